@@ -1,0 +1,96 @@
+"""Command line: ``python -m analysis {setup,report,analyze}``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import config
+
+
+def _setup(args: argparse.Namespace) -> int:
+    from . import nltkdata
+
+    table = nltkdata.ensure(
+        mirror=Path(args.mirror) if args.mirror else None,
+        target=Path(args.target) if args.target else None,
+        download=not args.no_download,
+    )
+    changed = table[table["status"] != "present"]
+    for row in changed.itertuples():
+        print(f"  {row.package}: {row.status}")
+    missing = table.loc[table["status"] == "missing", "package"].tolist()
+    if missing:
+        print(
+            "NLTK data still missing: " + ", ".join(missing) + ". Give a local copy with "
+            "NLTK_DATA_MIRROR=/path/to/nltk_data, or run where the NLTK downloader can reach "
+            "its server.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"NLTK data ready ({len(table)} packages; {len(changed)} installed now).")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .corpus import UnknownArticleError
+    from .report import run_batch
+
+    try:
+        results = run_batch(
+            articles=args.articles, corpus=args.corpus, only=args.only, out=args.out,
+            show_code=args.show_code, in_place=args.in_place,
+        )  # fmt: skip
+    except (UnknownArticleError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return 0 if (results["status"] == "ok").all() else 1
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from .corpus import iter_articles, Reject
+
+    n_ok = n_bad = 0
+    for item in iter_articles(args.input):
+        if isinstance(item, Reject):
+            n_bad += 1
+            print(f"rejected {item.source}: {item.reason}", file=sys.stderr)
+        else:
+            n_ok += 1
+            print(f"{item.id}\t{item.n_words} words\t{item.outlet or '-'}\t{item.headline or '-'}")
+    print(f"{n_ok} articles loaded, {n_bad} rejected", file=sys.stderr)
+    return 0 if n_ok else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Compare how news reports frame a story, what tone they take and whose voices they carry.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{setup,report,analyze}")
+
+    p = sub.add_parser("setup", help="install missing NLTK data (local mirror first, else NLTK's downloader)")
+    p.add_argument("--mirror", help="local NLTK data folder to copy from (default: $NLTK_DATA_MIRROR or ../shared/nltk_data)")
+    p.add_argument("--target", help="folder to install into (default: first $NLTK_DATA entry or .nltk_data/)")
+    p.add_argument("--no-download", action="store_true", help="never use the network")
+    p.set_defaults(func=_setup)
+
+    p = sub.add_parser("report", help="execute every notebook with papermill and export HTML reports")
+    p.add_argument("--articles", nargs="+", metavar="ID", help="article ids to compare (default: all)")
+    p.add_argument("--corpus", help=f"folder, manifest, .csv or .jsonl to load (default: {config.SEEDS_DIR})")
+    p.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="run only these notebooks (e.g. 01_corpus)")
+    p.add_argument("--out", help=f"output folder (default: {config.REPORTS_DIR}); figures go to OUT/figures")
+    p.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
+    p.add_argument("--in-place", action="store_true", help="also store executed notebooks back in notebooks/")
+    p.set_defaults(func=_report)
+
+    p = sub.add_parser("analyze", help="load an input (folder, manifest, .csv, .jsonl) and list its articles and rejects")
+    p.add_argument("input", help="folder of .txt files, a manifest, a .csv or a .jsonl")
+    p.set_defaults(func=_analyze)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

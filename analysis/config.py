@@ -1,0 +1,32 @@
+"""Every path the suite uses, derived from the package location.
+
+Notebooks and tests import these names instead of spelling relative paths.
+Two environment variables redirect output without touching code:
+``MEDIAFRAMES_FIGURES_DIR`` (where figures are written) and ``MEDIAFRAMES_REPORTS_DIR``
+(where the batch writes executed notebooks and HTML).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS_DIR = ROOT / "seeds"
+MANIFEST = SEEDS_DIR / "manifest.csv"
+NOTEBOOKS_DIR = ROOT / "notebooks"
+FIGURES_DIR = ROOT / "figures"
+REPORTS_DIR = ROOT / "reports"
+NLTK_DATA_DIR = ROOT / ".nltk_data"
+#: The local mirror of NLTK data used when there is no network (see ``analysis.nltkdata``).
+DEFAULT_NLTK_MIRROR = ROOT.parent / "shared" / "nltk_data"
+
+
+def figures_dir() -> Path:
+    """Folder where figures are written (``MEDIAFRAMES_FIGURES_DIR`` overrides)."""
+    return Path(os.environ.get("MEDIAFRAMES_FIGURES_DIR") or FIGURES_DIR)
+
+
+def reports_dir() -> Path:
+    """Folder where the batch writes reports (``MEDIAFRAMES_REPORTS_DIR`` overrides)."""
+    return Path(os.environ.get("MEDIAFRAMES_REPORTS_DIR") or REPORTS_DIR)

@@ -1,0 +1,92 @@
+"""NLTK data set-up: presence checks, copying from a mirror, and the missing-data message."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import nltk
+import pytest
+
+from analysis import nltkdata, text
+
+
+@pytest.fixture
+def isolated_nltk_path(monkeypatch, tmp_path):
+    """NLTK sees only an empty folder; loader caches are cleared around the test."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setattr(nltk.data, "path", [str(empty)])
+    text.punkt_tokenizer.cache_clear()
+    yield empty
+    text.punkt_tokenizer.cache_clear()
+
+
+def _fake_mirror(root: Path) -> Path:
+    """A mirror holding a folder package and a zip package, laid out like NLTK's."""
+    real = Path(nltk.data.find("tokenizers/punkt_tab/english/")).parent
+    import shutil
+
+    shutil.copytree(real, root / "tokenizers" / "punkt_tab")
+    zipped = next(Path(p) / "corpora" / "stopwords.zip" for p in nltk.data.path if (Path(p) / "corpora" / "stopwords.zip").is_file())
+    (root / "corpora").mkdir(parents=True)
+    shutil.copyfile(zipped, root / "corpora" / "stopwords.zip")
+    return root
+
+
+def test_every_package_is_present_after_setup():
+    missing = [name for name in nltkdata.PACKAGES if not nltkdata.is_installed(name)]
+    assert missing == []
+
+
+def test_missing_package_raises_one_clear_error(isolated_nltk_path):
+    with pytest.raises(nltkdata.MissingNLTKDataError) as info:
+        text.split_sentences("One sentence. Two sentences.")
+    message = str(info.value)
+    assert "punkt_tab" in message
+    assert "python -m analysis setup" in message
+    assert info.value.package == "punkt_tab"
+
+
+def test_ensure_copies_missing_packages_from_mirror(tmp_path, monkeypatch):
+    mirror = _fake_mirror(tmp_path / "mirror")
+    target = tmp_path / "target"
+    monkeypatch.setattr(nltk.data, "path", [])
+    table = nltkdata.ensure(["punkt_tab", "stopwords", "names"], mirror=mirror, target=target, download=False)
+    assert table.set_index("package")["status"].to_dict() == {
+        "punkt_tab": "copied",
+        "stopwords": "copied",
+        "names": "missing",  # not in this mirror, and downloading is off
+    }
+    assert (target / "tokenizers" / "punkt_tab" / "english").is_dir()
+    assert (target / "corpora" / "stopwords.zip").is_file()
+    assert nltkdata.is_installed("punkt_tab") and nltkdata.is_installed("stopwords")
+    # NLTK 3.10 refuses data that other accounts can write to
+    for path in [target / "corpora" / "stopwords.zip", *(target / "tokenizers").rglob("*")]:
+        assert not path.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH), path
+    assert not list(target.rglob("*.partial"))
+
+
+def test_ensure_reports_present_packages_without_copying(tmp_path):
+    table = nltkdata.ensure(["punkt_tab"], mirror=tmp_path / "nowhere", target=tmp_path / "t", download=False)
+    assert table["status"].tolist() == ["present"]
+    assert not (tmp_path / "t" / "tokenizers").exists()
+
+
+def test_mirror_and_target_defaults_follow_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("NLTK_DATA_MIRROR", str(tmp_path / "m"))
+    monkeypatch.setenv("NLTK_DATA", f"{tmp_path / 'a'}:{tmp_path / 'b'}")
+    assert nltkdata.default_mirror() == tmp_path / "m"
+    assert nltkdata.default_target() == tmp_path / "a"
+
+
+def test_importing_the_package_never_downloads(monkeypatch):
+    import importlib
+
+    import analysis.corpus
+
+    calls = []
+    monkeypatch.setattr(nltk, "download", lambda *a, **k: calls.append(a))
+    importlib.reload(nltkdata)
+    importlib.reload(analysis.corpus)
+    assert calls == []
