@@ -231,24 +231,29 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         if data.startswith(magic):
             raise ArticleError(source, f"binary file: looks like {what}, not text")
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", source), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", source), "utf-16"
-    utf16 = _guess_utf16(data)
-    if utf16:
-        return _strict(data, utf16, source), utf16
-    if b"\x00" in data:
-        raise ArticleError(source, "binary file: contains NUL bytes, not text")
-    try:
-        decoded = data.decode("utf-8")
-    except UnicodeDecodeError:
-        decoded, encoding = _decode_legacy(data, source)
+        decoded, encoding = _strict(data[3:], "utf-8", source), "utf-8-sig"
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        decoded, encoding = _strict(data, "utf-32", source), "utf-32"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        decoded, encoding = _strict(data, "utf-16", source), "utf-16"
+    elif _guess_utf16(data):
+        encoding = _guess_utf16(data)
+        decoded = _strict(data, encoding, source)
     else:
-        encoding = "utf-8"
+        decoded, encoding = _decode_plain(data, source)
     controls = sum(1 for c in decoded if ord(c) < 32 and c not in "\t\n\r\f\v")
     if controls > max(3, len(decoded) // 100):
         raise ArticleError(source, f"binary file: {controls} control characters, not text")
     return decoded, encoding
+
+
+def _decode_plain(data: bytes, source: str) -> tuple[str, str]:
+    if b"\x00" in data:
+        raise ArticleError(source, "binary file: contains NUL bytes, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return _decode_legacy(data, source)
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:
@@ -293,9 +298,11 @@ def _decode_legacy(data: bytes, source: str) -> tuple[str, str]:
 
 
 def _is_cyrillic_text(decoded: str) -> bool:
+    """Mostly Cyrillic letters, in words of their own (Latin text misread as cp1251 mixes them)."""
     non_ascii = [c for c in decoded if ord(c) > 127]
     cyr = sum(1 for c in non_ascii if "\u0400" <= c <= "\u04ff")
-    return bool(non_ascii) and cyr / len(non_ascii) > 0.9 and cyr >= 20
+    mixed = len(re.findall(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]", decoded))
+    return bool(non_ascii) and cyr / len(non_ascii) > 0.9 and cyr >= 20 and mixed <= cyr * 0.02
 
 
 def _is_western_text(decoded: str) -> bool:
@@ -491,7 +498,7 @@ _FOOTER = re.compile(r"^(?:original\s+(?:url|link|article)|source\s+url|source)\
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 
 
-def split_layout(text: str) -> dict:
+def split_layout(text: str, *, find_headline: bool = True) -> dict:
     """Separate headline, dateline, caption and credit, related lines and footer from the body.
 
     ``text`` has had entities unescaped and white space normalised but still holds its
@@ -527,7 +534,7 @@ def split_layout(text: str) -> dict:
             out["credit"] = credit["credit"].strip()
             out["caption"] = textmod.strip_markup(credit.groupdict().get("caption") or "").strip()
             continue
-        if not out["headline"] and not body and i < 3 and _looks_like_headline(plain, paragraphs[i + 1 :]):
+        if find_headline and not out["headline"] and not body and i < 3 and _looks_like_headline(plain, paragraphs[i + 1 :]):
             out["headline"] = plain
             continue
         body.append(plain)
@@ -568,8 +575,9 @@ def _stopword_sets() -> dict[str, frozenset[str]]:
     nltkdata.require("stopwords")
     from nltk.corpus import stopwords
 
-    # "hinglish" mixes Hindi and English words, so it would claim English text.
-    return {lang: frozenset(stopwords.words(lang)) for lang in stopwords.fileids() if lang != "hinglish"}
+    # "hinglish" mixes Hindi and English words and "english-extended" is English itself;
+    # both would claim English text.
+    return {lang: frozenset(stopwords.words(lang)) for lang in stopwords.fileids() if lang not in ("hinglish", "english-extended")}
 
 
 def detect_language(text: str) -> str:
@@ -635,9 +643,10 @@ def make_article(
     prepared = textmod.make_pipeline(textmod.unescape_entities, textmod.normalize_unicode, textmod.normalize_quotes)
     if looks_like_html(raw):
         page = extract_html(raw, source)
-        layout = split_layout(textmod.normalize_whitespace(prepared(page["body"])))
+        # the page names its own headline; its first paragraph is body text (a byline, a lead)
+        layout = split_layout(textmod.normalize_whitespace(prepared(page["body"])), find_headline=not page["headline"])
         for key in ("headline", "published", "url", "outlet"):
-            if page[key] and not layout.get(key):
+            if page[key]:
                 layout[key] = prepared(page[key]).strip()
         layout["notes"] = "text extracted from HTML page source"
     else:

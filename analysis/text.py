@@ -134,8 +134,17 @@ TOKEN_COLUMNS = ["token", "sentence", "start", "end", "text"]
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of the paragraphs of a cleaned text (separated by blank lines)."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text)]
+    """Offsets of the paragraphs of a text (separated by blank lines), without edge spaces."""
+    spans = []
+    for m in re.finditer(r"[^\n](?:.|\n(?![ \t]*\n))*", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
 
 
 def split_paragraphs(text: str) -> pd.DataFrame:
