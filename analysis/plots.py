@@ -120,3 +120,556 @@ def save_figure(fig: plt.Figure, name: str, *, folder: str | Path | None = None)
     tmp.write_bytes(buffer.getvalue())
     os.replace(tmp, path)
     return path
+
+
+# --------------------------------------------------------------------------- tone (03_sentiment)
+
+#: Axis label for VADER's compound score, used by every tone figure.
+COMPOUND_AXIS_LABEL = "VADER compound score (-1 most negative, +1 most positive)"
+
+
+def _tone_styles(frame: pd.DataFrame, outlets: dict[str, str] | None) -> dict:
+    """Article id -> (label, colour): the outlet name and its colour, the id when no outlet is known.
+
+    Outlet names come from ``outlets`` (article id -> outlet) when given, else from an
+    ``outlet`` column. Two articles of one outlet share its colour and are labelled
+    ``"Outlet (id)"``. A frame without an ``article`` column is one text, keyed ``""``.
+    """
+    from collections import Counter
+
+    ids = list(pd.unique(frame["article"])) if "article" in frame.columns else [""]
+    names = {}
+    for article in ids:
+        name = ""
+        if outlets is not None:
+            name = outlets.get(article, "") or ""
+        elif "outlet" in frame.columns and len(frame):
+            rows = frame if article == "" else frame[frame["article"] == article]
+            name = str(rows["outlet"].iloc[0] or "")
+        names[article] = name
+    colors = outlet_colors([name or str(article) or "text" for article, name in names.items()])
+    repeated = Counter(name for name in names.values() if name)
+    styles = {}
+    for article, name in names.items():
+        label = name or str(article) or "text"
+        if name and repeated[name] > 1:
+            label = f"{name} ({article})"
+        styles[article] = (label, colors[name or str(article) or "text"])
+    return styles
+
+
+def _tone_groups(frame: pd.DataFrame):
+    """``(article id, rows)`` in order of appearance; one group keyed ``""`` without ``article``."""
+    if "article" in frame.columns:
+        return list(frame.groupby("article", sort=False))
+    return [("", frame)]
+
+
+def _signed(value: float) -> str:
+    """A score with its sign and two decimals; "0.00" rather than "-0.00" or "+0.00"."""
+    text = f"{value:+.2f}"
+    return "0.00" if text in ("+0.00", "-0.00") else text
+
+
+def _label_bars(ax: plt.Axes, ys: list[float], widths: list[float], labels: list[str]) -> None:
+    """Write each bar's label just right of the bar, or of the zero line for a negative bar.
+
+    Labels of negative bars never run into the tick labels on the left, and every label
+    reads in the same direction.
+    """
+    for y, width, label in zip(ys, widths, labels):
+        ax.text(max(width, 0.0) + 0.02, y, label, va="center", ha="left", fontsize=8, zorder=4)
+
+
+def _join_labels(labels: list[str], total: int) -> str:
+    """"both reports", "all 3 reports", or the labels joined with "and"."""
+    if len(labels) == total and total == 2:
+        return "both reports"
+    if len(labels) == total and total > 2:
+        return f"all {total} reports"
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def plot_tone_timeline(
+    df: pd.DataFrame, *, ax: plt.Axes | None = None, outlets: dict[str, str] | None = None
+) -> plt.Axes:
+    """Tone across each article: one dot per sentence and the rolling mean as a line.
+
+    Args:
+        df: :func:`analysis.sentiment.tone_timeline` output (``position``, ``compound``,
+            ``rolling_mean``; ``article`` and ``outlet`` when there are several articles).
+        ax: where to draw (a new figure when ``None``).
+        outlets: article id -> outlet name, for labels and colours (else the ``outlet``
+            column, else the id).
+
+    Returns:
+        The Axes. Its title names the article and the part of it where the rolling mean
+        is lowest.
+    """
+    from matplotlib.lines import Line2D
+
+    use_house_style()
+    if ax is None:
+        _, ax = plt.subplots()
+    styles = _tone_styles(df, outlets)
+    lowest = None
+    handles = []
+    for article, rows in _tone_groups(df):
+        label, color = styles[article]
+        ax.scatter(rows["position"], rows["compound"], s=24, color=color, alpha=0.45, linewidths=0, zorder=2)
+        (line,) = ax.plot(rows["position"], rows["rolling_mean"], color=color, lw=2.2, label=label, zorder=3)
+        handles.append(line)
+        if len(rows):
+            k = rows["rolling_mean"].astype(float).idxmin()
+            value, where = float(rows.at[k, "rolling_mean"]), float(rows.at[k, "position"])
+            if lowest is None or value < lowest[0]:
+                lowest = (value, where, label)
+    ax.axhline(0, color=NEUTRAL, lw=1, zorder=1)
+    ax.set_xlim(-0.03, 1.03)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("position in the article (0 = first sentence, 1 = last sentence)")
+    ax.set_ylabel("VADER compound score (-1 to +1)")
+    handles.append(Line2D([], [], marker="o", ls="", color=NEUTRAL, alpha=0.6, label="one sentence"))
+    ax.legend(handles=handles, loc="upper right", fontsize=9)
+    if lowest is None:
+        ax.set_title("No sentences to show")
+    elif lowest[0] <= -0.05:
+        part = "opening" if lowest[1] <= 1 / 3 else "middle" if lowest[1] <= 2 / 3 else "closing"
+        ax.set_title(f"The tone is lowest in the {part} part of {lowest[2]} (rolling mean {_signed(lowest[0])})")
+    else:
+        ax.set_title(f"No stretch of any report turns negative (lowest rolling mean {_signed(lowest[0])})")
+    return ax
+
+
+def plot_tone_by_voice(
+    df: pd.DataFrame, *, ax: plt.Axes | None = None, outlets: dict[str, str] | None = None
+) -> plt.Axes:
+    """Mean tone of the reporter's narration and of each quoted source, as horizontal bars.
+
+    Args:
+        df: :func:`analysis.sentiment.tone_by_voice` output (``voice``, ``n_segments``,
+            ``mean_compound``; ``article`` when there are several articles). Rows are drawn
+            top to bottom in the frame's order; narration bars are hatched.
+        ax: where to draw (a new figure when ``None``).
+        outlets: article id -> outlet name (else the ``outlet`` column, else the id).
+
+    Returns:
+        The Axes. Its title says in which reports the quoted voices, pooled (every segment
+        counting once), sound more negative than the narration.
+    """
+    from matplotlib.patches import Patch
+
+    from .sentiment import NARRATOR
+
+    use_house_style()
+    if ax is None:
+        _, ax = plt.subplots()
+    styles = _tone_styles(df, outlets)
+    labels, y_ticks, more_negative, not_more, handles = [], [], [], [], []
+    y = 0.0
+    for article, rows in _tone_groups(df):
+        label, color = styles[article]
+        handles.append(Patch(facecolor=color, label=label))
+        means = rows["mean_compound"].astype(float).tolist()
+        counts = rows["n_segments"].astype(int).tolist()
+        narrator = [v == NARRATOR for v in rows["voice"]]
+        ys = [y + k for k in range(len(rows))]
+        bars = ax.barh(ys, means, color=color, edgecolor="white", height=0.75, zorder=2)
+        for bar, is_narrator in zip(bars, narrator):
+            if is_narrator:
+                bar.set_hatch("///")
+        _label_bars(ax, ys, means, [f"{_signed(m)} ({n} segment{'s' if n != 1 else ''})" for m, n in zip(means, counts)])
+        labels.extend(rows["voice"].tolist())
+        y_ticks.extend(ys)
+        y += len(rows) + 0.8
+        told = [(m, n) for m, n, is_n in zip(means, counts, narrator) if is_n]
+        quoted = [(m, n) for m, n, is_n in zip(means, counts, narrator) if not is_n]
+        if told and quoted:
+            told_mean = sum(m * n for m, n in told) / sum(n for _, n in told)
+            quoted_mean = sum(m * n for m, n in quoted) / sum(n for _, n in quoted)
+            (more_negative if quoted_mean < told_mean else not_more).append(label)
+    ax.set_yticks(y_ticks, labels)
+    ax.invert_yaxis()
+    ax.axvline(0, color=NEUTRAL, lw=1, zorder=1)
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel("mean VADER compound score per segment (-1 to +1)")
+    ax.set_ylabel("voice (hatched: the reporter's own narration)")
+    handles.append(Patch(facecolor="white", edgecolor=NEUTRAL, hatch="///", label="narration"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9)
+    total = len(more_negative) + len(not_more)
+    if total == 0:
+        ax.set_title("No report has both narration and quoted voices to compare")
+    elif not not_more:
+        ax.set_title(f"Quoted sources sound more negative than the narration in {_join_labels(more_negative, total)}")
+    elif not more_negative:
+        ax.set_title(f"Quoted sources sound no more negative than the narration in {_join_labels(not_more, total)}")
+    else:
+        ax.set_title(
+            f"Quoted sources sound more negative than the narration in {_join_labels(more_negative, total)},\n"
+            f"but not in {_join_labels(not_more, total)}"
+        )
+    return ax
+
+
+def plot_tone_towards(
+    df: pd.DataFrame, *, ax: plt.Axes | None = None, outlets: dict[str, str] | None = None
+) -> plt.Axes:
+    """Mean tone of the sentences that mention each target, one bar per article.
+
+    Args:
+        df: :func:`analysis.sentiment.tone_towards` output (``term``, ``n_sentences``,
+            ``mean_compound``; ``article`` when there are several articles). A term an
+            article never mentions gets no bar and a "not mentioned" note.
+        ax: where to draw (a new figure when ``None``).
+        outlets: article id -> outlet name (else the ``outlet`` column, else the id).
+
+    Returns:
+        The Axes. Its title names the target and article with the most negative mean.
+    """
+    from matplotlib.patches import Patch
+
+    use_house_style()
+    if ax is None:
+        _, ax = plt.subplots()
+    styles = _tone_styles(df, outlets)
+    terms = list(pd.unique(df["term"]))
+    articles = list(styles)
+    height = 0.8 / max(len(articles), 1)
+    worst = None
+    for j, article in enumerate(articles):
+        label, color = styles[article]
+        rows = df[df["article"] == article] if "article" in df.columns else df
+        by_term = {t: r for t, r in zip(rows["term"], rows.itertuples(index=False))}
+        ys, means, texts = [], [], []
+        for i, term in enumerate(terms):
+            y = i + (j - (len(articles) - 1) / 2) * height
+            row = by_term.get(term)
+            n = int(row.n_sentences) if row is not None else 0
+            mean = float(row.mean_compound) if n else float("nan")
+            if not n:
+                ax.text(0.02, y, "not mentioned", va="center", ha="left", fontsize=8, color="#555555")
+                continue
+            ys.append(y)
+            means.append(mean)
+            texts.append(f"{_signed(mean)} ({n} sentence{'s' if n != 1 else ''})")
+            if worst is None or mean < worst[0]:
+                worst = (mean, term, label, n)
+        ax.barh(ys, means, height=height * 0.9, color=color, label=label, zorder=2)
+        _label_bars(ax, ys, means, texts)
+    ax.set_yticks(range(len(terms)), terms)
+    ax.set_ylim(len(terms) - 0.5, -0.5)
+    ax.axvline(0, color=NEUTRAL, lw=1, zorder=1)
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel("mean VADER compound score of the sentences that mention the term (-1 to +1)")
+    ax.set_ylabel("target term")
+    ax.legend(
+        handles=[Patch(facecolor=styles[a][1], label=styles[a][0]) for a in articles],
+        loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9,
+    )  # fmt: skip
+    if worst is not None and worst[0] <= -0.05:
+        mean, term, label, n = worst
+        sentences = f"{n} sentence{'s' if n != 1 else ''}"
+        ax.set_title(f"{term} is talked about most negatively in {label}\n(mean {_signed(mean)} over {sentences})")
+    elif worst is not None:
+        ax.set_title("No target is talked about negatively on average")
+    else:
+        ax.set_title("No target is mentioned")
+    return ax
+
+
+# --------------------------------------------------------------------------- framing (02_framing)
+
+#: |z| above which a Fightin' Words difference counts as significant at the 95% level.
+Z_95 = 1.96
+
+
+def _framing_styles(frame: pd.DataFrame, outlets: dict[str, str] | None) -> dict:
+    """Article id -> (label, colour) for framing figures: the outlet name and its colour.
+
+    Outlet names come from ``outlets`` (id -> outlet), else an ``outlet`` column, else the
+    id. Two articles of one outlet share its colour and are labelled ``"Outlet (id)"``.
+    """
+    from collections import Counter
+
+    ids = list(pd.unique(frame["article"])) if "article" in frame.columns else [""]
+    names = {}
+    for article in ids:
+        if outlets is not None:
+            name = outlets.get(article, "") or ""
+        elif "outlet" in frame.columns and len(frame):
+            name = str(frame.loc[frame["article"] == article, "outlet"].iloc[0] or "")
+        else:
+            name = ""
+        names[article] = name or str(article) or "text"
+    colors = outlet_colors(names.values())
+    repeated = Counter(names.values())
+    return {
+        a: (f"{n} ({a})" if repeated[n] > 1 else n, colors[n]) for a, n in names.items()
+    }
+
+
+def _wrap_terms(terms: list[str], extra: int, *, width: int = 48) -> str:
+    """Terms joined by commas, wrapped at about ``width`` characters, "+N more" for the rest."""
+    lines, line = [], ""
+    for term in terms:
+        if line and len(line) + 2 + len(term) > width:
+            lines.append(line + ",")
+            line = term
+        else:
+            line = f"{line}, {term}" if line else term
+    lines.append(line)
+    text = "\n".join(lines)
+    return f"{text} (+{extra} more)" if extra else text
+
+
+def plot_fightin_words(
+    table: pd.DataFrame,
+    *,
+    ax: plt.Axes | None = None,
+    top: int = 10,
+    outlets: dict[str, str] | None = None,
+) -> plt.Axes:
+    """Distinctive terms in the style of Monroe, Colaresi & Quinn (2008): frequency against z.
+
+    One point per term: x is how often the term occurs in all the reports together (log
+    scale), y its Fightin' Words z-score for the first article of ``table`` (A) against
+    the other (B; "the other reports" when there are more than two). A point is coloured by
+    the outlet it leans to (z > 0: A, z < 0: B; grey at 0) and drawn stronger beyond the
+    dashed lines at z = +/-1.96 ("95% significance"). The ``top`` terms of each side are
+    labelled in a column right of the plot, joined to their points; terms sharing a point
+    (same frequency, same z) share one label.
+
+    Args:
+        table: :func:`analysis.framing.distinctive_terms` output (``article, term, count,
+            count_other, z``; an ``outlet`` column is used when present).
+        ax: where to draw (a new figure when ``None``).
+        top: terms labelled on each side.
+        outlets: article id -> outlet name, for labels and colours.
+
+    Returns:
+        The Axes. Its title says how many terms lean significantly to each side and names
+        the strongest term of each.
+
+    References:
+        Monroe, B. L., Colaresi, M. P., & Quinn, K. M. (2008). Fightin' words: Lexical
+        feature selection and evaluation for identifying the content of political
+        conflict. Political Analysis, 16(4), 372-403 (figures 1-6).
+    """
+    use_house_style()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 6))
+    missing = [c for c in ("article", "term", "count", "count_other", "z") if c not in table.columns]
+    if missing:
+        raise ValueError(f"table lacks column(s) {missing}; pass analysis.framing.distinctive_terms output")
+    if top < 0:
+        raise ValueError(f"top must be >= 0, got {top}")
+    styles = _framing_styles(table, outlets)
+    articles = list(styles)
+    if not articles or table.empty:
+        ax.set_title("No terms to compare")
+        return ax
+    a = articles[0]
+    label_a, color_a = styles[a]
+    if len(articles) == 2:
+        label_b, color_b = styles[articles[1]]
+    else:
+        label_b, color_b = "the other reports", NEUTRAL
+    rows = table[table["article"] == a]
+    freq = (rows["count"] + rows["count_other"]).astype(float).tolist()
+    z = rows["z"].astype(float).tolist()
+    terms = rows["term"].astype(str).tolist()
+    sides = {
+        "a": [i for i, v in enumerate(z) if v > 0],
+        "b": [i for i, v in enumerate(z) if v < 0],
+        "0": [i for i, v in enumerate(z) if v == 0],
+    }
+    for key, color, name in (("a", color_a, f"leans to {label_a}"), ("b", color_b, f"leans to {label_b}"),
+                             ("0", NEUTRAL, "no lean")):
+        idx = sides[key]
+        strong = [abs(z[i]) >= Z_95 for i in idx]
+        ax.scatter(
+            [freq[i] for i in idx], [z[i] for i in idx], s=[40 if s else 22 for s in strong],
+            color=color, alpha=0.8, edgecolors="white", linewidths=0.5, label=name, zorder=3,
+        )  # fmt: skip
+    ax.set_xscale("log")
+    limit = max([Z_95 + 0.6] + [abs(v) + 0.5 for v in z])
+    ax.set_ylim(-limit, limit)
+    ax.set_xlim(0.8, max(freq) * 1.25)
+    steps = [m * 10**e for e in range(7) for m in (1, 2, 5)]
+    ax.set_xticks([t for t in steps if t <= max(freq) * 1.25], [f"{t:g}" for t in steps if t <= max(freq) * 1.25])
+    ax.set_xticks([], minor=True)
+    ax.axhline(0, color=NEUTRAL, lw=0.8, zorder=1)
+    for level in (Z_95, -Z_95):
+        ax.axhline(level, color="#555555", lw=1, ls="--", zorder=2)
+        ax.text(0.99, level, "95% significance", transform=ax.get_yaxis_transform(), fontsize=8,
+                color="#555555", ha="right", va="bottom" if level > 0 else "top")
+    # labels: the top terms of each side, grouped by point, in a column right of the plot,
+    # each as close to its point's height as the labels above and below it allow
+    labels = []
+    for key, color in (("a", color_a), ("b", color_b)):
+        chosen = sorted(sides[key], key=lambda i: (-abs(z[i]), terms[i]))[:top]
+        groups: dict[tuple[float, float], list[int]] = {}
+        for i in chosen:
+            groups.setdefault((freq[i], round(z[i], 9)), []).append(i)
+        for (f, zz), members in groups.items():
+            at_point = sum(1 for i in sides[key] if freq[i] == f and round(z[i], 9) == zz)
+            text = _wrap_terms([terms[i] for i in members], at_point - len(members))
+            labels.append((f, z[members[0]], text, color))
+    fig_h = ax.figure.get_figheight() * 72 * ax.get_position().height  # axes height in points
+    heights = [(lab[2].count("\n") + 1) * 8 * 1.3 / fig_h + 0.012 for lab in labels]
+    order = sorted(range(len(labels)), key=lambda k: (labels[k][1], labels[k][0], labels[k][2]))
+    place = {k: (labels[k][1] + limit) / (2 * limit) for k in order}
+    for prev, k in zip(order, order[1:]):  # push up
+        place[k] = max(place[k], place[prev] + (heights[prev] + heights[k]) / 2)
+    if order and place[order[-1]] + heights[order[-1]] / 2 > 1:
+        place[order[-1]] = 1 - heights[order[-1]] / 2
+    for k, nxt in zip(order[-2::-1], order[:0:-1]):  # push down from the top
+        place[k] = min(place[k], place[nxt] - (heights[k] + heights[nxt]) / 2)
+    for k in order:
+        f, zz, text, color = labels[k]
+        ax.annotate(
+            text, xy=(f, zz), xycoords="data", xytext=(1.03, place[k]), textcoords="axes fraction",
+            ha="left", va="center", fontsize=8, color="#222222",
+            arrowprops={"arrowstyle": "-", "color": color, "lw": 0.7, "shrinkA": 2, "shrinkB": 3},
+        )  # fmt: skip
+    unit = "two-word phrase" if any(" " in t for t in terms) else "word"
+    ax.set_xlabel("frequency in all reports together (count, log scale)")
+    ax.set_ylabel("z-score of the weighted log-odds ratio")
+    ax.grid(axis="y", visible=False)
+    ax.text(0.01, 0.985, f"\u25b2 leans to {label_a}", transform=ax.transAxes, ha="left", va="top",
+            fontsize=9, color=color_a, fontweight="bold")
+    ax.text(0.01, 0.015, f"\u25bc leans to {label_b}", transform=ax.transAxes, ha="left", va="bottom",
+            fontsize=9, color=color_b if color_b != NEUTRAL else "#555555", fontweight="bold")
+    n_a = sum(1 for v in z if v >= Z_95)
+    n_b = sum(1 for v in z if v <= -Z_95)
+    best_a = min(sides["a"], key=lambda i: (-z[i], terms[i])) if sides["a"] else None
+    best_b = min(sides["b"], key=lambda i: (z[i], terms[i])) if sides["b"] else None
+    leads = []
+    if best_a is not None:
+        leads.append(f"'{terms[best_a]}' for {label_a} (z = {z[best_a]:.2f})")
+    if best_b is not None:
+        leads.append(f"'{terms[best_b]}' for {label_b} (z = {z[best_b]:.2f})")
+    plural = f"{unit}s" if unit != "word" else "words"
+    if n_a + n_b == 0:
+        head = f"No {unit} sets {label_a} apart from {label_b} at 95% significance"
+    else:
+        head = f"{n_a} {unit if n_a == 1 else plural} lean significantly to {label_a}, {n_b} to {label_b}"
+    ax.set_title(head + ("\nstrongest: " + " and ".join(leads) if leads else ""))
+    return ax
+
+
+def plot_frame_profile(
+    profile: pd.DataFrame, *, ax: plt.Axes | None = None, outlets: dict[str, str] | None = None
+) -> plt.Axes:
+    """Share of sentences showing each frame, grouped bars with one bar per article.
+
+    Args:
+        profile: :func:`analysis.framing.frame_profile` output grouped by article
+            (``article, frame, share, n_sentences``; an ``outlet`` column is used when
+            present). Frames are drawn in the profile's order, articles in order of
+            appearance; a second article of the same outlet is hatched.
+        ax: where to draw (a new figure when ``None``).
+        outlets: article id -> outlet name, for labels and colours.
+
+    Returns:
+        The Axes. Its title names the frame on which the articles differ most, with each
+        side's share (or, for one article, its most frequent frame).
+
+    References:
+        Semetko, H. A., & Valkenburg, P. M. (2000). Framing European politics: A content
+        analysis of press and television news. Journal of Communication, 50(2), 93-109.
+    """
+    use_house_style()
+    if ax is None:
+        _, ax = plt.subplots()
+    missing = [c for c in ("frame", "share", "n_sentences") if c not in profile.columns]
+    if missing:
+        raise ValueError(f"profile lacks column(s) {missing}; pass analysis.framing.frame_profile output")
+    styles = _framing_styles(profile, outlets)
+    articles = list(styles)
+    frames = list(pd.unique(profile["frame"]))
+    width = 0.8 / max(len(articles), 1)
+    seen_colors: set[str] = set()
+    shares: dict[str, dict[str, float]] = {}
+    for j, article in enumerate(articles):
+        label, color = styles[article]
+        rows = profile[profile["article"] == article] if "article" in profile.columns else profile
+        by_frame = dict(zip(rows["frame"], rows["share"].astype(float)))
+        values = [100 * by_frame.get(f, 0.0) for f in frames]
+        shares[label] = dict(zip(frames, values))
+        xs = [i + (j - (len(articles) - 1) / 2) * width for i in range(len(frames))]
+        bars = ax.bar(xs, values, width=width * 0.92, color=color, label=label, zorder=2,
+                      hatch="//" if color in seen_colors else None, edgecolor="white")
+        seen_colors.add(color)
+        ax.bar_label(bars, labels=[f"{v:.0f}%" for v in values], padding=2, fontsize=8)
+    ax.set_xticks(range(len(frames)), [f.replace("_", " ") for f in frames])
+    top = max([v for s in shares.values() for v in s.values()] + [0.0])
+    ax.set_ylim(0, max(10.0, top * 1.18))
+    ax.grid(axis="x", visible=False)
+    ax.grid(axis="y", visible=True)
+    ax.set_xlabel("news frame (a sentence shows it when it holds one of its cue words)")
+    ax.set_ylabel("sentences showing the frame (% of the article's sentences)")
+    if len(articles) > 1:
+        ax.legend(loc="upper right", fontsize=9)
+    if not frames or top == 0:
+        ax.set_title("No frame cue was found")
+    elif len(articles) == 1:
+        (label,) = shares
+        best = max(frames, key=lambda f: (shares[label][f], -frames.index(f)))
+        ax.set_title(f"{best.replace('_', ' ').capitalize()} is the most frequent frame in {label} "
+                     f"({shares[label][best]:.0f}% of sentences)")
+    else:
+        def gap(f: str) -> float:
+            values = [s[f] for s in shares.values()]
+            return max(values) - min(values)
+
+        best = max(frames, key=lambda f: (round(gap(f), 9), -frames.index(f)))
+        if round(gap(best), 9) == 0:
+            ax.set_title("The reports show every frame in the same share of sentences")
+        else:
+            hi = max(shares, key=lambda k: shares[k][best])
+            lo = min(shares, key=lambda k: shares[k][best])
+            ax.set_title(
+                f"The reports differ most on the {best.replace('_', ' ')} frame:\n"
+                f"{shares[hi][best]:.0f}% of sentences in {hi}, {shares[lo][best]:.0f}% in {lo}"
+            )
+    return ax
+
+
+# --------------------------------------------------------------------------- sources
+
+#: One colour per speaker type, used by every sources figure (Okabe–Ito hues).
+TYPE_COLORS = {
+    "government": "#0072B2", "company": "#E69F00", "media": "#009E73", "academic": "#CC79A7",
+    "civil_society": "#56B4E9", "other": "#D55E00", "unnamed": NEUTRAL,
+}  # fmt: skip
+
+
+def plot_share_of_voice(summary: pd.DataFrame, *, ax: plt.Axes | None = None, title: str | None = None) -> plt.Axes:
+    """Horizontal bars: each source's share of an article's words, coloured by speaker type.
+
+    Args:
+        summary: :func:`analysis.sources.source_summary` output for one article.
+        title: panel title (default: states which source has the most room).
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    data = summary.sort_values("share_of_voice", ascending=True)
+    labels = [f"{s} ({'named' if n else 'unnamed'})" for s, n in zip(data["speaker"], data["named"])]
+    bars = ax.barh(labels, data["share_of_voice"], color=[TYPE_COLORS.get(t, NEUTRAL) for t in data["speaker_type"]])
+    ax.bar_label(bars, labels=[f"{v:.1f}%" for v in data["share_of_voice"]], padding=3, fontsize=9)
+    ax.set_xlabel("share of the article's words given to the source (%)")
+    if title is None and len(summary):
+        top = summary.sort_values("share_of_voice").iloc[-1]
+        title = f"most room: {top['speaker']} ({top['share_of_voice']:.0f}% of the words)"
+    ax.set_title(title or "No attributed statements")
+    ax.margins(x=0.2)
+    return ax
+
+
+def type_legend(ax: plt.Axes, types) -> None:
+    """Legend of speaker-type colours for the types present."""
+    from matplotlib.patches import Patch
+
+    present = [t for t in TYPE_COLORS if t in set(types)]
+    ax.legend(handles=[Patch(color=TYPE_COLORS[t], label=t.replace("_", " ")) for t in present], loc="lower right", fontsize=9)

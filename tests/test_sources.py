@@ -130,3 +130,36 @@ def test_every_lexicon_verb_has_a_connotation_class():
 )
 def test_speaker_type_from_name_and_role_words(name, words, expected):
     assert speaker_type(name, words) == expected
+
+
+def test_source_summary_counts_by_hand():
+    text = '"We will rebuild the bridge," Mayor Ana Ruiz said. Ruiz added that work starts soon. Engineers warned that costs could rise.'
+    quotes = extract_quotes(text)
+    from analysis.sources import article_summary, source_summary
+
+    summary = source_summary(quotes, article_words=20).set_index("speaker")
+    assert summary.loc["Ana Ruiz", "statements"] == 2
+    assert summary.loc["Ana Ruiz", "direct"] == 1 and summary.loc["Ana Ruiz", "indirect"] == 1
+    # "We will rebuild the bridge" (5) + "work starts soon" (3) = 8 words of 20 -> 40 %
+    assert summary.loc["Ana Ruiz", "words_quoted"] == 8
+    assert summary.loc["Ana Ruiz", "share_of_voice"] == pytest.approx(40.0)
+    profile = article_summary(quotes, article_words=20)
+    assert profile["sources"] == 2 and profile["statements"] == 3
+    assert profile["share_named"] == pytest.approx(2 / 3, abs=1e-3)
+    assert profile["loaded_cues"] == 1  # "warned"
+
+
+def test_share_of_voice_plot_draws_one_bar_per_source():
+    import matplotlib.pyplot as plt
+
+    from analysis import plots
+
+    summary = pd.DataFrame({
+        "speaker": ["A", "B"], "speaker_type": ["government", "media"], "named": [True, False],
+        "share_of_voice": [30.0, 10.0],
+    })  # fmt: skip
+    fig, ax = plt.subplots()
+    assert plots.plot_share_of_voice(summary, ax=ax) is ax
+    assert sorted(p.get_width() for p in ax.patches) == [10.0, 30.0]
+    assert "A" in ax.get_title(loc="left") and "30%" in ax.get_title(loc="left")
+    plt.close(fig)
