@@ -608,9 +608,9 @@ def plot_frame_profile(
     ax.grid(axis="x", visible=False)
     ax.grid(axis="y", visible=True)
     ax.set_xlabel("news frame (a sentence shows it when it holds one of its cue words)")
-    ax.set_ylabel("sentences showing the frame (% of the article's sentences)")
+    ax.set_ylabel("sentences showing the frame (%)")
     if len(articles) > 1:
-        ax.legend(loc="upper right", fontsize=9)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9)
     if not frames or top == 0:
         ax.set_title("No frame cue was found")
     elif len(articles) == 1:

@@ -78,6 +78,8 @@ REPORTING_VERBS: dict[str, str] = {
     "emphasise": "neutral", "stress": "neutral", "point out": "neutral", "according to": "neutral",
     "declare": "neutral", "express": "neutral", "publish": "neutral",
     "reiterate": "neutral", "acknowledge": "neutral", "recount": "neutral", "estimate": "neutral",
+    "cite": "neutral", "propose": "neutral", "discuss": "neutral", "detail": "neutral",
+    "outline": "neutral", "speak": "neutral", "talk": "neutral",
     # loaded: evaluate the statement or cast the speaker in a role
     "complain": "loaded", "vow": "loaded", "admit": "loaded", "insist": "loaded", "claim": "loaded",
     "urge": "loaded", "argue": "loaded", "warn": "loaded", "accuse": "loaded", "deny": "loaded",
@@ -89,7 +91,7 @@ REPORTING_VERBS: dict[str, str] = {
     "reveal": "loaded", "promise": "loaded", "pledge": "loaded", "refute": "loaded",
     "retort": "loaded", "scoff": "loaded", "snap": "loaded", "rail": "loaded", "fume": "loaded",
     "decry": "loaded", "call": "loaded", "express regret": "loaded", "predict": "loaded",
-    "caution": "loaded", "declare": "neutral", "rebuke": "loaded", "mock": "loaded",
+    "caution": "loaded", "rebuke": "loaded", "mock": "loaded", "question": "loaded",
     # hedged: the writer keeps a distance from the content
     "suggest": "hedged", "reportedly": "hedged", "presumably": "hedged", "allegedly": "hedged",
     "believe": "hedged", "think": "hedged", "speculate": "hedged", "hint": "hedged",
@@ -101,7 +103,7 @@ CUE_CLASSES = ("neutral", "loaded", "hedged")
 _IRREGULAR = {
     "said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell", "telling": "tell",
     "wrote": "write", "written": "write", "writes": "write", "writing": "write", "thought": "think",
-    "felt": "feel", "understood": "understand",
+    "felt": "feel", "understood": "understand", "spoke": "speak", "spoken": "speak",
 }  # fmt: skip
 # Verbs that take a person object before the content ("urged companies to", "told reporters that")
 _OBJECT_VERBS = {"tell", "urge", "warn", "ask", "inform", "assure", "remind", "promise", "accuse", "call", "quote", "caution", "advise"}
@@ -264,9 +266,14 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None)
         elif carry is not None:
             opened = None
         carry = None
+        curly = all(text[i] in _OPENERS + _CLOSERS for i in marks)
         for i in marks:
             if opened is None:
+                if curly and text[i] in _CLOSERS:
+                    continue  # a stray closing mark opens nothing
                 opened = i
+            elif curly and text[i] in _OPENERS and not (i > 0 and text[i - 1] == " " and i + 1 < len(text) and text[i + 1] == " "):
+                opened = i  # an unclosed quote: start again at the new opening mark
             else:
                 spans.append(_make_span(text, opened, i, carried_paragraphs, mark_at[opened], mark_at[i]))
                 opened, carried_paragraphs = None, 1
@@ -444,7 +451,11 @@ def _is_name_like(segment: str) -> bool:
     return all(w[0].isupper() or w in ("of", "for", "the", "de", "van", "von", "al", "bin") for w in words)
 
 
+_PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
+
+
 def _is_speaker_phrase(phrase: str) -> bool:
+    phrase = _PARENTHETICAL.sub("", phrase)  # "Rep. Gwen Moore (D-Wis.)"
     words = phrase.split()
     if not words or len(words) > 16:
         return False
@@ -597,6 +608,12 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         i += that.end()
     elif re.match(r"to\s+\w", rest[i:]) and cue.lemma in _OBJECT_VERBS | {"vow", "promise", "pledge", "threaten", "demand", "claim", "refuse", "decline", "offer"}:
         kind = "infinitive"
+    elif cue.lemma in ("speak", "talk") or (cue.lemma == "call" and re.match(r"for\s", rest[i:])):
+        about = re.match(r"(?:about|of)\s+", rest[i:]) if cue.lemma != "call" else re.match(r"for\s+", rest[i:])
+        if not about:
+            return None
+        i += about.end()
+        kind = "object"
     elif re.match(r"(?:about|of|on|at|for|over)\s", rest[i:]) and cue.lemma not in ("express regret",):
         return None
     elif cue.lemma == "express regret":
@@ -615,9 +632,12 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         return None
     if kind == "clause" and not _looks_like_clause(sentence[start:end]):
         # "clarified information about the suspension": a proposition named by a noun
-        if not (cue.lemma in _TOPIC_VERBS and _TOPIC_OBJECT.match(sentence[start:end])):
+        if cue.lemma in _TOPIC_VERBS and _TOPIC_OBJECT.match(sentence[start:end]):
+            kind = "topic"
+        elif cue.lemma in _OBJECT_CONTENT_VERBS and len(sentence[start:end].split()) >= 2 and not re.match(r"(?:it|this|that|them|him|her|so|nothing|something)\b", sentence[start:end], re.I):
+            kind = "object"  # "cited a poll showing ...", "called the plan a disaster"
+        else:
             return None
-        kind = "topic"
     # a closing quotation mark that belongs to a partial quote stays in the content
     if end < len(sentence) and sentence[end : end + 2].strip(" .") in ('"', "”") and sentence[start:end].count('"') % 2 == 1:
         end = end + sentence[end:].index(sentence[end:].strip(" .")[0]) + 1
@@ -628,6 +648,9 @@ def _looks_like_clause(text: str) -> bool:
     return len(text.split()) >= 3 and _has_finite_verb(text)
 
 
+_OBJECT_CONTENT_VERBS = {"cite", "mention", "describe", "call", "question", "propose", "criticize", "criticise",
+                         "praise", "deny", "reject", "dismiss", "blast", "slam", "condemn", "promise",
+                         "pledge", "predict", "demand", "reveal", "detail", "outline", "discuss", "decry"}
 _TOPIC_VERBS = {"clarify", "confirm", "deny", "announce", "explain", "reveal", "report", "state", "specify", "disclose"}
 _TOPIC_OBJECT = re.compile(r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:information|details|data|news|reports?|claims?|plans?|decision|allegations?|rumou?rs?|accusations?)\s+(?:about|on|of|that|regarding|concerning)\b", re.I)
 _CONTENT_BEFORE_OK = re.compile(
@@ -1021,7 +1044,7 @@ def _content_fragments(text: str, q: QuoteSpan) -> list[tuple[int, int]]:
 
 def _only_attribution_between(text: str, a: int, b: int, previous: _Row) -> bool:
     between = text[a + 1 : b]
-    return previous.cue_start > a and previous.cue_end <= b and "\n\n" not in between and len(between.split()) <= 12
+    return previous.cue_start > a and previous.cue_end <= b and "\n\n" not in between and len(between.split()) <= 40
 
 
 def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | None:
@@ -1058,7 +1081,24 @@ def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | No
             return None
         mention = (tail_start + span[0], tail_start + span[1])
         pattern = "quote, cue speaker"
-    return _Row(q.start, q.end, "direct", text[cue_start:cue_end], cue_start, cue_end, mention, sid, 0.95, pattern)
+    row = _Row(q.start, q.end, "direct", text[cue_start:cue_end], cue_start, cue_end, mention, sid, 0.95, pattern)
+    s_start = _sentence_start_before(text, q.open)
+    lead = text[s_start : q.open]
+    if lead.strip() and not re.search(r"[:,]\s*$|\b(?:that|saying|said|says)\s*$", lead) and "\n\n" not in lead:
+        # 'using the tax ''is a misguided approach,'' said Mr. Burman': the statement starts earlier
+        connective = _LEADING_CONNECTIVE.match(lead)
+        row.start = s_start + (connective.end() if connective else 0)
+        row.kind, row.pattern = "partial", pattern + " (quote ends a paraphrase)"
+        row.fragments = [(row.start, q.end + (1 if text[q.end : q.end + 1] in _MARKS else 0))]
+    return row
+
+
+def _sentence_start_before(text: str, pos: int) -> int:
+    """Start of the sentence holding ``pos`` (after the last . ! ? or paragraph break)."""
+    m = None
+    for m in re.finditer(r"[.!?][\"”’']?\s+|\n\n", text[max(0, pos - 400) : pos]):
+        pass
+    return max(0, pos - 400) + m.end() if m else max(0, pos - 400) if pos > 400 else 0
 
 
 def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row | None:
@@ -1074,11 +1114,19 @@ def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row |
             intro_start = prev.rfind("\n\n") + 2 if "\n\n" in prev else 0
             return _attribute_before(text, QuoteSpan(len(prev), q.close, q.start, q.end), intro_start, sid)
         return None
+    inverted = re.match(r"\s*(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Asked)\s+(?P<spk>[^:,]{2,80}?)\s*[:,]\s*$", head)
+    if inverted:
+        span = _subject_after(head, inverted.start("spk"))
+        if span:
+            return _Row(q.start, q.end, "direct", inverted["cue"], s_start + inverted.start("cue"), s_start + inverted.end("cue"), (s_start + span[0], s_start + span[1]), sid, 0.9, "cue speaker: quote")
     m = re.search(r"\b[Aa]ccording\s+to\s+(.+?),\s*$", head)
     if m:
         span = _subject_after(head, m.start(1))
         if span:
             return _Row(q.start, q.end, "direct", "according to", s_start + m.start(), s_start + m.start() + len("according to"), (s_start + span[0], s_start + span[1]), sid, 0.9, "according to X, quote")
+    after_close = text[q.close + 1 : q.close + 3].lstrip()
+    if after_close[:1].isalpha() and after_close[:1].islower():
+        return None  # 'he said "budget reforms" and the ...': quoted words inside a paraphrase
     body = stripped.rstrip(":,").rstrip()
     quoted = re.search(r"\bquoted\s+((?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){0,5}?)\s+as\s+saying$", body)
     if quoted:
@@ -1109,11 +1157,17 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
         # cues inside a direct quote belong to the quoted speaker's words, not to attribution
         cues = [c for c in cues if not any(q.attributed and q.start <= s_start + c.start < q.end for q in quotes)]
         sentence_rows: list[_Row] = []
-        for k, cue in enumerate(cues):
-            stop = _next_clause_start(sentence, cues[k + 1]) if k + 1 < len(cues) else len(sentence)
-            row = _one_reported(text, sentence, s_start, sid, cue, stop, sentence_rows, previous_sentence_row)
+        found: list[tuple[Cue, _Row]] = []
+        for cue in cues:  # first pass: which cues make a statement at all
+            row = _one_reported(text, sentence, s_start, sid, cue, len(sentence), [r for _, r in found], previous_sentence_row)
             if row is not None:
-                sentence_rows.append(row)
+                found.append((cue, row))
+        for k, (cue, row) in enumerate(found):  # second pass: a later statement ends the one before
+            if k + 1 < len(found):
+                stop = _next_clause_start(sentence, found[k + 1][0])
+                if s_start + stop < row.end:
+                    row = _one_reported(text, sentence, s_start, sid, cue, stop, sentence_rows, previous_sentence_row) or row
+            sentence_rows.append(row)
         sentence_rows += _agentless(text, sentence, s_start, sid, rows + sentence_rows, previous_sentence_row)
         sentence_rows += _noun_reports(text, sentence, s_start, sid)
         for row in sentence_rows:
@@ -1122,8 +1176,6 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
         rows += sentence_rows
         if sentence_rows:
             previous_sentence_row = sentence_rows[-1]
-        elif "\n\n" in text[s_start - 2 : s_start]:
-            previous_sentence_row = previous_sentence_row
     return rows
 
 
@@ -1228,6 +1280,12 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
                 return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, (s_start + subject[0], s_start + subject[1]), sid, 0.75, "coordinated verb")
         return None
     mention = (s_start + span[0], s_start + span[1])
+    parenthetical = _parenthetical(sentence, span, cue, stop)
+    if parenthetical is not None:
+        (a, b), (c, d) = parenthetical
+        row = _Row(s_start + a, s_start + d, "indirect", cue.text, cue_start, cue_end, mention, sid, 0.8, "parenthetical attribution")
+        row.fragments = [(s_start + a, s_start + b), (s_start + c, s_start + d)]
+        return row
     content = _content_after(sentence, cue, stop)
     after = sentence[cue.end : stop]
     if content is None or (content[2] == "clause" and _CONTENT_BEFORE_OK.match(after) and sentence[: span[0]].strip(" ,")):
@@ -1259,6 +1317,23 @@ def _main_subject(sentence: str) -> tuple[int, int] | None:
     if not _is_speaker_phrase(phrase) or phrase.split()[-1] in ("of", "the", "for", "&"):
         return None
     return start, end
+
+
+def _parenthetical(sentence: str, span: tuple[int, int], cue: Cue, stop: int):
+    """``PRE, speaker cue, POST``: the statement is PRE and POST around the attribution."""
+    before = sentence[: span[0]]
+    comma = re.search(r",\s*$", before)
+    after = re.match(rf"(?:\s+(?:{_TIME_ADJUNCT}|{_ADVERBS}))*\s*,\s*", sentence[cue.end : stop], re.I)
+    if not comma or not after:
+        return None
+    post_start = cue.end + after.end()
+    post_end = len(sentence[:stop].rstrip(" .!?"))
+    lead = _LEADING_CONNECTIVE.match(sentence)
+    pre_start = lead.end() if lead and lead.end() < comma.start() else 0
+    pre, post = sentence[pre_start : comma.start()], sentence[post_start:post_end]
+    if not pre.strip() or len(post.split()) < 2 or _has_finite_verb(pre) or not _has_finite_verb(post):
+        return None  # PRE is a subject waiting for its verb in POST
+    return (pre_start, comma.start()), (post_start, post_end)
 
 
 def _content_before(sentence: str, span: tuple[int, int] | None) -> tuple[int, int] | None:

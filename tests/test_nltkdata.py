@@ -80,13 +80,19 @@ def test_mirror_and_target_defaults_follow_environment(monkeypatch, tmp_path):
     assert nltkdata.default_target() == tmp_path / "a"
 
 
-def test_importing_the_package_never_downloads(monkeypatch):
-    import importlib
+def test_importing_the_package_never_downloads():
+    """A fresh interpreter imports every module with the downloader booby-trapped."""
+    import subprocess
+    import sys
 
-    import analysis.corpus
-
-    calls = []
-    monkeypatch.setattr(nltk, "download", lambda *a, **k: calls.append(a))
-    importlib.reload(nltkdata)
-    importlib.reload(analysis.corpus)
-    assert calls == []
+    code = (
+        "import nltk\n"
+        "def refuse(*a, **k): raise SystemExit('downloader called at import')\n"
+        "nltk.download = refuse\n"
+        "import analysis, analysis.corpus, analysis.text, analysis.entities, analysis.sources, "
+        "analysis.sentiment, analysis.framing, analysis.compare, analysis.plots, analysis.report, analysis.cli\n"
+        "print('imported')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "imported"
