@@ -558,7 +558,7 @@ def _find_cues(sentence: str) -> list[Cue]:
         elif not finite and not participle:
             if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"\b(?:they|we|I|you|[A-Za-z]+s|[A-Z][\w.]*)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
                 continue
-        if participle and not re.search(r",\s*(?:\w+ly\s+)?$|\bas\s+$|\bwhile\s+$|\band\s+$", before):
+        if participle and not re.search(r",\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before):
             continue
         if lower.endswith("s") and not lower.endswith("ss") and re.search(r"\b(?:the|a|an|its|his|her|their|our|these|those|of|over|amid|after|following|despite|about|media|news|earlier|recent|initial|unconfirmed)\s+$", before, re.I):
             continue  # a noun: "the reports", "media claims"
@@ -623,7 +623,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         kind = "object"
     else:
         kind = "clause"
-        if cue.lemma in _NEEDS_CLAUSE and cue.lemma not in ("clarify", "specify", "explain", "confirm", "announce", "report", "state", "stress", "emphasize", "emphasise", "deny", "admit", "acknowledge", "write", "tweet", "warn", "note", "add", "reveal", "insist"):
+        if cue.lemma in _NEEDS_CLAUSE and cue.lemma not in _OBJECT_CONTENT_VERBS and cue.lemma not in ("clarify", "specify", "explain", "confirm", "announce", "report", "state", "stress", "emphasize", "emphasise", "deny", "admit", "acknowledge", "write", "tweet", "warn", "note", "add", "reveal", "insist"):
             return None
     content = rest[i:]
     start = offset + i
