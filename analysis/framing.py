@@ -1211,12 +1211,10 @@ def distinctive_terms(
 
 
 def _phrase_regex(term: str) -> re.Pattern[str]:
-    """Case-insensitive whole-word regex for a word or phrase (any whitespace between words)."""
-    words = term.split()
-    if not words:
-        raise ValueError("term is empty")
-    body = r"\s+".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+    """Case-insensitive whole-word regex for a word or phrase (:func:`analysis.text.phrase_pattern`)."""
+    from .text import phrase_pattern
+
+    return phrase_pattern(term)
 
 
 def _rebuild_texts(frame: pd.DataFrame, has_article: bool) -> dict[Any, str]:
@@ -2381,52 +2379,15 @@ def kwic_terms(texts_or_sentences: Any, terms: Iterable[str], *, window: int = 4
 
 
 def highlight(text: str, spans: Iterable[tuple]) -> str:
-    """``text`` as HTML with every character escaped and each span wrapped in ``<mark>``.
-
-    The article text is escaped first (``html.escape``), so nothing in it can become
-    markup; only the ``<mark>`` tags are added. Overlapping spans are merged into one mark.
-
-    Args:
-        text: any text.
-        spans: ``(start, end)`` or ``(start, end, label)`` offsets into ``text``; a label
-            becomes the mark's ``title`` (shown on hover).
-
-    Returns:
-        An HTML string.
-
-    Raises:
-        ValueError: for a span outside the text or an empty span.
+    """``text`` as escaped HTML with each span in ``<mark>`` (see :func:`analysis.display.mark_spans`).
 
     Example:
         >>> highlight("A <b> ban", [(6, 9, "conflict")])
         'A &lt;b&gt; <mark title="conflict">ban</mark>'
     """
-    import html
+    from .display import mark_spans
 
-    norm = []
-    for span in spans:
-        s, e = int(span[0]), int(span[1])
-        label = str(span[2]) if len(span) > 2 and span[2] is not None else ""
-        if not 0 <= s < e <= len(text):
-            raise ValueError(f"span ({s}, {e}) is not inside the text of {len(text)} characters")
-        norm.append((s, e, label))
-    merged: list[list] = []
-    for s, e, label in sorted(norm):
-        if merged and s < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-            if label and label not in merged[-1][2]:
-                merged[-1][2].append(label)
-        else:
-            merged.append([s, e, [label] if label else []])
-    out = []
-    pos = 0
-    for s, e, labels in merged:
-        out.append(html.escape(text[pos:s]))
-        title = f' title="{html.escape(", ".join(labels))}"' if labels else ""
-        out.append(f"<mark{title}>{html.escape(text[s:e])}</mark>")
-        pos = e
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
+    return mark_spans(text, spans)
 
 
 def evidence_html(

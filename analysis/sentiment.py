@@ -1233,11 +1233,9 @@ def tone_by_voice(
 
 def _term_pattern(term: str) -> re.Pattern[str]:
     """Whole-word, case-insensitive pattern for ``term`` with simple plural/possessive."""
-    parts = term.split()
-    if not parts:
-        raise ValueError("empty search term")
-    body = r"\s+".join(re.escape(p) for p in parts)
-    return re.compile(rf"(?<!\w){body}(?:e?s)?(?:['\u2019]s?)?(?!\w)", re.IGNORECASE)
+    from .text import phrase_pattern
+
+    return phrase_pattern(term, inflected=True)
 
 
 def term_mentions(sentences: pd.DataFrame, terms: list[str], *, text_col: str = "text") -> pd.DataFrame:

@@ -230,6 +230,23 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def phrase_pattern(term: str, *, inflected: bool = False) -> re.Pattern[str]:
+    """Case-insensitive whole-word pattern for a word or phrase (any white space between words).
+
+    With ``inflected``, a plural ``-s``/``-es`` and a possessive ``'s`` also match
+    ("Zoom" finds "Zoom's").
+
+    >>> bool(phrase_pattern("zoom", inflected=True).search("Zoom's sales"))
+    True
+    """
+    words = term.split()
+    if not words:
+        raise ValueError("empty search term")
+    body = r"\s+".join(re.escape(w) for w in words)
+    suffix = r"(?:e?s)?(?:['\u2019]s?)?" if inflected else ""
+    return re.compile(rf"(?<!\w){body}{suffix}(?!\w)", re.IGNORECASE)
+
+
 def iter_windows(items: Iterable, size: int):
     """Consecutive windows of ``size`` items (used for n-grams)."""
     items = list(items)

@@ -18,12 +18,22 @@ def test_article_text_is_escaped_and_spans_marked():
     assert html.count("<p>") >= 2  # the paragraph break is kept
 
 
-def test_fragments_are_marked_separately_and_overlaps_skipped():
+def test_fragments_are_marked_separately_and_overlaps_merged():
     text = "aaa bbb ccc ddd"
     spans = pd.DataFrame({"start": [0, 2], "end": [15, 6], "label": ["x", "y"], "fragments": [[[0, 3], [8, 11]], None]})
     html = highlight(text, spans)
-    assert html.count("<mark") == 2  # two fragments of x; y overlaps the first and is skipped
-    assert ">aaa</mark>" in html and ">ccc</mark>" in html
+    assert html.count("<mark") == 2  # x's first fragment merges with y; x's second stands alone
+    assert 'title="x, y">aaa bb</mark>' in html
+    assert 'title="x">ccc</mark>' in html
+
+
+def test_mark_spans_refuses_spans_outside_the_text():
+    import pytest
+
+    from analysis.display import mark_spans
+
+    with pytest.raises(ValueError):
+        mark_spans("short", [(2, 10)])
 
 
 def test_label_colors_are_stable_and_distinct():
