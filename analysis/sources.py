@@ -396,16 +396,19 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         start += lead.end()
         lead = _LEADING_CONNECTIVE.match(sentence[start:end])
     phrase = sentence[start:end]
-    # commas: "X, role, said" -> X ; "content, the daily said" -> the daily
+    # commas: "X, role, said" -> X ; "content, the daily said" -> the daily;
+    # "X, of Springfield, Va., said" and "X, at a briefing, said" -> X
     if "," in phrase:
-        pieces = [m for m in re.finditer(r"[^,]+", phrase)]
-        last = pieces[-1]
-        tail = phrase[last.start() : last.end()].strip()
-        previous_piece = phrase[pieces[-2].start() : pieces[-2].end()].strip() if len(pieces) >= 2 else ""
-        if len(pieces) >= 2 and _is_apposition(tail) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", tail) and _is_speaker_phrase(previous_piece))):
-            chosen = pieces[-2]
-        else:
-            chosen = last
+        pieces = list(re.finditer(r"[^,]+", phrase))
+        idx = len(pieces) - 1
+        while idx > 0 and _is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()):
+            idx -= 1
+        chosen = pieces[idx]
+        if idx >= 1:
+            current = phrase[pieces[idx].start() : pieces[idx].end()].strip()
+            previous_piece = phrase[pieces[idx - 1].start() : pieces[idx - 1].end()].strip()
+            if _is_apposition(current) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
+                chosen = pieces[idx - 1]
         start = start + chosen.start()
         end = start + len(phrase[chosen.start() : chosen.end()])
     phrase = sentence[start:end]
@@ -444,11 +447,21 @@ def _is_apposition(segment: str) -> bool:
 
 
 def _is_name_like(segment: str) -> bool:
-    """A proper name before an apposition: capitalised words, not a determiner or connective."""
-    words = segment.split()
+    """A name (with any title) before an apposition: ends in a capitalised word, no determiner first."""
+    words = _PARENTHETICAL.sub("", segment).split()
     if not words or len(words) > 8 or words[0].lower() in ("the", "a", "an", "this", "that", "later", "meanwhile", "however"):
         return False
-    return all(w[0].isupper() or w in ("of", "for", "the", "de", "van", "von", "al", "bin") for w in words)
+    return words[-1][0].isupper() and not _SUBJECT_VERB_WORDS.search(segment)
+
+
+_ADJUNCT_PIECE = re.compile(
+    r"^(?:(?:at|in|on|of|from|during|after|before|for|with|while|speaking|like|as)\b|\d{1,3}$|[A-Z][a-z]{0,3}\.$|[A-Z]{2}$)"
+)
+
+
+def _is_adjunct_piece(piece: str) -> bool:
+    """A comma-separated piece that is no speaker: a place, an age, a prepositional phrase."""
+    return bool(_ADJUNCT_PIECE.match(piece)) or bool(re.fullmatch(_TIME_ADJUNCT, piece, re.I))
 
 
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
@@ -532,6 +545,12 @@ def _has_finite_verb(text: str, *, within: int = 12) -> bool:
     return any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags)
 
 
+def _is_title_case(sentence: str) -> bool:
+    """A headline: most words of four letters or more start with a capital."""
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", sentence) if len(w) >= 4]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
+
+
 def _find_cues(sentence: str) -> list[Cue]:
     cues = []
     tags = _tags(sentence)
@@ -540,9 +559,9 @@ def _find_cues(sentence: str) -> list[Cue]:
         base = lemma(word)
         if base is None or base in ("according to", "reportedly", "presumably", "allegedly", "apparently", "point out", "express regret"):
             continue
-        if word[0].isupper() and sentence[: m.start()].strip(' "“”'):
-            continue  # "United States", "Says" mid-sentence is a name
-        if not tags.get(m.start(), "VB").startswith("VB"):
+        if word[0].isupper() and sentence[: m.start()].strip(' "“”') and not (_is_title_case(sentence) and word in ("Says", "Said", "Warns", "Claims", "Urges", "Tells", "Vows")):
+            continue  # "United States", "Says" mid-sentence is a name (except in a headline)
+        if not tags.get(m.start(), "VB").startswith("VB") and not (word[0].isupper() and _is_title_case(sentence)):
             continue  # "the states", "his claims": a noun, not a reporting verb
         if re.match(r"\s+up\b", sentence[m.end() :]) and base == "add":
             continue  # "the figures did not add up"
@@ -588,6 +607,9 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     adjunct = re.match(rf"(?:(?:{_TIME_ADJUNCT}|{_ADVERBS}|however|though|too|nevertheless|meanwhile|instead|in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){{0,3}}(?:statement|interview|email|post|letter|tweet|briefing|speech|message)(?:\s+(?:carried|published|posted)\s+by\s+[\w.]+)?|on\s+(?:Twitter|Facebook|Telegram|television|TV|radio)|to\s+reporters|to\s+journalists|in\s+a\s+press\s+release|at\s+a\s+[\w\s]{{0,30}}?(?:briefing|conference|meeting))[\s,]*)+", rest[i:], re.I)
     if adjunct:
         i += adjunct.end()
+    detour = re.match(r"(?:at|in|on|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)", rest[i:])
+    if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Colorado Springs that"
+        i += detour.end()  # now at "that", which the step below consumes
     if cue.lemma in _OBJECT_VERBS:
         obj = re.match(r"(?:(?!that\b|to\b|as\b)[\w.'’\-]+\s+){1,6}?(?=that\b|to\b|as\s+saying\b|about\b|:)", rest[i:])
         if obj:
@@ -645,7 +667,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
 
 
 def _looks_like_clause(text: str) -> bool:
-    return len(text.split()) >= 3 and _has_finite_verb(text)
+    return len(text.split()) >= 3 and _has_finite_verb(text, within=20)
 
 
 _OBJECT_CONTENT_VERBS = {"cite", "mention", "describe", "call", "question", "propose", "criticize", "criticise",
@@ -1004,7 +1026,7 @@ def _direct_quotes(text: str, quotes: list[QuoteSpan], sent_spans) -> list[_Row]
     return rows
 
 
-_TURN = re.compile(r"^(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?=\S)")
+_TURN = re.compile(r"^[\"“]?(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?=\S)")
 _NOT_SPEAKERS = {"note", "related", "photo", "source", "update", "updated", "editor", "correction", "read", "see", "watch", "video", "image", "credit", "caption", "warning", "disclaimer", "q", "a", "question", "answer", "bottom line", "why", "what", "how", "when", "where", "who"}
 
 
@@ -1024,7 +1046,7 @@ def _transcript_turns(text: str, ents: pd.DataFrame, sent_spans, quotes: list[Qu
         if any(q.attributed and q.start < end and start < q.end for q in quotes):
             continue
         sid = _sentence_of(start, sent_spans)
-        rows.append(_Row(start, end, "direct", ":", ps + m.end("name"), ps + m.end("name") + 1, (ps, ps + len(name)), sid, 0.8, "transcript turn"))
+        rows.append(_Row(start, end, "direct", ":", ps + m.end("name"), ps + m.end("name") + 1, (ps + m.start("name"), ps + m.end("name")), sid, 0.8, "transcript turn"))
     return rows
 
 
@@ -1044,7 +1066,9 @@ def _content_fragments(text: str, q: QuoteSpan) -> list[tuple[int, int]]:
 
 def _only_attribution_between(text: str, a: int, b: int, previous: _Row) -> bool:
     between = text[a + 1 : b]
-    return previous.cue_start > a and previous.cue_end <= b and "\n\n" not in between and len(between.split()) <= 40
+    after_cue = text[previous.cue_end : b]
+    paraphrase = re.search(r",\s*(?:\w+ly\s+)?\w+ing\b|\bthat\b", after_cue) and not re.match(r"\s*,?\s*(?:who|which)\b", after_cue)
+    return previous.cue_start > a and previous.cue_end <= b and "\n\n" not in between and len(between.split()) <= 40 and not paraphrase
 
 
 def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | None:
