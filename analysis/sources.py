@@ -551,8 +551,13 @@ def _is_title_case(sentence: str) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
 
 
+_MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", re.I)
+
+
 def _find_cues(sentence: str) -> list[Cue]:
     cues = []
+    if not any(lemma(m.group()) for m in _WORD.finditer(sentence)) and not _MULTIWORD_CUE.search(sentence):
+        return cues  # no reporting verb: no need to tag the sentence
     tags = _tags(sentence)
     for m in _WORD.finditer(sentence):
         word = m.group()
@@ -697,7 +702,8 @@ class _Resolver:
 
     def __init__(self, text: str, ents: pd.DataFrame):
         self.text = text
-        self.ents = ents[ents["label"].isin(["PERSON", "ORGANIZATION", "LOCATION"])].reset_index(drop=True)
+        named = ents[ents["label"].isin(["PERSON", "ORGANIZATION", "LOCATION"])]
+        self.ents = list(named[["text", "label", "start", "end", "canonical"]].itertuples(index=False))
         self.sources: dict[str, _Source] = {}
         self.history: list[tuple[int, str]] = []  # (offset, canonical) of attributed statements
 
@@ -708,12 +714,12 @@ class _Resolver:
             return f"the {name}"
         return name
 
-    def entities_in(self, start: int, end: int):
-        return self.ents[(self.ents["start"] >= start) & (self.ents["end"] <= end)]
+    def entities_in(self, start: int, end: int) -> list:
+        return [e for e in self.ents if e.start >= start and e.end <= end]
 
     def recent_entity(self, before: int, labels: tuple[str, ...], words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
-        cands = self.ents[(self.ents["end"] <= before) & (self.ents["label"].isin(labels))]
-        for row in cands.iloc[::-1].itertuples():
+        cands = [e for e in self.ents if e.end <= before and e.label in labels]
+        for row in reversed(cands):
             name = self.entity_name(row)
             if not _gender_fits(name, gender):
                 continue
@@ -744,15 +750,13 @@ class _Resolver:
             return "the media", "group"
         inside = self.entities_in(start, end)
         head_words = _head_words(mention)
-        if len(inside):
-            persons = inside[inside["label"] == "PERSON"]
-            last = inside.iloc[-1]
-            ends_with_entity = self.text[last["end"] : end].strip(" ,'’s") == ""
-            if len(persons):
-                row = persons.iloc[-1]
-                return self._register(self.entity_name(row), "person", mention, start, named=True)
+        if inside:
+            persons = [e for e in inside if e.label == "PERSON"]
+            ends_with_entity = self.text[inside[-1].end : end].strip(" ,'’s") == ""
+            if persons:
+                return self._register(self.entity_name(persons[-1]), "person", mention, start, named=True)
             if ends_with_entity or not (head_words & _PERSON_ROLE_WORDS or _org_role(mention)):
-                row = next(inside.itertuples())
+                row = inside[0]
                 kind = "thing" if row.label in ("ORGANIZATION", "LOCATION") else "person"
                 return self._register(self.entity_name(row), kind, mention, start, named=True)
         # role phrases: "the Kremlin spokesman", "the company", "the spokesman for the head of state"
@@ -780,11 +784,11 @@ class _Resolver:
             name = self.recent_source(start, ("person", "group", "thing"))
             return (name, self.sources[name].kind) if name else (UNNAMED, kind)
         # the subject of the current sentence, when it is an entity of the right kind
-        subject = self.ents[(self.ents["start"] >= sentence_start) & (self.ents["end"] <= start)]
-        if len(subject):
-            first = subject.iloc[0]
-            lead = self.text[sentence_start : first["start"]].strip().lower()
-            first_kind = "person" if first["label"] == "PERSON" else "thing"
+        subject = [e for e in self.ents if e.start >= sentence_start and e.end <= start]
+        if subject:
+            first = subject[0]
+            lead = self.text[sentence_start : first.start].strip().lower()
+            first_kind = "person" if first.label == "PERSON" else "thing"
             if lead in ("", "the") and first_kind == kind:
                 return self._register(self.entity_name(first), kind, pronoun, start, add_words=False, named=True)
         wanted = ("person",) if kind == "person" else ("thing", "group") if kind == "thing" else ("group", "thing")
@@ -799,8 +803,8 @@ class _Resolver:
         return UNNAMED, kind
 
     def _recent_person_with_role(self, before: int, role: str) -> str | None:
-        persons = self.ents[(self.ents["end"] <= before) & (self.ents["label"] == "PERSON")]
-        for row in persons.iloc[::-1].itertuples():
+        persons = [e for e in self.ents if e.end <= before and e.label == "PERSON"]
+        for row in reversed(persons):
             context = self.text[max(0, row.start - 80) : row.end + 80].lower()
             if any(w in context for w in _PERSON_ROLES[role]):
                 return self.entity_name(row)
