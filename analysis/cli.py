@@ -40,7 +40,7 @@ def _report(args: argparse.Namespace) -> int:
     try:
         results = run_batch(
             articles=args.articles, corpus=args.corpus, only=args.only, out=args.out,
-            show_code=args.show_code, in_place=args.in_place,
+            show_code=args.show_code, in_place=args.in_place, use_cache=not args.no_cache,
         )  # fmt: skip
     except (UnknownArticleError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
@@ -51,6 +51,8 @@ def _report(args: argparse.Namespace) -> int:
 def _analyze(args: argparse.Namespace) -> int:
     from .corpus import iter_articles, Reject
 
+    if args.out:
+        return _analyze_corpus(args)
     n_ok = n_bad = 0
     for item in iter_articles(args.input):
         if isinstance(item, Reject):
@@ -61,6 +63,25 @@ def _analyze(args: argparse.Namespace) -> int:
             print(f"{item.id}\t{item.n_words} words\t{item.outlet or '-'}\t{item.headline or '-'}")
     print(f"{n_ok} articles loaded, {n_bad} rejected", file=sys.stderr)
     return 0 if n_ok else 1
+
+
+def _analyze_corpus(args: argparse.Namespace) -> int:
+    from .nltkdata import MissingNLTKDataError
+    from .pipeline import run_corpus
+
+    try:
+        summary = run_corpus(
+            args.input, args.out, format=args.format, jobs=args.jobs, engine=args.engine,
+            scheduler=args.scheduler, limit=args.limit, chunk_size=args.chunk_size, progress=sys.stderr,
+        )  # fmt: skip
+    except (ValueError, RuntimeError, MissingNLTKDataError, ImportError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(summary.line())
+    if summary.interrupted:
+        print("interrupted: the chunks written so far are complete; run the same command again to resume", file=sys.stderr)
+        return 130
+    return 0 if summary.done or summary.skipped else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,10 +104,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help=f"output folder (default: {config.REPORTS_DIR}); figures go to OUT/figures")
     p.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
     p.add_argument("--in-place", action="store_true", help="also store executed notebooks back in notebooks/")
+    p.add_argument("--no-cache", action="store_true", help="recompute every analysis instead of reusing cached results (.cache/)")
     p.set_defaults(func=_report)
 
-    p = sub.add_parser("analyze", help="load an input (folder, manifest, .csv, .jsonl) and list its articles and rejects")
+    p = sub.add_parser(
+        "analyze",
+        help="run every per-article analysis over a corpus into tables (--out); without --out, list its articles and rejects",
+    )
     p.add_argument("input", help="folder of .txt files, a manifest, a .csv or a .jsonl")
+    p.add_argument("--out", metavar="DIR", help="write one table per kind here (articles, sentences, sentiment, entities, quotes, frames, rejects); a re-run resumes")
+    p.add_argument("--format", choices=["parquet", "csv"], default="parquet", help="table format (default: parquet)")
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local", help="run on this machine, or on Dask (optional extra: mediaframes[dask])")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: address of a running Dask scheduler (default: start a local cluster)")
+    p.add_argument("--limit", type=int, metavar="N", help="analyse only the first N articles")
+    p.add_argument("--chunk-size", type=int, default=200, metavar="N", help="articles per output part and per commit (default: 200)")
     p.set_defaults(func=_analyze)
     return parser
 

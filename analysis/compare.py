@@ -50,8 +50,13 @@ def lengths(corpus: Corpus) -> pd.DataFrame:
 
 
 def quotes_by_article(corpus: Corpus) -> pd.DataFrame:
-    """Every attributed statement of every article, with an ``article`` column first."""
-    from .sources import QUOTE_COLUMNS, extract_quotes
+    """Every attributed statement of every article, with an ``article`` column first.
+
+    Each article goes through :func:`analysis.sources.extract_quotes` once per text and code
+    version; later calls read the result back from :mod:`analysis.cache`.
+    """
+    from .cache import extract_quotes
+    from .sources import QUOTE_COLUMNS
 
     parts = [extract_quotes(a.text).assign(article=a.id) for a in corpus]
     columns = ["article", *QUOTE_COLUMNS]

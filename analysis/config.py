@@ -1,9 +1,10 @@
 """Every path the suite uses, derived from the package location.
 
 Notebooks and tests import these names instead of spelling relative paths.
-Two environment variables redirect output without touching code:
-``MEDIAFRAMES_FIGURES_DIR`` (where figures are written) and ``MEDIAFRAMES_REPORTS_DIR``
-(where the batch writes executed notebooks and HTML).
+Three environment variables redirect output without touching code:
+``MEDIAFRAMES_FIGURES_DIR`` (where figures are written), ``MEDIAFRAMES_REPORTS_DIR``
+(where the batch writes executed notebooks and HTML) and ``MEDIAFRAMES_CACHE_DIR`` (where
+cached analysis results are kept, see ``analysis.cache``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ MANIFEST = SEEDS_DIR / "manifest.csv"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 FIGURES_DIR = ROOT / "figures"
 REPORTS_DIR = ROOT / "reports"
+CACHE_DIR = ROOT / ".cache"
 NLTK_DATA_DIR = ROOT / ".nltk_data"
 #: The local mirror of NLTK data used when there is no network (see ``analysis.nltkdata``).
 DEFAULT_NLTK_MIRROR = ROOT.parent / "shared" / "nltk_data"
@@ -30,3 +32,8 @@ def figures_dir() -> Path:
 def reports_dir() -> Path:
     """Folder where the batch writes reports (``MEDIAFRAMES_REPORTS_DIR`` overrides)."""
     return Path(os.environ.get("MEDIAFRAMES_REPORTS_DIR") or REPORTS_DIR)
+
+
+def cache_dir() -> Path:
+    """Folder of cached analysis results (``MEDIAFRAMES_CACHE_DIR`` overrides)."""
+    return Path(os.environ.get("MEDIAFRAMES_CACHE_DIR") or CACHE_DIR)

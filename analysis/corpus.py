@@ -162,11 +162,14 @@ class Corpus:
     def __contains__(self, article_id: str) -> bool:
         return any(a.id == article_id for a in self.articles)
 
-    def __getitem__(self, article_id: str) -> Article:
+    def __getitem__(self, key: str | int) -> Article:
+        """The article with this id, or at this position when ``key`` is an int."""
+        if isinstance(key, int):
+            return self.articles[key]
         for article in self.articles:
-            if article.id == article_id:
+            if article.id == key:
                 return article
-        raise UnknownArticleError([article_id], self.ids)
+        raise UnknownArticleError([str(key)], self.ids)
 
     @property
     def ids(self) -> list[str]:

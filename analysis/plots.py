@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib
 
-matplotlib.use("Agg", force=False)
+if "ipykernel" not in sys.modules:  # in a notebook keep the inline backend, so figures show
+    matplotlib.use("Agg", force=False)
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 

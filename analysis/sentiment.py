@@ -1745,7 +1745,8 @@ def voice_quotes(
         kinds: keep only these kinds of attribution (``direct``, ``partial``,
             ``indirect``); ``None`` keeps all. Quotation-mark fallback rows are always kept.
         extract: the extractor, a function ``text -> DataFrame`` with ``speaker, kind,
-            start, end, quote``; ``None`` uses :func:`analysis.sources.extract_quotes`.
+            start, end, quote``; ``None`` uses :func:`analysis.sources.extract_quotes`
+            through :mod:`analysis.cache` (computed once per text and code version).
 
     Returns:
         One row per attributed statement, articles in the order given and statements in
@@ -1758,7 +1759,7 @@ def voice_quotes(
         (What counts as an attribution: direct, indirect and partial.)
     """
     if extract is None:
-        from .sources import extract_quotes as extract
+        from .cache import extract_quotes as extract
     wanted = None if kinds is None else set(kinds)
     parts = []
     for article in articles:

@@ -27,3 +27,28 @@ def short_article_path(tmp_path):
     path = tmp_path / "budget.txt"
     path.write_text(SHORT_ARTICLE, encoding="utf-8")
     return path
+
+
+# Cached analysis results go to a scratch folder too (kernels started by the tests inherit it),
+# so every test run computes from scratch and never touches the project's .cache/.
+import os  # noqa: E402
+import tempfile  # noqa: E402
+
+os.environ.setdefault("MEDIAFRAMES_CACHE_DIR", tempfile.mkdtemp(prefix="mediaframes-cache-"))
+
+SEED_IDS = ["000_eb875e01c2519c6f", "002_96cf24b8358f7f15"]
+
+
+@pytest.fixture(scope="session")
+def seed_batch(tmp_path_factory):
+    """The real notebooks run once on the two seed reports into a scratch folder.
+
+    Returns ``(out, results, lines)``: the folder, :func:`analysis.report.run_batch`'s table
+    and the progress lines it printed. Shared by the batch and the browser tests.
+    """
+    from analysis import report
+
+    out = tmp_path_factory.mktemp("reports")
+    lines: list[str] = []
+    results = report.run_batch(articles=SEED_IDS, out=out, progress=lines.append)
+    return out, results, lines

@@ -679,3 +679,10 @@ def test_short_english_article_with_would_is_not_rejected(tmp_path):
     path = tmp_path / "short.txt"
     path.write_text("The minister said that the talks would continue on Monday.", encoding="utf-8")
     assert load_article(path).language == "en"
+
+
+def test_corpus_index_by_position_and_by_id(seed_corpus):
+    assert seed_corpus[0].id == seed_corpus.ids[0]
+    assert seed_corpus[-1] is seed_corpus[seed_corpus.ids[-1]]
+    with pytest.raises(KeyError, match="no_such_id"):
+        seed_corpus["no_such_id"]

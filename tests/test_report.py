@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import html.parser
 import json
+import re
 
 import nbformat
+import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from analysis import cli, config, report
+from analysis.corpus import load_corpus
 
-SEED_IDS = ["000_eb875e01c2519c6f", "002_96cf24b8358f7f15"]
+SEED_IDS = ["000_eb875e01c2519c6f", "002_96cf24b8358f7f15"]  # the session's seed_batch (conftest.py)
 pytestmark = pytest.mark.slow
 
 
@@ -25,15 +30,6 @@ def _notebook(path, *sources, parameters=None):
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, path)
     return path
-
-
-@pytest.fixture(scope="module")
-def seed_batch(tmp_path_factory):
-    """The real notebooks run once on the seeds into a scratch folder."""
-    out = tmp_path_factory.mktemp("reports")
-    lines = []
-    results = report.run_batch(articles=SEED_IDS, out=out, progress=lines.append)
-    return out, results, lines
 
 
 def test_batch_runs_every_notebook_and_writes_html(seed_batch):
@@ -133,3 +129,136 @@ def test_html_keeps_code_when_asked(tmp_path):
     report.run_batch(notebooks_dir=nbdir, out=tmp_path / "o", figures=tmp_path / "f", show_code=True, progress=lambda _: None)
     html = (tmp_path / "o" / "01_c.html").read_text()
     assert "answer" in html and "42" in html
+
+
+class _Tags(html.parser.HTMLParser):
+    """Every start tag of a page with its attributes, and the text inside <title> and <h1>."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: dict[str, str] = {}
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("title", "h1"):
+            self._in = tag
+
+    def handle_endtag(self, tag):
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in:
+            self.text[self._in] = self.text.get(self._in, "") + data
+
+
+def _parse(path) -> _Tags:
+    parser = _Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_index_is_a_landing_page_for_the_selection(seed_batch):
+    out, results, _ = seed_batch
+    page = (out / "index.html").read_text(encoding="utf-8")
+    tags = _parse(out / "index.html")
+    assert page.startswith("<!DOCTYPE html>")
+    assert ("meta", {"charset": "utf-8"}) in tags.tags
+    assert any(t == "meta" and a.get("name") == "viewport" for t, a in tags.tags)
+    assert tags.text["title"] == "News framing reports: 2 articles"
+    for article in load_corpus(config.SEEDS_DIR).select(SEED_IDS):
+        assert article.id in page and article.outlet in page
+        if article.headline:
+            assert html.escape(article.headline) in page
+        if article.published:
+            assert article.published in page
+    for row in results.itertuples():
+        stem = row.notebook.removesuffix(".ipynb")
+        title = report.notebook_title(config.NOTEBOOKS_DIR / row.notebook)
+        assert f'href="{stem}.html">{stem}</a> &mdash; {html.escape(re.sub(r"^[0-9]+ · ", "", title))}' in page
+    assert not re.search(r"20[0-9]{2}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:", page)  # no time of the run
+
+
+def test_index_links_every_figure_the_batch_wrote(seed_batch):
+    out, results, _ = seed_batch
+    written = sorted(f for figures in results["figures"] for f in figures)
+    assert sorted(p.name for p in (out / "figures").glob("*.png")) == sorted(p.rsplit("/", 1)[-1] for p in written)
+    links = [a["href"] for t, a in _parse(out / "index.html").tags if t == "a" and a["href"].endswith(".png")]
+    images = [a["src"] for t, a in _parse(out / "index.html").tags if t == "img"]
+    assert links == images == [f"figures/{p.rsplit('/', 1)[-1]}" for p in written]
+    assert all((out / link).is_file() for link in links)
+
+
+def test_reports_show_every_figure_embedded_and_load_nothing_from_the_network(seed_batch):
+    out, results, _ = seed_batch
+    for row in results.itertuples():
+        tags = _parse(out / f"{row.notebook.removesuffix('.ipynb')}.html")
+        assert not [a for t, a in tags.tags if t == "script"], row.notebook
+        assert not [a for t, a in tags.tags if t == "link" and "stylesheet" in a.get("rel", "")], row.notebook
+        assert tags.text["title"] == report.notebook_title(config.NOTEBOOKS_DIR / row.notebook)
+        nb = nbformat.read(out / row.notebook, as_version=4)
+        pngs = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+        images = [a["src"] for t, a in tags.tags if t == "img"]
+        assert len(images) == pngs, row.notebook
+        assert len(images) >= len(row.figures), f"{row.notebook} saved {len(row.figures)} figures but shows {len(images)}"
+        for src in images:
+            assert src.startswith("data:image/png;base64,"), src[:60]
+            assert base64.b64decode(src.split(",", 1)[1]).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_batch_summary_counts_cached_results(seed_batch):
+    _, results, lines = seed_batch
+    hits, misses = results.attrs["cache"]["hits"], results.attrs["cache"]["misses"]
+    assert misses >= 1 and hits >= 1  # several notebooks share each article's quotes
+    assert re.search(rf"; cache: {hits} hits?, {misses} miss(es)?; reports in ", lines[-1]), lines[-1]
+
+
+def test_a_second_run_reuses_cached_results(tmp_path, monkeypatch):
+    monkeypatch.setenv("MEDIAFRAMES_CACHE_DIR", str(tmp_path / "cache"))
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    _notebook(
+        nbdir / "01_quotes.ipynb",
+        "from analysis import compare, config\nfrom analysis.corpus import load_corpus\n"
+        "print(len(compare.quotes_by_article(load_corpus(config.SEEDS_DIR).select(ARTICLES))))",
+        parameters="ARTICLES: list = []  # ids",
+    )
+    runs = []
+    for use_cache in (True, True, False):
+        lines = []
+        report.run_batch(
+            notebooks_dir=nbdir, out=tmp_path / "out", figures=tmp_path / "f", articles=SEED_IDS,
+            use_cache=use_cache, progress=lines.append,
+        )  # fmt: skip
+        runs.append(lines[-1])
+    assert "cache: 0 hits, 2 misses" in runs[0]
+    assert "cache: 2 hits, 0 misses" in runs[1]
+    assert "cache: off" in runs[2]
+    outputs = nbformat.read(tmp_path / "out" / "01_quotes.ipynb", as_version=4).cells[-1].outputs
+    assert outputs[0]["text"].strip().isdigit()
+
+
+def test_index_escapes_every_text_and_lists_failures_by_name(tmp_path):
+    evil = "<script>window.__pwned = 1</script>"
+    selection = pd.DataFrame(
+        [{"id": "a<b", "outlet": evil, "headline": evil, "published": pd.Timestamp("2024-03-03"), "words": 12}]
+    )
+    results = pd.DataFrame(
+        [
+            {"notebook": "01_ok.ipynb", "status": "ok", "html": str(tmp_path / "01_ok.html"), "error": "",
+             "title": f"01 · Title {evil}", "figures": (str(tmp_path / "figures" / "01 a&b.png"),), "notebook_out": ""},
+            {"notebook": "02_bad.ipynb", "status": "failed", "html": "", "error": f"cell 3: ValueError: {evil}",
+             "title": "", "figures": (), "notebook_out": str(tmp_path / "02_bad.failed.ipynb")},
+        ]
+    )  # fmt: skip
+    rejects = pd.DataFrame([{"source": "x<y>.txt", "id": "", "reason": "empty file (no text)"}])
+    path = report.write_index(tmp_path, results, selection=selection, rejects=rejects, corpus_name="<corpus>")
+    page = path.read_text(encoding="utf-8")
+    assert "<script" not in page
+    assert page.count("&lt;script&gt;window.__pwned = 1&lt;/script&gt;") == 4
+    assert "a&lt;b" in page and "&lt;corpus&gt;" in page and "x&lt;y&gt;.txt" in page and "2024-03-03" in page
+    assert 'href="figures/01%20a%26b.png"' in page
+    assert "02_bad: failed &mdash; cell 3: ValueError" in page and "02_bad.failed.ipynb" in page
+    assert report.write_index(tmp_path, results, selection=selection, rejects=rejects, corpus_name="<corpus>").read_text(encoding="utf-8") == page

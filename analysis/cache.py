@@ -1,0 +1,253 @@
+"""A small on-disk cache for per-article analysis results.
+
+Re-running the notebooks on the same articles with the same code gives the same tables, so
+the expensive per-article steps are computed once and read back afterwards. A result is
+keyed by a SHA-256 of the function's name, the article text, the *code version* (a hash of
+the source files of the ``analysis`` modules the function depends on, found by following
+their imports) and the keyword options. Any change to the text or to that code gives a new
+key, so a stale result is never returned.
+
+Each result is one pickle file under :func:`analysis.config.cache_dir` (``.cache/`` in the
+project, or ``MEDIAFRAMES_CACHE_DIR``), written to a temporary file and moved into place
+with :func:`os.replace`: readers see either no file or a whole one, even with several
+processes writing at once. A file that cannot be read back (truncated, from another pandas,
+not a table) is ignored, recomputed and rewritten; a cache folder that cannot be written
+only costs the time to recompute. ``MEDIAFRAMES_NO_CACHE=1`` turns the cache off. The key
+does not cover the NLTK data: after replacing a model, delete the cache folder.
+
+The cached steps are used through thin wrappers with the same signature as the function
+they wrap, e.g. :func:`extract_quotes` for :func:`analysis.sources.extract_quotes`;
+:func:`analysis.compare.quotes_by_article` and :func:`analysis.sentiment.voice_quotes` call
+it, so every notebook shares one result per article.
+
+Example:
+    >>> from analysis.sources import extract_quotes
+    >>> cached = cached_frame(extract_quotes)
+    >>> cached('"We will win," Mayor Ana Ruiz said.')["speaker"].tolist()
+    ['Ana Ruiz']
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import importlib.util
+import json
+import os
+import pickle
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+
+#: Bump when the stored format changes; part of every key.
+FORMAT_VERSION = 1
+#: When set, every hit and miss is appended to this file as one line (``hit NAME``), so a
+#: parent process (the report batch) can count what its notebook kernels reused.
+LOG_ENV = "MEDIAFRAMES_CACHE_LOG"
+#: When set to a non-empty value other than ``0``, the cache is neither read nor written.
+DISABLE_ENV = "MEDIAFRAMES_NO_CACHE"
+
+#: Hits and misses in this process, by event (``hit``, ``miss``).
+stats: Counter = Counter()
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_MAGIC = "mediaframes-cache"
+
+
+def enabled() -> bool:
+    """False when ``MEDIAFRAMES_NO_CACHE`` is set (to anything but ``0``)."""
+    return os.environ.get(DISABLE_ENV, "") in ("", "0")
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def _local_imports(path: Path) -> set[str]:
+    """Names of the ``analysis`` modules that the module at ``path`` imports (also inside functions)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                names.add(node.module.split(".")[0])
+            else:
+                names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module == __package__:
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith(f"{__package__}."):
+            names.add(node.module.split(".")[1])
+    return {n for n in names if (_PACKAGE_DIR / f"{n}.py").is_file()}
+
+
+def modules_behind(module: str) -> list[str]:
+    """``module`` and every module of this package that it imports, directly or not.
+
+    >>> modules_behind("analysis.text")
+    ['analysis.config', 'analysis.nltkdata', 'analysis.text']
+    """
+    start = module.removeprefix(f"{__package__}.")
+    seen, todo = set(), [start]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(_local_imports(_PACKAGE_DIR / f"{name}.py") - seen)
+    return sorted(f"{__package__}.{name}" for name in seen)
+
+
+@functools.lru_cache(maxsize=None)
+def code_version(module: str) -> str:
+    """SHA-256 of the source of ``module`` and of every module of this package it imports.
+
+    For a module outside this package, the hash of its own source file.
+
+    >>> len(code_version("analysis.sources"))
+    64
+    """
+    if module == __package__ or module.startswith(f"{__package__}."):
+        files = [_PACKAGE_DIR / f"{name.split('.', 1)[1]}.py" for name in modules_behind(module)]
+    else:
+        spec = importlib.util.find_spec(module)
+        if spec is None or not spec.origin or not Path(spec.origin).is_file():
+            raise TypeError(f"no source file for module {module}")
+        files = [Path(spec.origin)]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    # results are pickled DataFrames: a new pandas or Python may read them differently
+    digest.update(f"pandas {pd.__version__}; python {sys.version_info[:2]}".encode())
+    return digest.hexdigest()
+
+
+def _stable(value) -> object:
+    """A JSON-ready, order-stable stand-in for an option value (tables by content hash)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_stable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _stable(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (set, frozenset)):
+        return sorted(_stable(v) for v in value)
+    if isinstance(value, pd.DataFrame):
+        rows = pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes()
+        return {"DataFrame": hashlib.sha256(rows + repr(list(value.columns)).encode()).hexdigest()}
+    raise TypeError(f"cannot key a cached result on a {type(value).__name__}")
+
+
+def cache_key(name: str, text: str, version: str, options: dict) -> str:
+    """SHA-256 (hex) of the function name, the text, the code version and the options."""
+    payload = json.dumps([FORMAT_VERSION, name, version, _stable(options)], sort_keys=True)
+    digest = hashlib.sha256(payload.encode("utf-8") + b"\0")
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- storage
+
+
+def entry_path(name: str, key: str) -> Path:
+    """Where the result of ``name`` with ``key`` is stored."""
+    return config.cache_dir() / name / f"{key}.pkl"
+
+
+def _load(path: Path, key: str) -> pd.DataFrame | None:
+    """The stored table, or None when there is none or it cannot be trusted."""
+    try:
+        with open(path, "rb") as fh:
+            stored = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # truncated, corrupted, or written by an incompatible version
+        return None
+    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (_MAGIC, key) and isinstance(stored[2], pd.DataFrame)):
+        return None
+    return stored[2]
+
+
+def _store(path: Path, key: str, frame: pd.DataFrame) -> bool:
+    """Write atomically (temporary file in the same folder, then :func:`os.replace`)."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:16]}-", suffix=".partial", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((_MAGIC, key, frame), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        return True
+    except Exception:  # a read-only or full disk, or an unpicklable table: recompute next time
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        return False
+
+
+def _record(event: str, name: str) -> None:
+    stats[event] += 1
+    log = os.environ.get(LOG_ENV)
+    if log:
+        try:
+            with open(log, "a", encoding="utf-8") as fh:
+                fh.write(f"{event} {name}\n")
+        except OSError:
+            pass
+
+
+def read_log(path: str | Path) -> Counter:
+    """Hits and misses recorded in a :data:`LOG_ENV` file (empty when there is none)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return Counter()
+    return Counter(line.split(" ", 1)[0] for line in lines if line.strip())
+
+
+# --------------------------------------------------------------------------- the wrapper
+
+
+def cached_frame(func: Callable[..., pd.DataFrame], *, name: str | None = None) -> Callable[..., pd.DataFrame]:
+    """Wrap ``func(text, **options) -> DataFrame`` so that its result is cached on disk.
+
+    The wrapper takes the text and keyword options only (the shape of every per-article
+    function here) and returns a new DataFrame equal to what ``func`` returns. Its
+    ``uncached`` attribute is ``func``.
+
+    Args:
+        func: a function of this package that takes the text first.
+        name: the name under which results are stored (default: ``module.function``).
+    """
+    name = name or f"{func.__module__}.{func.__qualname__}"
+
+    @functools.wraps(func)
+    def wrapper(text: str, **options) -> pd.DataFrame:
+        if not enabled() or not isinstance(text, str):
+            return func(text, **options)
+        try:
+            key = cache_key(name, text, code_version(func.__module__), options)
+        except TypeError:  # an option or a module the key cannot describe: compute, do not guess
+            return func(text, **options)
+        path = entry_path(name, key)
+        frame = _load(path, key)
+        if frame is not None:
+            _record("hit", name)
+            return frame
+        frame = func(text, **options)
+        _store(path, key, frame)
+        _record("miss", name)
+        return frame
+
+    wrapper.uncached = func
+    return wrapper
+
+
+def extract_quotes(text: str, *, resolve_pronouns: bool = True) -> pd.DataFrame:
+    """:func:`analysis.sources.extract_quotes`, read from the cache when text and code are unchanged."""
+    from .sources import extract_quotes as extract
+
+    return cached_frame(extract)(text, resolve_pronouns=resolve_pronouns)

@@ -1,0 +1,284 @@
+"""Time corpus mode (``python -m analysis analyze INPUT --out DIR``) against the bare NLTK calls.
+
+Run on demand, not in CI::
+
+    python benchmarks/bench_pipeline.py [--sizes 1000 10000] [--jobs 1 2] [--format parquet] [--json]
+
+For each size a synthetic corpus is built by recombining the seed reports' sentences (so
+the articles have quotes, names and sentiment; see :func:`synthetic_articles`) and written
+to a temporary ``.jsonl``. Then, each in a fresh process:
+
+* the pipeline (:func:`analysis.pipeline.run_corpus`) with every ``--jobs`` value, into a
+  temporary output folder: articles/s, words/s, wall time, where the time went, and peak
+  memory;
+* the bare NLTK calls the pipeline makes, once each, on the same texts: ``sent_tokenize``
+  on every text, then on every sentence ``word_tokenize``, ``pos_tag`` and VADER's
+  ``polarity_scores`` (models loaded before timing starts).
+
+The pipeline's overhead is the ratio of its 1-job wall time to the bare calls' time.
+
+Peak memory is the peak resident set size (``resource.getrusage(...).ru_maxrss``) of the
+main process and of each worker process, each reported by the process itself at the end of
+its work; "total" adds the main process and every worker (an upper bound: the peaks need
+not coincide). Each run is a fresh process, so one run's peak is not another's.
+
+The script prints a table and where the time went; it writes nothing outside a temporary
+folder (``--keep DIR`` keeps the corpora and outputs there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+TARGET_OVERHEAD = 1.25
+TARGET_SPEEDUP = 1.7
+TARGET_MEMORY_GROWTH = 0.10
+TARGET_MEMORY_MIB = 500
+OUTLETS = ("Izvestia", "The Moscow Times", "Kommersant", "Vedomosti", "Reuters", "TASS")
+
+
+def seed_units() -> list[list[str]]:
+    """The seed reports' sentences, grouped so that no unit leaves a quotation open.
+
+    Returns one list per seed paragraph; each item is a sentence, or consecutive sentences
+    of that paragraph joined when a quotation runs across them.
+    """
+    from analysis import config
+    from analysis.corpus import load_corpus
+
+    paragraphs = []
+    for article in load_corpus(config.SEEDS_DIR):
+        sents = article.sentences
+        for _, group in sents.groupby("paragraph", sort=True):
+            units, current = [], []
+            for text in group["text"]:
+                current.append(text)
+                if sum(t.count('"') for t in current) % 2 == 0:
+                    units.append(" ".join(current))
+                    current = []
+            if current:
+                units.append(" ".join(current))
+            paragraphs.append(units)
+    return paragraphs
+
+
+def synthetic_articles(n: int, *, seed: int = 0):
+    """``n`` articles (dicts with ``id, outlet, headline, text``) recombined from seed sentences.
+
+    Each article has 10 to 16 sentence units drawn at random (with replacement) from the two
+    seed reports, in paragraphs of one to three units; its headline is the first eight words
+    of another unit. Same ``n`` and ``seed``, same articles.
+    """
+    rng = random.Random(seed)
+    units = [u for paragraph in seed_units() for u in paragraph]
+    for i in range(n):
+        picks = [rng.choice(units) for _ in range(rng.randint(10, 16))]
+        paragraphs, k = [], 0
+        while k < len(picks):
+            size = rng.randint(1, 3)
+            paragraphs.append(" ".join(picks[k : k + size]))
+            k += size
+        headline = " ".join(rng.choice(units).replace('"', "").split()[:8]).rstrip(",.;:")
+        yield {"id": f"synthetic_{i:06d}", "outlet": OUTLETS[i % len(OUTLETS)], "headline": headline, "text": "\n\n".join(paragraphs)}
+
+
+def write_corpus(path: Path, n: int, seed: int) -> int:
+    """Write the synthetic corpus as JSON lines; return its word count."""
+    from analysis.text import count_words
+
+    words = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in synthetic_articles(n, seed=seed):
+            words += count_words(row["text"])
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return words
+
+
+# --------------------------------------------------------------------------- child runs
+
+
+def child_pipeline(corpus: str, out: str, jobs: int, fmt: str) -> dict:
+    from analysis.pipeline import run_corpus
+
+    summary = run_corpus(corpus, out, format=fmt, jobs=jobs, progress=None)
+    return {
+        "done": summary.done, "rejected": summary.rejected, "skipped": summary.skipped,
+        "words": summary.words, "wall": summary.wall, "seconds": summary.seconds,
+        "main_mib": summary.peak_rss_mib, "worker_mib": summary.worker_peak_rss_mib,
+        "workers": jobs if jobs > 1 else 0,
+    }  # fmt: skip
+
+
+def child_bare(corpus: str) -> dict:
+    """The NLTK calls the pipeline makes, once each, on the same texts."""
+    import nltk
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from analysis import nltkdata
+
+    nltkdata.add_project_path()
+    vader = SentimentIntensityAnalyzer()
+    nltk.pos_tag(nltk.word_tokenize("Warm up the models.", preserve_line=True))
+    nltk.sent_tokenize("Warm up. The models.")
+    seconds = {"sent_tokenize": 0.0, "word_tokenize": 0.0, "pos_tag": 0.0, "vader": 0.0}
+    n = 0
+    clock = time.perf_counter
+    with open(corpus, encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line)["text"]
+            n += 1
+            t = clock()
+            sentences = nltk.sent_tokenize(text)
+            seconds["sent_tokenize"] += clock() - t
+            for sentence in sentences:
+                t = clock()
+                tokens = nltk.word_tokenize(sentence, preserve_line=True)
+                t1 = clock()
+                nltk.pos_tag(tokens)
+                t2 = clock()
+                vader.polarity_scores(sentence)
+                t3 = clock()
+                seconds["word_tokenize"] += t1 - t
+                seconds["pos_tag"] += t2 - t1
+                seconds["vader"] += t3 - t2
+    return {"articles": n, "seconds": seconds, "total": sum(seconds.values())}
+
+
+def _run_child(*args: str) -> dict:
+    load_before = os.getloadavg()[0]
+    done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        raise SystemExit(f"benchmark child {args} failed:\n{done.stderr}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["load"] = (load_before, os.getloadavg()[0])
+    return result
+
+
+# --------------------------------------------------------------------------- report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes in articles (default: 1000 10000)")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to time (default: 1 2)")
+    parser.add_argument("--format", choices=["parquet", "csv"], default="parquet", help="output format (default: parquet)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed of the synthetic corpus (default: 0)")
+    parser.add_argument("--keep", metavar="DIR", help="keep the corpora and outputs in DIR")
+    parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        kind, *rest = args.child
+        result = child_bare(*rest) if kind == "bare" else child_pipeline(rest[0], rest[1], int(rest[2]), rest[3])
+        print(json.dumps(result))
+        return 0
+    if min(args.sizes) < 1 or min(args.jobs) < 1:
+        parser.error("--sizes and --jobs must be at least 1")
+
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-pipeline-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows, bare = [], {}
+    for size in args.sizes:
+        corpus = work / f"synthetic_{size}.jsonl"
+        words = write_corpus(corpus, size, args.seed)
+        bare[size] = _run_child("bare", str(corpus))
+        bare[size]["words"] = words
+        for jobs in args.jobs:
+            out = work / f"out_{size}_{jobs}"
+            if out.exists():
+                import shutil
+
+                shutil.rmtree(out)
+            run = _run_child("pipeline", str(corpus), str(out), str(jobs), args.format)
+            run.update(size=size, jobs=jobs, corpus_words=words)
+            rows.append(run)
+            if not args.json:
+                print(f"  measured: {size} articles, {jobs} job(s): {run['wall']:.1f}s", file=sys.stderr)
+
+    for row in rows:
+        row["articles_per_s"] = row["done"] / row["wall"]
+        row["words_per_s"] = row["words"] / row["wall"]
+        row["total_mib"] = row["main_mib"] + row["workers"] * row["worker_mib"]
+        row["x_bare"] = row["wall"] / bare[row["size"]]["total"]
+        one = next((r for r in rows if r["size"] == row["size"] and r["jobs"] == 1), None)
+        row["speedup"] = one["wall"] / row["wall"] if one else None
+    machine = f"Python {platform.python_version()}, {platform.machine()}, {platform.system()}"
+    if args.json:
+        print(json.dumps({"machine": machine, "runs": rows, "bare": bare}, indent=2))
+        return 0
+    print_report(rows, bare, machine)
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def print_report(rows: list[dict], bare: dict, machine: str) -> None:
+    print(f"corpus mode on synthetic corpora (seed sentences recombined); {machine}, {os.cpu_count()} cores")
+    print("load = the machine's 1-minute load average before and after the run (other work slows every figure)")
+    header = (
+        f"{'articles':>8} {'jobs':>4} {'seconds':>8} {'articles/s':>10} {'words/s':>9} "
+        f"{'x 1 job':>7} {'x bare NLTK':>11} {'main MiB':>8} {'worker MiB':>10} {'total MiB':>9} {'load':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        speedup = f"{r['speedup']:.2f}" if r["speedup"] else "-"
+        worker = f"{r['worker_mib']:.0f}" if r["workers"] else "-"
+        print(
+            f"{r['size']:>8,} {r['jobs']:>4} {r['wall']:>8.1f} {r['articles_per_s']:>10.1f} {r['words_per_s']:>9,.0f} "
+            f"{speedup:>7} {r['x_bare']:>11.2f} {r['main_mib']:>8.0f} {worker:>10} {r['total_mib']:>9.0f} "
+            f"{r['load'][0]:>4.1f}-{r['load'][1]:<4.1f}"
+        )
+    print()
+    print("bare NLTK calls on the same texts (one process):")
+    for size, b in bare.items():
+        parts = ", ".join(f"{k} {v:.1f}s" for k, v in b["seconds"].items())
+        print(f"  {size:,} articles: {b['total']:.1f}s ({b['articles'] / b['total']:.1f} articles/s; load {b['load'][0]:.1f}-{b['load'][1]:.1f}): {parts}")
+    print()
+    print("where the pipeline's time went (seconds; analysis steps summed over workers):")
+    for r in rows:
+        parts = ", ".join(f"{k} {v:.1f}" for k, v in r["seconds"].items())
+        print(f"  {r['size']:,} articles, {r['jobs']} job(s), wall {r['wall']:.1f}s: {parts}")
+    print()
+    print("targets:")
+    for size in sorted(bare):
+        one = next((r for r in rows if r["size"] == size and r["jobs"] == 1), None)
+        if one:
+            ok = one["x_bare"] <= TARGET_OVERHEAD
+            print(f"  {size:,} articles: pipeline {one['x_bare']:.2f} x bare NLTK (target <= {TARGET_OVERHEAD}): {'met' if ok else 'NOT met'}")
+    largest = max(bare)
+    for r in rows:
+        if r["size"] == largest and r["jobs"] == 2 and r["speedup"]:
+            ok = r["speedup"] >= TARGET_SPEEDUP
+            print(f"  {largest:,} articles: 2 jobs {r['speedup']:.2f} x faster than 1 (target >= {TARGET_SPEEDUP}): {'met' if ok else 'NOT met'}")
+    smallest = min(bare)
+    if largest != smallest:
+        for jobs in sorted({r["jobs"] for r in rows}):
+            a = next((r for r in rows if r["size"] == smallest and r["jobs"] == jobs), None)
+            b = next((r for r in rows if r["size"] == largest and r["jobs"] == jobs), None)
+            if a and b:
+                growth = b["total_mib"] / a["total_mib"] - 1
+                ok = growth <= TARGET_MEMORY_GROWTH and b["total_mib"] < TARGET_MEMORY_MIB
+                print(
+                    f"  peak memory, {jobs} job(s): {a['total_mib']:.0f} -> {b['total_mib']:.0f} MiB "
+                    f"({growth:+.0%}; target within {TARGET_MEMORY_GROWTH:.0%} and < {TARGET_MEMORY_MIB}): {'met' if ok else 'NOT met'}"
+                )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

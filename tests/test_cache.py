@@ -1,0 +1,212 @@
+"""The on-disk cache of per-article results: hits, misses, bad files and concurrent writers."""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import cache, compare, config, sentiment
+from analysis.sources import extract_quotes
+
+TEXT = '"We will win," Mayor Ana Ruiz said. She called the vote historic.'
+
+FAKE_MODULE = '''
+import pandas as pd
+
+CALLS = []
+
+
+def words(text, *, upper=False):
+    """One row per word (a stand-in for an expensive per-article analysis)."""
+    CALLS.append(text)
+    items = text.split()
+    return pd.DataFrame({"word": [w.upper() if upper else w for w in items], "n": range(len(items))})
+'''
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("MEDIAFRAMES_CACHE_DIR", str(folder))
+    monkeypatch.delenv(cache.DISABLE_ENV, raising=False)
+    monkeypatch.delenv(cache.LOG_ENV, raising=False)
+    return folder
+
+
+@pytest.fixture
+def fake(tmp_path, monkeypatch):
+    """A module of its own (so its code version can change), with a call counter."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "mf_fake_analysis.py").write_text(FAKE_MODULE, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(src))
+    sys.modules.pop("mf_fake_analysis", None)
+    module = importlib.import_module("mf_fake_analysis")
+    cache.code_version.cache_clear()
+    yield module
+    sys.modules.pop("mf_fake_analysis", None)
+    cache.code_version.cache_clear()
+
+
+def _entries(folder):
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def test_a_hit_returns_an_equal_frame_without_calling_the_function_again(cache_dir, fake):
+    cached = cache.cached_frame(fake.words)
+    first = cached("a b c")
+    second = cached("a b c")
+    assert fake.CALLS == ["a b c"]
+    pd.testing.assert_frame_equal(first, second)
+    pd.testing.assert_frame_equal(second, fake.words("a b c"))
+    assert len(_entries(cache_dir)) == 1
+
+
+def test_a_changed_text_or_option_misses(cache_dir, fake):
+    cached = cache.cached_frame(fake.words)
+    cached("a b c")
+    cached("a b d")
+    cached("a b c", upper=True)
+    cached("a b c", upper=True)
+    assert fake.CALLS == ["a b c", "a b d", "a b c"]
+    assert cached("a b c", upper=True)["word"].tolist() == ["A", "B", "C"]
+    assert len(_entries(cache_dir)) == 3
+
+
+def test_a_code_change_misses(cache_dir, fake, tmp_path):
+    cached = cache.cached_frame(fake.words)
+    cached("a b c")
+    cached("a b c")
+    assert len(fake.CALLS) == 1
+    before = cache.code_version("mf_fake_analysis")
+    path = tmp_path / "src" / "mf_fake_analysis.py"
+    path.write_text(path.read_text() + "\n# a new version of the code\n", encoding="utf-8")
+    cache.code_version.cache_clear()
+    assert cache.code_version("mf_fake_analysis") != before
+    cached("a b c")
+    assert len(fake.CALLS) == 2
+
+
+def test_the_code_version_covers_the_package_modules_a_function_imports():
+    behind = cache.modules_behind("analysis.sources")
+    assert {"analysis.sources", "analysis.entities", "analysis.text", "analysis.nltkdata", "analysis.config"} <= set(behind)
+    assert "analysis.framing" not in behind and "analysis.report" not in behind
+    assert cache.code_version("analysis.sources") != cache.code_version("analysis.text")
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle at all", b"\x80\x05\x95 truncated"])
+def test_a_corrupted_file_is_ignored_and_rewritten(cache_dir, fake, damage):
+    cached = cache.cached_frame(fake.words)
+    expected = cached("a b c")
+    [entry] = _entries(cache_dir)
+    entry.write_bytes(damage)
+    again = cached("a b c")
+    assert len(fake.CALLS) == 2
+    pd.testing.assert_frame_equal(again, expected)
+    cached("a b c")
+    assert len(fake.CALLS) == 2  # the rewritten file is read back
+
+
+def test_a_file_holding_something_else_is_not_trusted(cache_dir, fake):
+    import pickle
+
+    cached = cache.cached_frame(fake.words)
+    cached("a b c")
+    [entry] = _entries(cache_dir)
+    entry.write_bytes(pickle.dumps(("mediaframes-cache", "another key", pd.DataFrame({"x": [1]}))))
+    assert cached("a b c")["word"].tolist() == ["a", "b", "c"]
+    assert len(fake.CALLS) == 2
+
+
+def test_a_failed_write_leaves_no_partial_file_and_the_result_is_still_returned(cache_dir, fake, monkeypatch):
+    def broken_dump(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cache.pickle, "dump", broken_dump)
+    frame = cache.cached_frame(fake.words)("a b c")
+    assert frame["word"].tolist() == ["a", "b", "c"]
+    assert _entries(cache_dir) == []
+
+
+def test_the_cache_can_be_turned_off(cache_dir, fake, monkeypatch):
+    monkeypatch.setenv(cache.DISABLE_ENV, "1")
+    cached = cache.cached_frame(fake.words)
+    cached("a b c")
+    cached("a b c")
+    assert len(fake.CALLS) == 2
+    assert not cache_dir.exists()
+
+
+def test_table_options_are_keyed_by_content_and_unknown_options_are_not_cached(cache_dir, fake):
+    def count(text, *, table=None, thing=None):
+        fake.CALLS.append(text)
+        return pd.DataFrame({"n": [len(text)]})
+
+    count.__module__ = "mf_fake_analysis"
+    cached = cache.cached_frame(count)
+    cached("abc", table=pd.DataFrame({"a": [1, 2]}))
+    cached("abc", table=pd.DataFrame({"a": [1, 2]}))
+    cached("abc", table=pd.DataFrame({"a": [1, 3]}))
+    assert len(fake.CALLS) == 2
+    cached("abc", thing=object())
+    cached("abc", thing=object())
+    assert len(fake.CALLS) == 4
+
+
+def _write_many(args):
+    folder, worker = args
+    import os
+
+    os.environ["MEDIAFRAMES_CACHE_DIR"] = folder
+    frame = pd.DataFrame({"word": ["x"] * 2000, "n": range(2000)})
+    key = "0" * 64
+    path = cache.entry_path("concurrent", key)
+    for _ in range(30):
+        assert cache._store(path, key, frame)
+        loaded = cache._load(path, key)
+        assert loaded is not None and len(loaded) == 2000  # never a half-written file
+    return worker
+
+
+def test_concurrent_writers_leave_one_whole_file_and_no_partial_files(cache_dir):
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        assert sorted(pool.map(_write_many, [(str(cache_dir), i) for i in range(8)])) == list(range(8))
+    files = _entries(cache_dir)
+    assert [p.name for p in files] == ["0" * 64 + ".pkl"]
+    assert len(cache._load(files[0], "0" * 64)) == 2000
+
+
+def test_the_quote_wrapper_gives_what_the_extractor_gives(cache_dir, seed_corpus):
+    text = next(iter(seed_corpus)).text
+    before = cache.stats.copy()
+    fresh = cache.extract_quotes(text)
+    again = cache.extract_quotes(text)
+    pd.testing.assert_frame_equal(fresh, extract_quotes(text))
+    pd.testing.assert_frame_equal(again, fresh)
+    assert cache.stats["miss"] - before["miss"] == 1
+    assert cache.stats["hit"] - before["hit"] == 1
+
+
+def test_notebook_helpers_read_quotes_from_the_cache(cache_dir, seed_corpus, tmp_path, monkeypatch):
+    log = tmp_path / "cache.log"
+    monkeypatch.setenv(cache.LOG_ENV, str(log))
+    compare.quotes_by_article(seed_corpus)
+    sentiment.voice_quotes(seed_corpus)
+    counts = cache.read_log(log)
+    assert counts == {"miss": len(seed_corpus), "hit": len(seed_corpus)}
+
+
+def test_the_cache_folder_follows_the_environment(cache_dir):
+    assert config.cache_dir() == cache_dir
+    assert cache.entry_path("f", "k").parent == cache_dir / "f"
+
+
+def test_results_keep_their_offsets(cache_dir):
+    cached = cache.cached_frame(extract_quotes)
+    for frame in (cached(TEXT), cached(TEXT)):
+        assert frame[["speaker", "kind", "quote"]].values.tolist()[0] == ["Ana Ruiz", "direct", "We will win,"]
+        assert [TEXT[s:e] for s, e in zip(frame["start"], frame["end"])] == frame["quote"].tolist()
