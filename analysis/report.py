@@ -156,11 +156,27 @@ def export_html(notebook_path: Path, html_path: Path, *, show_code: bool = False
     exporter.exclude_input = not show_code
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    nb = nbformat.read(notebook_path, as_version=4)
+    nb = without_widgets(nbformat.read(notebook_path, as_version=4))
     nb.metadata["title"] = title or notebook_title(notebook_path) or Path(notebook_path).stem
     body, _ = exporter.from_notebook_node(nb)
     _atomic_write_text(html_path, body)
     return html_path
+
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def without_widgets(nb):
+    """The notebook without interactive widget outputs and widget state.
+
+    A static HTML page cannot run widgets; their outputs would only add scripts and a
+    placeholder. Notebooks show the same result as a plain output next to the controls.
+    """
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if cell.get("outputs"):
+            cell.outputs = [o for o in cell.outputs if WIDGET_MIME not in o.get("data", {})]
+    return nb
 
 
 def strip_run_metadata(notebook_path: Path) -> None:

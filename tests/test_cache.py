@@ -173,7 +173,9 @@ def _write_many(args):
 
 
 def test_concurrent_writers_leave_one_whole_file_and_no_partial_files(cache_dir):
-    with multiprocessing.get_context("fork").Pool(4) as pool:
+    # spawn, not fork: the test process may hold threads (browser driver, kernels) whose locks
+    # a forked child would inherit mid-use and wait on forever
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
         assert sorted(pool.map(_write_many, [(str(cache_dir), i) for i in range(8)])) == list(range(8))
     files = _entries(cache_dir)
     assert [p.name for p in files] == ["0" * 64 + ".pkl"]

@@ -262,3 +262,19 @@ def test_index_escapes_every_text_and_lists_failures_by_name(tmp_path):
     assert 'href="figures/01%20a%26b.png"' in page
     assert "02_bad: failed &mdash; cell 3: ValueError" in page and "02_bad.failed.ipynb" in page
     assert report.write_index(tmp_path, results, selection=selection, rejects=rejects, corpus_name="<corpus>").read_text(encoding="utf-8") == page
+
+
+def test_html_export_drops_widget_outputs_and_state(tmp_path):
+    from nbformat.v4 import new_output
+
+    nb = new_notebook(cells=[new_code_cell("w")])
+    nb.cells[0].outputs = [
+        new_output("display_data", data={"text/plain": "VBox()", report.WIDGET_MIME: {"model_id": "x", "version_major": 2, "version_minor": 0}}),
+        new_output("display_data", data={"text/plain": "kept"}),
+    ]
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    path = tmp_path / "w.ipynb"
+    nbformat.write(nb, path)
+    html = report.export_html(path, tmp_path / "w.html").read_text()
+    assert "widget-view+json" not in html and "widget-state+json" not in html
+    assert "kept" in html and "VBox()" not in html
