@@ -13,6 +13,7 @@ and writes one table per kind to an output folder, as Parquet or CSV::
     OUT/frames/...                    frame cue matches per sentence
     OUT/rejects/...                   inputs that were skipped, and why
     OUT/_ledger/part-00000.tsv        what each part holds (the done-ledger)
+    OUT/_lock                         present while a run writes to OUT
 
 The columns of every table are in :data:`TABLES`; offsets (``start``, ``end``, ...) are
 character offsets into the article's cleaned text, as everywhere in the suite.
@@ -31,9 +32,13 @@ How the run stays steady on a large archive:
   :data:`CODE_VERSION` that produced it. A re-run skips every article already done by the
   same code; parts written by other code are removed and their articles done again.
 * **Parallel.** ``jobs`` worker processes (``spawn``/``forkserver``-safe: the work is the
-  top-level function :func:`analyze_batch`), or a Dask cluster (``engine="dask"``). Results
-  come back in input order and chunk boundaries do not depend on the number of workers, so
-  the tables are the same whatever ``jobs`` and ``engine`` are.
+  top-level function :func:`analyze_batch`; with ``forkserver`` the server loads the models
+  once and the workers share them), or a Dask cluster (``engine="dask"``; the workers need
+  this package and the NLTK data installed). Results come back in input order and chunk
+  boundaries do not depend on the number of workers, so the tables are the same whatever
+  ``jobs`` and ``engine`` are.
+* **Concurrent runs.** ``OUT/_lock`` holds the process id of the run writing to ``OUT``; a
+  second run on the same folder is refused while that process lives.
 
 :func:`read_table` and :func:`read_tables` load the output back (both formats give the
 same frames: list columns as Python lists); :func:`scored_sentences` gives the sentence
@@ -565,6 +570,26 @@ class _InlineExecutor:
         pass
 
 
+_PRELOAD_ENV = "MEDIAFRAMES_PIPELINE_PRELOAD"
+
+
+def warm_up() -> None:
+    """Load every model the per-article analyses use, by analysing one small article.
+
+    The fork server calls this once, so the workers it forks share the loaded models
+    (copy-on-write) instead of each loading its own copy. A failure here is left to the
+    workers, which report it clearly (e.g. a missing NLTK data package).
+    """
+    import gc
+
+    text = '"This budget is a great success," Mayor Ana Ruiz said in Moscow on Monday. She told Reuters that the council would vote.'
+    try:
+        analyze_article(corpusmod.Article(id="warm-up", text=text))
+    except Exception:  # noqa: BLE001  (the workers will raise it with its message)
+        return
+    gc.freeze()  # the garbage collector then leaves the shared objects' pages alone
+
+
 class _ProcessExecutor:
     def __init__(self, jobs: int):
         import multiprocessing
@@ -573,7 +598,20 @@ class _ProcessExecutor:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if context.get_start_method() == "forkserver":
+            # the fork server imports this module with the models loaded (see the end of
+            # the module); workers forked from it share them
             context.set_forkserver_preload(["analysis.pipeline"])
+            previous = os.environ.get(_PRELOAD_ENV)
+            os.environ[_PRELOAD_ENV] = "1"
+            try:
+                from multiprocessing import forkserver
+
+                forkserver.ensure_running()
+            finally:
+                if previous is None:
+                    os.environ.pop(_PRELOAD_ENV, None)
+                else:
+                    os.environ[_PRELOAD_ENV] = previous
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init)
 
     def submit(self, fn, *args) -> Future:
@@ -583,17 +621,23 @@ class _ProcessExecutor:
         self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
 
 
+def _require_dask() -> None:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise RuntimeError(
+            "--engine dask needs Dask, an optional extra: pip install 'mediaframes[dask]' "
+            "(or: pip install 'dask[distributed]')"
+        ) from None
+
+
 class _DaskExecutor:
     """Submits the same work to a Dask cluster: ``scheduler`` (an address) or a new local one."""
 
     def __init__(self, jobs: int, scheduler: str | None):
-        try:
-            from distributed import Client, LocalCluster
-        except ImportError:
-            raise RuntimeError(
-                "--engine dask needs Dask, an optional extra: pip install 'mediaframes[dask]' "
-                "(or: pip install 'dask[distributed]')"
-            ) from None
+        _require_dask()
+        from distributed import Client, LocalCluster
+
         self.cluster = None
         if scheduler:
             self.client = Client(scheduler)
@@ -763,6 +807,8 @@ def run_corpus(
         raise ValueError("jobs and chunk_size must be at least 1, and limit at least 0")
     if format == "parquet":
         import pyarrow  # noqa: F401  (fail before any work when it is missing)
+    if engine == "dask":
+        _require_dask()
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -985,3 +1031,7 @@ def scored_sentences(out: str | Path) -> pd.DataFrame:
     frame = sents.merge(outlets, on="article", how="left").merge(scores, on=["article", "sentence"], how="left")
     columns = ["article", "outlet", "sentence", "paragraph", "start", "end", "text", "neg", "neu", "pos", "compound", "label"]
     return frame[columns]
+
+
+if os.environ.get(_PRELOAD_ENV) == "1":  # imported by the fork server of run_corpus(jobs > 1)
+    warm_up()
