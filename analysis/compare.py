@@ -96,8 +96,9 @@ def sources_by_article(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
 OVERVIEW_SECTIONS = ("report", "frames", "tone", "sources", "reporting verbs", "vocabulary", "only in this report")
 
 
-def article_labels(corpus: Corpus) -> dict[str, str]:
-    """Article id -> a short column label: the outlet, with the id when two share an outlet."""
+def article_labels(corpus: Corpus | list) -> dict[str, str]:
+    """Article id -> a short column label: the outlet (the id when it has none), with the id
+    added when two articles share an outlet."""
     outlets = [a.outlet or a.id for a in corpus]
     return {a.id: (o if outlets.count(o) == 1 else f"{o} ({a.id})") for a, o in zip(corpus, outlets)}
 

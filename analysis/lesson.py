@@ -387,18 +387,14 @@ _PRONOUNS = frozenset("he him his she her it its they them their we us our i me 
 def report_labels(articles: Iterable[Article]) -> dict[str, str]:
     """``{article id: label}``: the outlet, or the id when the outlet is unknown or shared.
 
+    The same labels as every other side-by-side table (:func:`analysis.compare.article_labels`).
+
     >>> report_labels([Article(id="a", text="x", outlet="Daily"), Article(id="b", text="y")])
     {'a': 'Daily', 'b': 'b'}
     """
-    articles = list(articles)
-    outlets = [a.outlet for a in articles]
-    labels = {}
-    for a in articles:
-        if a.outlet and outlets.count(a.outlet) == 1:
-            labels[a.id] = a.outlet
-        else:
-            labels[a.id] = f"{a.outlet} ({a.id})" if a.outlet else a.id
-    return labels
+    from .compare import article_labels
+
+    return article_labels(list(articles))
 
 
 def loaded_verbs_key(quotes: pd.DataFrame, *, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
