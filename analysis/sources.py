@@ -351,13 +351,13 @@ _TIME_ADJUNCT = (
     rf"|(?:on\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,\s*\d{{4}})?"
     r"|yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier(?:\s+this\s+\w+)?|later|recently|previously|on\s+\w+day"
 )
-_ADVERBS = r"(?:also|previously|later|then|again|further|repeatedly|reportedly|earlier|once|publicly|separately|recently|now|already|subsequently|furthermore|himself|herself|itself|themselves|quickly|angrily|simply|flatly|firmly|bluntly|privately|openly|has|have|had|will|would|could|may|might|did|does|do|not|never|had\s+previously|has\s+since|has\s+long)"
+_ADVERBS = r"(?:also|often|frequently|usually|always|sometimes|once\s+again|previously|later|then|again|further|repeatedly|reportedly|earlier|once|publicly|separately|recently|now|already|subsequently|furthermore|himself|herself|itself|themselves|quickly|angrily|simply|flatly|firmly|bluntly|privately|openly|has|have|had|will|would|could|may|might|did|does|do|not|never|had\s+previously|has\s+since|has\s+long)"
 _TRAILING_ADJUNCTS = re.compile(
     rf"(?:[\s,]+(?:{_TIME_ADJUNCT}|{_ADVERBS}|in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){{0,3}}(?:statement|interview|email|e-mail|post|letter|tweet|briefing|speech|message)(?:\s+(?:with|to|on)\s+[\w.\s]+?)?|at\s+a\s+(?:\w+\s+){{0,2}}(?:briefing|conference|meeting|rally|hearing|event)))+[\s,]*$",
     re.I,
 )
 _LEADING_CONNECTIVE = re.compile(
-    r"^(?:(?:later|meanwhile|however|moreover|also|separately|earlier|still|instead|similarly|in\s+addition|at\s+the\s+same\s+time|for\s+example|for\s+instance|in\s+turn|in\s+response|in\s+particular|the\s+day\s+before|on\s+the\s+other\s+hand|on\s+\w+day|in\s+\w+|last\s+\w+|yesterday|today|but|and|so|yet|then|now|thus)\s*,\s*|(?:but|and|so|yet)\s+)",
+    r"^(?:(?:later|meanwhile|however|moreover|also|separately|earlier|still|instead|similarly|in\s+addition|at\s+the\s+same\s+time|for\s+example|for\s+instance|in\s+turn|in\s+response|in\s+particular|the\s+day\s+before|on\s+the\s+other\s+hand|on\s+\w+day|(?:in|at|on|during|after|before|since|over|for|from|speaking\s+(?:at|on|to))\s+(?:[\w.'’\-]+\s+){0,5}?[\w.'’\-]+|last\s+\w+|yesterday|today|but|and|so|yet|then|now|thus)\s*,\s*|(?:but|and|so|yet)\s+)",
     re.I,
 )
 _CLAUSE_OPENERS = re.compile(
@@ -481,7 +481,7 @@ def _is_speaker_phrase(phrase: str) -> bool:
     if any(w.endswith(".") and w not in ("U.S.", "U.K.", "U.N.", "Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "St.", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Prof.") and not re.fullmatch(r"(?:[A-Z]\.)+", w) for w in words):
         return False
     head = words[-1].lower().strip("'’")
-    return phrase[0].isupper() or any(w[0].isupper() for w in words[1:]) or head in _ALL_ROLE_WORDS or _MEDIA_NOUNS.match(phrase) is not None or words[0].lower() in ("the", "a", "an", "one", "two", "three", "several", "some", "many", "most", "other", "his", "her", "its", "their", "local", "senior", "government", "company", "officials", "representatives")
+    return phrase[0].isupper() or any(w[0].isupper() for w in words[1:]) or head in _ALL_ROLE_WORDS or _MEDIA_NOUNS.match(phrase) is not None or words[0].lower() in ("the", "a", "an", "one", "two", "three", "several", "some", "many", "most", "other", "his", "her", "its", "their", "my", "our", "your", "local", "senior", "government", "company", "officials", "representatives")
 
 
 _ALL_ROLE_WORDS = {w for group in (*_PERSON_ROLES.values(), *_ORG_ROLES.values()) for phrase in group for w in phrase.split()} | {
@@ -1359,8 +1359,8 @@ def _parenthetical(sentence: str, span: tuple[int, int], cue: Cue, stop: int):
     lead = _LEADING_CONNECTIVE.match(sentence)
     pre_start = lead.end() if lead and lead.end() < comma.start() else 0
     pre, post = sentence[pre_start : comma.start()], sentence[post_start:post_end]
-    if not pre.strip() or len(post.split()) < 2 or _has_finite_verb(pre) or not _has_finite_verb(post):
-        return None  # PRE is a subject waiting for its verb in POST
+    if not pre.strip() or len(post.split()) < 2 or not _has_finite_verb(post):
+        return None
     return (pre_start, comma.start()), (post_start, post_end)
 
 
