@@ -576,7 +576,7 @@ def _find_cues(sentence: str) -> list[Cue]:
         finite = lower.endswith(("ed", "s")) or lower in _IRREGULAR and not lower.endswith("ing") or lower == "said"
         participle = lower.endswith("ing")
         before = sentence[: m.start()]
-        progressive = participle and re.search(r"\b(?:is|are|was|were|been|am)\s+(?:also\s+|now\s+|still\s+)?$", before, re.I)
+        progressive = participle and re.search(r"\b(?:is|are|was|were|been|am)(?:n['’]t|\s+not)?\s+(?:also\s+|now\s+|still\s+)?$", before, re.I)
         if progressive:
             participle = False
         elif not finite and not participle:
