@@ -141,7 +141,6 @@ def overview(
         top_terms: how many distinctive terms to list per report.
     """
     from . import framing, sentiment
-    from .sources import article_summary
 
     quotes = quotes_by_article(corpus) if quotes is None else quotes
     labels = article_labels(corpus)
@@ -182,27 +181,223 @@ def overview(
             value = f"{row.mean_compound:+.2f} ({n} sentence{'s' if n != 1 else ''})" if n else "not mentioned"
             put("tone", f"towards {row.term}", row.article, value)
     for a in corpus:
-        own = quotes[quotes["article"] == a.id] if len(quotes) else quotes
-        summary = article_summary(own, article_words=a.n_words)
-        for key in ("sources", "statements", "share_named", "share_official", "share_direct"):
-            put("sources", key.replace("_", " "), a.id, summary[key])
-        if len(own):
-            words = own.groupby("speaker")["words"].sum().sort_values(ascending=False)
-            top = words.index[0]
-            put("sources", "largest voice", a.id, f"{top} ({100 * words.iloc[0] / a.n_words:.0f}% of words)")
-            by_type = own.drop_duplicates("speaker")["speaker_type"].value_counts().sort_index()
-            put("sources", "sources by type", a.id, ", ".join(f"{t} {n}" for t, n in by_type.items()))
-            loaded = sorted({c.lower() for c, k in zip(own["cue"], own["cue_class"]) if k == "loaded"})
-            hedged = sorted({c.lower() for c, k in zip(own["cue"], own["cue_class"]) if k == "hedged"})
-            put("reporting verbs", "loaded", a.id, ", ".join(loaded) or "none")
-            put("reporting verbs", "hedged", a.id, ", ".join(hedged) or "none")
+        _put_sources(put, a.id, quotes[quotes["article"] == a.id] if len(quotes) else quotes, a.n_words)
     if len(corpus) > 1:
         terms = framing.distinctive_terms({a.id: a.text for a in corpus})
-        for article_id, group in terms.groupby("article", sort=False):
-            put("vocabulary", f"top {top_terms} distinctive words", article_id, ", ".join(group.sort_values("rank")["term"].head(top_terms)))
-        for article_id, names in unique_entities(corpus).items():
-            put("only in this report", "named entities", article_id, ", ".join(names) or "none")
+        _put_words(put, terms, unique_entities(corpus), top_terms)
+    return _overview_table(rows, labels)
+
+
+def _put_sources(put, article_id: str, own: pd.DataFrame, n_words: int) -> None:
+    """The "sources" and "reporting verbs" rows of one article (``own``: its statements)."""
+    from .sources import article_summary
+
+    summary = article_summary(own, article_words=n_words)
+    for key in ("sources", "statements", "share_named", "share_official", "share_direct"):
+        put("sources", key.replace("_", " "), article_id, summary[key])
+    if len(own):
+        words = own.groupby("speaker")["words"].sum().sort_values(ascending=False)
+        top = words.index[0]
+        put("sources", "largest voice", article_id, f"{top} ({100 * words.iloc[0] / n_words:.0f}% of words)")
+        by_type = own.drop_duplicates("speaker")["speaker_type"].value_counts().sort_index()
+        put("sources", "sources by type", article_id, ", ".join(f"{t} {n}" for t, n in by_type.items()))
+        loaded = sorted({c.lower() for c, k in zip(own["cue"], own["cue_class"]) if k == "loaded"})
+        hedged = sorted({c.lower() for c, k in zip(own["cue"], own["cue_class"]) if k == "hedged"})
+        put("reporting verbs", "loaded", article_id, ", ".join(loaded) or "none")
+        put("reporting verbs", "hedged", article_id, ", ".join(hedged) or "none")
+
+
+def _put_words(put, terms: pd.DataFrame, only: dict[str, list[str]], top_terms: int) -> None:
+    """The "vocabulary" and "only in this report" rows."""
+    for article_id, group in terms.groupby("article", sort=False):
+        put("vocabulary", f"top {top_terms} distinctive words", article_id, ", ".join(group.sort_values("rank")["term"].head(top_terms)))
+    for article_id, names in only.items():
+        put("only in this report", "named entities", article_id, ", ".join(names) or "none")
+
+
+def _overview_table(rows: dict, labels: dict[str, str]) -> pd.DataFrame:
     index = pd.MultiIndex.from_tuples(list(rows), names=["section", "measure"])
     table = pd.DataFrame(list(rows.values()), index=index, columns=list(labels.values()))
     order = {s: i for i, s in enumerate(OVERVIEW_SECTIONS)}
     return table.sort_index(level="section", key=lambda s: s.map(order), sort_remaining=False)
+
+
+# --------------------------------------------------------------------------- corpus-mode output
+# The same inputs as above, read from the tables of ``python -m analysis analyze`` (see
+# :func:`analysis.pipeline.read_tables`) instead of analysing the articles again.
+
+
+def select_tables(tables, articles: list[str] | tuple[str, ...] | None = None) -> dict[str, pd.DataFrame]:
+    """Corpus-mode tables (a dict, or the output folder to read), kept to ``articles``
+    (article ids, in the order given; empty or ``None``: every article, in input order)."""
+    from .pipeline import read_tables
+
+    tables = read_tables(tables) if not isinstance(tables, dict) else dict(tables)
+    if articles:
+        missing = [a for a in articles if a not in set(tables["articles"]["article"])]
+        if missing:
+            raise KeyError(f"not in the tables: {', '.join(missing)}")
+        order = {a: i for i, a in enumerate(articles)}
+        for kind, frame in tables.items():
+            if "article" in frame.columns:
+                kept = frame[frame["article"].isin(order)]
+                rank = kept["article"].map(order)
+                tables[kind] = kept.iloc[rank.argsort(kind="stable")].reset_index(drop=True)
+    return tables
+
+
+def labels_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """:func:`article_labels` for the articles of corpus-mode tables."""
+    from types import SimpleNamespace
+
+    return article_labels([SimpleNamespace(id=a, outlet=o) for a, o in zip(tables["articles"]["article"], tables["articles"]["outlet"])])
+
+
+def quotes_from_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """:func:`quotes_by_article` read from the ``quotes`` table."""
+    from .sources import QUOTE_COLUMNS
+
+    return tables["quotes"][["article", *QUOTE_COLUMNS]].reset_index(drop=True)
+
+
+def profile_from_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """:func:`analysis.framing.frame_profile` of every article, from the ``frames`` table."""
+    from . import framing
+
+    return framing.frame_profile(tables["frames"], tables["sentences"])
+
+
+def pooled_from_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """:func:`analysis.sentiment.narration_vs_quotes` per article, from the ``quotes`` and
+    ``sentences`` tables (as :func:`analysis.sentiment.voice_quotes`: an article without any
+    attributed statement falls back to the spans inside quotation marks)."""
+    from . import sentiment
+
+    sentences, quotes = tables["sentences"], tables["quotes"]
+    parts = []
+    for article_id, own in sentences.groupby("article", sort=False):
+        said = quotes[quotes["article"] == article_id]
+        if len(said):
+            parts.append(said[["article", "speaker", "kind", "start", "end", "quote"]])
+            continue
+        for row in own.itertuples():
+            spans = sentiment.quoted_spans(row.text)
+            parts.append(pd.DataFrame({"article": article_id, "speaker": spans["speaker"], "kind": "quoted",
+                                       "start": spans["start"] + row.start, "end": spans["end"] + row.start,
+                                       "quote": spans["text"]}))  # fmt: skip
+    voices = pd.concat(parts, ignore_index=True) if parts else None
+    return sentiment.narration_vs_quotes(sentiment.tone_by_voice(sentences, voices))
+
+
+def overview_from_tables(tables, *, targets: list[str] | tuple[str, ...] = (), top_terms: int = 5) -> pd.DataFrame:
+    """:func:`overview` read from corpus-mode tables (a dict or the output folder).
+
+    The same rows, with two differences: the tone of a headline and the distinctive words are
+    computed from the tables' text (the headline, the sentences joined), and the named entities
+    come from the ``entities`` table.
+    """
+    from . import framing, sentiment
+
+    tables = select_tables(tables)
+    articles, sentences = tables["articles"], tables["sentences"]
+    labels = labels_from_tables(tables)
+    rows: dict[tuple[str, str], dict[str, object]] = {}
+
+    def put(section: str, measure: str, article_id: str, value) -> None:
+        rows.setdefault((section, measure), {})[labels[article_id]] = value
+
+    for a in articles.itertuples():
+        put("report", "outlet", a.article, a.outlet)
+        put("report", "published", a.article, a.published)
+        put("report", "headline", a.article, a.headline)
+        put("report", "words", a.article, int(a.words))
+        put("report", "sentences", a.article, int((sentences["article"] == a.article).sum()))
+    for row in profile_from_tables(tables).itertuples():
+        put("frames", f"{row.frame} (share of sentences)", row.article, round(float(row.share), 2))
+    scored = sentences.merge(tables["sentiment"].drop(columns="evidence"), on=["article", "sentence"], how="left")
+    pooled = pooled_from_tables(tables).set_index("article")
+    headlines = sentiment.score_sentences([h for h in articles["headline"] if h.strip()], evidence=False)["compound"].tolist()
+    for a in articles.itertuples():
+        own = scored[scored["article"] == a.article]
+        put("tone", "mean compound (-1 to +1)", a.article, round(float(own["compound"].mean()), 3))
+        put("tone", "share of negative sentences", a.article, round(float((own["label"] == "negative").mean()), 2))
+        put("tone", "headline compound", a.article, round(float(headlines.pop(0)), 3) if a.headline.strip() else "no headline")
+        put("tone", "lead compound", a.article, round(float(own["compound"].head(2).mean()), 3))
+        if a.article in pooled.index:
+            put("tone", "narration mean", a.article, round(float(pooled.loc[a.article, "narrator_mean"]), 3))
+            put("tone", "quoted voices mean", a.article, round(float(pooled.loc[a.article, "quoted_mean"]), 3))
+    if targets:
+        for row in sentiment.tone_towards(scored, list(targets)).itertuples():
+            n = int(row.n_sentences)
+            value = f"{row.mean_compound:+.2f} ({n} sentence{'s' if n != 1 else ''})" if n else "not mentioned"
+            put("tone", f"towards {row.term}", row.article, value)
+    quotes = tables["quotes"]
+    for a in articles.itertuples():
+        _put_sources(put, a.article, quotes[quotes["article"] == a.article], int(a.words))
+    if len(articles) > 1:
+        texts = {a: " ".join(own["text"]) for a, own in sentences.groupby("article", sort=False)}
+        _put_words(put, framing.distinctive_terms(texts), unique_entities_from_tables(tables), top_terms)
+    return _overview_table(rows, labels)
+
+
+def unique_entities_from_tables(tables: dict[str, pd.DataFrame], *, top: int = 8) -> dict[str, list[str]]:
+    """:func:`unique_entities` from the ``entities`` table."""
+    from .framing import entity_key
+
+    ents = tables["entities"]
+    ents = ents[ents["label"].isin(["PERSON", "ORGANIZATION", "LOCATION"])]
+    keys = {a: {} for a in tables["articles"]["article"]}
+    for article_id, name in zip(ents["article"], ents["canonical"]):
+        keys[article_id][entity_key(name)] = name
+    counts: dict[str, int] = {}
+    for k in keys.values():
+        for key in k:
+            counts[key] = counts.get(key, 0) + 1
+    return {a: sorted((n for key, n in k.items() if counts[key] == 1), key=str.lower)[:top] for a, k in keys.items()}
+
+
+def outlet_profile(
+    outlets: dict[str, str],
+    *,
+    profile: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+    pooled: pd.DataFrame | None = None,
+    tone: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Per outlet, the mean over its articles of each measure, so many articles read as a few rows.
+
+    Args:
+        outlets: article id -> outlet (e.g. :func:`article_labels` of a single-outlet set, or
+            the ``articles`` table's two columns); outlets in order of first appearance.
+        profile: :func:`analysis.framing.frame_profile` output: adds ``frame: NAME`` columns,
+            the mean share (0..1) of sentences showing each frame.
+        quotes: :func:`quotes_by_article` output: adds ``share_official``, the mean over the
+            outlet's articles with statements of the share from government sources (0..1).
+        pooled: :func:`analysis.sentiment.narration_vs_quotes` output: adds
+            ``narrator_mean`` and ``quoted_mean``.
+        tone: a table with ``article`` and ``mean_compound`` (e.g.
+            :func:`analysis.sentiment.article_tone`): adds ``mean_compound``.
+
+    Returns:
+        One row per outlet: ``outlet``, ``articles`` (how many), then the columns above.
+        Every mean counts each article once and skips articles without the measure.
+    """
+    names = list(dict.fromkeys(outlets.values()))
+    out = pd.DataFrame({"outlet": names, "articles": [list(outlets.values()).count(o) for o in names]}).set_index("outlet")
+
+    def mean_by_outlet(frame: pd.DataFrame, columns) -> pd.DataFrame:
+        frame = frame[frame["article"].isin(outlets)]
+        return frame.assign(outlet=frame["article"].map(outlets)).groupby("outlet")[list(columns)].mean()
+
+    if profile is not None:
+        wide = profile.pivot_table(index="article", columns="frame", values="share", sort=False).reset_index()
+        frames = list(dict.fromkeys(profile["frame"]))
+        out = out.join(mean_by_outlet(wide, frames).rename(columns=lambda f: f"frame: {f}"))
+    if quotes is not None:
+        official = (quotes["speaker_type"] == "government").groupby(quotes["article"]).mean()
+        out = out.join(mean_by_outlet(official.rename("share_official").reset_index(), ["share_official"]))
+    if tone is not None:
+        out = out.join(mean_by_outlet(tone, ["mean_compound"]))
+    if pooled is not None:
+        out = out.join(mean_by_outlet(pooled, ["narrator_mean", "quoted_mean"]))
+    return out.reset_index()

@@ -561,7 +561,11 @@ def plot_fightin_words(
 
 
 def plot_frame_profile(
-    profile: pd.DataFrame, *, ax: plt.Axes | None = None, outlets: dict[str, str] | None = None
+    profile: pd.DataFrame,
+    *,
+    ax: plt.Axes | None = None,
+    outlets: dict[str, str] | None = None,
+    by_outlet: dict[str, str] | None = None,
 ) -> plt.Axes:
     """Share of sentences showing each frame, grouped bars with one bar per article.
 
@@ -572,6 +576,9 @@ def plot_frame_profile(
             appearance; a second article of the same outlet is hatched.
         ax: where to draw (a new figure when ``None``).
         outlets: article id -> outlet name, for labels and colours.
+        by_outlet: article id -> outlet: draw one bar per outlet, the mean share over its
+            articles (each article counting once), instead of one bar per article; for
+            many articles (see :func:`analysis.compare.outlet_profile`).
 
     Returns:
         The Axes. Its title names the frame on which the articles differ most, with each
@@ -587,6 +594,10 @@ def plot_frame_profile(
     missing = [c for c in ("frame", "share", "n_sentences") if c not in profile.columns]
     if missing:
         raise ValueError(f"profile lacks column(s) {missing}; pass analysis.framing.frame_profile output")
+    if by_outlet is not None:
+        profile = (profile.assign(article=profile["article"].map(by_outlet)).groupby(["article", "frame"], sort=False)
+                   .agg(share=("share", "mean"), n_sentences=("n_sentences", "sum")).reset_index())  # fmt: skip
+        outlets = None
     styles = _framing_styles(profile, outlets)
     articles = list(styles)
     frames = list(pd.unique(profile["frame"]))
@@ -680,17 +691,24 @@ def type_legend(ax: plt.Axes, types) -> None:
 # --------------------------------------------------------------------------- side by side
 
 
-def plot_voice_types(quotes: pd.DataFrame, *, ax: plt.Axes | None = None, labels: dict[str, str] | None = None) -> plt.Axes:
+def plot_voice_types(
+    quotes: pd.DataFrame, *, ax: plt.Axes | None = None, labels: dict[str, str] | None = None, by_outlet: dict[str, str] | None = None
+) -> plt.Axes:
     """One stacked bar per article: the share of its statements from each speaker type.
 
     Args:
         quotes: :func:`analysis.compare.quotes_by_article` output (``article, speaker_type``).
         labels: article id -> label (default: the id).
+        by_outlet: article id -> outlet: one bar per outlet, the mean over its articles with
+            statements of each share (each article counting once); ``labels`` is then unused.
     """
     if ax is None:
         _, ax = plt.subplots()
     articles = list(dict.fromkeys(quotes["article"]))
     shares = pd.crosstab(quotes["article"], quotes["speaker_type"], normalize="index").reindex(articles) * 100
+    if by_outlet is not None:
+        shares = shares.groupby(shares.index.map(by_outlet), sort=False).mean()
+        articles, labels = list(shares.index), None
     names = [(labels or {}).get(a, a) for a in articles]
     left = [0.0] * len(articles)
     for type_name in [t for t in TYPE_COLORS if t in shares.columns]:
@@ -707,15 +725,23 @@ def plot_voice_types(quotes: pd.DataFrame, *, ax: plt.Axes | None = None, labels
     return ax
 
 
-def plot_narration_vs_quotes(pooled: pd.DataFrame, *, ax: plt.Axes | None = None, labels: dict[str, str] | None = None) -> plt.Axes:
+def plot_narration_vs_quotes(
+    pooled: pd.DataFrame, *, ax: plt.Axes | None = None, labels: dict[str, str] | None = None, by_outlet: dict[str, str] | None = None
+) -> plt.Axes:
     """Mean tone of the narration (hatched) and of the quoted voices, per article.
 
     Args:
         pooled: :func:`analysis.sentiment.narration_vs_quotes` output.
         labels: article id -> label (default: the id).
+        by_outlet: article id -> outlet: one pair of bars per outlet, the mean over its
+            articles (each counting once, NaN skipped); ``labels`` is then unused.
     """
     if ax is None:
         _, ax = plt.subplots()
+    if by_outlet is not None:
+        pooled = (pooled.assign(article=pooled["article"].map(by_outlet))
+                  .groupby("article", sort=False)[["narrator_mean", "quoted_mean"]].mean().reset_index())  # fmt: skip
+        labels = None
     names = [(labels or {}).get(a, a) for a in pooled["article"]]
     colors = outlet_colors(names)
     y = list(range(len(names)))
