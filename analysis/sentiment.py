@@ -335,7 +335,6 @@ def _word_valence(
     """
     lexicon = sia.lexicon
     c = sia.constants
-    n = len(words)
     item = words[i]
     valence = lexicon[lowers[i]]
 

@@ -363,7 +363,6 @@ _LEADING_CONNECTIVE = re.compile(
 _CLAUSE_OPENERS = re.compile(
     r"(?:^|[;:]\s*|\b(?:after|before|as|while|when|because|since|but|and|that|which|who|where|although|though|whereas|until|once|if)\s+)", re.I
 )
-_NP_TOKEN = re.compile(r"[\w.'’&\-]+|,")
 _NOT_SUBJECT_START = re.compile(r"^(?:to|in|on|at|of|for|from|with|by|about|into|over|under|that|which|who|what|when|where|whether|if|because|as|is|are|was|were|be|been|being)\b", re.I)
 _SUBJECT_VERB_WORDS = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|did|does|do)\b", re.I)
 
@@ -889,7 +888,6 @@ def _role_matches(role: str, words: set[str]) -> bool:
 
 
 def _type_of_words(words: set[str]) -> str:
-    joined = " " + " ".join(sorted(words)) + " "
     for type_name, cues in SPEAKER_TYPES.items():
         for cue in cues:
             if " " in cue:
@@ -897,7 +895,6 @@ def _type_of_words(words: set[str]) -> str:
                     return type_name
             elif cue in words:
                 return type_name
-    del joined
     return "other"
 
 
@@ -985,8 +982,6 @@ def _sentence_of(pos: int, spans: list[tuple[int, int]]) -> int:
     return len(spans) - 1
 
 
-_CUE_WORDS = "|".join(sorted({re.escape(k) for k in REPORTING_VERBS if " " not in k}, key=len, reverse=True))
-_FORMS = r"(?:[A-Za-z]+)"
 
 
 def _cue_at(segment: str) -> re.Match | None:

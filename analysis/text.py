@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 
 import pandas as pd
@@ -245,9 +245,3 @@ def phrase_pattern(term: str, *, inflected: bool = False) -> re.Pattern[str]:
     body = r"\s+".join(re.escape(w) for w in words)
     suffix = r"(?:e?s)?(?:['\u2019]s?)?" if inflected else ""
     return re.compile(rf"(?<!\w){body}{suffix}(?!\w)", re.IGNORECASE)
-
-
-def iter_windows(items: Iterable, size: int):
-    """Consecutive windows of ``size`` items (used for n-grams)."""
-    items = list(items)
-    return (tuple(items[i : i + size]) for i in range(len(items) - size + 1))
