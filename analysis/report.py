@@ -180,10 +180,11 @@ def without_widgets(nb):
 
 
 def strip_run_metadata(notebook_path: Path) -> None:
-    """Remove papermill's timings and run metadata so stored notebooks diff cleanly."""
+    """Remove papermill's timings, run metadata and widget state (random model ids) so
+    stored notebooks diff cleanly and regenerate to the same bytes."""
     import nbformat
 
-    nb = nbformat.read(notebook_path, as_version=4)
+    nb = without_widgets(nbformat.read(notebook_path, as_version=4))
     nb.metadata.pop("papermill", None)
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)

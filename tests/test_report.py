@@ -278,3 +278,16 @@ def test_html_export_drops_widget_outputs_and_state(tmp_path):
     html = report.export_html(path, tmp_path / "w.html").read_text()
     assert "widget-view+json" not in html and "widget-state+json" not in html
     assert "kept" in html and "VBox()" not in html
+
+
+def test_stored_notebooks_carry_no_widget_state(tmp_path):
+    from nbformat.v4 import new_output
+
+    nb = new_notebook(cells=[new_code_cell("w")])
+    nb.cells[0].outputs = [new_output("display_data", data={"text/plain": "VBox()", report.WIDGET_MIME: {"model_id": "x"}})]
+    nb.metadata["widgets"] = {"state": {}}
+    path = tmp_path / "w.ipynb"
+    nbformat.write(nb, path)
+    report.strip_run_metadata(path)
+    stored = nbformat.read(path, as_version=4)
+    assert "widgets" not in stored.metadata and stored.cells[0].outputs == []
