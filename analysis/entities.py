@@ -231,7 +231,7 @@ def extract_entities(text: str, *, sentences: pd.DataFrame | None = None) -> pd.
         sentences = textmod.split_sentences(text)
     rows = []
     common = _common_words()
-    for sid, s_start, s_end in zip(sentences["sentence"], sentences["start"], sentences["end"]):
+    for sid, s_start, s_end in zip(sentences["sentence"].tolist(), sentences["start"].tolist(), sentences["end"].tolist()):
         sentence = text[s_start:s_end]
         tokens = _tokens(sentence)
         for run in _runs(tokens):
@@ -243,11 +243,15 @@ def extract_entities(text: str, *, sentences: pd.DataFrame | None = None) -> pd.
             while words and words[-1] in _CONNECTORS:
                 words, offsets, run = words[:-1], offsets[:-1], run[:-1]
             rows.extend(_entities_in_run(words, offsets, sentence, s_start, sid))
-    frame = pd.DataFrame(rows, columns=["text", "label", "start", "end", "sentence"])
-    frame = frame[frame["label"].notna()].reset_index(drop=True)
-    frame["label"] = _surnames_are_people(frame)
-    frame["canonical"] = link_short_forms(frame)
-    return frame[ENTITY_COLUMNS]
+    rows = [row for row in rows if row[1] is not None]
+    found = {"text": [r[0] for r in rows], "label": [r[1] for r in rows]}
+    found["label"] = _surnames_are_people(found)
+    canonical = link_short_forms(found)
+    columns = {
+        "text": found["text"], "label": found["label"], "start": [r[2] for r in rows],
+        "end": [r[3] for r in rows], "canonical": canonical, "sentence": [r[4] for r in rows],
+    }  # fmt: skip
+    return pd.DataFrame({c: pd.Series(columns[c], dtype="int64" if c in ("start", "end", "sentence") else None) for c in ENTITY_COLUMNS})
 
 
 _FUNCTION_WORDS = frozenset("""
@@ -297,19 +301,23 @@ def _entities_in_run(words, offsets, sentence, s_start, sid) -> list[tuple]:
     return rows
 
 
-def _surnames_are_people(entities: pd.DataFrame) -> list[str]:
+def _surnames_are_people(entities: pd.DataFrame | dict[str, list]) -> list[str]:
     """A one-word mention that is the last word of a person named in the text is that person."""
     surnames = {t.split()[-1] for t, lab in zip(entities["text"], entities["label"]) if lab == "PERSON" and " " in t}
     return ["PERSON" if (" " not in t and t in surnames) else lab for t, lab in zip(entities["text"], entities["label"])]
 
 
-def link_short_forms(entities: pd.DataFrame) -> list[str]:
+def link_short_forms(entities: pd.DataFrame | dict[str, list]) -> list[str]:
     """For each mention, the longest mention of the same label that it abbreviates.
+
+    ``entities`` has columns (or keys) ``text`` and ``label``.
 
     A short form abbreviates a longer name when its words are the longer name's first words
     ("Zoom" / "Zoom Video Communications") or, for people, its last word ("Peskov").
     """
-    names = sorted(set(zip(entities["text"], entities["label"])), key=lambda x: -len(x[0]))
+    # longest first; names of equal length in order of first mention (a fixed order, so
+    # the result never depends on how Python happens to order a set)
+    names = sorted(dict.fromkeys(zip(entities["text"], entities["label"])), key=lambda x: -len(x[0]))
     out = []
     for mention, label in zip(entities["text"], entities["label"]):
         words = mention.split()

@@ -48,7 +48,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import nltkdata
+from . import nltkdata, tagging
 
 __all__ = [
     "GENERIC_QUESTIONS",
@@ -58,6 +58,7 @@ __all__ = [
     "DEFAULT_ALPHA0",
     "frame_rules",
     "frame_sentences",
+    "frame_columns",
     "frame_profile",
     "fightin_words",
     "distinctive_terms",
@@ -92,15 +93,6 @@ def _punkt():
     from nltk.tokenize import PunktTokenizer
 
     return PunktTokenizer("english")
-
-
-@functools.lru_cache(maxsize=1)
-def _tagger():
-    """The averaged perceptron part-of-speech tagger (Penn Treebank tags)."""
-    nltkdata.require("averaged_perceptron_tagger_eng")
-    from nltk.tag import PerceptronTagger
-
-    return PerceptronTagger()
 
 
 @functools.lru_cache(maxsize=1)
@@ -162,7 +154,7 @@ def _tag_words(words: tuple[str, ...]) -> tuple[str, ...]:
     """Penn Treebank tags for a tuple of words (cached: sentences repeat across calls)."""
     if not words:
         return ()
-    return tuple(tag for _, tag in _tagger().tag(list(words)))
+    return tuple(tagging.tag_words(words))
 
 
 @dataclass(frozen=True)
@@ -234,15 +226,16 @@ def _as_sentences(data: Any) -> tuple[pd.DataFrame, bool]:
             raise ValueError(
                 f"sentences frame lacks column(s) {missing}; expected at least {_SENTENCE_COLUMNS}"
             )
-        frame = data.copy()
-        bad = [i for i, t in zip(frame.index, frame["text"]) if not isinstance(t, str)]
+        texts = data["text"].tolist()
+        bad = [i for i, t in zip(data.index, texts) if not isinstance(t, str)]
         if bad:
             raise ValueError(f"sentences frame: column 'text' is not a string in row(s) {bad[:5]}")
-        frame = frame.reset_index(drop=True)
+        frame = data.reset_index(drop=True)
         for col in ("sentence", "start", "end"):
-            frame[col] = frame[col].astype("int64")
-        wrong = frame.index[(frame["end"] - frame["start"]) != frame["text"].str.len()]
-        if len(wrong):
+            if frame[col].dtype != "int64":
+                frame[col] = frame[col].astype("int64")
+        wrong = [i for i, (s, e, t) in enumerate(zip(frame["start"].tolist(), frame["end"].tolist(), texts)) if e - s != len(t)]
+        if wrong:
             row = frame.loc[wrong[0]]
             raise ValueError(
                 "sentences frame: offsets do not match the text in row "
@@ -380,8 +373,11 @@ def _compile(group: str, question: str, cues: Iterable[str], *, gate: str = "") 
     ]
 
 
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+
+
 def _is_number(tok: str) -> bool:
-    return bool(re.fullmatch(r"\d+(?:[.,:]\d+)*", tok))
+    return _NUMBER.fullmatch(tok) is not None
 
 
 _CueIndex = tuple[dict[str, list[_Cue]], list[_Cue]]
@@ -411,7 +407,11 @@ def _match_cues(tokens: list[_Tok], index: _CueIndex) -> list[tuple[_Cue, int, i
     n = len(tokens)
     for i in range(n):
         first = tokens[i].lower
-        candidates = by_first.get(first, []) + (numeric if _is_number(first) else [])
+        candidates = by_first.get(first, [])
+        if numeric and _is_number(first):
+            candidates = candidates + numeric
+        if not candidates:
+            continue
         for cue in candidates:
             k = len(cue.slots)
             if i + k > n:
@@ -771,25 +771,31 @@ def frame_rules(*, scheme: str = "generic") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["scheme", "frame", "question", "question_text", "cue"])
 
 
-def _quote_parity_at_start(sentences: pd.DataFrame, has_article: bool) -> list[int]:
-    """For each sentence (in frame order): 1 when it starts inside an open quotation.
+def _quote_parity(articles: list | None, numbers: list[int], paragraphs: list, texts: list[str]) -> list[int]:
+    """For each sentence (in the order given): 1 when it starts inside an open quotation.
 
     Quotation marks are counted through each article in sentence order; the count restarts
     at every new paragraph (an unbalanced quote cannot leak further than that).
     """
-    keys = (["article"] if has_article else []) + ["sentence"]
-    order = sentences.sort_values(keys, kind="stable")
-    parity: dict[Any, int] = {}
+    n = len(texts)
+    if articles is None:
+        order = sorted(range(n), key=lambda i: numbers[i])  # stable, as pandas' kind="stable"
+    elif all(isinstance(a, str) for a in articles):
+        order = sorted(range(n), key=lambda i: (articles[i], numbers[i]))
+    else:  # ids of mixed types: pandas' own ordering
+        keys = pd.DataFrame({"article": articles, "sentence": numbers})
+        order = keys.sort_values(["article", "sentence"], kind="stable").index.tolist()
+    parity = [0] * n
     state = 0
-    last_key = None
-    for idx, row in order.iterrows():
-        key = (row["article"] if has_article else None, row.get("paragraph", None))
+    last_key: Any = object()
+    for i in order:
+        key = (None if articles is None else articles[i], paragraphs[i])
         if key != last_key:
             state = 0
             last_key = key
-        parity[idx] = state
-        state = (state + row["text"].count('"')) % 2
-    return [parity[i] for i in sentences.index]
+        parity[i] = state
+        state = (state + texts[i].count('"')) % 2
+    return parity
 
 
 def frame_sentences(sentences: Any, *, scheme: str = "generic") -> pd.DataFrame:
@@ -839,17 +845,49 @@ def frame_sentences(sentences: Any, *, scheme: str = "generic") -> pd.DataFrame:
         [['conflict', 'warn', 'warned'], ['conflict', 'block', 'block']]
     """
     frame, has_article = _as_sentences(sentences)
-    index = _frame_index(scheme)
-    columns = _key_columns(has_article) + [
-        "sentence", "frame", "question", "cue", "matched", "start", "end", "sentence_text",
-    ]
+    columns = _key_columns(has_article) + _FRAME_HIT_COLUMNS
     if frame.empty:
         return _empty(columns)
-    parity = _quote_parity_at_start(frame, has_article) if scheme == "generic" else None
+    n = len(frame)
+    rows = _frame_hits(
+        frame["text"].tolist(), frame["start"].tolist(), frame["sentence"].tolist(),
+        frame["article"].tolist() if has_article else None,
+        frame["paragraph"].tolist() if "paragraph" in frame.columns else [None] * n,
+        scheme,
+    )  # fmt: skip
+    return _frame(rows, columns)
+
+
+_FRAME_HIT_COLUMNS = ["sentence", "frame", "question", "cue", "matched", "start", "end", "sentence_text"]
+
+
+def frame_columns(
+    texts: list[str], starts: list[int], sentences: list[int], paragraphs: list[int] | None = None, *, scheme: str = "generic"
+) -> dict[str, list]:
+    """:func:`frame_sentences` for the sentences of one article given as lists, returning
+    its columns (without ``article``) as plain lists: the same hits, no DataFrame.
+
+    Args:
+        texts, starts, sentences, paragraphs: each sentence's text, start offset in the
+            article, number and paragraph (``None``: quotation marks are then counted
+            through the whole article).
+        scheme: ``"generic"`` or ``"policy"``.
+
+    Example:
+        >>> frame_columns(["Russia warned it could block the service."], [0], [0])["cue"]
+        ['warn', 'block']
+    """
+    paragraphs = [None] * len(texts) if paragraphs is None else paragraphs
+    rows = _frame_hits(list(texts), list(starts), list(sentences), None, list(paragraphs), scheme)
+    return {c: [r[c] for r in rows] for c in _FRAME_HIT_COLUMNS}
+
+
+def _frame_hits(texts: list[str], starts: list[int], numbers: list[int], articles: list | None, paragraphs: list, scheme: str) -> list[dict]:
+    """The rows of :func:`frame_sentences`, from the sentences' columns as lists (in frame order)."""
+    index = _frame_index(scheme)
+    parity = _quote_parity(articles, numbers, paragraphs, texts) if scheme == "generic" else None
     rows = []
-    for pos, row in enumerate(frame.itertuples(index=False)):
-        text = row.text
-        base = int(row.start)
+    for pos, (text, base, number) in enumerate(zip(texts, starts, numbers)):
         tokens = _tokens_lower(text)
         blocked = _blocked_spans(tokens)
         hits = []
@@ -868,14 +906,14 @@ def frame_sentences(sentences: Any, *, scheme: str = "generic") -> pd.DataFrame:
                                  _FIRST_PERSON_CUE))
         for s, e, group, question, cue in sorted(hits, key=lambda h: (h[0], h[2])):
             record = {
-                "sentence": int(row.sentence), "frame": group, "question": question,
+                "sentence": number, "frame": group, "question": question,
                 "cue": cue, "matched": text[s:e], "start": base + s, "end": base + e,
                 "sentence_text": text,
             }
-            if has_article:
-                record["article"] = row.article
+            if articles is not None:
+                record["article"] = articles[pos]
             rows.append(record)
-    return _frame(rows, columns)
+    return rows
 
 
 def _tokens_lower(text: str) -> list[_Tok]:

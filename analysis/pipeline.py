@@ -228,8 +228,9 @@ def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: 
         sentence_ids = sents["sentence"].tolist()
         starts = sents["start"].tolist()
         texts = sents["text"].tolist()
+        paragraphs = sents["paragraph"].tolist()
         tables["sentences"] = {
-            "article": ids, "sentence": sentence_ids, "paragraph": sents["paragraph"].tolist(),
+            "article": ids, "sentence": sentence_ids, "paragraph": paragraphs,
             "start": starts, "end": sents["end"].tolist(), "text": texts,
         }  # fmt: skip
         clock = _lap(seconds, "sentences", clock)
@@ -241,14 +242,14 @@ def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: 
         clock = _lap(seconds, "articles", clock)
 
         step = "sentiment"
-        scored = sentiment.score_sentences(texts, evidence=evidence)
+        scored = sentiment.score_columns(texts, evidence=evidence)
         table = {"article": ids, "sentence": sentence_ids}
         for col in ("neg", "neu", "pos", "compound", "label"):
-            table[col] = scored[col].tolist()
+            table[col] = scored[col]
         if evidence:
             table["evidence"] = [
                 [{"entry": e["entry"], "start": base + e["start"], "end": base + e["end"], "valence": e["valence_final"]} for e in found]
-                for base, found in zip(starts, scored["evidence"].tolist())
+                for base, found in zip(starts, scored["evidence"])
             ]  # fmt: skip
         else:
             table["evidence"] = [[] for _ in range(n)]
@@ -261,14 +262,12 @@ def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: 
         clock = _lap(seconds, "entities", clock)
 
         step = "quotes"
-        quotes = sources.extract_quotes(article.text)
-        table = _columns("quotes", quotes, article.id, skip=("fragments",))
-        table["fragments"] = [[[int(s), int(e)] for s, e in frags] for frags in quotes["fragments"].tolist()]
-        tables["quotes"] = table
+        quotes = sources.quote_columns(article.text, sentences=sents, entities=ents)
+        tables["quotes"] = _columns("quotes", quotes, article.id)
         clock = _lap(seconds, "quotes", clock)
 
         step = "frames"
-        hits = framing.frame_sentences(sents.assign(article=article.id))
+        hits = framing.frame_columns(texts, starts, sentence_ids, paragraphs)
         tables["frames"] = _columns("frames", hits, article.id)
         _lap(seconds, "frames", clock)
     except nltkdata.MissingNLTKDataError:
@@ -286,12 +285,13 @@ def _lap(seconds: dict[str, float], step: str, since: float) -> float:
     return now
 
 
-def _columns(kind: str, frame: pd.DataFrame, article_id: str, *, skip: tuple[str, ...] = ()) -> dict[str, list]:
-    table = {"article": [article_id] * len(frame)}
-    for col, _ in TABLES[kind][1:]:
-        if col not in skip:
-            table[col] = frame[col].tolist()
-    return table
+def _columns(kind: str, data: pd.DataFrame | dict[str, list], article_id: str) -> dict[str, list]:
+    """The columns of a table kind, from a frame or from lists, with the article id first."""
+    names = [col for col, _ in TABLES[kind][1:]]
+    if isinstance(data, pd.DataFrame):
+        return {"article": [article_id] * len(data), **{col: data[col].tolist() for col in names}}
+    n = len(data[names[0]]) if names else 0
+    return {"article": [article_id] * n, **{col: data[col] for col in names}}
 
 
 def analyze_batch(items: list[tuple[int, corpusmod.Article]], evidence: bool = True) -> tuple[list[ArticleResult], int]:

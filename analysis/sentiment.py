@@ -99,6 +99,7 @@ __all__ = [
     "score_articles",
     "score_frame",
     "score_sentences",
+    "score_columns",
     "summarize_tone",
     "term_mentions",
     "tone_by_voice",
@@ -640,15 +641,28 @@ def score_sentences(sentences: Iterable[str], *, evidence: bool = True) -> pd.Da
     texts = _as_text_list(sentences)
     if not texts:
         return _empty_scores(evidence)
+    frame = pd.DataFrame(score_columns(texts, evidence=evidence))
+    for col in ("neg", "neu", "pos", "compound"):
+        frame[col] = frame[col].astype(float)
+    return frame
+
+
+def score_columns(texts: list[str], *, evidence: bool = True) -> dict[str, list]:
+    """:func:`score_sentences` as plain lists, one per column (no DataFrame: corpus mode).
+
+    Example:
+        >>> score_columns(["Great news!"])["label"]
+        ['positive']
+    """
     sia = load_vader()
     results = [_score_one(sia, t, evidence) for t in texts]
     compounds = [r[0]["compound"] for r in results]
     data: dict[str, list] = {
         "text": texts,
-        "neg": [r[0]["neg"] for r in results],
-        "neu": [r[0]["neu"] for r in results],
-        "pos": [r[0]["pos"] for r in results],
-        "compound": compounds,
+        "neg": [float(r[0]["neg"]) for r in results],
+        "neu": [float(r[0]["neu"]) for r in results],
+        "pos": [float(r[0]["pos"]) for r in results],
+        "compound": [float(c) for c in compounds],
         "label": [label_compound(c) for c in compounds],
     }
     if evidence:
@@ -656,10 +670,7 @@ def score_sentences(sentences: Iterable[str], *, evidence: bool = True) -> pd.Da
         data["evidence"] = [r[2] for r in results]
         data["valence_sum"] = [r[3] for r in results]
         data["punct_emphasis"] = [r[4] for r in results]
-    frame = pd.DataFrame(data)
-    for col in ("neg", "neu", "pos", "compound"):
-        frame[col] = frame[col].astype(float)
-    return frame
+    return data
 
 
 def score_frame(sentences: pd.DataFrame, *, text_col: str = "text", evidence: bool = True) -> pd.DataFrame:
@@ -895,7 +906,7 @@ def cohen_kappa(a: Iterable[str], b: Iterable[str]) -> float:
     p_o = sum(x == y for x, y in zip(a, b)) / n
     count_a = pd.Series(a).value_counts()
     count_b = pd.Series(b).value_counts()
-    p_e = sum((count_a.get(k, 0) / n) * (count_b.get(k, 0) / n) for k in set(a) | set(b))
+    p_e = sum((count_a.get(k, 0) / n) * (count_b.get(k, 0) / n) for k in sorted(set(a) | set(b), key=str))
     if p_e == 1:
         return float("nan")
     return float((p_o - p_e) / (1 - p_e))

@@ -45,11 +45,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
 from . import entities as entmod
-from . import nltkdata
+from . import tagging
 from . import text as textmod
 
 QUOTE_COLUMNS = [
@@ -118,8 +119,11 @@ _NEEDS_CLAUSE = {"add", "note", "state", "report", "describe", "post", "continue
                  "reiterate", "recount", "declare", "predict", "caution"}  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 16)
 def lemma(word: str) -> str | None:
-    """Reporting-verb lemma of an inflected form, or None (``"insisted"`` -> ``"insist"``)."""
+    """Reporting-verb lemma of an inflected form, or None (``"insisted"`` -> ``"insist"``).
+
+    Remembered per word form (a vocabulary, not texts: at most 65,536 forms)."""
     w = word.lower()
     if w in REPORTING_VERBS:
         return w
@@ -521,21 +525,13 @@ class Cue:
     passive: bool = False
 
 
-@lru_cache(maxsize=1)
-def _tagger():
-    nltkdata.require("averaged_perceptron_tagger_eng")
-    from nltk.tag import PerceptronTagger
-
-    return PerceptronTagger()
-
-
 def _tags(sentence: str) -> dict[int, str]:
     """Penn Treebank tag of each word token, keyed by the token's start offset."""
     spans = textmod.token_spans(sentence)
     if not spans:
         return {}
-    tagged = _tagger().tag([sentence[s:e] for s, e in spans])
-    return {s: tag for (s, _), (_, tag) in zip(spans, tagged)}
+    tags = tagging.tag_words([sentence[s:e] for s, e in spans])
+    return {s: tag for (s, _), tag in zip(spans, tags)}
 
 
 def _has_finite_verb(text: str, *, within: int = 12) -> bool:
@@ -696,13 +692,26 @@ class _Source:
     named: bool = False  # a named entity (person, organisation, place), not a descriptive phrase
 
 
+class _Entity(NamedTuple):
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+
+
+def _entity_rows(ents: pd.DataFrame) -> list[_Entity]:
+    """The entities as light records, in table order."""
+    columns = [ents[c].tolist() for c in ("text", "label", "start", "end", "canonical")]
+    return [_Entity(*values) for values in zip(*columns)]
+
+
 class _Resolver:
     """Resolves speaker mentions to canonical sources, walking through the article in order."""
 
     def __init__(self, text: str, ents: pd.DataFrame):
         self.text = text
-        named = ents[ents["label"].isin(["PERSON", "ORGANIZATION", "LOCATION"])]
-        self.ents = list(named[["text", "label", "start", "end", "canonical"]].itertuples(index=False))
+        self.ents = [e for e in _entity_rows(ents) if e.label in ("PERSON", "ORGANIZATION", "LOCATION")]
         self.sources: dict[str, _Source] = {}
         self.history: list[tuple[int, str]] = []  # (offset, canonical) of attributed statements
 
@@ -931,13 +940,19 @@ class _Row:
     fragments: list[tuple[int, int]] = field(default_factory=list)
 
 
-def extract_quotes(text: str, *, resolve_pronouns: bool = True) -> pd.DataFrame:
+def extract_quotes(
+    text: str, *, resolve_pronouns: bool = True, sentences: pd.DataFrame | None = None, entities: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Attributed statements in ``text``: one row per statement, in text order.
 
     Args:
         text: an article's text (offsets refer to it).
         resolve_pronouns: map pronouns and role phrases to the named source they refer to;
             when False the mention itself is the speaker.
+        sentences: the text's sentences (:func:`analysis.text.split_sentences`), when the
+            caller has them already; computed otherwise.
+        entities: the text's entities (:func:`analysis.entities.extract_entities` with the
+            same sentences), when the caller has them already; computed otherwise.
 
     Returns:
         DataFrame with columns :data:`QUOTE_COLUMNS`: ``speaker`` (canonical source name),
@@ -954,11 +969,33 @@ def extract_quotes(text: str, *, resolve_pronouns: bool = True) -> pd.DataFrame:
         >>> df[["speaker", "kind", "cue", "quote"]].values.tolist()
         [['Ana Ruiz', 'direct', 'said', 'We will win,']]
     """
+    records = _quote_records(text, resolve_pronouns, sentences, entities)
+    return pd.DataFrame.from_records(records, columns=QUOTE_COLUMNS) if records else _empty()
+
+
+def quote_columns(
+    text: str, *, resolve_pronouns: bool = True, sentences: pd.DataFrame | None = None, entities: pd.DataFrame | None = None
+) -> dict[str, list]:
+    """:func:`extract_quotes` as plain lists, one per column of :data:`QUOTE_COLUMNS`.
+
+    The same statements in the same order, without building a DataFrame (corpus mode
+    writes the lists straight to its tables). Arguments as for :func:`extract_quotes`.
+
+    Example:
+        >>> quote_columns('"We will win," Mayor Ana Ruiz said.')["speaker"]
+        ['Ana Ruiz']
+    """
+    records = _quote_records(text, resolve_pronouns, sentences, entities)
+    return {c: [r[c] for r in records] for c in QUOTE_COLUMNS}
+
+
+def _quote_records(text: str, resolve_pronouns: bool, sentences: pd.DataFrame | None, entities: pd.DataFrame | None) -> list[dict]:
     if not text or not text.strip():
-        return _empty()
-    sentences = textmod.split_sentences(text)
-    sent_spans = list(zip(sentences["start"], sentences["end"]))
-    ents = entmod.extract_entities(text, sentences=sentences)
+        return []
+    if sentences is None:
+        sentences = textmod.split_sentences(text)
+    sent_spans = list(zip(sentences["start"].tolist(), sentences["end"].tolist()))
+    ents = entmod.extract_entities(text, sentences=sentences) if entities is None else entities
     quotes = find_quote_spans(text)
     rows: list[_Row] = []
     rows += _direct_quotes(text, quotes, sent_spans)
@@ -1444,7 +1481,7 @@ def _entity_roles(text: str, ents: pd.DataFrame) -> dict[str, str]:
     """Role words said of each named entity anywhere in the text: the words right before a
     mention in its sentence ("Finance Minister", "union leader") and an apposition after it."""
     roles: dict[str, list[str]] = {}
-    for row in ents.itertuples():
+    for row in _entity_rows(ents):
         if row.label not in ("PERSON", "ORGANIZATION"):
             continue
         words = []
@@ -1458,11 +1495,11 @@ def _entity_roles(text: str, ents: pd.DataFrame) -> dict[str, str]:
     return {name: " ".join(parts) for name, parts in roles.items()}
 
 
-def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, resolve_pronouns: bool) -> pd.DataFrame:
+def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, resolve_pronouns: bool) -> list[dict]:
     if not rows:
-        return _empty()
+        return []
     resolver = _Resolver(text, ents)
-    places = set(ents.loc[ents["label"] == "LOCATION", "canonical"])
+    places = {c for label, c in zip(ents["label"].tolist(), ents["canonical"].tolist()) if label == "LOCATION"}
     entity_roles = _entity_roles(text, ents)
     for row in sorted(rows, key=lambda r: r.cue_start):
         if row.speaker == "the media":
@@ -1511,13 +1548,18 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
             "words": sum(len(textmod.words(text[a:b])) for a, b in fragments), "confidence": row.confidence,
             "pattern": row.pattern, "fragments": [list(f) for f in fragments],
         })  # fmt: skip
-    frame = pd.DataFrame(records, columns=QUOTE_COLUMNS)
-    # one type per canonical source: the most specific type any of its statements gave
-    for name, group in frame.groupby("speaker"):
-        types = [t for t in group["speaker_type"] if t not in ("other", UNNAMED)]
+    # one type per canonical source: the type its statements give most often, leaving out
+    # "other" and "unnamed" (ties: the alphabetically first)
+    given: dict[str, list[str]] = {}
+    for record in records:
+        if record["speaker_type"] not in ("other", UNNAMED):
+            given.setdefault(record["speaker"], []).append(record["speaker_type"])
+    for record in records:
+        types = given.get(record["speaker"])
         if types:
-            frame.loc[frame["speaker"] == name, "speaker_type"] = max(set(types), key=types.count)
-    return frame.sort_values(["start", "end"]).reset_index(drop=True)
+            record["speaker_type"] = max(sorted(set(types)), key=types.count)
+    records.sort(key=lambda r: (r["start"], r["end"]))
+    return records
 
 
 # --------------------------------------------------------------------------- summaries

@@ -198,14 +198,14 @@ def test_the_other_format_in_the_same_folder_is_refused(baseline, corpus_dir, tm
 
 
 def test_a_failing_analysis_rejects_that_article_only(corpus_dir, tmp_path, monkeypatch):
-    real = sources.extract_quotes
+    real = sources.quote_columns
 
     def fragile(text, **kw):
         if text.startswith("Zoom will sell"):
             raise ValueError("unbalanced\nsomething")
         return real(text, **kw)
 
-    monkeypatch.setattr(sources, "extract_quotes", fragile)
+    monkeypatch.setattr(sources, "quote_columns", fragile)
     summary = pipeline.run_corpus(corpus_dir, tmp_path / "out", jobs=1, limit=3)
     assert (summary.done, summary.failed) == (2, 1)
     rejects = pipeline.read_table(tmp_path / "out", "rejects")

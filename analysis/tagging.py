@@ -1,0 +1,131 @@
+"""Part-of-speech tags: NLTK's averaged perceptron tagger, computed with arrays.
+
+:func:`tag_words` gives exactly the tags of ``nltk.tag.PerceptronTagger().tag(words)``
+(Penn Treebank tags, the model in the NLTK data package ``averaged_perceptron_tagger_eng``)
+in a fraction of the time. The model and the decisions are NLTK's; only the arithmetic is
+arranged differently:
+
+- the weights are laid out once as a matrix, one row per feature and one column per tag;
+- for a word the tag dictionary does not settle, the rows of its 14 features are summed
+  in NLTK's order (NLTK adds one feature's weights after the other; so does a NumPy sum
+  down the rows of a matrix), so every score is the same floating-point number;
+- the best tag is the highest score, ties going to the alphabetically last tag, as in
+  NLTK's ``max(classes, key=lambda label: (scores[label], label))``.
+
+``tests/test_tagging.py`` checks the tags against NLTK's on every sentence of the seed
+reports and of the test corpora; ``benchmarks/bench_tagging.py`` also on any folder of
+texts (e.g. the 84 articles of ``../shared/devdata``) and times both.
+
+References:
+    Collins, M. (2002). Discriminative training methods for hidden Markov models: theory
+    and experiments with perceptron algorithms. EMNLP.
+    Honnibal, M. (2013). A good part-of-speech tagger in about 200 lines of Python.
+    (The design NLTK's ``PerceptronTagger`` follows, features included.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from . import nltkdata
+
+__all__ = ["tag_words", "nltk_tagger"]
+
+
+@lru_cache(maxsize=1)
+def nltk_tagger():
+    """NLTK's ``PerceptronTagger`` with the English model, loaded once."""
+    nltkdata.require("averaged_perceptron_tagger_eng")
+    from nltk.tag import PerceptronTagger
+
+    return PerceptronTagger()
+
+
+class _Model:
+    """The tagger's weights as a matrix, with the lookups :func:`tag_words` needs."""
+
+    def __init__(self, tagger) -> None:
+        weights = tagger.model.weights
+        # columns in reverse alphabetical order: argmax keeps the first of equal scores,
+        # which is then the alphabetically last tag, as NLTK's tie-break picks
+        self.labels = sorted(tagger.classes, reverse=True)
+        column = {label: j for j, label in enumerate(self.labels)}
+        matrix = np.zeros((len(weights) + 1, len(self.labels)))  # row 0: an unknown feature
+        rows = {}
+        for r, (feature, by_label) in enumerate(weights.items(), start=1):
+            rows[feature] = r
+            for label, weight in by_label.items():
+                matrix[r, column[label]] = weight
+        matrix.setflags(write=False)
+        self.matrix = matrix
+        self.rows = rows
+        self.tagdict = tagger.tagdict
+        self.normalize = tagger.normalize
+        self.start = list(tagger.START)
+        self.end = list(tagger.END)
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model:
+    return _Model(nltk_tagger())
+
+
+def tag_words(words: Sequence[str]) -> list[str]:
+    """Penn Treebank tag of each word, exactly as NLTK's ``PerceptronTagger().tag(words)``.
+
+    Args:
+        words: the tokens of one sentence (e.g. from :func:`analysis.text.token_spans`).
+
+    Returns:
+        One tag per word, in order.
+
+    Raises:
+        analysis.nltkdata.MissingNLTKDataError: the tagger model is not installed.
+
+    Example:
+        >>> tag_words(["The", "mayor", "said", "it", "rained", "."])
+        ['DT', 'NN', 'VBD', 'PRP', 'VBD', '.']
+    """
+    return _tag(_model(), words) if words else []
+
+
+def _tag(m: _Model, words: Sequence[str]) -> list[str]:
+    rows, tagdict = m.rows, m.tagdict
+    row = rows.get
+    context = m.start + [m.normalize(w) for w in words] + m.end
+    bias = row("bias", 0)
+    tags: list[str] = []
+    prev, prev2 = m.start
+    matrix, labels = m.matrix, m.labels
+    for i, word in enumerate(words):
+        tag = tagdict.get(word)
+        if not tag:
+            c = i + 2
+            here = context[c]
+            before, after = context[c - 1], context[c + 1]
+            # NLTK's features, in NLTK's order (PerceptronTagger._get_features)
+            index = [
+                bias,
+                row("i suffix " + word[-3:], 0),
+                row("i pref1 " + (word[0] if word else ""), 0),
+                row("i-1 tag " + prev, 0),
+                row("i-2 tag " + prev2, 0),
+                row("i tag+i-2 tag " + prev + " " + prev2, 0),
+                row("i word " + here, 0),
+                row("i-1 tag+i word " + prev + " " + here, 0),
+                row("i-1 word " + before, 0),
+                row("i-1 suffix " + before[-3:], 0),
+                row("i-2 word " + context[c - 2], 0),
+                row("i+1 word " + after, 0),
+                row("i+1 suffix " + after[-3:], 0),
+                row("i+2 word " + context[c + 2], 0),
+            ]
+            # a sum down axis 0 adds the rows one after the other (no pairwise summation)
+            scores = matrix.take(index, axis=0).sum(axis=0)
+            tag = labels[int(scores.argmax())]
+        tags.append(tag)
+        prev2, prev = prev, tag
+    return tags

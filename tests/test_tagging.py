@@ -1,0 +1,91 @@
+"""analysis.tagging gives NLTK's perceptron tags exactly, faster."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import config, tagging
+from analysis import text as textmod
+from analysis.corpus import load_corpus
+
+
+TRICKY = [
+    "The mayor said it rained.",
+    "Zoom's shares fell 3.5% in 2020, the company's first drop since 1999.",
+    "A well-known, pro-Kremlin outlet -- Izvestia -- reported it on April 7.",
+    '"We will not comment," a spokeswoman told Reuters on Monday.',
+    "U.S. officials, e.g. Mr. Smith, won't say.",
+    "1,000,000 users; 42 universities; 2022-23 term.",
+    "Café owners in Zürich naïvely complained!!!",
+    "Read read Read READ.",
+    "- dash-first words -and -more",
+    "x",
+    "...",
+]
+
+
+def _nltk_tags(words: list[str]) -> list[str]:
+    return [tag for _, tag in tagging.nltk_tagger().tag(list(words))]
+
+
+def _sentences_of_seeds() -> list[list[str]]:
+    out = []
+    for article in load_corpus(config.SEEDS_DIR):
+        for s, e in zip(article.sentences["start"], article.sentences["end"]):
+            sentence = article.text[s:e]
+            out.append([sentence[a:b] for a, b in textmod.token_spans(sentence)])
+    return out
+
+
+def test_same_tags_as_nltk_on_every_seed_sentence():
+    sentences = _sentences_of_seeds()
+    assert len(sentences) > 20
+    for words in sentences:
+        assert tagging.tag_words(words) == _nltk_tags(words), " ".join(words)
+
+
+@pytest.mark.parametrize("sentence", TRICKY)
+def test_same_tags_as_nltk_on_tricky_tokens(sentence):
+    words = [sentence[a:b] for a, b in textmod.token_spans(sentence)]
+    assert tagging.tag_words(words) == _nltk_tags(words)
+
+
+def test_words_nltk_tokenizer_never_makes():
+    # empty strings and bare white space reach the feature code's edge cases
+    words = ["", "Hello", " ", "world", "-", "--", "2024", "12"]
+    assert tagging.tag_words(words) == _nltk_tags(words)
+
+
+def test_empty_input():
+    assert tagging.tag_words([]) == []
+
+
+def test_ties_go_to_the_alphabetically_last_tag_as_in_nltk():
+    from nltk.tag import PerceptronTagger
+
+    toy = PerceptronTagger(load=False)
+    # every feature gives NN and VB the same weight: a tie NLTK breaks by name (VB > NN)
+    toy.model.weights = {"bias": {"NN": 1.0, "VB": 1.0, "DT": 0.5}, "i word run": {"NN": 0.25, "VB": 0.25}}
+    toy.classes = toy.model.classes = {"NN", "VB", "DT"}
+    toy.tagdict = {"the": "DT"}
+    words = ["the", "run", "dog"]
+    expected = [tag for _, tag in toy.tag(words)]
+    assert expected == ["DT", "VB", "VB"]
+    assert tagging._tag(tagging._Model(toy), words) == expected
+
+
+def test_scores_add_up_in_nltk_order():
+    from nltk.tag import PerceptronTagger
+
+    # weights chosen so that the order of the additions changes the floating-point result:
+    # (1e16 + 1) - 1e16 is 0 in that order (B wins), 1 the other way round (A would win)
+    toy = PerceptronTagger(load=False)
+    toy.model.weights = {
+        "bias": {"A": 1e16, "B": 0.5},
+        "i suffix xyz": {"A": 1.0},
+        "i pref1 x": {"A": -1e16},
+    }
+    toy.classes = toy.model.classes = {"A", "B"}
+    toy.tagdict = {}
+    expected = [tag for _, tag in toy.tag(["xyz"])]
+    assert tagging._tag(tagging._Model(toy), ["xyz"]) == expected == ["B"]
