@@ -13,7 +13,10 @@ to a temporary ``.jsonl``. Then, each in a fresh process:
   memory;
 * the bare NLTK calls the pipeline makes, once each, on the same texts: ``sent_tokenize``
   on every text, then on every sentence ``word_tokenize``, ``pos_tag`` and VADER's
-  ``polarity_scores`` (models loaded before timing starts).
+  ``polarity_scores`` (models loaded before timing starts). They are timed twice, before
+  and after the pipeline's runs, and the faster time is kept: on a shared machine the
+  slower one is the one other work slowed down, and keeping the faster one can only make
+  the pipeline's ratio larger.
 
 The pipeline's overhead is the ratio of its 1-job wall time to the bare calls' time. Just
 before each run with several jobs, the speed-up the machine gives that many processes on a
@@ -268,8 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         corpus = work / f"synthetic_{size}.jsonl"
         words = write_corpus(corpus, size, args.seed)
-        bare[size] = _run_child("bare", str(corpus))
-        bare[size]["words"] = words
+        bare_runs = [_run_child("bare", str(corpus))]
         for jobs in args.jobs:
             out = work / f"out_{size}_{jobs}"
             if out.exists():
@@ -282,6 +284,12 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(run)
             if not args.json:
                 print(f"  measured: {size} articles, {jobs} job(s): {run['wall']:.1f}s", file=sys.stderr)
+        # the bare calls again after the pipeline's runs; the faster of the two is kept
+        # (the one less slowed by other work), which can only make the pipeline look slower
+        bare_runs.append(_run_child("bare", str(corpus)))
+        bare[size] = min(bare_runs, key=lambda b: b["total"])
+        bare[size]["runs"] = [b["total"] for b in bare_runs]
+        bare[size]["words"] = words
 
     for row in rows:
         row["articles_per_s"] = row["done"] / row["wall"]
@@ -326,7 +334,9 @@ def print_report(rows: list[dict], bare: dict, machine: str) -> None:
     print("bare NLTK calls on the same texts (one process):")
     for size, b in bare.items():
         parts = ", ".join(f"{k} {v:.1f}s" for k, v in b["seconds"].items())
-        print(f"  {size:,} articles: {b['total']:.1f}s ({b['articles'] / b['total']:.1f} articles/s; load {b['load'][0]:.1f}-{b['load'][1]:.1f}): {parts}")
+        runs = " and ".join(f"{t:.1f}s" for t in b["runs"])
+        print(f"  {size:,} articles: {b['total']:.1f}s, the faster of {runs} (before and after the pipeline's runs)")
+        print(f"    {b['articles'] / b['total']:.1f} articles/s; load {b['load'][0]:.1f}-{b['load'][1]:.1f}: {parts}")
     print()
     print("where the pipeline's time went (seconds; analysis steps summed over workers):")
     for r in rows:
