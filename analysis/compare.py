@@ -401,3 +401,358 @@ def outlet_profile(
     if pooled is not None:
         out = out.join(mean_by_outlet(pooled, ["narrator_mean", "quoted_mean"]))
     return out.reset_index()
+
+
+def outlets_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Article id -> outlet (the id when the article names none), from the ``articles`` table.
+
+    >>> outlets_from_tables({"articles": pd.DataFrame({"article": ["a", "b"], "outlet": ["Daily", ""]})})
+    {'a': 'Daily', 'b': 'b'}
+    """
+    articles = tables["articles"]
+    return {a: (o or a) for a, o in zip(articles["article"], articles["outlet"])}
+
+
+def texts_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Article id -> its cleaned text, rebuilt from the ``sentences`` table.
+
+    Each sentence goes back to its offsets. What lies between two sentences of the cleaned
+    text is white space (:mod:`analysis.corpus` normalises it): a blank line between
+    paragraphs, a space inside one; it is restored as such, so every offset of every table
+    points at the same characters as in the original text. Articles are in the order of the
+    ``articles`` table; one without sentences gets ``""``.
+
+    Raises:
+        ValueError: two sentences of an article overlap (the tables are not corpus-mode
+            output), naming the article.
+
+    >>> sentences = pd.DataFrame({"article": ["a", "a", "a"], "sentence": [0, 1, 2], "paragraph": [0, 0, 1],
+    ...                           "start": [0, 4, 9], "end": [3, 7, 11], "text": ["One", "Two", "Hi"]})
+    >>> texts_from_tables({"articles": pd.DataFrame({"article": ["a"]}), "sentences": sentences})
+    {'a': 'One Two\\n\\nHi'}
+    """
+    texts = {a: "" for a in tables["articles"]["article"]}
+    sentences = tables["sentences"]
+    for article_id, own in sentences.groupby("article", sort=False):
+        own = own.sort_values("start", kind="stable")
+        parts, pos, paragraph = [], 0, None
+        for start, end, par, text in zip(own["start"], own["end"], own["paragraph"], own["text"]):
+            if start < pos:
+                raise ValueError(f"article {article_id}: sentences overlap at offset {start}; pass corpus-mode tables")
+            parts.append(("\n" if paragraph is not None and par != paragraph else " ") * (int(start) - pos))
+            parts.append(text)
+            pos, paragraph = int(end), par
+        texts[article_id] = "".join(parts)
+    return texts
+
+
+def corpus_from_tables(tables: dict[str, pd.DataFrame]) -> Corpus:
+    """The articles of corpus-mode tables as a :class:`~analysis.corpus.Corpus`: metadata from
+    the ``articles`` table, text from :func:`texts_from_tables`.
+
+    For what needs an article's text or metadata (highlighting, word counts, sourcing
+    profiles); the analyses themselves are read from the tables (e.g. :func:`quotes_from_tables`).
+    """
+    from .corpus import Article
+
+    texts = texts_from_tables(tables)
+    fields = ("headline", "outlet", "published", "url", "language", "translation", "source", "encoding", "notes")
+    articles = [
+        Article(id=row["article"], text=texts[row["article"]], **{f: str(row[f] or "") for f in fields})
+        for row in tables["articles"].to_dict("records")
+    ]
+    return Corpus(articles)
+
+
+def hits_from_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """:func:`analysis.framing.frame_sentences` of every article, from the ``frames`` table
+    (with ``sentence_text`` joined back from ``sentences``)."""
+    frames, sentences = tables["frames"], tables["sentences"]
+    text = sentences[["article", "sentence", "text"]].rename(columns={"text": "sentence_text"})
+    return frames.merge(text, on=["article", "sentence"], how="left").reset_index(drop=True)
+
+
+def leads_from_tables(tables: dict[str, pd.DataFrame], *, lead: int = 2) -> pd.DataFrame:
+    """:func:`analysis.framing.headline_and_lead` of every article, from the ``articles`` and
+    ``sentences`` tables."""
+    from . import framing
+
+    sentences = tables["sentences"]
+    parts = [
+        framing.headline_and_lead((a, headline, sentences[sentences["article"] == a].drop(columns="article")), lead=lead)
+        for a, headline in zip(tables["articles"]["article"], tables["articles"]["headline"])
+    ]
+    return pd.concat(parts, ignore_index=True) if parts else framing.headline_and_lead(("", "", sentences.head(0)))
+
+
+def scored_from_tables(tables: dict[str, pd.DataFrame], *, evidence: bool = True) -> pd.DataFrame:
+    """:func:`analysis.sentiment.score_articles` of every article, from the tables.
+
+    The scores (``neg, neu, pos, compound, label``) are read from the ``sentiment`` table.
+    With ``evidence``, the evidence columns (``words, evidence, valence_sum,
+    punct_emphasis``) are computed again from the sentences' text: the tables keep each
+    scored word, not the rules VADER applied to it.
+    """
+    from . import sentiment
+
+    outlets = tables["articles"][["article", "outlet"]]
+    scores = tables["sentiment"][["article", "sentence", "neg", "neu", "pos", "compound", "label"]]
+    frame = tables["sentences"].merge(outlets, on="article", how="left").merge(scores, on=["article", "sentence"], how="left")
+    columns = ["article", "outlet", "sentence", "paragraph", "start", "end", "text", "neg", "neu", "pos", "compound", "label"]
+    frame = frame[columns].reset_index(drop=True)
+    if evidence:
+        found = sentiment.score_sentences(frame["text"].tolist(), evidence=True)
+        for col in ("words", "evidence", "valence_sum", "punct_emphasis"):
+            frame[col] = found[col].to_numpy()
+    return frame
+
+
+def tone_from_tables(tables: dict[str, pd.DataFrame], *, lead: int = 2) -> pd.DataFrame:
+    """:func:`analysis.sentiment.article_tone` of every article, from the tables (the headline,
+    which the tables keep as text only, is scored again)."""
+    from . import sentiment
+
+    if int(lead) < 1:
+        raise ValueError(f"lead must be at least 1 sentence, not {lead}")
+    scored = scored_from_tables(tables, evidence=False)
+    summary = sentiment.summarize_tone(scored, by="article")
+    articles = tables["articles"]
+    headlines = [(h or "").strip() for h in articles["headline"]]
+    headline_scores = sentiment.score_sentences([h for h in headlines if h], evidence=False)["compound"].tolist()
+    rows = []
+    for article_id, outlet, headline in zip(articles["article"], articles["outlet"], headlines):
+        lead_scores = scored.loc[scored["article"] == article_id, "compound"].head(int(lead))
+        h_compound = float(headline_scores.pop(0)) if headline else float("nan")
+        l_compound = float(lead_scores.mean()) if len(lead_scores) else float("nan")
+        rows.append({
+            "article": article_id, "outlet": outlet or "", "headline": headline, "headline_compound": h_compound,
+            "headline_label": sentiment.label_compound(h_compound) if headline else "",
+            "lead_compound": l_compound, "lead_label": sentiment.label_compound(l_compound) if len(lead_scores) else "",
+        })  # fmt: skip
+    columns = list(sentiment.article_tone([]).columns)
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame(rows).merge(summary, on="article", how="left")
+    frame["n_sentences"] = frame["n_sentences"].fillna(0).astype(int)
+    for col in ("headline_compound", "lead_compound"):
+        frame[col] = frame[col].astype(float)
+    return frame[columns]
+
+
+def voice_quotes_from_tables(tables: dict[str, pd.DataFrame], *, kinds: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
+    """:func:`analysis.sentiment.voice_quotes` of every article, from the ``quotes`` table (an
+    article without attributed statements falls back to the spans inside quotation marks of
+    its text, rebuilt by :func:`texts_from_tables`)."""
+    from types import SimpleNamespace
+
+    from . import sentiment
+
+    quotes = tables["quotes"]
+    parts = []
+    for article_id, text in texts_from_tables(tables).items():
+        own = quotes[quotes["article"] == article_id].drop(columns="article").reset_index(drop=True)
+        article = SimpleNamespace(id=article_id, text=text)
+        parts.append(sentiment.voice_quotes([article], kinds=kinds, extract=lambda _text, own=own: own))
+    return pd.concat(parts, ignore_index=True) if parts else sentiment.voice_quotes([])
+
+
+# --------------------------------------------------------------------------- many reports
+# With dozens of reports a table with one column per report, or a figure with one bar per
+# report, cannot be read. These group the reports by outlet, or pick a few to show.
+
+
+def first_per_outlet(outlets: dict[str, str], *, per_outlet: int = 1) -> list[str]:
+    """The ids of the first ``per_outlet`` reports of each outlet, in the order of ``outlets``:
+    the reports whose evidence a notebook shows when there are too many to show them all.
+
+    >>> first_per_outlet({"a": "X", "b": "X", "c": "Y"})
+    ['a', 'c']
+    """
+    if per_outlet < 1:
+        raise ValueError(f"per_outlet must be at least 1, got {per_outlet}")
+    seen: dict[str, int] = {}
+    picked = []
+    for article_id, outlet in outlets.items():
+        seen[outlet] = seen.get(outlet, 0) + 1
+        if seen[outlet] <= per_outlet:
+            picked.append(article_id)
+    return picked
+
+
+def keep_articles(frame: pd.DataFrame, ids, *, column: str = "article") -> pd.DataFrame:
+    """The rows of ``frame`` whose ``column`` is one of ``ids``, in the frame's order (a copy).
+
+    >>> keep_articles(pd.DataFrame({"article": ["a", "b", "a"], "n": [1, 2, 3]}), ["a"])["n"].tolist()
+    [1, 3]
+    """
+    return frame.loc[frame[column].isin(list(ids))].copy()
+
+
+def pool_by_outlet(frame: pd.DataFrame, outlets: dict[str, str], *, column: str = "article") -> pd.DataFrame:
+    """A copy of a per-article table with each article id replaced by its outlet.
+
+    A function that summarises per article (:func:`analysis.framing.stance_counts`,
+    :func:`analysis.framing.actor_table`, :func:`analysis.sentiment.tone_towards`,
+    :func:`analysis.sources.cue_table`, ...) then summarises per outlet, pooling the rows of
+    all its reports. Rows of articles not in ``outlets`` are dropped.
+
+    >>> pool_by_outlet(pd.DataFrame({"article": ["a", "b", "c"]}), {"a": "X", "b": "X"})["article"].tolist()
+    ['X', 'X']
+    """
+    kept = frame.loc[frame[column].isin(list(outlets))].copy()
+    kept[column] = kept[column].map(outlets)
+    return kept
+
+
+def outlet_texts(texts: dict[str, str], outlets: dict[str, str]) -> dict[str, str]:
+    """Outlet -> the texts of its reports joined by a blank line (outlets in order of first
+    appearance), e.g. to compare the vocabulary of outlets with
+    :func:`analysis.framing.distinctive_terms` (no two-word phrase spans two reports).
+
+    >>> outlet_texts({"a": "One.", "b": "Two.", "c": "Three."}, {"a": "X", "b": "Y", "c": "X"})
+    {'X': 'One.\\n\\nThree.', 'Y': 'Two.'}
+    """
+    joined: dict[str, list[str]] = {}
+    for article_id, outlet in outlets.items():
+        if article_id in texts:
+            joined.setdefault(outlet, []).append(texts[article_id])
+    return {outlet: "\n\n".join(parts) for outlet, parts in joined.items()}
+
+
+def term_counts(contexts: pd.DataFrame, terms, labels: dict[str, str]) -> pd.DataFrame:
+    """How often each term occurs, one column per label: per report (``labels`` from
+    :func:`article_labels`) or per outlet (article id -> outlet; the reports of an outlet are
+    added up).
+
+    Args:
+        contexts: :func:`analysis.framing.kwic_terms` output (``query, article``).
+        terms: the terms asked for (rows, in this order; a term never found counts 0).
+        labels: article id -> column label; columns in order of first appearance.
+    """
+    names = list(dict.fromkeys(labels.values()))
+    counts = pd.crosstab(contexts["query"], contexts["article"].map(labels))
+    return counts.reindex(index=list(terms), columns=names, fill_value=0).rename_axis(index="query", columns="outlet")
+
+
+def mean_by_outlet(table: pd.DataFrame, outlets: dict[str, str]) -> pd.DataFrame:
+    """A side-by-side table (rows: measures, columns: article ids, as :func:`side_by_side`
+    or :func:`sourcing_profiles`) reduced to one column per outlet: the mean over its reports.
+
+    Rows holding text (a headline, a label) are left out; a missing value is skipped. The
+    first row, ``reports``, says how many reports each mean is over.
+
+    >>> t = pd.DataFrame({"a": [1.0, "x"], "b": [3.0, "y"], "c": [5.0, "z"]}, index=["words", "label"])
+    >>> mean_by_outlet(t, {"a": "X", "b": "X", "c": "Y"}).to_dict()
+    {'X': {'reports': 2.0, 'words': 2.0}, 'Y': {'reports': 1.0, 'words': 5.0}}
+    """
+    ids = [a for a in table.columns if a in outlets]
+    names = list(dict.fromkeys(outlets[a] for a in ids))
+    rows = {"reports": {o: float(sum(outlets[a] == o for a in ids)) for o in names}}
+    for measure, values in table[ids].iterrows():
+        numbers = pd.to_numeric(values.map(lambda v: float("nan") if isinstance(v, (str, bytes)) else v), errors="coerce")
+        if numbers.notna().sum() != values.notna().sum() or not numbers.notna().any():
+            continue
+        rows[measure] = numbers.groupby(numbers.index.map(outlets), sort=False).mean().reindex(names).to_dict()
+    out = pd.DataFrame.from_dict(rows, orient="index")[names]
+    out.index.name = table.index.name
+    return out
+
+
+def outlet_share_of_voice(by_source: pd.DataFrame, words: dict[str, int], outlets: dict[str, str]) -> pd.DataFrame:
+    """Each outlet's sources: the share of all its reports' words given to each source.
+
+    Args:
+        by_source: :func:`sources_by_article` output (``article, speaker, speaker_type,
+            named, statements, words_quoted``).
+        words: article id -> number of words in the report.
+        outlets: article id -> outlet (outlets in order of first appearance).
+
+    Returns:
+        One row per outlet and source, with columns ``outlet, speaker, speaker_type, named``
+        (as in the first report quoting the source), ``reports`` (how many of the outlet's
+        reports quote it), ``statements``, ``words_quoted`` and ``share_of_voice`` (its
+        words as % of the words of all the outlet's reports, one decimal); per outlet the
+        largest voice first.
+    """
+    columns = ["outlet", "speaker", "speaker_type", "named", "reports", "statements", "words_quoted", "share_of_voice"]
+    total = {}
+    for article_id, outlet in outlets.items():
+        total[outlet] = total.get(outlet, 0) + int(words.get(article_id, 0))
+    rows = by_source[by_source["article"].isin(list(outlets))]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    rows = rows.assign(outlet=rows["article"].map(outlets))
+    grouped = rows.groupby(["outlet", "speaker"], sort=False).agg(
+        speaker_type=("speaker_type", "first"), named=("named", "first"), reports=("article", "nunique"),
+        statements=("statements", "sum"), words_quoted=("words_quoted", "sum"),
+    ).reset_index()  # fmt: skip
+    grouped["share_of_voice"] = [
+        round(100 * w / total[o], 1) if total[o] else 0.0 for o, w in zip(grouped["outlet"], grouped["words_quoted"])
+    ]
+    order = {o: i for i, o in enumerate(dict.fromkeys(outlets.values()))}
+    grouped = grouped.assign(_order=grouped["outlet"].map(order))
+    grouped = grouped.sort_values(["_order", "words_quoted", "speaker"], ascending=[True, False, True], kind="stable")
+    return grouped[columns].reset_index(drop=True)
+
+
+def outlet_timeline(timeline: pd.DataFrame, outlets: dict[str, str], *, bins: int = 5) -> pd.DataFrame:
+    """Tone along the reports of each outlet: the mean compound score per stretch of the article.
+
+    Every report is cut into ``bins`` equal stretches of its length (by sentence position,
+    0 to 1); a stretch's mean is over all the sentences that fall in it, in all the outlet's
+    reports.
+
+    Args:
+        timeline: :func:`analysis.sentiment.tone_timeline` output (``article, position,
+            compound``).
+        outlets: article id -> outlet (outlets in order of first appearance).
+        bins: how many stretches (at least 1).
+
+    Returns:
+        One row per outlet and stretch that holds sentences, with columns ``outlet, bin``
+        (0 = opening), ``position`` (the stretch's middle, 0..1), ``mean_compound``,
+        ``n_sentences`` and ``n_articles``.
+
+    >>> t = pd.DataFrame({"article": ["a", "a", "b", "b"], "position": [0.0, 1.0, 0.0, 1.0],
+    ...                   "compound": [-0.5, 0.2, -0.1, 0.4]})
+    >>> outlet_timeline(t, {"a": "X", "b": "X"}, bins=2)[["bin", "mean_compound"]].round(2).values.tolist()
+    [[0.0, -0.3], [1.0, 0.3]]
+    """
+    if bins < 1:
+        raise ValueError(f"bins must be at least 1, got {bins}")
+    columns = ["outlet", "bin", "position", "mean_compound", "n_sentences", "n_articles"]
+    rows = timeline[timeline["article"].isin(list(outlets))]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    rows = rows.assign(
+        outlet=rows["article"].map(outlets),
+        bin=[min(int(p * bins), bins - 1) for p in rows["position"].astype(float)],
+    )
+    out = rows.groupby(["outlet", "bin"], sort=False).agg(
+        mean_compound=("compound", "mean"), n_sentences=("compound", "size"), n_articles=("article", "nunique"),
+    ).reset_index()  # fmt: skip
+    out["position"] = (out["bin"] + 0.5) / bins
+    order = {o: i for i, o in enumerate(dict.fromkeys(outlets.values()))}
+    out = out.assign(_order=out["outlet"].map(order)).sort_values(["_order", "bin"], kind="stable")
+    return out[columns].reset_index(drop=True)
+
+
+def cues_by_article(quotes: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """:func:`analysis.sources.cue_table` of each report, or of each outlet.
+
+    Args:
+        quotes: :func:`quotes_by_article` output.
+        labels: article id -> label: the id itself for one table per report, the outlet for
+            one table per outlet (the statements of its reports together).
+
+    Returns:
+        The cue tables one after another, labels in order of first appearance, with an
+        ``article`` column first holding the label: ``article, cue, cue_class, statements,
+        speakers``.
+    """
+    from .sources import cue_table
+
+    pooled = pool_by_outlet(quotes, labels)
+    parts = [cue_table(pooled[pooled["article"] == name]).assign(article=name) for name in dict.fromkeys(labels.values())]
+    columns = ["article", "cue", "cue_class", "statements", "speakers"]
+    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)

@@ -168,14 +168,20 @@ def test_overview_from_tables_equals_the_overview_of_the_articles(seed_corpus, t
     assert set(picked["sentences"]["article"]) == {"002_96cf24b8358f7f15"}
 
 
+@pytest.fixture(scope="module")
+def fifty_tables(tmp_path_factory):
+    """Corpus-mode output for 50 articles across 5 outlets (see :func:`_fifty_article_tables`)."""
+    return _fifty_article_tables(tmp_path_factory.mktemp("fifty"))
+
+
 @pytest.mark.slow
-def test_side_by_side_notebook_reads_corpus_mode_output_of_fifty_articles(tmp_path):
+def test_side_by_side_notebook_reads_corpus_mode_output_of_fifty_articles(tmp_path, fifty_tables):
     import nbformat
     import papermill
 
     from analysis import config
 
-    tables = _fifty_article_tables(tmp_path)
+    tables = fifty_tables
     out = tmp_path / "out.ipynb"
     papermill.execute_notebook(
         str(config.NOTEBOOKS_DIR / "05_side_by_side.ipynb"), str(out),
@@ -190,3 +196,263 @@ def test_side_by_side_notebook_reads_corpus_mode_output_of_fifty_articles(tmp_pa
     assert "Comparing 50 reports from 5 outlets" in text
     assert "saved 05_side_by_side.png" in text
     assert all(o in text for o in OUTLETS)
+
+
+# --------------------------------------------------------------------------- notebooks 02-04 from tables
+
+
+@pytest.fixture(scope="module")
+def seed_tables(tmp_path_factory):
+    """Corpus-mode output of the two seed reports."""
+    from analysis import config, pipeline
+
+    out = tmp_path_factory.mktemp("seed-tables")
+    pipeline.run_corpus(config.SEEDS_DIR, out, jobs=1)
+    return compare.select_tables(out)
+
+
+def _from_articles(name: str, corpus):
+    from analysis import framing, sentiment
+
+    if name == "hits":
+        return framing.frame_sentences(corpus.sentences())
+    if name == "leads":
+        return pd.concat([framing.headline_and_lead(a) for a in corpus], ignore_index=True)
+    if name == "scored":
+        return sentiment.score_articles(corpus)
+    if name == "tone":
+        return sentiment.article_tone(corpus, lead=2)
+    if name == "voices":
+        return sentiment.voice_quotes(corpus)
+    if name == "direct voices":
+        return sentiment.voice_quotes(corpus, kinds=["direct", "partial"])
+    if name == "sources":
+        return compare.sources_by_article(corpus, compare.quotes_by_article(corpus))
+    if name == "profiles":
+        return compare.sourcing_profiles(corpus, compare.quotes_by_article(corpus))
+    raise KeyError(name)
+
+
+def _from_tables(name: str, tables):
+    if name == "hits":
+        return compare.hits_from_tables(tables)
+    if name == "leads":
+        return compare.leads_from_tables(tables)
+    if name == "scored":
+        return compare.scored_from_tables(tables)
+    if name == "tone":
+        return compare.tone_from_tables(tables, lead=2)
+    if name == "voices":
+        return compare.voice_quotes_from_tables(tables)
+    if name == "direct voices":
+        return compare.voice_quotes_from_tables(tables, kinds=["direct", "partial"])
+    if name == "sources":
+        return compare.sources_by_article(compare.corpus_from_tables(tables), compare.quotes_from_tables(tables))
+    if name == "profiles":
+        return compare.sourcing_profiles(compare.corpus_from_tables(tables), compare.quotes_from_tables(tables))
+    raise KeyError(name)
+
+
+@pytest.mark.parametrize("name", ["hits", "leads", "scored", "tone", "voices", "direct voices", "sources", "profiles"])
+def test_tables_of_the_seeds_give_what_the_articles_give(seed_corpus, seed_tables, name):
+    expected, got = _from_articles(name, seed_corpus), _from_tables(name, seed_tables)
+    assert len(expected) > 0
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_texts_and_articles_rebuilt_from_the_tables_are_the_seeds(seed_corpus, seed_tables):
+    assert compare.texts_from_tables(seed_tables) == {a.id: a.text for a in seed_corpus}
+    rebuilt = compare.corpus_from_tables(seed_tables)
+    assert rebuilt.ids == seed_corpus.ids
+    for a, b in zip(rebuilt, seed_corpus):
+        assert (a.outlet, a.headline, a.published, a.n_words) == (b.outlet, b.headline, b.published, b.n_words)
+    assert compare.outlets_from_tables(seed_tables) == {a.id: a.outlet for a in seed_corpus}
+
+
+def test_texts_from_tables_keeps_paragraphs_and_refuses_overlapping_sentences():
+    articles = pd.DataFrame({"article": ["a", "b"]})
+    sentences = pd.DataFrame({"article": ["a", "a", "a"], "sentence": [0, 1, 2], "paragraph": [0, 0, 1],
+                              "start": [0, 11, 20], "end": [10, 18, 26], "text": ["Zoom quit.", "It left", "Hi all"]})  # fmt: skip
+    texts = compare.texts_from_tables({"articles": articles, "sentences": sentences})
+    assert texts == {"a": "Zoom quit. It left\n\nHi all", "b": ""}
+    for start, end, text in zip(sentences["start"], sentences["end"], sentences["text"]):
+        assert texts["a"][start:end] == text
+    overlapping = sentences.assign(start=[0, 5, 20])
+    with pytest.raises(ValueError, match="article a: sentences overlap"):
+        compare.texts_from_tables({"articles": articles, "sentences": overlapping})
+
+
+@pytest.mark.parametrize("outlets, per_outlet, expected", [
+    ({"a": "X", "b": "X", "c": "Y", "d": "X"}, 1, ["a", "c"]),
+    ({"a": "X", "b": "X", "c": "Y", "d": "X"}, 2, ["a", "b", "c"]),
+    ({"c": "Y", "a": "X"}, 1, ["c", "a"]),
+    ({}, 1, []),
+])  # fmt: skip
+def test_first_per_outlet(outlets, per_outlet, expected):
+    assert compare.first_per_outlet(outlets, per_outlet=per_outlet) == expected
+
+
+def test_keep_articles_and_pool_by_outlet_return_new_frames():
+    frame = pd.DataFrame({"article": ["a", "b", "c", "a"], "n": [1, 2, 3, 4]})
+    kept = compare.keep_articles(frame, ["a", "c"])
+    assert kept["n"].tolist() == [1, 3, 4]
+    pooled = compare.pool_by_outlet(frame, {"a": "X", "b": "Y", "c": "X"})
+    assert pooled["article"].tolist() == ["X", "Y", "X", "X"]
+    assert frame["article"].tolist() == ["a", "b", "c", "a"]  # the input is untouched
+    assert compare.pool_by_outlet(frame, {"b": "Y"})["n"].tolist() == [2]
+
+
+def test_pooled_stance_markers_are_counted_per_outlet():
+    from analysis import framing
+
+    markers = pd.DataFrame({"article": ["a", "b", "b", "c"], "category": ["hedge", "hedge", "booster", "hedge"],
+                            "marker": ["may", "might", "clearly", "may"]})  # fmt: skip
+    counts = framing.stance_counts(compare.pool_by_outlet(markers, {"a": "X", "b": "X", "c": "Y"}))
+    assert counts.loc["hedge", ["X", "Y"]].tolist() == [2, 1]
+    assert counts.loc["booster", ["X", "Y"]].tolist() == [1, 0]
+
+
+def test_outlet_texts_join_the_reports_of_each_outlet_apart():
+    from analysis import framing
+
+    joined = compare.outlet_texts({"a": "red fox", "b": "blue bird", "c": "green fox"}, {"a": "X", "b": "Y", "c": "X"})
+    assert joined == {"X": "red fox\n\ngreen fox", "Y": "blue bird"}
+    pairs = set(framing.distinctive_terms({"X": joined["X"], "Y": "fox red"}, ngram=2)["term"])
+    assert "fox green" not in pairs  # no phrase across two reports
+
+
+def test_term_counts_per_report_and_per_outlet():
+    contexts = pd.DataFrame({"query": ["Zoom", "Zoom", "Zoom", "Kremlin"], "article": ["a", "b", "c", "c"]})
+    per_report = compare.term_counts(contexts, ["Zoom", "Kremlin", "Putin"], {"a": "A", "b": "B", "c": "C"})
+    assert per_report.to_dict("list") == {"A": [1, 0, 0], "B": [1, 0, 0], "C": [1, 1, 0]}
+    per_outlet = compare.term_counts(contexts, ["Zoom", "Kremlin"], {"a": "X", "c": "Y", "b": "X"})
+    assert list(per_outlet.columns) == ["X", "Y"]
+    assert per_outlet.loc["Zoom"].tolist() == [2, 1]
+    assert (per_outlet.index.name, per_outlet.columns.name) == ("query", "outlet")
+
+
+def test_mean_by_outlet_averages_numbers_and_drops_text_rows():
+    table = pd.DataFrame(
+        {"a": [100, 0.5, "Daily news", float("nan")], "b": [300, 0.1, "More news", 0.4], "c": [50, 0.2, "Other", 0.2]},
+        index=pd.Index(["words", "share", "headline", "headline_compound"], name="field"),
+    )
+    means = compare.mean_by_outlet(table, {"a": "X", "b": "X", "c": "Y"})
+    assert list(means.columns) == ["X", "Y"] and list(means.index) == ["reports", "words", "share", "headline_compound"]
+    assert means["X"].tolist() == pytest.approx([2, 200, 0.3, 0.4])  # the missing headline is skipped
+    assert means["Y"].tolist() == pytest.approx([1, 50, 0.2, 0.2])
+    assert means.index.name == "field"
+
+
+def test_outlet_share_of_voice_divides_by_all_the_words_of_the_outlet():
+    by_source = pd.DataFrame({
+        "article": ["a", "a", "b", "c"], "speaker": ["Peskov", "Zoom", "Peskov", "Zoom"],
+        "speaker_type": ["government", "company", "government", "company"], "named": [True] * 4,
+        "statements": [2, 1, 1, 3], "words_quoted": [30, 10, 20, 50],
+    })  # fmt: skip
+    table = compare.outlet_share_of_voice(by_source, {"a": 100, "b": 300, "c": 200}, {"a": "X", "b": "X", "c": "Y"})
+    assert table[["outlet", "speaker", "reports", "statements", "words_quoted", "share_of_voice"]].values.tolist() == [
+        ["X", "Peskov", 2, 3, 50, 12.5],  # (30 + 20) words of the 400 words of X's two reports
+        ["X", "Zoom", 1, 1, 10, 2.5],
+        ["Y", "Zoom", 1, 3, 50, 25.0],
+    ]
+    assert compare.outlet_share_of_voice(by_source.head(0), {}, {"a": "X"}).empty
+
+
+def test_outlet_timeline_bins_sentences_by_position():
+    timeline = pd.DataFrame({
+        "article": ["a"] * 5 + ["b"] * 3 + ["c"] * 2,
+        "position": [0.0, 0.25, 0.5, 0.75, 1.0, 0.0, 0.5, 1.0, 0.0, 1.0],
+        "compound": [-0.4, -0.2, 0.0, 0.2, 0.4, -0.6, 0.3, 0.6, 0.1, 0.9],
+    })  # fmt: skip
+    binned = compare.outlet_timeline(timeline, {"a": "X", "b": "X", "c": "Y"}, bins=2)
+    assert binned[["outlet", "bin", "n_sentences", "n_articles"]].values.tolist() == [
+        ["X", 0, 3, 2], ["X", 1, 5, 2], ["Y", 0, 1, 1], ["Y", 1, 1, 1],
+    ]
+    assert binned["position"].tolist() == [0.25, 0.75, 0.25, 0.75]
+    assert binned["mean_compound"].tolist() == pytest.approx([(-0.4 - 0.2 - 0.6) / 3, (0.0 + 0.2 + 0.4 + 0.3 + 0.6) / 5, 0.1, 0.9])
+    with pytest.raises(ValueError, match="bins"):
+        compare.outlet_timeline(timeline, {"a": "X"}, bins=0)
+
+
+def test_cues_by_article_per_report_and_per_outlet():
+    quotes = pd.DataFrame({"article": ["a", "b", "b"], "speaker": ["Peskov", "Zoom", "Peskov"], "cue": ["said", "Said", "vowed"],
+                           "cue_class": ["neutral", "neutral", "loaded"]})  # fmt: skip
+    per_report = compare.cues_by_article(quotes, {"a": "a", "b": "b"})
+    assert per_report[["article", "cue", "statements"]].values.tolist() == [["a", "said", 1], ["b", "said", 1], ["b", "vowed", 1]]
+    per_outlet = compare.cues_by_article(quotes, {"a": "X", "b": "X"})
+    assert per_outlet[["article", "cue", "statements", "speakers"]].values.tolist() == [
+        ["X", "said", 2, "Peskov, Zoom"], ["X", "vowed", 1, "Peskov"],
+    ]
+
+
+#: What a figure of each notebook shows with 50 reports from 5 outlets.
+_PROBE = """\
+_probe = globals().setdefault("_probe", {})
+_probe[path.name] = [
+    {"title": a.get_title(loc="left"), "bars": len(a.patches), "yticks": [t.get_text() for t in a.get_yticklabels()],
+     "lines": len(a.lines), "legend": [t.get_text() for t in a.get_legend().get_texts()] if a.get_legend() else []}
+    for a in fig.axes if a.get_visible()
+]"""
+
+
+def _run_with_probe(name: str, tables, tmp_path) -> tuple[dict, str]:
+    """Run a notebook with ``TABLES`` through papermill, with a probe after every cell that
+    saves a figure; return what the probes saw and all printed text."""
+    import json
+
+    import nbformat
+    import papermill
+
+    from analysis import config
+
+    nb = nbformat.read(config.NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
+    cells = []
+    for cell in nb.cells:
+        cells.append(cell)
+        if cell.cell_type == "code" and "save_figure(" in cell.source:
+            cells.append(nbformat.v4.new_code_cell(_PROBE))
+    cells.append(nbformat.v4.new_code_cell('import json\nprint("PROBE " + json.dumps(_probe))'))
+    nb.cells = cells
+    source, out = tmp_path / f"{name}.ipynb", tmp_path / f"{name}.out.ipynb"
+    nbformat.write(nb, source)
+    papermill.execute_notebook(
+        str(source), str(out), parameters={"TABLES": str(tables), "FIGURES_DIR": str(tmp_path / "figures")},
+        cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
+    )  # fmt: skip
+    text = "".join(
+        o.get("text", "") + o.get("data", {}).get("text/plain", "")
+        for c in nbformat.read(out, as_version=4).cells for o in c.get("outputs", [])
+    )  # fmt: skip
+    probe = json.loads(text.split("PROBE ", 1)[1].splitlines()[0])
+    return probe, text
+
+
+def _panels_are_outlets(panels: list[dict], *, top: int | None = None) -> None:
+    """One panel per outlet, titled by it, each with at most ``top`` bars and labels."""
+    assert [p["title"].split(":")[0].split(" (")[0] for p in panels] == OUTLETS
+    for p in panels:
+        if top is not None:
+            assert 0 < p["bars"] <= top and len(p["yticks"]) <= top
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["02_framing", "03_sentiment", "04_sources"])
+def test_framing_tone_and_sources_notebooks_group_fifty_reports_by_outlet(name, fifty_tables, tmp_path):
+    probe, text = _run_with_probe(name, fifty_tables, tmp_path)
+    assert "Read 50 analysed reports" in text
+    assert {f.name for f in (tmp_path / "figures").glob("*.png")} == set(probe)
+    if name == "02_framing":
+        assert "evidence shown for a00, a01, a02, a03, a04" in text
+        (profile,) = probe["02_frame_profile.png"]
+        assert profile["legend"] == OUTLETS and profile["bars"] == 5 * 5  # five frames, one bar per outlet
+        _panels_are_outlets(probe["02_fightin_words.png"], top=10)
+    elif name == "03_sentiment":
+        _panels_are_outlets(probe["03_tone_timeline.png"])
+        assert all(p["lines"] >= 1 for p in probe["03_tone_timeline.png"])
+        (voice,) = probe["03_tone_by_voice.png"]
+        assert voice["yticks"] == OUTLETS and voice["bars"] == 2 * 5  # narration and quoted voices
+        (towards,) = probe["03_tone_towards.png"]
+        assert towards["legend"] == OUTLETS and towards["bars"] <= 3 * 5  # three targets
+    else:
+        assert "statements highlighted for a00, a01, a02, a03, a04" in text
+        _panels_are_outlets(probe["04_share_of_voice.png"], top=10)
