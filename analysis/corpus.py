@@ -594,6 +594,8 @@ def detect_language(text: str) -> str:
     'en'
     """
     sample = text[:20000]
+    if sample.isascii():  # no letter of another writing system: straight to the stop words
+        return _best_stopword_language(sample) or "und" if _ASCII_LETTER.search(sample) else "und"
     letters = [c for c in sample if c.isalpha()]
     if not letters:
         return "und"
@@ -605,14 +607,18 @@ def detect_language(text: str) -> str:
     return _best_stopword_language(sample) or "und"
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _best_stopword_language(sample: str, among: set[str] | None = None) -> str | None:
     tokens = [w.lower() for w in re.findall(r"[^\W\d_]+", sample)][:2000]
     if len(tokens) < 3:
         return None
+    counts = Counter(tokens)
     hits = Counter()
     for lang, words in _stopword_sets().items():
         if among is None or lang in among:
-            hits[lang] = sum(1 for t in tokens if t in words)
+            hits[lang] = sum(n for t, n in counts.items() if t in words)
     if not hits:
         return None
     lang, best = hits.most_common(1)[0]
