@@ -553,7 +553,7 @@ def _find_cues(sentence: str) -> list[Cue]:
     cues = []
     if not any(lemma(m.group()) for m in _WORD.finditer(sentence)) and not _MULTIWORD_CUE.search(sentence):
         return cues  # no reporting verb: no need to tag the sentence
-    tags = _tags(sentence)
+    tags: dict[int, str] | None = None  # tagged when a candidate first needs it
     for m in _WORD.finditer(sentence):
         word = m.group()
         base = lemma(word)
@@ -561,6 +561,8 @@ def _find_cues(sentence: str) -> list[Cue]:
             continue
         if word[0].isupper() and sentence[: m.start()].strip(' "“”') and not (_is_title_case(sentence) and word in ("Says", "Said", "Warns", "Claims", "Urges", "Tells", "Vows")):
             continue  # "United States", "Says" mid-sentence is a name (except in a headline)
+        if tags is None:
+            tags = _tags(sentence)
         if not tags.get(m.start(), "VB").startswith("VB") and not (word[0].isupper() and _is_title_case(sentence)):
             continue  # "the states", "his claims": a noun, not a reporting verb
         if re.match(r"\s+up\b", sentence[m.end() :]) and base == "add":

@@ -10,7 +10,9 @@ arranged differently:
   in NLTK's order (NLTK adds one feature's weights after the other; so does a NumPy sum
   down the rows of a matrix), so every score is the same floating-point number;
 - the best tag is the highest score, ties going to the alphabetically last tag, as in
-  NLTK's ``max(classes, key=lambda label: (scores[label], label))``.
+  NLTK's ``max(classes, key=lambda label: (scores[label], label))``;
+- which rows a word's features use is remembered per word form (and per pair of previous
+  tags), so a word seen before costs fewer lookups; :func:`clear_caches` forgets them.
 
 ``tests/test_tagging.py`` checks the tags against NLTK's on every sentence of the seed
 reports and of the test corpora; ``benchmarks/bench_tagging.py`` also on any folder of
@@ -32,7 +34,7 @@ import numpy as np
 
 from . import nltkdata
 
-__all__ = ["tag_words", "nltk_tagger"]
+__all__ = ["tag_words", "nltk_tagger", "clear_caches"]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +68,11 @@ class _Model:
         self.normalize = tagger.normalize
         self.start = list(tagger.START)
         self.end = list(tagger.END)
+        self.bias = rows.get("bias", 0)
+        # rows of features looked up before, by word form or by the two previous tags
+        self.word_rows: dict[str, tuple[int, int]] = {}
+        self.context_rows: dict[str, tuple[int, ...]] = {}
+        self.tag_rows: dict[tuple[str, str], tuple[int, int, int]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -92,37 +99,58 @@ def tag_words(words: Sequence[str]) -> list[str]:
     return _tag(_model(), words) if words else []
 
 
+def clear_caches() -> None:
+    """Forget the feature rows remembered per word form (they only save time)."""
+    m = _model()
+    m.word_rows.clear()
+    m.context_rows.clear()
+    m.tag_rows.clear()
+
+
+_CACHE_LIMIT = 200_000  # word forms remembered per cache before it is emptied
+
+
 def _tag(m: _Model, words: Sequence[str]) -> list[str]:
-    rows, tagdict = m.rows, m.tagdict
-    row = rows.get
+    row = m.rows.get
+    tagdict, word_rows, context_rows, tag_rows = m.tagdict, m.word_rows, m.context_rows, m.tag_rows
+    if len(word_rows) > _CACHE_LIMIT or len(context_rows) > _CACHE_LIMIT:
+        word_rows.clear()
+        context_rows.clear()
     context = m.start + [m.normalize(w) for w in words] + m.end
-    bias = row("bias", 0)
+    # rows of the features that depend on one context word only, per word form
+    around = []
+    for w in context:
+        found = context_rows.get(w)
+        if found is None:
+            found = context_rows[w] = (
+                row("i word " + w, 0), row("i-1 word " + w, 0), row("i-1 suffix " + w[-3:], 0),
+                row("i-2 word " + w, 0), row("i+1 word " + w, 0), row("i+1 suffix " + w[-3:], 0),
+                row("i+2 word " + w, 0),
+            )  # fmt: skip
+        around.append(found)
+    bias = m.bias
     tags: list[str] = []
     prev, prev2 = m.start
     matrix, labels = m.matrix, m.labels
     for i, word in enumerate(words):
         tag = tagdict.get(word)
         if not tag:
+            own = word_rows.get(word)
+            if own is None:
+                own = word_rows[word] = (row("i suffix " + word[-3:], 0), row("i pref1 " + (word[0] if word else ""), 0))
+            history = tag_rows.get((prev, prev2))
+            if history is None:
+                history = tag_rows[prev, prev2] = (
+                    row("i-1 tag " + prev, 0), row("i-2 tag " + prev2, 0), row("i tag+i-2 tag " + prev + " " + prev2, 0)
+                )
             c = i + 2
-            here = context[c]
-            before, after = context[c - 1], context[c + 1]
+            before, after = around[c - 1], around[c + 1]
             # NLTK's features, in NLTK's order (PerceptronTagger._get_features)
             index = [
-                bias,
-                row("i suffix " + word[-3:], 0),
-                row("i pref1 " + (word[0] if word else ""), 0),
-                row("i-1 tag " + prev, 0),
-                row("i-2 tag " + prev2, 0),
-                row("i tag+i-2 tag " + prev + " " + prev2, 0),
-                row("i word " + here, 0),
-                row("i-1 tag+i word " + prev + " " + here, 0),
-                row("i-1 word " + before, 0),
-                row("i-1 suffix " + before[-3:], 0),
-                row("i-2 word " + context[c - 2], 0),
-                row("i+1 word " + after, 0),
-                row("i+1 suffix " + after[-3:], 0),
-                row("i+2 word " + context[c + 2], 0),
-            ]
+                bias, own[0], own[1], history[0], history[1], history[2],
+                around[c][0], row("i-1 tag+i word " + prev + " " + context[c], 0),
+                before[1], before[2], around[c - 2][3], after[4], after[5], around[c + 2][6],
+            ]  # fmt: skip
             # a sum down axis 0 adds the rows one after the other (no pairwise summation)
             scores = matrix.take(index, axis=0).sum(axis=0)
             tag = labels[int(scores.argmax())]
