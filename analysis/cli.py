@@ -40,7 +40,7 @@ def _report(args: argparse.Namespace) -> int:
     try:
         results = run_batch(
             articles=args.articles, corpus=args.corpus, only=args.only, out=args.out,
-            show_code=args.show_code, in_place=args.in_place, use_cache=not args.no_cache,
+            show_code=args.show_code, in_place=args.in_place, use_cache=not args.no_cache, jobs=args.jobs,
         )  # fmt: skip
     except (UnknownArticleError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
     p.add_argument("--in-place", action="store_true", help="also store executed notebooks back in notebooks/")
     p.add_argument("--no-cache", action="store_true", help="recompute every analysis instead of reusing cached results (.cache/)")
+    p.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once, each in its own kernel (default: one per CPU, at least 2; 1: one after the other)")
     p.set_defaults(func=_report)
 
     p = sub.add_parser(

@@ -7,6 +7,12 @@ executed notebook and its HTML appear only when the notebook ran to the end. A n
 fails is reported by name and cell, its traceback is kept as ``<name>.failed.ipynb``, and the
 other notebooks still run.
 
+Notebooks run side by side (``jobs``, default: one per CPU, at least two), each driven by a
+thread of this process that waits on its own kernel; outputs, figures and the index are
+the same as for a run one notebook at a time (only the cache counts may differ: two
+kernels can compute the same article at once). The batch ends with a short account of
+where the time went: per notebook, kernel start, the whole execution and the HTML export.
+
 The HTML pages stand alone: figures are embedded as PNG data, and the scripts nbconvert
 would load from the web (MathJax, require.js, Mermaid) are left out, so a page opens
 offline with nothing to fetch. ``index.html`` is the landing page: the selected articles
@@ -20,12 +26,15 @@ many its kernels reused and prints it ("cache: 8 hits, 0 misses").
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import shutil
 import tempfile
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -38,6 +47,7 @@ from . import cache, config
 RESULT_COLUMNS = [
     "notebook", "status", "seconds", "notebook_out", "html", "error",
     "title", "figures", "cache_hits", "cache_misses",
+    "kernel_start_seconds", "execute_seconds", "html_seconds",
 ]  # fmt: skip
 
 #: Matplotlib backend of the notebook kernels: figures are shown in the executed notebook.
@@ -58,6 +68,9 @@ class NotebookResult:
     figures: tuple[str, ...] = ()  # PNG files the notebook wrote, in name order
     cache_hits: int = 0
     cache_misses: int = 0
+    kernel_start_seconds: float = float("nan")  # until the kernel answered (part of execute)
+    execute_seconds: float = 0.0  # papermill: kernel start, the cells, kernel shutdown
+    html_seconds: float = 0.0  # the HTML export
 
 
 def list_notebooks(folder: Path = config.NOTEBOOKS_DIR, only: list[str] | None = None) -> list[Path]:
@@ -194,23 +207,82 @@ def strip_run_metadata(notebook_path: Path) -> None:
     os.replace(tmp, notebook_path)
 
 
-@contextlib.contextmanager
-def _environment(**values: str | None) -> Iterator[None]:
-    """Set (or, for None, remove) environment variables for the kernels started inside."""
-    saved = {name: os.environ.get(name) for name in values}
-    try:
-        for name, value in values.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+def _kernel_environment(**values: str | None) -> dict[str, str]:
+    """This process's environment with ``values`` set (None: removed), for one kernel.
+
+    ``os.environ`` itself is left alone: it is shared by every thread, so notebooks that run
+    side by side would see each other's values.
+    """
+    env = dict(os.environ)
+    for name, value in values.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env
+
+
+#: Longest single wait, in seconds, for a message from a kernel (see :func:`_kernel_client_class`).
+POLL_SLICE = 1.0
+
+
+def _kernel_manager_class(env: dict[str, str]) -> type:
+    """A Jupyter kernel manager class whose kernels start with ``env`` as their environment.
+
+    nbclient creates the kernel manager itself; this is how one notebook's kernel gets its
+    own environment (``start_kernel`` passes ``env`` on to the process it launches). Its
+    clients are :func:`_kernel_client_class`.
+    """
+    from jupyter_client import AsyncKernelManager
+    from traitlets import default
+
+    client_class = _kernel_client_class()
+
+    class KernelManager(AsyncKernelManager):
+        @default("client_factory")
+        def _client_factory_default(self) -> type:
+            return client_class
+
+        async def start_kernel(self, **kw):
+            kw.setdefault("env", env)
+            return await super().start_kernel(**kw)
+
+    return KernelManager
+
+
+@functools.lru_cache(maxsize=1)
+def _kernel_client_class() -> type:
+    """A Jupyter kernel client that waits for a message in slices of :data:`POLL_SLICE`.
+
+    nbclient waits for a cell's reply with no time limit, and pyzmq's asyncio poll can miss
+    the wake-up for a message that has arrived (nbclient issue 312, seen here at the widget
+    cell of ``05_side_by_side``: the reply sat in the socket and the batch waited for ever).
+    A new poll sees a waiting message at once, so each wait is cut into slices; a slow cell
+    costs nothing more than a poll per second.
+    """
+    from queue import Empty
+
+    from jupyter_client.asynchronous import AsyncKernelClient
+    from jupyter_client.channels import AsyncZMQSocketChannel
+    from traitlets import Type
+
+    class Channel(AsyncZMQSocketChannel):
+        async def get_msg(self, timeout: float | None = None) -> dict:
+            if timeout is not None:
+                return await super().get_msg(timeout)
+            while True:
+                try:
+                    return await super().get_msg(POLL_SLICE)
+                except Empty:
+                    continue
+
+    class KernelClient(AsyncKernelClient):
+        shell_channel_class = Type(Channel)
+        iopub_channel_class = Type(Channel)
+        stdin_channel_class = Type(Channel)
+        control_channel_class = Type(Channel)
+
+    return KernelClient
 
 
 def _png_files(folder: Path | None) -> dict[str, tuple[int, int, int]]:
@@ -238,12 +310,15 @@ def run_notebook(
 ) -> NotebookResult:
     """Execute one notebook into ``out_dir`` (and back into place when ``in_place``).
 
-    ``figures`` is the folder the notebook writes figures to; the PNG files it wrote there
-    are listed in the result. ``use_cache=False`` runs the kernel with the cache off.
+    ``figures`` is the folder the notebook writes figures to; the PNG files changed there
+    while it ran are listed in the result. ``use_cache=False`` runs the kernel with the
+    cache off. Safe to call from several threads at once: the kernel gets its working
+    directory and environment at start, and this process's are never changed.
     """
     import papermill
 
     started = time.perf_counter()
+    kernel_ready = []  # the time the kernel answered, set by nbclient's hook
     declared = notebook_parameters(notebook)
     title = notebook_title(notebook)
     params = {k: v for k, v in parameters.items() if k in declared and v is not None}
@@ -254,18 +329,24 @@ def run_notebook(
     with tempfile.TemporaryDirectory(prefix="mediaframes-") as tmp:
         tmp_nb = Path(tmp) / notebook.name
         cache_log = Path(tmp) / "cache.log"
+        kernel_env = _kernel_environment(**{
+            cache.LOG_ENV: str(cache_log),
+            cache.DISABLE_ENV: None if use_cache else "1",
+            "MPLBACKEND": INLINE_BACKEND,  # figures show in the report whatever the caller chose
+        })  # fmt: skip
+        execute_started = time.perf_counter()
         try:
-            kernel_env = {
-                cache.LOG_ENV: str(cache_log),
-                cache.DISABLE_ENV: None if use_cache else "1",
-                "MPLBACKEND": INLINE_BACKEND,  # figures show in the report whatever the caller chose
-            }
-            with _environment(**kernel_env):
-                papermill.execute_notebook(
-                    str(notebook), str(tmp_nb), parameters=params, cwd=str(notebook.parent),
-                    kernel_name=kernel_name, progress_bar=False, log_output=False,
-                )  # fmt: skip
+            # Not papermill's ``cwd``: it changes this process's directory (not thread safe,
+            # papermill issue 473). nbclient starts the kernel in resources' metadata path.
+            papermill.execute_notebook(
+                str(notebook), str(tmp_nb), parameters=params, kernel_name=kernel_name,
+                progress_bar=False, log_output=False,
+                resources={"metadata": {"path": str(Path(notebook.parent).resolve())}},
+                kernel_manager_class=_kernel_manager_class(kernel_env),
+                on_notebook_start=lambda **_: kernel_ready.append(time.perf_counter()),
+            )  # fmt: skip
         except Exception as err:  # any failure of one notebook must not stop the batch
+            execute_seconds = time.perf_counter() - execute_started
             for stale in (out_nb, out_html):
                 stale.unlink(missing_ok=True)
             if tmp_nb.exists():
@@ -274,12 +355,17 @@ def run_notebook(
             return NotebookResult(
                 notebook.name, "failed", time.perf_counter() - started,
                 str(failed_nb) if failed_nb.exists() else "", "", message, title,
+                kernel_start_seconds=kernel_ready[0] - execute_started if kernel_ready else float("nan"),
+                execute_seconds=execute_seconds,
             )  # fmt: skip
+        execute_seconds = time.perf_counter() - execute_started
         after = _png_files(figures)
         written = tuple(str(Path(figures) / name) for name in sorted(after) if after[name] != figures_before.get(name))
         used = cache.read_log(cache_log)
         strip_run_metadata(tmp_nb)
+        html_started = time.perf_counter()
         html_tmp = export_html(tmp_nb, Path(tmp) / out_html.name, show_code=show_code, title=title or None)
+        html_seconds = time.perf_counter() - html_started
         if in_place and not params:
             shutil.copyfile(tmp_nb, notebook.with_name(notebook.name + ".partial"))
             os.replace(notebook.with_name(notebook.name + ".partial"), notebook)
@@ -290,6 +376,7 @@ def run_notebook(
     return NotebookResult(
         notebook.name, "ok", time.perf_counter() - started, str(out_nb), str(out_html), "", title,
         written, used["hit"], used["miss"],
+        kernel_ready[0] - execute_started if kernel_ready else float("nan"), execute_seconds, html_seconds,
     )  # fmt: skip
 
 
@@ -304,6 +391,7 @@ def run_batch(
     show_code: bool = False,
     in_place: bool = False,
     use_cache: bool = True,
+    jobs: int | None = None,
     progress: Callable[[str], None] = print,
 ) -> pd.DataFrame:
     """Execute the notebooks and export each to HTML; one row per notebook.
@@ -321,17 +409,24 @@ def run_batch(
             run with default parameters, so stored outputs match a plain re-run).
         use_cache: let the notebooks reuse cached per-article results
             (:mod:`analysis.cache`); False recomputes everything and stores nothing.
+        jobs: notebooks run at once (default: :func:`default_jobs`); 1 runs them one
+            after the other. Outputs, figures and the index are the same either way.
+        progress: called with each line to show, one whole line at a time (from the
+            threads that run the notebooks when ``jobs`` > 1).
 
     Returns:
-        DataFrame with columns :data:`RESULT_COLUMNS`; its ``attrs["cache"]`` holds the
-        batch's cache hits and misses.
+        DataFrame with columns :data:`RESULT_COLUMNS`, in notebook order; its
+        ``attrs["cache"]`` holds the batch's cache hits and misses, ``attrs["wall_seconds"]``
+        and ``attrs["jobs"]`` the batch's wall time and the notebooks it ran at once.
 
     Raises:
         UnknownArticleError: before anything runs, when an id is not in the corpus.
-        ValueError: when ``only`` names no notebook.
+        ValueError: when ``only`` names no notebook, or ``jobs`` is below 1.
     """
     from .corpus import load_corpus
 
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be 1 or more, not {jobs}")
     out_dir = Path(out) if out else config.reports_dir()
     default_out = out is None
     if figures is None:
@@ -349,17 +444,39 @@ def run_batch(
     }
     if in_place:
         parameters = {"FIGURES_DIR": None} if not articles and not corpus else parameters
-    results = []
-    batch_started = time.perf_counter()
-    for i, notebook in enumerate(notebooks, 1):
-        progress(f"[{i}/{len(notebooks)}] {notebook.name} ...")
+    jobs = max(1, min(default_jobs() if jobs is None else jobs, len(notebooks)))
+    lock = threading.Lock()
+    windows: dict[str, tuple[float, float]] = {}  # notebook -> when it started and ended
+
+    def say(line: str) -> None:
+        with lock:  # lines from several threads never mix
+            progress(line)
+
+    def run_one(i: int, notebook: Path) -> NotebookResult:
+        say(f"[{i}/{len(notebooks)}] {notebook.name} ...")
+        started = time.perf_counter()
         result = run_notebook(
             notebook, out_dir=out_dir, parameters=parameters, show_code=show_code, in_place=in_place,
             figures=Path(figures), use_cache=use_cache,
         )  # fmt: skip
+        windows[notebook.name] = (started, time.perf_counter())
         line = f"[{i}/{len(notebooks)}] {notebook.name}: {result.status} in {result.seconds:.1f} s"
-        progress(line if result.status == "ok" else f"{line}\n    {result.error}")
-        results.append(result)
+        say(line if result.status == "ok" else f"{line}\n    {result.error}")
+        return result
+
+    batch_started = time.perf_counter()
+    if jobs == 1:
+        results = [run_one(i, notebook) for i, notebook in enumerate(notebooks, 1)]
+    else:
+        with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="notebook") as pool:
+            futures = [pool.submit(run_one, i, notebook) for i, notebook in enumerate(notebooks, 1)]
+            try:
+                results = [future.result() for future in futures]
+            except BaseException:  # an unexpected error or Ctrl-C: start no other notebook
+                for future in futures:
+                    future.cancel()
+                raise
+        results = _credit_figures(results, windows)
     frame = pd.DataFrame([r.__dict__ for r in results], columns=RESULT_COLUMNS)
     hits, misses = int(frame["cache_hits"].sum()), int(frame["cache_misses"].sum())
     frame.attrs["cache"] = {"hits": hits, "misses": misses}
@@ -367,14 +484,97 @@ def run_batch(
         out_dir, frame, selection=selection.to_frame(), rejects=loaded.rejects,
         corpus_name=corpus_path.name,
     )  # fmt: skip
+    wall = time.perf_counter() - batch_started
+    frame.attrs["wall_seconds"], frame.attrs["jobs"] = wall, jobs
+    for line in time_summary(frame, wall=wall, jobs=jobs):
+        progress(line)
     ok = int((frame["status"] == "ok").sum())
     cache_note = f"cache: {hits} hit{'s' if hits != 1 else ''}, {misses} miss{'es' if misses != 1 else ''}" if use_cache else "cache: off"
     progress(
-        f"{ok} of {len(frame)} notebooks ran in {time.perf_counter() - batch_started:.1f} s "
+        f"{ok} of {len(frame)} notebooks ran in {wall:.1f} s "
         f"(slowest: {frame.sort_values('seconds').iloc[-1]['notebook'] if len(frame) else '-'}); "
         f"{cache_note}; reports in {out_dir}, figures in {figures}"
     )
     return frame
+
+
+def default_jobs() -> int:
+    """Notebooks the batch runs at once by default: one per CPU this process may use, at
+    least two (a kernel spends part of its time waiting, even on one CPU)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(2, cpus)
+
+
+def _number(name: str) -> str:
+    """The leading number of a notebook or figure name (``"01_lengths.png"`` -> ``"01"``)."""
+    m = re.match(r"\d+", name)
+    return m.group(0) if m else ""
+
+
+def _credit_figures(results: list[NotebookResult], windows: dict[str, tuple[float, float]]) -> list[NotebookResult]:
+    """Results whose figures are the ones each notebook wrote, when notebooks ran side by side.
+
+    A notebook lists the figures that changed while it ran, so a figure written while two
+    notebooks ran shows in both. It stays with the one whose number it carries
+    (:func:`analysis.plots.save_figure` names figures ``01_lengths``, ``02_...``; the
+    notebooks are ``01_corpus``, ``02_framing``) and leaves the other; a figure whose number
+    matches neither, or that has none, stays with both. A run one notebook at a time needs
+    none of this: its notebooks never overlap.
+    """
+    from dataclasses import replace
+
+    def overlap(a: str, b: str) -> bool:
+        (a0, a1), (b0, b1) = windows[a], windows[b]
+        return a0 < b1 and b0 < a1
+
+    credited = []
+    for result in results:
+        keep = []
+        for figure in result.figures:
+            number = _number(Path(figure).name)
+            rivals = [
+                other.notebook for other in results
+                if other is not result and figure in other.figures and overlap(result.notebook, other.notebook)
+            ]  # fmt: skip
+            if number and number != _number(result.notebook) and any(_number(r) == number for r in rivals):
+                continue
+            keep.append(figure)
+        credited.append(replace(result, figures=tuple(keep)))
+    return credited
+
+
+def time_summary(results: pd.DataFrame, *, wall: float, jobs: int) -> list[str]:
+    """A few lines on where a batch's time went, in seconds.
+
+    Per notebook: the kernel start (until the kernel answered), the whole execution (kernel
+    start, the cells, kernel shutdown), the HTML export, and its total (with reading the
+    notebook and writing the outputs). Then the sums against the batch's wall time: with
+    several jobs the notebooks' times add up to more than the wall time.
+    """
+    if not len(results):
+        return [f"time: {wall:.1f} s, no notebook"]
+
+    def num(value: float) -> str:
+        return "-" if pd.isna(value) else f"{value:.1f}"
+
+    width = max(len(Path(n).stem) for n in results["notebook"]) + 2
+    lines = [f"{'time (s)':<{width}} {'kernel start':>12} {'execute':>8} {'HTML':>6} {'total':>6}"]
+    for row in results.itertuples():
+        lines.append(
+            f"{'  ' + Path(row.notebook).stem:<{width}} {num(row.kernel_start_seconds):>12} "
+            f"{num(row.execute_seconds):>8} {num(row.html_seconds):>6} {num(row.seconds):>6}"
+        )
+    total = results["seconds"].sum()
+    lines.append(
+        f"{'  sum':<{width}} {num(results['kernel_start_seconds'].sum()):>12} "
+        f"{num(results['execute_seconds'].sum()):>8} {num(results['html_seconds'].sum()):>6} {num(total):>6}"
+    )
+    gain = f" (sum / wall = {total / wall:.2f})" if wall > 0 else ""
+    lines.append(f"  wall {wall:.1f} s with {jobs} job{'s' if jobs != 1 else ''}{gain}")
+    return lines
 
 
 _INDEX_CSS = """
