@@ -10,7 +10,7 @@ import re
 import nbformat
 import pandas as pd
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis import cli, config, report
 from analysis.corpus import load_corpus
@@ -19,8 +19,9 @@ SEED_IDS = ["000_eb875e01c2519c6f", "002_96cf24b8358f7f15"]  # the session's see
 pytestmark = pytest.mark.slow
 
 
-def _notebook(path, *sources, parameters=None):
-    cells = []
+def _notebook(path, *sources, parameters=None, title=None):
+    """Write a small notebook: an optional title, an optional parameters cell, then code cells."""
+    cells = [new_markdown_cell(f"# {title}")] if title else []
     if parameters is not None:
         cell = new_code_cell(parameters)
         cell.metadata["tags"] = ["parameters"]

@@ -9,9 +9,9 @@ import time
 import nbformat
 import pandas as pd
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis import cache, cli, report
+from test_report import _notebook  # tests/ is on sys.path (pytest prepend import mode)
 
 FIGURE = """\
 import time
@@ -23,19 +23,6 @@ time.sleep(1.5)  # keep the notebooks side by side
 path = plots.save_figure(fig, "{name}", folder=FIGURES_DIR)
 print("saved", path.name)
 """
-
-
-def _notebook(path, *sources, parameters=None, title=None):
-    cells = [new_markdown_cell(f"# {title}")] if title else []
-    if parameters is not None:
-        cell = new_code_cell(parameters)
-        cell.metadata["tags"] = ["parameters"]
-        cells.append(cell)
-    cells += [new_code_cell(s) for s in sources]
-    nb = new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, path)
-    return path
 
 
 class _SlowLines:
