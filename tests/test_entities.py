@@ -73,3 +73,14 @@ def test_short_forms_link_to_the_full_name():
 
 def test_empty_text():
     assert list(extract_entities("").columns) == ENTITY_COLUMNS
+
+
+def test_equal_length_names_resolve_to_the_first_mentioned():
+    # "Mexico" abbreviates both "Mexico City" and "Mexico Town" (same length): the name
+    # mentioned first wins, whatever order Python gives a set of names
+    from analysis.entities import link_short_forms
+
+    found = {"text": ["Mexico City", "Mexico Town", "Mexico"], "label": ["LOCATION", "LOCATION", "LOCATION"]}
+    assert link_short_forms(found) == ["Mexico City", "Mexico Town", "Mexico City"]
+    swapped = {"text": ["Mexico Town", "Mexico City", "Mexico"], "label": ["LOCATION"] * 3}
+    assert link_short_forms(swapped) == ["Mexico Town", "Mexico City", "Mexico Town"]

@@ -787,3 +787,16 @@ def test_frame_rule_summary_in_brief_with_fired_cues():
     assert brief.loc["morality.2", "fired"] == ""
     assert brief.loc["conflict.1", "n_cues"] == len(framing.FRAME_RULES["generic"]["conflict"]["conflict.1"])
     assert set(brief.index) == set(framing.frame_rules()["question"])
+
+
+def test_frame_columns_equal_frame_sentences_on_the_seeds():
+    from analysis import config
+    from analysis.corpus import load_corpus
+
+    for article in load_corpus(config.SEEDS_DIR):
+        sents = article.sentences
+        expected = framing.frame_sentences(sents)
+        assert len(expected) > 0
+        got = framing.frame_columns(sents["text"].tolist(), sents["start"].tolist(), sents["sentence"].tolist(), sents["paragraph"].tolist())
+        for col in expected.columns:
+            assert got[col] == expected[col].tolist(), col

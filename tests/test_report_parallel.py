@@ -131,7 +131,7 @@ def test_progress_lines_never_mix_and_end_with_the_time_summary(both_ways):
         assert sum(line.endswith(" ...") for line in lines) == 4
         summary = lines[lines.index(next(line for line in lines if line.startswith("time (s)"))):]
         assert [line.split()[0] for line in summary[1:5]] == ["01_dots", "02_bad", "03_bars", "zz_where"]
-        assert summary[5].split()[0] == "sum" and summary[6].startswith(f"  wall ") and f"with {jobs} job" in summary[6]
+        assert summary[5].split()[0] == "sum" and summary[6].startswith("  wall ") and f"with {jobs} job" in summary[6]
         assert lines[-1].startswith("3 of 4 notebooks ran in ")
         assert (results["kernel_start_seconds"] > 0).all()
         ok = results[results["status"] == "ok"]

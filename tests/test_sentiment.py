@@ -1147,3 +1147,13 @@ def test_lexicon_comparison_side_by_side():
     assert no_evidence["vader_words"].tolist() == ["", "", ""]
     with pytest.raises(ValueError, match="rows"):
         sentiment.lexicon_comparison(score_sentences(texts), opinion_scores(texts[:2]))
+
+
+def test_score_columns_equal_score_sentences():
+    texts = ["Great news for everyone!", "The talks failed badly.", "It rained."]
+    frame = sentiment.score_sentences(texts)
+    columns = sentiment.score_columns(texts)
+    assert list(columns) == list(frame.columns)
+    for col in ("text", "neg", "neu", "pos", "compound", "label", "valence_sum"):
+        assert columns[col] == frame[col].tolist(), col
+    assert all(isinstance(v, float) for v in columns["compound"])

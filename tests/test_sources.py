@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import config
+from analysis import config, sources
 from analysis.sources import QUOTE_COLUMNS, cue_connotation, extract_quotes, reporting_verb_table, speaker_type
 
 GOLD = pd.read_csv(config.ROOT / "tests" / "gold" / "quotes.csv", keep_default_na=False)
@@ -163,3 +163,24 @@ def test_share_of_voice_plot_draws_one_bar_per_source():
     assert sorted(p.get_width() for p in ax.patches) == [10.0, 30.0]
     assert "A" in ax.get_title(loc="left") and "30%" in ax.get_title(loc="left")
     plt.close(fig)
+
+
+def test_quote_columns_and_precomputed_inputs_give_the_same_statements():
+    from analysis import config, entities, text as textmod
+    from analysis.corpus import load_corpus
+
+    for article in load_corpus(config.SEEDS_DIR):
+        expected = sources.extract_quotes(article.text)
+        assert len(expected) > 0
+        sents = textmod.split_sentences(article.text)
+        ents = entities.extract_entities(article.text, sentences=sents)
+        given = sources.extract_quotes(article.text, sentences=sents, entities=ents)
+        pd.testing.assert_frame_equal(given, expected)
+        columns = sources.quote_columns(article.text, sentences=sents, entities=ents)
+        assert list(columns) == sources.QUOTE_COLUMNS
+        for col in sources.QUOTE_COLUMNS:
+            assert columns[col] == expected[col].tolist(), col
+
+
+def test_quote_columns_of_empty_text():
+    assert sources.quote_columns("  ") == {c: [] for c in sources.QUOTE_COLUMNS}
