@@ -711,9 +711,9 @@ def _entity_rows(ents: pd.DataFrame) -> list[_Entity]:
 class _Resolver:
     """Resolves speaker mentions to canonical sources, walking through the article in order."""
 
-    def __init__(self, text: str, ents: pd.DataFrame):
+    def __init__(self, text: str, entities: list[_Entity]):
         self.text = text
-        self.ents = [e for e in _entity_rows(ents) if e.label in ("PERSON", "ORGANIZATION", "LOCATION")]
+        self.ents = [e for e in entities if e.label in ("PERSON", "ORGANIZATION", "LOCATION")]
         self.sources: dict[str, _Source] = {}
         self.history: list[tuple[int, str]] = []  # (offset, canonical) of attributed statements
 
@@ -1479,11 +1479,11 @@ def _apposition_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def _entity_roles(text: str, ents: pd.DataFrame) -> dict[str, str]:
+def _entity_roles(text: str, entities: list[_Entity]) -> dict[str, str]:
     """Role words said of each named entity anywhere in the text: the words right before a
     mention in its sentence ("Finance Minister", "union leader") and an apposition after it."""
     roles: dict[str, list[str]] = {}
-    for row in _entity_rows(ents):
+    for row in entities:
         if row.label not in ("PERSON", "ORGANIZATION"):
             continue
         words = []
@@ -1500,9 +1500,10 @@ def _entity_roles(text: str, ents: pd.DataFrame) -> dict[str, str]:
 def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, resolve_pronouns: bool) -> list[dict]:
     if not rows:
         return []
-    resolver = _Resolver(text, ents)
-    places = {c for label, c in zip(ents["label"].tolist(), ents["canonical"].tolist()) if label == "LOCATION"}
-    entity_roles = _entity_roles(text, ents)
+    entities = _entity_rows(ents)
+    resolver = _Resolver(text, entities)
+    places = {e.canonical for e in entities if e.label == "LOCATION"}
+    entity_roles = _entity_roles(text, entities)
     for row in sorted(rows, key=lambda r: r.cue_start):
         if row.speaker == "the media":
             resolver.record(row.cue_start, "the media", "group", "media")
