@@ -41,6 +41,7 @@ def _report(args: argparse.Namespace) -> int:
         results = run_batch(
             articles=args.articles, corpus=args.corpus, only=args.only, out=args.out,
             show_code=args.show_code, in_place=args.in_place, use_cache=not args.no_cache, jobs=args.jobs,
+            warm_kernels=not args.new_kernels,
         )  # fmt: skip
     except (UnknownArticleError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--in-place", action="store_true", help="also store executed notebooks back in notebooks/")
     p.add_argument("--no-cache", action="store_true", help="recompute every analysis instead of reusing cached results (.cache/)")
     p.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once, each in its own kernel (default: one per CPU, at least 2; 1: one after the other)")
+    p.add_argument("--new-kernels", action="store_true", help="start every kernel as a new process instead of forking it from a server with the libraries loaded")
     p.set_defaults(func=_report)
 
     p = sub.add_parser(

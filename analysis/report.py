@@ -33,6 +33,7 @@ import shutil
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from . import cache, config
+from . import cache, config, kernels
 
 RESULT_COLUMNS = [
     "notebook", "status", "seconds", "notebook_out", "html", "error",
@@ -151,29 +152,91 @@ _STANDALONE_TEMPLATE = """{%- extends 'index.html.j2' -%}
 """
 
 
+_exporters = threading.local()  # one HTML exporter per thread and code setting
+
+
+def _html_exporter(show_code: bool):
+    """An nbconvert HTML exporter with the report template, made once per thread.
+
+    Making one compiles its Jinja templates again (a few tenths of a second); an exporter
+    is not shared between threads, as its preprocessors keep state while they run.
+    """
+    import jinja2
+    from nbconvert import HTMLExporter
+
+    cached = getattr(_exporters, "by_setting", None)
+    if cached is None:
+        cached = _exporters.by_setting = {}
+    if show_code not in cached:
+        exporter = HTMLExporter(
+            template_name="lab",
+            extra_loaders=[jinja2.DictLoader({"mediaframes_report.html.j2": _STANDALONE_TEMPLATE})],
+            template_file="mediaframes_report.html.j2",
+        )
+        exporter.exclude_input = not show_code
+        exporter.exclude_input_prompt = True
+        exporter.exclude_output_prompt = True
+        cached[show_code] = exporter
+    return cached[show_code]
+
+
 def export_html(notebook_path: Path, html_path: Path, *, show_code: bool = False, title: str | None = None) -> Path:
     """Standalone HTML of an executed notebook; code cells hidden unless ``show_code``.
 
     The page loads nothing from the network; its ``<title>`` is ``title`` (default: the
     notebook's first heading, else its file name).
     """
-    import jinja2
     import nbformat
-    from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(
-        template_name="lab",
-        extra_loaders=[jinja2.DictLoader({"mediaframes_report.html.j2": _STANDALONE_TEMPLATE})],
-        template_file="mediaframes_report.html.j2",
-    )
-    exporter.exclude_input = not show_code
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
     nb = without_widgets(nbformat.read(notebook_path, as_version=4))
     nb.metadata["title"] = title or notebook_title(notebook_path) or Path(notebook_path).stem
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = _html_exporter(show_code).from_notebook_node(nb)
     _atomic_write_text(html_path, body)
     return html_path
+
+
+#: Name of the papermill engine that runs the batch's notebooks (:func:`_papermill_engine`).
+ENGINE = "mediaframes"
+
+
+@functools.lru_cache(maxsize=1)
+def _papermill_engine() -> str:
+    """Register (once) and name papermill's nbclient engine, saving less often.
+
+    papermill writes the whole output notebook at the start and end of every cell, so that
+    a long run can be watched; a notebook of 30 cells with figures is then encoded and
+    validated 60 times. The batch writes to a temporary file that nobody watches, so this
+    engine writes it when the run ends (also when a cell fails) and otherwise at most every
+    :data:`SAVE_EVERY` seconds. The executed notebook is the same.
+    """
+    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+
+    class Manager(NotebookExecutionManager):
+        def save(self, **kwargs):
+            if kwargs.get("nb") is not None:
+                self.nb = kwargs["nb"]
+            if self.end_time is None and (self.now() - self.last_save_time).total_seconds() < SAVE_EVERY:
+                return
+            super().save()
+
+    class Engine(NBClientEngine):
+        @classmethod
+        def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True, log_output=False, autosave_cell_every=30, **kwargs):
+            nb_man = Manager(nb, output_path=output_path, progress_bar=progress_bar, log_output=log_output, autosave_cell_every=autosave_cell_every)
+            nb_man.notebook_start()
+            try:
+                cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+            finally:
+                nb_man.cleanup_pbar()
+                nb_man.notebook_complete()
+            return nb_man.nb
+
+    papermill_engines.register(ENGINE, Engine)
+    return ENGINE
+
+
+#: Longest time, in seconds, between two writes of a running notebook (:func:`_papermill_engine`).
+SAVE_EVERY = 30.0
 
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -192,9 +255,32 @@ def without_widgets(nb):
     return nb
 
 
+def merge_streams(outputs: list) -> list:
+    """Outputs with each run of printed text to the same stream joined into one output.
+
+    A kernel sends printed text in pieces as its buffer is flushed, so one ``print`` may
+    arrive as one output or two depending on timing; joined, the notebook is the same
+    whatever the timing (the page shows the same text either way).
+    """
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            output.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == output.get("name")
+        ):
+            previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+        else:
+            merged.append(output)
+    return merged
+
+
 def strip_run_metadata(notebook_path: Path) -> None:
-    """Remove papermill's timings, run metadata and widget state (random model ids) so
-    stored notebooks diff cleanly and regenerate to the same bytes."""
+    """Remove papermill's timings, run metadata and widget state (random model ids), and
+    join printed text split by the timing of the kernel's flushes (:func:`merge_streams`),
+    so stored notebooks diff cleanly and regenerate to the same bytes."""
     import nbformat
 
     nb = without_widgets(nbformat.read(notebook_path, as_version=4))
@@ -202,6 +288,8 @@ def strip_run_metadata(notebook_path: Path) -> None:
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if cell.get("outputs"):
+            cell.outputs = merge_streams(cell.outputs)
     tmp = notebook_path.with_name(notebook_path.name + ".partial")
     nbformat.write(nb, tmp)
     os.replace(tmp, notebook_path)
@@ -226,17 +314,19 @@ def _kernel_environment(**values: str | None) -> dict[str, str]:
 POLL_SLICE = 1.0
 
 
-def _kernel_manager_class(env: dict[str, str]) -> type:
+def _kernel_manager_class(env: dict[str, str], server: kernels.KernelServer | None = None) -> type:
     """A Jupyter kernel manager class whose kernels start with ``env`` as their environment.
 
     nbclient creates the kernel manager itself; this is how one notebook's kernel gets its
     own environment (``start_kernel`` passes ``env`` on to the process it launches). Its
-    clients are :func:`_kernel_client_class`.
+    clients are :func:`_kernel_client_class`. With a ``server``, kernels are forked from it
+    (:mod:`analysis.kernels`) instead of started as new processes.
     """
     from jupyter_client import AsyncKernelManager
     from traitlets import default
 
     client_class = _kernel_client_class()
+    provisioner_class = kernels.provisioner_class() if server is not None else None
 
     class KernelManager(AsyncKernelManager):
         @default("client_factory")
@@ -245,6 +335,10 @@ def _kernel_manager_class(env: dict[str, str]) -> type:
 
         async def start_kernel(self, **kw):
             kw.setdefault("env", env)
+            if provisioner_class is not None and self.provisioner is None:
+                self.kernel_id = self.kernel_id or str(uuid.uuid4())
+                self.provisioner = provisioner_class(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
+                self.provisioner.server = server
             return await super().start_kernel(**kw)
 
     return KernelManager
@@ -282,6 +376,45 @@ def _kernel_client_class() -> type:
         stdin_channel_class = Type(Channel)
         control_channel_class = Type(Channel)
 
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            """Return once the kernel has answered a ``kernel_info`` request on the shell
+            channel and reported itself idle after it on IOPub.
+
+            jupyter_client's own wait ends the same way but then waits until IOPub has been
+            silent for 0.2 s, which every notebook of a batch pays again; the idle status is
+            the last message the kernel sends for the request, so nothing is left to wait for.
+            """
+            deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+            while True:
+                self.kernel_info()
+                try:
+                    reply = await self.shell_channel.get_msg(timeout=1)
+                except Empty:
+                    reply = None
+                if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                    if await self._idle_after(reply["parent_header"].get("msg_id"), limit=0.05):
+                        self._handle_kernel_info_reply(reply)
+                        return
+                if not await self._async_is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+        async def _idle_after(self, msg_id: str | None, *, limit: float) -> bool:
+            """Read IOPub up to the idle status of request ``msg_id``; False when IOPub stays
+            silent for ``limit`` seconds (not connected yet: jupyter_client then asks again)."""
+            while True:
+                try:
+                    msg = await self.iopub_channel.get_msg(timeout=limit)
+                except Empty:
+                    return False
+                if (
+                    msg["msg_type"] == "status"
+                    and msg["content"].get("execution_state") == "idle"
+                    and msg["parent_header"].get("msg_id") == msg_id
+                ):
+                    return True
+
     return KernelClient
 
 
@@ -307,6 +440,7 @@ def run_notebook(
     kernel_name: str | None = None,
     figures: Path | None = None,
     use_cache: bool = True,
+    server: kernels.KernelServer | None = None,
 ) -> NotebookResult:
     """Execute one notebook into ``out_dir`` (and back into place when ``in_place``).
 
@@ -340,9 +474,9 @@ def run_notebook(
             # papermill issue 473). nbclient starts the kernel in resources' metadata path.
             papermill.execute_notebook(
                 str(notebook), str(tmp_nb), parameters=params, kernel_name=kernel_name,
-                progress_bar=False, log_output=False,
+                progress_bar=False, log_output=False, engine_name=_papermill_engine(),
                 resources={"metadata": {"path": str(Path(notebook.parent).resolve())}},
-                kernel_manager_class=_kernel_manager_class(kernel_env),
+                kernel_manager_class=_kernel_manager_class(kernel_env, server),
                 on_notebook_start=lambda **_: kernel_ready.append(time.perf_counter()),
             )  # fmt: skip
         except Exception as err:  # any failure of one notebook must not stop the batch
@@ -392,6 +526,7 @@ def run_batch(
     in_place: bool = False,
     use_cache: bool = True,
     jobs: int | None = None,
+    warm_kernels: bool = True,
     progress: Callable[[str], None] = print,
 ) -> pd.DataFrame:
     """Execute the notebooks and export each to HTML; one row per notebook.
@@ -411,13 +546,17 @@ def run_batch(
             (:mod:`analysis.cache`); False recomputes everything and stores nothing.
         jobs: notebooks run at once (default: :func:`default_jobs`); 1 runs them one
             after the other. Outputs, figures and the index are the same either way.
+        warm_kernels: fork each notebook's kernel from a server that has imported the
+            libraries and loaded the NLTK models once (:mod:`analysis.kernels`; Linux).
+            False starts every kernel as a new process. Outputs are the same either way.
         progress: called with each line to show, one whole line at a time (from the
             threads that run the notebooks when ``jobs`` > 1).
 
     Returns:
         DataFrame with columns :data:`RESULT_COLUMNS`, in notebook order; its
         ``attrs["cache"]`` holds the batch's cache hits and misses, ``attrs["wall_seconds"]``
-        and ``attrs["jobs"]`` the batch's wall time and the notebooks it ran at once.
+        and ``attrs["jobs"]`` the batch's wall time and the notebooks it ran at once,
+        ``attrs["forked_kernels"]`` how many kernels were forked from the server.
 
     Raises:
         UnknownArticleError: before anything runs, when an id is not in the corpus.
@@ -427,55 +566,53 @@ def run_batch(
 
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
-    out_dir = Path(out) if out else config.reports_dir()
-    default_out = out is None
-    if figures is None:
-        figures = config.figures_dir() if default_out else out_dir / "figures"
-    corpus_path = Path(corpus) if corpus else config.SEEDS_DIR
-    loaded = load_corpus(corpus_path)
-    selection = loaded.select(list(articles)) if articles else loaded  # raises naming unknown ids
-    notebooks = list_notebooks(Path(notebooks_dir), only)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    Path(figures).mkdir(parents=True, exist_ok=True)
-    parameters = {
-        "ARTICLES": list(articles) if articles else None,
-        "CORPUS": str(corpus_path.resolve()) if corpus else None,
-        "FIGURES_DIR": None if (default_out and not in_place and figures == config.figures_dir()) else str(Path(figures).resolve()),
-    }
-    if in_place:
-        parameters = {"FIGURES_DIR": None} if not articles and not corpus else parameters
-    jobs = max(1, min(default_jobs() if jobs is None else jobs, len(notebooks)))
-    lock = threading.Lock()
-    windows: dict[str, tuple[float, float]] = {}  # notebook -> when it started and ended
-
-    def say(line: str) -> None:
-        with lock:  # lines from several threads never mix
-            progress(line)
-
-    def run_one(i: int, notebook: Path) -> NotebookResult:
-        say(f"[{i}/{len(notebooks)}] {notebook.name} ...")
-        started = time.perf_counter()
-        result = run_notebook(
-            notebook, out_dir=out_dir, parameters=parameters, show_code=show_code, in_place=in_place,
-            figures=Path(figures), use_cache=use_cache,
-        )  # fmt: skip
-        windows[notebook.name] = (started, time.perf_counter())
-        line = f"[{i}/{len(notebooks)}] {notebook.name}: {result.status} in {result.seconds:.1f} s"
-        say(line if result.status == "ok" else f"{line}\n    {result.error}")
-        return result
-
     batch_started = time.perf_counter()
-    if jobs == 1:
-        results = [run_one(i, notebook) for i, notebook in enumerate(notebooks, 1)]
-    else:
-        with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="notebook") as pool:
-            futures = [pool.submit(run_one, i, notebook) for i, notebook in enumerate(notebooks, 1)]
-            try:
-                results = [future.result() for future in futures]
-            except BaseException:  # an unexpected error or Ctrl-C: start no other notebook
-                for future in futures:
-                    future.cancel()
-                raise
+    # started first: it imports the libraries while this process reads the corpus (and, in a
+    # new process, imports papermill)
+    server = kernels.KernelServer(env=_kernel_environment(MPLBACKEND=INLINE_BACKEND)) if warm_kernels and kernels.can_fork() else None
+    try:
+        out_dir = Path(out) if out else config.reports_dir()
+        default_out = out is None
+        if figures is None:
+            figures = config.figures_dir() if default_out else out_dir / "figures"
+        corpus_path = Path(corpus) if corpus else config.SEEDS_DIR
+        loaded = load_corpus(corpus_path)
+        selection = loaded.select(list(articles)) if articles else loaded  # raises naming unknown ids
+        notebooks = list_notebooks(Path(notebooks_dir), only)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        Path(figures).mkdir(parents=True, exist_ok=True)
+        parameters = {
+            "ARTICLES": list(articles) if articles else None,
+            "CORPUS": str(corpus_path.resolve()) if corpus else None,
+            "FIGURES_DIR": None if (default_out and not in_place and figures == config.figures_dir()) else str(Path(figures).resolve()),
+        }
+        if in_place:
+            parameters = {"FIGURES_DIR": None} if not articles and not corpus else parameters
+        jobs = max(1, min(default_jobs() if jobs is None else jobs, len(notebooks)))
+        lock = threading.Lock()
+        windows: dict[str, tuple[float, float]] = {}  # notebook -> when it started and ended
+
+        def say(line: str) -> None:
+            with lock:  # lines from several threads never mix
+                progress(line)
+
+        def run_one(i: int, notebook: Path) -> NotebookResult:
+            say(f"[{i}/{len(notebooks)}] {notebook.name} ...")
+            started = time.perf_counter()
+            result = run_notebook(
+                notebook, out_dir=out_dir, parameters=parameters, show_code=show_code, in_place=in_place,
+                figures=Path(figures), use_cache=use_cache, server=server,
+            )  # fmt: skip
+            windows[notebook.name] = (started, time.perf_counter())
+            line = f"[{i}/{len(notebooks)}] {notebook.name}: {result.status} in {result.seconds:.1f} s"
+            say(line if result.status == "ok" else f"{line}\n    {result.error}")
+            return result
+
+        results = _run_all(notebooks, run_one, jobs)
+    finally:
+        if server is not None:
+            server.close()
+    if jobs > 1:
         results = _credit_figures(results, windows)
     frame = pd.DataFrame([r.__dict__ for r in results], columns=RESULT_COLUMNS)
     hits, misses = int(frame["cache_hits"].sum()), int(frame["cache_misses"].sum())
@@ -486,6 +623,7 @@ def run_batch(
     )  # fmt: skip
     wall = time.perf_counter() - batch_started
     frame.attrs["wall_seconds"], frame.attrs["jobs"] = wall, jobs
+    frame.attrs["forked_kernels"] = server.launched if server is not None else 0
     for line in time_summary(frame, wall=wall, jobs=jobs):
         progress(line)
     ok = int((frame["status"] == "ok").sum())
@@ -496,6 +634,20 @@ def run_batch(
         f"{cache_note}; reports in {out_dir}, figures in {figures}"
     )
     return frame
+
+
+def _run_all(notebooks: list[Path], run_one: Callable[[int, Path], NotebookResult], jobs: int) -> list[NotebookResult]:
+    """``run_one(i, notebook)`` for every notebook, ``jobs`` at once, results in notebook order."""
+    if jobs == 1:
+        return [run_one(i, notebook) for i, notebook in enumerate(notebooks, 1)]
+    with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="notebook") as pool:
+        futures = [pool.submit(run_one, i, notebook) for i, notebook in enumerate(notebooks, 1)]
+        try:
+            return [future.result() for future in futures]
+        except BaseException:  # an unexpected error or Ctrl-C: start no other notebook
+            for future in futures:
+                future.cancel()
+            raise
 
 
 def default_jobs() -> int:

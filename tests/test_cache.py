@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -96,6 +97,39 @@ def test_the_code_version_covers_the_package_modules_a_function_imports():
     assert {"analysis.sources", "analysis.entities", "analysis.text", "analysis.nltkdata", "analysis.config"} <= set(behind)
     assert "analysis.framing" not in behind and "analysis.report" not in behind
     assert cache.code_version("analysis.sources") != cache.code_version("analysis.text")
+
+
+def _imports_by_parsing(path) -> set[str]:
+    """The package modules a module imports, read from its syntax tree (the reference)."""
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        if node.level == 1:
+            names.update([node.module.split(".")[0]] if node.module else [a.name for a in node.names])
+        elif node.level == 0 and node.module == "analysis":
+            names.update(a.name for a in node.names)
+        elif node.level == 0 and (node.module or "").startswith("analysis."):
+            names.add(node.module.split(".")[1])
+    return {n for n in names if (path.parent / f"{n}.py").is_file()}
+
+
+def test_the_import_scan_finds_what_parsing_finds_in_every_module_and_in_awkward_forms(tmp_path):
+    package = Path(cache.__file__).parent
+    for path in sorted(package.glob("*.py")):
+        assert cache._local_imports(path) == _imports_by_parsing(path), path.name
+    module = tmp_path / "probe.py"  # names are looked up among the package's modules
+    module.write_text(
+        "from . import (\n    text,\n    config as cfg,\n)\n"
+        "def f():\n    from .corpus import Corpus  # inside a function\n"
+        "from analysis.sources import extract_quotes\n"
+        "from .. import plots  # above the package: not one of its modules\n"
+        "from .missing import x\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    assert cache._local_imports(module) == {"text", "config", "corpus", "sources"}
 
 
 @pytest.mark.parametrize("damage", [b"", b"not a pickle at all", b"\x80\x05\x95 truncated"])

@@ -292,3 +292,27 @@ def test_stored_notebooks_carry_no_widget_state(tmp_path):
     report.strip_run_metadata(path)
     stored = nbformat.read(path, as_version=4)
     assert "widgets" not in stored.metadata and stored.cells[0].outputs == []
+
+
+def test_printed_text_split_by_the_kernels_flushes_is_joined_in_the_stored_notebook(tmp_path):
+    from nbformat.v4 import new_output
+
+    cell = new_code_cell("print('saved a.png')")
+    cell.outputs = [
+        new_output("stream", name="stdout", text="saved a.png"),
+        new_output("stream", name="stdout", text="\n"),
+        new_output("stream", name="stderr", text="a warning\n"),
+        new_output("display_data", data={"text/plain": "<Image>"}),
+        new_output("stream", name="stdout", text="after\n"),
+        new_output("stream", name="stdout", text="and more\n"),
+    ]
+    path = tmp_path / "split.ipynb"
+    nbformat.write(new_notebook(cells=[cell]), path)
+    report.strip_run_metadata(path)
+    outputs = nbformat.read(path, as_version=4).cells[0].outputs
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in outputs] == [
+        ("stream", "stdout", "saved a.png\n"),
+        ("stream", "stderr", "a warning\n"),
+        ("display_data", None, None),
+        ("stream", "stdout", "after\nand more\n"),
+    ]

@@ -1,0 +1,217 @@
+"""Kernels forked from a preloaded server behave as kernels started as new processes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import nbformat
+import pytest
+
+from analysis import kernels, report
+from conftest import SEED_IDS  # tests/ is on sys.path (pytest prepend import mode)
+from test_report import _notebook
+
+pytestmark = pytest.mark.skipif(not kernels.can_fork(), reason="kernels are forked only where fork and pidfd exist")
+
+PROBE = """\
+import os, sys
+print("preloaded", [m for m in ("pandas", "nltk", "analysis.sources") if m in sys.modules])
+print("not preloaded", [m for m in ("matplotlib.pyplot", "ipywidgets") if m in sys.modules])
+"""
+
+FACTS = """\
+import os, sys
+import pandas as pd
+from analysis import text
+print("own session", os.getsid(0) == os.getpid())
+print("folder", os.path.basename(os.getcwd()))
+print("variable", os.environ.get("PROBE_VARIABLE"))
+print("max columns", pd.get_option("display.max_columns"))
+print("a kernel", hasattr(get_ipython(), "kernel"))
+print("argv", sys.argv[1:2])
+"""
+
+PLOT = """\
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(2, 1.5))
+ax.plot([0, 1], [1, 0])
+"""
+
+
+def _texts(path) -> list[str]:
+    nb = nbformat.read(path, as_version=4)
+    return ["".join(o.get("text", "") for o in c.get("outputs", [])) for c in nb.cells if c.cell_type == "code"]
+
+
+def _mime_types(path) -> list[set[str]]:
+    nb = nbformat.read(path, as_version=4)
+    return [{k for o in c.get("outputs", []) for k in o.get("data", {})} for c in nb.cells if c.cell_type == "code"]
+
+
+def _run(notebook, out, server):
+    env = {"PROBE_VARIABLE": "set for this kernel"}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)  # inherited by the kernel environment run_notebook builds
+    try:
+        return report.run_notebook(notebook, out_dir=out, parameters={}, server=server)
+    finally:
+        for k, v in old.items():
+            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with kernels.KernelServer(env=report._kernel_environment(MPLBACKEND=report.INLINE_BACKEND)) as srv:
+        assert srv.usable(), srv.wait_ready()
+        yield srv
+
+
+def test_a_forked_kernel_has_the_libraries_loaded_and_is_otherwise_a_kernel_of_its_own(server, tmp_path):
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    notebook = _notebook(nbdir / "probe.ipynb", PROBE, FACTS, PLOT)
+    before = server.launched
+    (tmp_path / "warm").mkdir()
+    (tmp_path / "cold").mkdir()
+    warm = _run(notebook, tmp_path / "warm", server=server)
+    cold = _run(notebook, tmp_path / "cold", server=None)
+    assert warm.status == cold.status == "ok", (warm.error, cold.error)
+    assert server.launched == before + 1
+    probe_warm, facts_warm, _ = _texts(warm.notebook_out)
+    probe_cold, facts_cold, _ = _texts(cold.notebook_out)
+    assert "preloaded ['pandas', 'nltk', 'analysis.sources']" in probe_warm
+    assert "preloaded []" in probe_cold  # a new process imports them in the notebook
+    assert "not preloaded []" in probe_warm  # pyplot and ipywidgets hook into the shell: imported in it
+    assert facts_warm == facts_cold
+    assert "own session True" in facts_warm and "folder nbs" in facts_warm
+    assert "variable set for this kernel" in facts_warm and "max columns 20" in facts_warm
+    assert "a kernel True" in facts_warm and "argv ['-f']" in facts_warm
+    assert "image/png" in _mime_types(warm.notebook_out)[-1] == _mime_types(cold.notebook_out)[-1]  # inline figures show
+
+
+def _launch(server):
+    """A kernel manager (not started) whose kernel the server forks."""
+    return report._kernel_manager_class(report._kernel_environment(), server)(kernel_name="python3")
+
+
+def test_interrupt_stops_the_running_cell_and_shutdown_ends_the_process(server):
+    async def scenario():
+        km = _launch(server)
+        await km.start_kernel(cwd=os.getcwd())
+        assert isinstance(km.provisioner.process, kernels.ForkedProcess)
+        pid = km.provisioner.process.pid
+        kc = km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=60)
+            msg_id = kc.execute("import time\ntime.sleep(60)")
+            await asyncio.sleep(1.0)
+            started = time.monotonic()
+            await km.interrupt_kernel()
+            while True:
+                reply = await kc.get_shell_msg(timeout=30)
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    break
+            interrupted_after = time.monotonic() - started
+            assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "KeyboardInterrupt"
+            assert await km.is_alive()
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel()
+        assert not await km.is_alive()
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+        return interrupted_after
+
+    assert asyncio.run(scenario()) < 10
+
+
+def test_a_kernel_that_dies_fails_its_notebook_and_the_batch_goes_on(tmp_path):
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    _notebook(nbdir / "01_dies.ipynb", "import os\nos._exit(3)", "print('never')", title="01 · Dies")
+    _notebook(nbdir / "02_lives.ipynb", "print('alive')", title="02 · Lives")
+    results = report.run_batch(notebooks_dir=nbdir, out=tmp_path / "out", jobs=2, progress=lambda _: None)
+    assert results["status"].tolist() == ["failed", "ok"]
+    assert "01_dies.ipynb" in results.loc[0, "error"] and "died" in results.loc[0, "error"].lower()
+    assert results.attrs["forked_kernels"] == 2
+    assert _texts(tmp_path / "out" / "02_lives.ipynb")[0] == "alive\n"
+
+
+def test_a_server_that_imported_a_shell_hooking_module_forks_nothing_and_kernels_start_as_processes(tmp_path):
+    with kernels.KernelServer(preload=("json", "matplotlib.pyplot")) as srv:
+        assert not srv.usable()
+        assert srv.wait_ready()["kernel_only"] == ["matplotlib.pyplot"]
+        with pytest.raises(RuntimeError, match="cannot fork"):
+            srv.launch(["ipykernel_launcher"], dict(os.environ), os.getcwd())
+        notebook = _notebook(tmp_path / "plot.ipynb", PLOT)
+        (tmp_path / "out").mkdir()
+        result = report.run_notebook(notebook, out_dir=tmp_path / "out", parameters={}, server=srv)
+        assert result.status == "ok" and srv.launched == 0
+        assert "image/png" in _mime_types(result.notebook_out)[0]
+
+
+def test_a_missing_preload_module_is_left_to_the_kernel():
+    with kernels.KernelServer(preload=("json", "no_such_module_here")) as srv:
+        ready = srv.wait_ready()
+        assert ready["ready"] and ready["failed"] == ["no_such_module_here"]
+
+
+def test_only_this_interpreters_ipykernel_is_forked():
+    python = sys.executable
+    assert kernels.launcher_arguments(["python", "-m", "ipykernel_launcher", "-f", "{cf}"], python) == ["ipykernel_launcher", "-f", "{cf}"]
+    assert kernels.launcher_arguments([python, "-m", "ipykernel", "-f", "x.json"], python) == ["ipykernel", "-f", "x.json"]
+    assert kernels.launcher_arguments(["/opt/other/bin/python3.9", "-m", "ipykernel_launcher", "-f", "x"], python) is None
+    assert kernels.launcher_arguments(["R", "--slave", "-e", "IRkernel::main()", "--args", "x"], python) is None
+    assert kernels.launcher_arguments(["python", "-m", "some_other_kernel", "-f", "x"], python) is None
+    assert kernels.launcher_arguments(["python"], python) is None
+
+
+def test_forked_process_follows_a_process_that_is_not_our_child():
+    # a grandchild: started by a shell that exits at once, as the server's kernels are its children
+    shell = subprocess.run(["sh", "-c", "sleep 30 >/dev/null 2>&1 & echo $!"], capture_output=True, text=True, check=True)
+    process = kernels.ForkedProcess(int(shell.stdout))
+    assert process.poll() is None
+    with pytest.raises(subprocess.TimeoutExpired):
+        process.wait(timeout=0.1)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=10) == 0 and process.poll() == 0
+    process.kill()  # an ended process: nothing to do, no error
+
+
+def test_the_server_stops_when_asked_and_leaves_no_process(server):
+    srv = kernels.KernelServer(preload=("json",))
+    assert srv.usable()
+    srv.close()
+    assert srv._process.returncode == 0 and not srv.usable()
+
+
+def _normalised(text: str, out) -> str:
+    text = text.replace(str(out), "OUT")
+    text = re.sub(r'"id": "[0-9a-f-]+"', '"id": ""', text)
+    return re.sub(r'(celltag_injected-parameters" id="cell-id=)[0-9a-f-]+', r"\1", text)
+
+
+def test_the_seed_notebooks_give_the_same_outputs_pages_and_figures_in_forked_and_new_kernels(seed_batch, tmp_path):
+    warm_out, warm, _ = seed_batch
+    assert warm.attrs["forked_kernels"] == len(warm)  # every notebook of the batch ran in a forked kernel
+    cold_out = tmp_path / "cold"
+    cold = report.run_batch(articles=SEED_IDS, out=cold_out, warm_kernels=False, progress=lambda _: None)
+    assert cold.attrs["forked_kernels"] == 0
+    assert cold["status"].tolist() == warm["status"].tolist() == ["ok"] * len(warm)
+    for name in warm["notebook"]:
+        stem = name.removesuffix(".ipynb")
+        for suffix in (".ipynb", ".html"):
+            a = (warm_out / f"{stem}{suffix}").read_text(encoding="utf-8")
+            b = (cold_out / f"{stem}{suffix}").read_text(encoding="utf-8")
+            assert _normalised(a, warm_out) == _normalised(b, cold_out), f"{stem}{suffix}"
+    figures = sorted(p.name for p in (warm_out / "figures").glob("*.png"))
+    assert figures and figures == sorted(p.name for p in (cold_out / "figures").glob("*.png"))
+    for figure in figures:
+        assert (warm_out / "figures" / figure).read_bytes() == (cold_out / "figures" / figure).read_bytes(), figure
