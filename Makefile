@@ -35,4 +35,4 @@ lab: setup
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
 
 clean:
-	rm -rf reports .pytest_cache
+	rm -rf reports .pytest_cache .cache

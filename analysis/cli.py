@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
     p.add_argument("--in-place", action="store_true", help="also store executed notebooks back in notebooks/")
     p.add_argument("--no-cache", action="store_true", help="recompute every analysis instead of reusing cached results (.cache/)")
-    p.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once, each in its own kernel (default: one per CPU, at least 2; 1: one after the other)")
+    p.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once, each in its own kernel (default: two per CPU; 1: one after the other)")
     p.add_argument("--new-kernels", action="store_true", help="start every kernel as a new process instead of forking it from a server with the libraries loaded")
     p.set_defaults(func=_report)
 

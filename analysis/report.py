@@ -7,7 +7,7 @@ executed notebook and its HTML appear only when the notebook ran to the end. A n
 fails is reported by name and cell, its traceback is kept as ``<name>.failed.ipynb``, and the
 other notebooks still run.
 
-Notebooks run side by side (``jobs``, default: one per CPU, at least two), each driven by a
+Notebooks run side by side (``jobs``, default: two per CPU), each driven by a
 thread of this process that waits on its own kernel; outputs, figures and the index are
 the same as for a run one notebook at a time (only the cache counts may differ: two
 kernels can compute the same article at once). The batch ends with a short account of
@@ -651,13 +651,18 @@ def _run_all(notebooks: list[Path], run_one: Callable[[int, Path], NotebookResul
 
 
 def default_jobs() -> int:
-    """Notebooks the batch runs at once by default: one per CPU this process may use, at
-    least two (a kernel spends part of its time waiting, even on one CPU)."""
+    """Notebooks the batch runs at once by default: two per CPU this process may use.
+
+    A notebook's kernel spends part of its run waiting (for its start to be acknowledged,
+    for each cell's reply, for its process to end) while this process exports another
+    notebook's page; with two per CPU those waits overlap other notebooks' work (8 seed
+    notebooks on 2 CPUs: 5.3 s with 4 at once against 6.0 s with 2; docs/benchmarks.md).
+    """
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cpus = os.cpu_count() or 1
-    return max(2, cpus)
+    return 2 * max(1, cpus)
 
 
 def _number(name: str) -> str:

@@ -2,7 +2,7 @@
 
 Run on demand, not in CI::
 
-    python benchmarks/bench_report.py [--jobs 1 2] [--repeat 3] [--no-subprocess] [--json]
+    python benchmarks/bench_report.py [--jobs 1 2] [--repeat 3] [--new-kernels] [--no-subprocess] [--json]
 
 Each ``--jobs`` value (default: 1 and :func:`analysis.report.default_jobs`) is timed
 ``--repeat`` times, alternating the two sides so that both see the same load:
@@ -10,7 +10,8 @@ Each ``--jobs`` value (default: 1 and :func:`analysis.report.default_jobs`) is t
 * **batch**: :func:`analysis.report.run_batch` on the seeds, what ``make report`` runs
   after set-up (every notebook, default parameters, the two seed reports), into a
   temporary output folder (``--out``: figures go to ``OUT/figures``, never to the
-  project's ``figures/``; ``notebooks/`` is only read);
+  project's ``figures/``; ``notebooks/`` is only read). Its kernels are forked from the kernel server (:mod:`analysis.kernels`), as in
+  ``make report``; ``--new-kernels`` starts each as a new process instead;
 * **floor**: as many trivial notebooks as the batch has (a parameters cell and one
   ``print``), generated in a temporary folder, each executed by
   ``papermill.execute_notebook`` with a parameter to inject and exported with the same
@@ -89,13 +90,13 @@ def run_floor(notebooks: list[Path], out: Path, jobs: int) -> float:
     return time.perf_counter() - started
 
 
-def run_real(out: Path, jobs: int) -> tuple[float, object]:
+def run_real(out: Path, jobs: int, warm_kernels: bool = True) -> tuple[float, object]:
     """Seconds for the batch on the seeds into ``out``, and its result table."""
     from analysis import report
 
     shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
-    results = report.run_batch(out=out, jobs=jobs, progress=lambda _: None)
+    results = report.run_batch(out=out, jobs=jobs, warm_kernels=warm_kernels, progress=lambda _: None)
     seconds = time.perf_counter() - started
     if not (results["status"] == "ok").all():
         raise SystemExit(f"the batch failed: {results.loc[results['status'] != 'ok', 'error'].tolist()}")
@@ -142,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold", action="store_true", help="time every batch with an empty cache of analysis results")
     parser.add_argument("--no-subprocess", action="store_true", help="skip timing the whole command in a subprocess")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    parser.add_argument("--new-kernels", action="store_true", help="batch with every kernel started as a new process (report --new-kernels)")
     args = parser.parse_args(argv)
     jobs_list = args.jobs or sorted({1, report.default_jobs()})
 
@@ -156,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         trivial = trivial_notebooks(trivial_dir, n)
         if not args.json:
             print(f"{n} notebooks; warming up (one untimed batch and one untimed floor run) ...", flush=True)
-        run_real(tmp / "warm-up", jobs_list[-1])
+        run_real(tmp / "warm-up", jobs_list[-1], not args.new_kernels)
         floor_out = tmp / "floor"
         floor_out.mkdir()
         run_floor(trivial, floor_out, jobs_list[-1])
@@ -168,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
                 if args.cold:
                     shutil.rmtree(cache_dir, ignore_errors=True)
                 load = os.getloadavg()[0]
-                (seconds, results), cpu = timed(run_real, tmp / "batch", jobs)
+                (seconds, results), cpu = timed(run_real, tmp / "batch", jobs, not args.new_kernels)
                 batch.append(seconds)
                 batch_cpu.append(cpu)
                 seconds, cpu = timed(run_floor, trivial, floor_out, jobs)
@@ -182,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                     "html": float(results["html_seconds"].sum()),
                     "notebooks": float(results["seconds"].sum()),
                     "wall": float(results.attrs["wall_seconds"]),
+                    "forked": int(results.attrs.get("forked_kernels", 0)),
                 })  # fmt: skip
                 if not args.json:
                     print(
@@ -222,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         p = min(row["phases"], key=lambda x: x["wall"])
         print(
             f"jobs {row['jobs']}, fastest batch: wall {p['wall']:.1f} s; summed over notebooks {p['notebooks']:.1f} s "
-            f"(kernel start {p['kernel_start']:.1f}, execute {p['execute']:.1f} incl. kernel start, HTML {p['html']:.1f})"
+            f"(kernel start {p['kernel_start']:.1f}, execute {p['execute']:.1f} incl. kernel start, HTML {p['html']:.1f}); "
+            f"{p['forked']} of {n} kernels forked from the kernel server"
         )
     if command is not None:
         print(f"python -m analysis report --out TMP (subprocess, default jobs): {command:.1f} s")

@@ -215,3 +215,40 @@ def test_the_seed_notebooks_give_the_same_outputs_pages_and_figures_in_forked_an
     assert figures and figures == sorted(p.name for p in (cold_out / "figures").glob("*.png"))
     for figure in figures:
         assert (warm_out / "figures" / figure).read_bytes() == (cold_out / "figures" / figure).read_bytes(), figure
+
+
+def test_new_kernels_on_the_command_line(monkeypatch, tmp_path):
+    seen = {}
+
+    def fake_run_batch(**kw):
+        seen.update(kw)
+        import pandas as pd
+
+        return pd.DataFrame({"status": ["ok"]})
+
+    monkeypatch.setattr(report, "run_batch", fake_run_batch)
+    from analysis import cli
+
+    assert cli.main(["report", "--out", str(tmp_path / "o")]) == 0 and seen["warm_kernels"] is True
+    assert cli.main(["report", "--new-kernels", "--out", str(tmp_path / "o")]) == 0 and seen["warm_kernels"] is False
+
+
+def test_the_batch_writes_a_running_notebook_once_at_the_end_not_at_every_cell(monkeypatch, tmp_path):
+    import papermill.engines
+
+    writes = []
+    original = papermill.engines.write_ipynb
+    monkeypatch.setattr(papermill.engines, "write_ipynb", lambda nb, path: (writes.append(path), original(nb, path)))
+    cells = [f"x = {i}\nprint(x)" for i in range(6)]
+    notebook = _notebook(tmp_path / "six.ipynb", *cells)
+    (tmp_path / "out").mkdir()
+    result = report.run_notebook(notebook, out_dir=tmp_path / "out", parameters={})
+    assert result.status == "ok"
+    assert len(writes) == 1  # papermill's own engine writes twice a cell: 14 times here
+    assert _texts(result.notebook_out) == [f"{i}\n" for i in range(6)]
+    failing = _notebook(tmp_path / "fails.ipynb", "print('before')", "raise ValueError('on purpose')", "print('never')")
+    writes.clear()
+    result = report.run_notebook(failing, out_dir=tmp_path / "out", parameters={})
+    assert result.status == "failed" and len(writes) == 1
+    texts = _texts(tmp_path / "out" / "fails.failed.ipynb")
+    assert texts[0] == "before\n" and texts[2] == ""  # the failed notebook keeps what ran

@@ -215,7 +215,7 @@ def test_kernel_clients_do_not_wait_for_ever_on_a_missed_wake_up():
 def test_jobs_on_the_command_line(capsys, tmp_path):
     assert cli.build_parser().parse_args(["report", "--jobs", "3"]).jobs == 3
     assert cli.build_parser().parse_args(["report"]).jobs is None
-    assert report.default_jobs() >= 2
+    assert report.default_jobs() == 2 * len(os.sched_getaffinity(0))
     assert cli.main(["report", "--jobs", "0", "--out", str(tmp_path / "o")]) == 2
     assert "jobs must be 1 or more" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
