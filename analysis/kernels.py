@@ -35,6 +35,7 @@ on standard output, and exits when standard input closes.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import select
@@ -180,6 +181,10 @@ def serve(modules: tuple[str, ...] = PRELOAD) -> None:
         if not line.strip():
             continue
         request = json.loads(line)
+        if not os.path.isdir(request["cwd"]):  # as Popen would, before anything starts
+            answers.write(json.dumps({"error": f"no such folder: {request['cwd']}"}) + "\n")
+            answers.flush()
+            continue
         pid = os.fork()
         if pid == 0:
             code = 1
@@ -225,15 +230,25 @@ class KernelServer:
             return self._ready
 
     def launch(self, argv: list[str], env: dict[str, str], cwd: str) -> int:
-        """Fork a kernel running ``argv`` (the launcher's arguments) and return its process id."""
+        """Fork a kernel running ``argv`` (the launcher's arguments) and return its process id.
+
+        Raises:
+            RuntimeError: the server cannot fork kernels or has stopped.
+            FileNotFoundError: ``cwd`` is not a folder (nothing is started).
+        """
         if not self.usable():
             raise RuntimeError("the kernel server cannot fork kernels")
         with self._lock:
-            self._process.stdin.write(json.dumps({"argv": argv, "env": env, "cwd": cwd}) + "\n")
-            self._process.stdin.flush()
-            pid = int(self._read()["pid"])
+            try:
+                self._process.stdin.write(json.dumps({"argv": argv, "env": env, "cwd": cwd}) + "\n")
+                self._process.stdin.flush()
+            except (BrokenPipeError, ValueError) as err:
+                raise RuntimeError(f"the kernel server stopped ({err})") from err
+            answer = self._read()
+            if "error" in answer:
+                raise FileNotFoundError(answer["error"])
             self.launched += 1
-            return pid
+            return int(answer["pid"])
 
     def usable(self) -> bool:
         """Whether the server is running and may fork kernels (waits for it to be ready)."""
@@ -328,9 +343,16 @@ class ForkedProcess:
         self.send_signal(signal.SIGKILL)
 
 
+@functools.lru_cache(maxsize=1)
 def can_fork() -> bool:
-    """Whether kernels can be forked here (Linux: ``fork``, ``pidfd_open``)."""
-    return hasattr(os, "fork") and hasattr(os, "pidfd_open") and hasattr(signal, "pidfd_send_signal")
+    """Whether kernels can be forked here: ``fork`` and process file descriptors (Linux 5.3+)."""
+    if not (hasattr(os, "fork") and hasattr(os, "pidfd_open") and hasattr(signal, "pidfd_send_signal")):
+        return False
+    try:
+        os.close(os.pidfd_open(os.getpid()))
+    except OSError:  # an older kernel: the call exists but is not implemented
+        return False
+    return True
 
 
 def launcher_arguments(cmd: list[str], python: str) -> list[str] | None:
@@ -358,7 +380,11 @@ def provisioner_class():
             env = dict(kwargs.get("env") or os.environ)
             env["JPY_PARENT_PID"] = str(os.getpid())
             cwd = str(kwargs.get("cwd") or Path.cwd())
-            self.process = ForkedProcess(server.launch(args, env, cwd))
+            try:
+                pid = server.launch(args, env, cwd)
+            except RuntimeError:  # the server has stopped: start this kernel as a new process
+                return await super().launch_kernel(cmd, **kwargs)
+            self.process = ForkedProcess(pid)
             self.pid = self.pgid = self.process.pid
             self.cwd = cwd
             return self.connection_info

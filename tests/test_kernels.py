@@ -252,3 +252,23 @@ def test_the_batch_writes_a_running_notebook_once_at_the_end_not_at_every_cell(m
     assert result.status == "failed" and len(writes) == 1
     texts = _texts(tmp_path / "out" / "fails.failed.ipynb")
     assert texts[0] == "before\n" and texts[2] == ""  # the failed notebook keeps what ran
+
+
+def test_a_missing_folder_is_refused_before_anything_starts(server, tmp_path):
+    before = server.launched
+    with pytest.raises(FileNotFoundError, match="no such folder"):
+        server.launch(["ipykernel_launcher", "-f", str(tmp_path / "c.json")], dict(os.environ), str(tmp_path / "gone"))
+    assert server.launched == before and server.usable()
+
+
+def test_kernels_start_as_new_processes_once_the_server_has_stopped(tmp_path):
+    srv = kernels.KernelServer(preload=("json",))
+    assert srv.usable()
+    srv._process.kill()  # a server that crashed
+    srv._process.wait()
+    notebook = _notebook(tmp_path / "after.ipynb", "print('still runs')")
+    (tmp_path / "out").mkdir()
+    result = report.run_notebook(notebook, out_dir=tmp_path / "out", parameters={}, server=srv)
+    assert result.status == "ok" and _texts(result.notebook_out) == ["still runs\n"]
+    assert srv.launched == 0
+    srv.close()
