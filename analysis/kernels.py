@@ -27,9 +27,12 @@ Rules the server keeps so that a forked kernel behaves like a fresh one:
 * each child starts its own session (``os.setsid``), so an interrupt reaches only it,
   and gets back the default signal handlers.
 
-Run as ``python -m analysis.kernels`` it is the server: it reads one JSON request per line
-on standard input (``argv``, ``env``, ``cwd``), answers each with the child's process id
-on standard output, and exits when standard input closes.
+Run as ``python -m analysis.kernels [MODULE ...]`` it is the server (``MODULE``: what to
+import instead of :data:`PRELOAD`): it first reports on standard output that it is ready
+(or that it may not fork, see :data:`KERNEL_ONLY`), then reads one JSON request per line on
+standard input (``argv``, ``env``, ``cwd``), answers each with the child's process id (or
+an error, before forking, when the folder does not exist), and exits when standard input
+closes.
 """
 
 from __future__ import annotations
@@ -110,7 +113,7 @@ def _preload(modules: tuple[str, ...] = PRELOAD) -> tuple[list[str], list[str]]:
                 failed.append(name)
     finally:
         del builtins.get_ipython
-    if "analysis.pipeline" not in failed:
+    if "analysis.pipeline" in modules and "analysis.pipeline" not in failed:
         with contextlib.suppress(Exception):  # a missing model is reported by the kernel that needs it
             _warm_up()
     return failed, [name for name in KERNEL_ONLY if name in sys.modules]
@@ -135,12 +138,15 @@ def _reap(signum, frame) -> None:
             pass
 
 
-def _child(request: dict, keep: tuple[int, ...]) -> int:
-    """In the forked child: become the kernel ``request`` describes; its exit status."""
+def _child(request: dict, server_fds: tuple[int, ...]) -> int:
+    """In the forked child: become the kernel ``request`` describes; its exit status.
+
+    ``server_fds`` (the server's request and answer pipes) are closed first.
+    """
     os.setsid()
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD, signal.SIGPIPE):
         signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
-    for fd in keep:
+    for fd in server_fds:
         with contextlib.suppress(OSError):
             os.close(fd)
     os.chdir(request["cwd"])
@@ -148,7 +154,7 @@ def _child(request: dict, keep: tuple[int, ...]) -> int:
     os.environ.update(request["env"])
     sys.path[0] = request["cwd"]  # as for ``python -m`` started in that folder
     args = list(request["argv"])
-    sys.argv = [args[0], *args[1:]]
+    sys.argv = args
     from ipykernel import kernelapp
 
     try:

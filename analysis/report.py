@@ -52,7 +52,7 @@ RESULT_COLUMNS = [
 ]  # fmt: skip
 
 #: Matplotlib backend of the notebook kernels: figures are shown in the executed notebook.
-INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+INLINE_BACKEND = kernels.INLINE_BACKEND
 #: Title of ``index.html``.
 INDEX_TITLE = "News framing reports"
 
