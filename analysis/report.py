@@ -277,10 +277,15 @@ def merge_streams(outputs: list) -> list:
     return merged
 
 
+#: Id of the cell papermill inserts with the injected parameters (papermill draws a random one).
+INJECTED_CELL_ID = "injected-parameters"
+
+
 def strip_run_metadata(notebook_path: Path) -> None:
-    """Remove papermill's timings, run metadata and widget state (random model ids), and
-    join printed text split by the timing of the kernel's flushes (:func:`merge_streams`),
-    so stored notebooks diff cleanly and regenerate to the same bytes."""
+    """Remove papermill's timings, run metadata and widget state (random model ids), give
+    the injected-parameters cell a fixed id instead of papermill's random one, and join
+    printed text split by the timing of the kernel's flushes (:func:`merge_streams`), so
+    executed notebooks and their pages regenerate to the same bytes."""
     import nbformat
 
     nb = without_widgets(nbformat.read(notebook_path, as_version=4))
@@ -288,6 +293,8 @@ def strip_run_metadata(notebook_path: Path) -> None:
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []) and "id" in cell:
+            cell.id = INJECTED_CELL_ID
         if cell.get("outputs"):
             cell.outputs = merge_streams(cell.outputs)
     tmp = notebook_path.with_name(notebook_path.name + ".partial")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -193,9 +192,7 @@ def test_the_server_stops_when_asked_and_leaves_no_process(server):
 
 
 def _normalised(text: str, out) -> str:
-    text = text.replace(str(out), "OUT")
-    text = re.sub(r'"id": "[0-9a-f-]+"', '"id": ""', text)
-    return re.sub(r'(celltag_injected-parameters" id="cell-id=)[0-9a-f-]+', r"\1", text)
+    return text.replace(str(out), "OUT")  # the output folder, in the injected parameters
 
 
 def test_the_seed_notebooks_give_the_same_outputs_pages_and_figures_in_forked_and_new_kernels(seed_batch, tmp_path):

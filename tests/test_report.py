@@ -316,3 +316,24 @@ def test_printed_text_split_by_the_kernels_flushes_is_joined_in_the_stored_noteb
         ("display_data", None, None),
         ("stream", "stdout", "after\nand more\n"),
     ]
+
+
+def test_a_notebook_run_twice_gives_the_same_notebook_and_page_bytes(tmp_path):
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    _notebook(
+        nbdir / "01_twice.ipynb", "print('one', X)", "import time\nfor i in range(3):\n    print(i)\n    time.sleep(0.3)",
+        parameters="X: int = 0  # a number", title="01 · Twice",
+    )  # fmt: skip
+    outs = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        out.mkdir()
+        result = report.run_notebook(nbdir / "01_twice.ipynb", out_dir=out, parameters={"X": 7})
+        assert result.status == "ok", result.error
+        outs.append(out)
+    for name in ("01_twice.ipynb", "01_twice.html"):
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+    nb = nbformat.read(outs[0] / "01_twice.ipynb", as_version=4)
+    [injected] = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected.id == report.INJECTED_CELL_ID and injected.source.strip().endswith("X = 7")
