@@ -25,7 +25,11 @@ Rules the server keeps so that a forked kernel behaves like a fresh one:
   ``ipykernel`` does, and never imports ``matplotlib.pyplot``: the inline backend hooks
   into the IPython shell when pyplot is first imported, which must happen in the kernel;
 * each child starts its own session (``os.setsid``), so an interrupt reaches only it,
-  and gets back the default signal handlers.
+  and gets back the default signal handlers;
+* ipykernel defaults that it reads from the environment at import (the parent's process
+  id) are given again from the kernel's own environment;
+* kernels still running when the server is told to stop (the batch ended abruptly) are
+  stopped with it.
 
 Run as ``python -m analysis.kernels [MODULE ...]`` it is the server (``MODULE``: what to
 import instead of :data:`PRELOAD`): it first reports on standard output that it is ready
@@ -131,11 +135,39 @@ def _warm_up() -> None:
     gc.freeze()  # the garbage collector then leaves the shared objects' pages alone
 
 
-def _reap(signum, frame) -> None:
+#: Kernels forked by this server (in the server) that have not ended yet.
+_running: set[int] = set()
+
+
+def _reap(signum=None, frame=None) -> None:
     """Collect ended kernels, so that their CPU time is counted in this server's children."""
     with contextlib.suppress(ChildProcessError):
-        while os.waitpid(-1, os.WNOHANG)[0]:
-            pass
+        while pid := os.waitpid(-1, os.WNOHANG)[0]:
+            _running.discard(pid)
+    for pid in list(_running):  # collected before it was listed
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            _running.discard(pid)
+
+
+def _end_kernels(grace: float = 2.0) -> None:
+    """Stop the kernels still running when the server is told to stop.
+
+    The batch shuts every kernel down before it stops the server, so this only happens when
+    the batch itself ended abruptly: its kernels must not outlive it.
+    """
+    import time
+
+    _reap()
+    for signum in (signal.SIGTERM, signal.SIGKILL):
+        for pid in list(_running):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(pid, signum)
+        deadline = time.monotonic() + grace
+        while _running and time.monotonic() < deadline:
+            time.sleep(0.05)
+            _reap()
 
 
 def _child(request: dict, server_fds: tuple[int, ...]) -> int:
@@ -157,8 +189,15 @@ def _child(request: dict, server_fds: tuple[int, ...]) -> int:
     sys.argv = args
     from ipykernel import kernelapp
 
+    # ipykernel takes these defaults from the environment when it is imported (here: by the
+    # server); given from this kernel's, the kernel watches its parent process and prints no
+    # stand-alone banner, as a kernel started as a new process
+    from_environment = {
+        trait: int(os.environ.get(variable) or 0)
+        for trait, variable in (("parent_handle", "JPY_PARENT_PID"), ("interrupt", "JPY_INTERRUPT_EVENT"))
+    }
     try:
-        kernelapp.launch_new_instance(argv=args[1:])
+        kernelapp.IPKernelApp.launch_instance(argv=args[1:], **from_environment)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
     return 0
@@ -205,8 +244,10 @@ def serve(modules: tuple[str, ...] = PRELOAD) -> None:
                     sys.stdout.flush()
                     sys.stderr.flush()
                 os._exit(code)
+        _running.add(pid)
         answers.write(json.dumps({"pid": pid}) + "\n")
         answers.flush()
+    _end_kernels()
 
 
 class KernelServer:

@@ -34,6 +34,9 @@ print("variable", os.environ.get("PROBE_VARIABLE"))
 print("max columns", pd.get_option("display.max_columns"))
 print("a kernel", hasattr(get_ipython(), "kernel"))
 print("argv", sys.argv[1:2])
+from ipykernel.kernelapp import IPKernelApp
+app = IPKernelApp.instance()
+print("watches its parent", app.parent_handle == int(os.environ["JPY_PARENT_PID"]) != 0, app.poller is not None)
 """
 
 PLOT = """\
@@ -91,6 +94,7 @@ def test_a_forked_kernel_has_the_libraries_loaded_and_is_otherwise_a_kernel_of_i
     assert "own session True" in facts_warm and "folder nbs" in facts_warm
     assert "variable set for this kernel" in facts_warm and "max columns 20" in facts_warm
     assert "a kernel True" in facts_warm and "argv ['-f']" in facts_warm
+    assert "watches its parent True True" in facts_warm
     assert "image/png" in _mime_types(warm.notebook_out)[-1] == _mime_types(cold.notebook_out)[-1]  # inline figures show
 
 
@@ -269,3 +273,22 @@ def test_kernels_start_as_new_processes_once_the_server_has_stopped(tmp_path):
     assert result.status == "ok" and _texts(result.notebook_out) == ["still runs\n"]
     assert srv.launched == 0
     srv.close()
+
+
+def test_kernels_left_running_end_with_the_server():
+    srv = kernels.KernelServer(env=report._kernel_environment(MPLBACKEND=report.INLINE_BACKEND))
+
+    async def start():
+        km = _launch(srv)
+        await km.start_kernel(cwd=os.getcwd())
+        kc = km.client()
+        kc.start_channels()
+        await kc.wait_for_ready(timeout=60)
+        kc.stop_channels()
+        return km.provisioner.process
+
+    process = asyncio.run(start())  # a batch that ended without shutting its kernel down
+    assert process.poll() is None
+    srv.close()
+    # ended by the server before it exited (not a second later by its own parent watch)
+    assert process.poll() == 0
