@@ -27,7 +27,6 @@ print("not preloaded", [m for m in ("matplotlib.pyplot", "ipywidgets") if m in s
 FACTS = """\
 import os, sys
 import pandas as pd
-from analysis import text
 print("own session", os.getsid(0) == os.getpid())
 print("folder", os.path.basename(os.getcwd()))
 print("variable", os.environ.get("PROBE_VARIABLE"))
@@ -56,17 +55,6 @@ def _mime_types(path) -> list[set[str]]:
     return [{k for o in c.get("outputs", []) for k in o.get("data", {})} for c in nb.cells if c.cell_type == "code"]
 
 
-def _run(notebook, out, server):
-    env = {"PROBE_VARIABLE": "set for this kernel"}
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)  # inherited by the kernel environment run_notebook builds
-    try:
-        return report.run_notebook(notebook, out_dir=out, parameters={}, server=server)
-    finally:
-        for k, v in old.items():
-            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
-
-
 @pytest.fixture(scope="module")
 def server():
     with kernels.KernelServer(env=report._kernel_environment(MPLBACKEND=report.INLINE_BACKEND)) as srv:
@@ -74,15 +62,16 @@ def server():
         yield srv
 
 
-def test_a_forked_kernel_has_the_libraries_loaded_and_is_otherwise_a_kernel_of_its_own(server, tmp_path):
+def test_a_forked_kernel_has_the_libraries_loaded_and_is_otherwise_a_kernel_of_its_own(server, tmp_path, monkeypatch):
+    monkeypatch.setenv("PROBE_VARIABLE", "set for this kernel")  # in the environment run_notebook gives kernels
     nbdir = tmp_path / "nbs"
     nbdir.mkdir()
     notebook = _notebook(nbdir / "probe.ipynb", PROBE, FACTS, PLOT)
     before = server.launched
     (tmp_path / "warm").mkdir()
     (tmp_path / "cold").mkdir()
-    warm = _run(notebook, tmp_path / "warm", server=server)
-    cold = _run(notebook, tmp_path / "cold", server=None)
+    warm = report.run_notebook(notebook, out_dir=tmp_path / "warm", parameters={}, server=server)
+    cold = report.run_notebook(notebook, out_dir=tmp_path / "cold", parameters={}, server=None)
     assert warm.status == cold.status == "ok", (warm.error, cold.error)
     assert server.launched == before + 1
     probe_warm, facts_warm, _ = _texts(warm.notebook_out)
