@@ -305,9 +305,9 @@ class KernelServer:
             return False
 
     def close(self) -> None:
-        """Stop the server (kernels it started are shut down by their managers).
-
-        A server still importing has forked nothing yet and is stopped at once.
+        """Stop the server. Its kernels are shut down by their managers first; any still
+        running are stopped by the server on its way out. A server still importing has
+        forked nothing yet and is stopped at once.
         """
         if self._ready is None:
             with contextlib.suppress(OSError):
