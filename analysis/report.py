@@ -348,6 +348,15 @@ def _kernel_manager_class(env: dict[str, str], server: kernels.KernelServer | No
                 self.provisioner.server = server
             return await super().start_kernel(**kw)
 
+        async def _async_wait(self, pollinterval: float = 0.1) -> None:
+            # jupyter_client looks every 0.1 s whether a kernel it asked to shut down has
+            # ended; a forked kernel's end is signalled, so the wait ends when it does
+            process = getattr(self.provisioner, "process", None)
+            if isinstance(process, kernels.ForkedProcess):
+                await process.wait_async()
+            else:
+                await super()._async_wait(pollinterval=pollinterval)
+
     return KernelManager
 
 
