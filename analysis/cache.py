@@ -171,8 +171,8 @@ def entry_path(name: str, key: str) -> Path:
     return config.cache_dir() / name / f"{key}.pkl"
 
 
-def _load(path: Path, key: str) -> pd.DataFrame | None:
-    """The stored table, or None when there is none or it cannot be trusted."""
+def _load(path: Path, key: str, kind: type = pd.DataFrame):
+    """The stored ``kind`` of value, or None when there is none or it cannot be trusted."""
     try:
         with open(path, "rb") as fh:
             stored = pickle.load(fh)
@@ -180,12 +180,12 @@ def _load(path: Path, key: str) -> pd.DataFrame | None:
         return None
     except Exception:  # truncated, corrupted, or written by an incompatible version
         return None
-    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (_MAGIC, key) and isinstance(stored[2], pd.DataFrame)):
+    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (_MAGIC, key) and isinstance(stored[2], kind)):
         return None
     return stored[2]
 
 
-def _store(path: Path, key: str, frame: pd.DataFrame) -> bool:
+def _store(path: Path, key: str, frame) -> bool:
     """Write atomically (temporary file in the same folder, then :func:`os.replace`)."""
     tmp = None
     try:
@@ -259,8 +259,52 @@ def cached_frame(func: Callable[..., pd.DataFrame], *, name: str | None = None) 
     return wrapper
 
 
+# --------------------------------------------------------------------------- loaded models
+
+
+def _file_stamps(paths) -> list[list]:
+    """``[path, size, modification time]`` of every file at or under ``paths``, in order."""
+    stamps = []
+    for root in sorted(Path(p) for p in paths):
+        files = sorted(f for f in root.rglob("*") if f.is_file()) if root.is_dir() else [root]
+        for f in files:
+            st = f.stat()
+            stamps.append([str(f), st.st_size, st.st_mtime_ns])
+    return stamps
+
+
+def cached_object(name: str, build: Callable[[], object], *, files, module: str):
+    """``build()``, kept on disk and read back while nothing it was built from has changed.
+
+    For objects that take long to build and little to read, such as a model made from NLTK
+    data files. The key covers the ``files`` it reads (each file's path, size and
+    modification time), the code version of ``module`` (where ``build`` is written) and the
+    versions of Python, NumPy and NLTK. A new key replaces the entry; an entry that cannot be
+    read is built again; with the cache off (``MEDIAFRAMES_NO_CACHE``) ``build()`` runs every
+    time. Hits and misses are not counted with the per-article results.
+    """
+    if not enabled():
+        return build()
+    import nltk
+    import numpy
+
+    try:
+        payload = json.dumps([FORMAT_VERSION, name, _file_stamps(files), code_version(module),
+                              list(sys.version_info[:2]), numpy.__version__, nltk.__version__])  # fmt: skip
+    except (OSError, TypeError):
+        return build()
+    key = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    path = config.cache_dir() / "objects" / f"{name}.pkl"
+    value = _load(path, key, object)
+    if value is None:
+        value = build()
+        _store(path, key, value)
+    return value
+
+
 def extract_quotes(text: str, *, resolve_pronouns: bool = True) -> pd.DataFrame:
     """:func:`analysis.sources.extract_quotes`, read from the cache when text and code are unchanged."""
-    from .sources import extract_quotes as extract
-
+    # by name: modules that import this one (for cached_object) would otherwise count the
+    # sources module, and all it imports, in their code version
+    extract = importlib.import_module(f"{__package__}.sources").extract_quotes
     return cached_frame(extract)(text, resolve_pronouns=resolve_pronouns)

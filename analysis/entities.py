@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import nltkdata, text as textmod
+from . import cache, nltkdata, text as textmod
 
 ENTITY_COLUMNS = ["text", "label", "start", "end", "canonical", "sentence"]
 
@@ -122,14 +122,22 @@ def _demonyms() -> frozenset[str]:
     return frozenset(gazetteers.words("nationalities.txt")) | {"Russian", "Soviet", "Western", "Eastern", "European", "Ukrainian", "British", "Chinese", "American", "Post-Soviet"}
 
 
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Lower-case English words and stop words: a capitalised one at sentence start is no name."""
-    nltkdata.require("words")
-    nltkdata.require("stopwords")
+def _build_common_words() -> frozenset[str]:
     from nltk.corpus import stopwords, words
 
     return frozenset(w for w in words.words() if w.islower()) | frozenset(stopwords.words("english"))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Lower-case English words and stop words: a capitalised one at sentence start is no name.
+
+    Read from :func:`analysis.cache.cached_object` when built before from the same files.
+    """
+    nltkdata.require("words")
+    nltkdata.require("stopwords")
+    files = [nltkdata.location("words"), nltkdata.location("stopwords")]
+    return cache.cached_object("common_words", _build_common_words, files=files, module=__name__)
 
 
 def _is_cap(token: str) -> bool:

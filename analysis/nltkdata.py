@@ -104,6 +104,22 @@ def require(package: str) -> None:
         raise MissingNLTKDataError(package)
 
 
+def location(package: str) -> Path:
+    """The folder or zip file from which NLTK loads ``package``.
+
+    Raises:
+        MissingNLTKDataError: the package is not installed.
+    """
+    for probe in PACKAGES[package].probes():
+        try:
+            pointer = nltk.data.find(probe)
+        except LookupError:
+            continue
+        zipped = getattr(pointer, "zipfile", None)
+        return Path(zipped.filename if zipped is not None else pointer.path)
+    raise MissingNLTKDataError(package)
+
+
 def default_mirror() -> Path | None:
     """The mirror named by ``NLTK_DATA_MIRROR``, else ``../shared/nltk_data`` if it exists."""
     env = os.environ.get("NLTK_DATA_MIRROR")

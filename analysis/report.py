@@ -585,7 +585,8 @@ def run_batch(
     batch_started = time.perf_counter()
     # started first: it imports the libraries while this process reads the corpus (and, in a
     # new process, imports papermill)
-    server = kernels.KernelServer(env=_kernel_environment(MPLBACKEND=INLINE_BACKEND)) if warm_kernels and kernels.can_fork() else None
+    server_env = _kernel_environment(MPLBACKEND=INLINE_BACKEND, **{cache.DISABLE_ENV: None if use_cache else "1"})
+    server = kernels.KernelServer(env=server_env) if warm_kernels and kernels.can_fork() else None
     try:
         out_dir = Path(out) if out else config.reports_dir()
         default_out = out is None

@@ -27,12 +27,13 @@ References:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 
-from . import nltkdata
+from . import cache, nltkdata
 
 __all__ = ["tag_words", "nltk_tagger", "clear_caches"]
 
@@ -65,7 +66,8 @@ class _Model:
         self.matrix = matrix
         self.rows = rows
         self.tagdict = tagger.tagdict
-        self.normalize = tagger.normalize
+        # NLTK's method, without the tagger (it uses nothing of it), so the model can be stored
+        self.normalize = functools.partial(type(tagger).normalize, None)
         self.start = list(tagger.START)
         self.end = list(tagger.END)
         self.bias = rows.get("bias", 0)
@@ -75,9 +77,17 @@ class _Model:
         self.tag_rows: dict[tuple[str, str], tuple[int, int, int]] = {}
 
 
+def _build_model() -> _Model:
+    return _Model(nltk_tagger())
+
+
 @lru_cache(maxsize=1)
 def _model() -> _Model:
-    return _Model(nltk_tagger())
+    """The weight matrix, read from :func:`analysis.cache.cached_object` when built before
+    from the same model files (then NLTK's tagger and its weights are never loaded)."""
+    nltkdata.require("averaged_perceptron_tagger_eng")
+    files = [nltkdata.location("averaged_perceptron_tagger_eng")]
+    return cache.cached_object("tagger_model", _build_model, files=files, module=__name__)
 
 
 def tag_words(words: Sequence[str]) -> list[str]:

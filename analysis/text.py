@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import nltkdata
+from . import cache, nltkdata
 
 # --------------------------------------------------------------------------- cleaning
 
@@ -153,13 +153,20 @@ def split_paragraphs(text: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
 
 
-@lru_cache(maxsize=1)
-def punkt_tokenizer():
-    """NLTK's English punkt sentence splitter, loaded once (needs ``punkt_tab``)."""
-    nltkdata.require("punkt_tab")
+def _load_punkt():
     from nltk.tokenize.punkt import PunktTokenizer
 
     return PunktTokenizer("english")
+
+
+@lru_cache(maxsize=1)
+def punkt_tokenizer():
+    """NLTK's English punkt sentence splitter, loaded once (needs ``punkt_tab``).
+
+    Read from :func:`analysis.cache.cached_object` when built before from the same files.
+    """
+    nltkdata.require("punkt_tab")
+    return cache.cached_object("punkt_tokenizer", _load_punkt, files=[nltkdata.location("punkt_tab")], module=__name__)
 
 
 @lru_cache(maxsize=1)

@@ -246,3 +246,82 @@ def test_results_keep_their_offsets(cache_dir):
     for frame in (cached(TEXT), cached(TEXT)):
         assert frame[["speaker", "kind", "quote"]].values.tolist()[0] == ["Ana Ruiz", "direct", "We will win,"]
         assert [TEXT[s:e] for s, e in zip(frame["start"], frame["end"])] == frame["quote"].tolist()
+
+
+# --------------------------------------------------------------------------- loaded models
+
+
+def test_an_object_is_built_once_then_read_back_until_a_file_it_reads_changes(cache_dir, fake, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.txt").write_text("one", encoding="utf-8")
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"words": frozenset((data / "a.txt").read_text(encoding="utf-8").split())}
+
+    first = cache.cached_object("probe", build, files=[data], module="mf_fake_analysis")
+    again = cache.cached_object("probe", build, files=[data], module="mf_fake_analysis")
+    assert first == again == {"words": frozenset({"one"})} and len(builds) == 1
+    assert (cache_dir / "objects" / "probe.pkl").is_file()
+    (data / "a.txt").write_text("one two", encoding="utf-8")  # another size: another key
+    changed = cache.cached_object("probe", build, files=[data], module="mf_fake_analysis")
+    assert changed == {"words": frozenset({"one", "two"})} and len(builds) == 2
+    (data / "b.txt").write_text("", encoding="utf-8")  # a new file in the folder
+    cache.cached_object("probe", build, files=[data], module="mf_fake_analysis")
+    assert len(builds) == 3
+    src = tmp_path / "src" / "mf_fake_analysis.py"  # the code that builds it
+    src.write_text(src.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    cache.code_version.cache_clear()
+    cache.cached_object("probe", build, files=[data], module="mf_fake_analysis")
+    assert len(builds) == 4
+    cache.cached_object("probe", build, files=[data], module="mf_fake_analysis")
+    assert len(builds) == 4
+
+
+def test_a_damaged_or_disabled_object_entry_is_built_again(cache_dir, fake, tmp_path, monkeypatch):
+    builds = []
+
+    def build():
+        builds.append(1)
+        return [1, 2, 3]
+
+    files = [tmp_path / "src" / "mf_fake_analysis.py"]
+    cache.cached_object("probe", build, files=files, module="mf_fake_analysis")
+    (cache_dir / "objects" / "probe.pkl").write_bytes(b"\x80\x05 truncated")
+    assert cache.cached_object("probe", build, files=files, module="mf_fake_analysis") == [1, 2, 3]
+    assert len(builds) == 2
+    monkeypatch.setenv(cache.DISABLE_ENV, "1")
+    cache.cached_object("probe", build, files=files, module="mf_fake_analysis")
+    cache.cached_object("probe", build, files=files, module="mf_fake_analysis")
+    assert len(builds) == 4
+    with pytest.raises(FileNotFoundError):  # not a silent empty key: a missing file is an error of the caller
+        cache._file_stamps([tmp_path / "missing"])
+
+
+def test_models_read_back_equal_the_models_built_from_nltk_data(cache_dir):
+    from analysis import entities, tagging, text
+
+    for func in (text.punkt_tokenizer, tagging._model, entities._common_words):
+        func.cache_clear()
+    try:
+        built = (text.punkt_tokenizer(), tagging._model(), entities._common_words())
+        assert sorted(p.name for p in (cache_dir / "objects").iterdir()) == ["common_words.pkl", "punkt_tokenizer.pkl", "tagger_model.pkl"]
+        for func in (text.punkt_tokenizer, tagging._model, entities._common_words):
+            func.cache_clear()
+        read = (text.punkt_tokenizer(), tagging._model(), entities._common_words())
+        assert all(a is not b for a, b in zip(built, read))  # read from disk, not the same objects
+        punkt_built, model_built, words_built = built
+        punkt_read, model_read, words_read = read
+        sample = 'Mr. Peskov said on Jan. 5 that the U.S. plan "will fail." Zoom declined. It was 3 p.m.'
+        assert list(punkt_read.span_tokenize(sample)) == list(punkt_built.span_tokenize(sample))
+        assert (model_read.matrix == model_built.matrix).all() and model_read.rows == model_built.rows
+        assert model_read.labels == model_built.labels and model_read.tagdict == model_built.tagdict
+        assert model_read.normalize("1984") == "!YEAR" == model_built.normalize("1984")
+        words = ["The", "well-known", "mayor", "said", "in", "2021", "that", "3", "cats", "ran", "."]
+        assert tagging._tag(model_read, words) == [t for _, t in tagging.nltk_tagger().tag(words)]
+        assert words_read == words_built and "the" in words_read
+    finally:
+        for func in (text.punkt_tokenizer, tagging._model, entities._common_words):
+            func.cache_clear()
