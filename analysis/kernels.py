@@ -27,7 +27,8 @@ Rules the server keeps so that a forked kernel behaves like a fresh one:
 * each child starts its own session (``os.setsid``), so an interrupt reaches only it,
   and gets back the default signal handlers;
 * ipykernel defaults that it reads from the environment at import (the parent's process
-  id) are given again from the kernel's own environment;
+  id) are given again from the kernel's own environment, and NumPy's global random
+  generator gets a new seed (Python's ``random`` does so by itself);
 * kernels still running when the server is told to stop (the batch ended abruptly) are
   stopped with it.
 
@@ -184,6 +185,10 @@ def _child(request: dict, server_fds: tuple[int, ...]) -> int:
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
+    # Python's random module draws a new seed in a forked child by itself; NumPy's global
+    # generator would repeat the server's numbers in every kernel
+    if "numpy.random" in sys.modules:
+        sys.modules["numpy.random"].seed()
     sys.path[0] = request["cwd"]  # as for ``python -m`` started in that folder
     args = list(request["argv"])
     sys.argv = args

@@ -281,3 +281,14 @@ def test_kernels_left_running_end_with_the_server():
     srv.close()
     # ended by the server before it exited (not a second later by its own parent watch)
     assert process.poll() == 0
+
+
+def test_forked_kernels_draw_their_own_random_numbers(server, tmp_path):
+    notebook = _notebook(tmp_path / "draw.ipynb", "import random\nimport numpy as np\nprint(random.random(), np.random.random())")
+    draws = []
+    for run in ("a", "b"):
+        (tmp_path / run).mkdir()
+        result = report.run_notebook(notebook, out_dir=tmp_path / run, parameters={}, server=server)
+        assert result.status == "ok", result.error
+        draws.append(_texts(result.notebook_out)[0].split())
+    assert draws[0][0] != draws[1][0] and draws[0][1] != draws[1][1]
