@@ -177,8 +177,9 @@ def _child(request: dict, server_fds: tuple[int, ...]) -> int:
     ``server_fds`` (the server's request and answer pipes) are closed first.
     """
     os.setsid()
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD, signal.SIGPIPE):
-        signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
+    # the two handlers the server changed, back to what a new Python process has
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     for fd in server_fds:
         with contextlib.suppress(OSError):
             os.close(fd)
@@ -191,7 +192,10 @@ def _child(request: dict, server_fds: tuple[int, ...]) -> int:
         sys.modules["numpy.random"].seed()
     sys.path[0] = request["cwd"]  # as for ``python -m`` started in that folder
     args = list(request["argv"])
-    sys.argv = args
+    import importlib.util
+
+    spec = importlib.util.find_spec(args[0])  # ``python -m`` puts the module's file first
+    sys.argv = [spec.origin if spec is not None and spec.origin else args[0], *args[1:]]
     from ipykernel import kernelapp
 
     # ipykernel takes these defaults from the environment when it is imported (here: by the

@@ -317,6 +317,10 @@ def _kernel_environment(**values: str | None) -> dict[str, str]:
     return env
 
 
+#: Times a notebook's kernel is started before the notebook is reported as failed, when the
+#: kernel dies before it answers (no cell has run then).
+KERNEL_START_ATTEMPTS = 2
+
 #: Longest single wait, in seconds, for a message from a kernel (see :func:`_kernel_client_class`).
 POLL_SLICE = 1.0
 
@@ -486,15 +490,25 @@ def run_notebook(
         })  # fmt: skip
         execute_started = time.perf_counter()
         try:
-            # Not papermill's ``cwd``: it changes this process's directory (not thread safe,
-            # papermill issue 473). nbclient starts the kernel in resources' metadata path.
-            papermill.execute_notebook(
-                str(notebook), str(tmp_nb), parameters=params, kernel_name=kernel_name,
-                progress_bar=False, log_output=False, engine_name=_papermill_engine(),
-                resources={"metadata": {"path": str(Path(notebook.parent).resolve())}},
-                kernel_manager_class=_kernel_manager_class(kernel_env, server),
-                on_notebook_start=lambda **_: kernel_ready.append(time.perf_counter()),
-            )  # fmt: skip
+            for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+                try:
+                    # Not papermill's ``cwd``: it changes this process's directory (not thread
+                    # safe, papermill issue 473). nbclient starts the kernel in resources'
+                    # metadata path.
+                    papermill.execute_notebook(
+                        str(notebook), str(tmp_nb), parameters=params, kernel_name=kernel_name,
+                        progress_bar=False, log_output=False, engine_name=_papermill_engine(),
+                        resources={"metadata": {"path": str(Path(notebook.parent).resolve())}},
+                        kernel_manager_class=_kernel_manager_class(kernel_env, server),
+                        on_notebook_start=lambda **_: kernel_ready.append(time.perf_counter()),
+                    )  # fmt: skip
+                    break
+                except Exception:
+                    if kernel_ready or attempt == KERNEL_START_ATTEMPTS:
+                        raise
+                    # the kernel never answered, so no cell ran: start it again (a port that
+                    # jupyter_client chose was taken by another kernel starting at that moment)
+                    tmp_nb.unlink(missing_ok=True)
         except Exception as err:  # any failure of one notebook must not stop the batch
             execute_seconds = time.perf_counter() - execute_started
             for stale in (out_nb, out_html):

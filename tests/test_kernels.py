@@ -32,7 +32,9 @@ print("folder", os.path.basename(os.getcwd()))
 print("variable", os.environ.get("PROBE_VARIABLE"))
 print("max columns", pd.get_option("display.max_columns"))
 print("a kernel", hasattr(get_ipython(), "kernel"))
-print("argv", sys.argv[1:2])
+print("argv", os.path.basename(sys.argv[0]), sys.argv[1:2])
+import signal
+print("signals", [str(signal.getsignal(s)) for s in (signal.SIGPIPE, signal.SIGCHLD, signal.SIGTERM, signal.SIGXFSZ)])
 from ipykernel.kernelapp import IPKernelApp
 app = IPKernelApp.instance()
 print("watches its parent", app.parent_handle == int(os.environ["JPY_PARENT_PID"]) != 0, app.poller is not None)
@@ -82,7 +84,7 @@ def test_a_forked_kernel_has_the_libraries_loaded_and_is_otherwise_a_kernel_of_i
     assert facts_warm == facts_cold
     assert "own session True" in facts_warm and "folder nbs" in facts_warm
     assert "variable set for this kernel" in facts_warm and "max columns 20" in facts_warm
-    assert "a kernel True" in facts_warm and "argv ['-f']" in facts_warm
+    assert "a kernel True" in facts_warm and "argv ipykernel_launcher.py ['-f']" in facts_warm
     assert "watches its parent True True" in facts_warm
     assert "image/png" in _mime_types(warm.notebook_out)[-1] == _mime_types(cold.notebook_out)[-1]  # inline figures show
 
@@ -292,3 +294,32 @@ def test_forked_kernels_draw_their_own_random_numbers(server, tmp_path):
         assert result.status == "ok", result.error
         draws.append(_texts(result.notebook_out)[0].split())
     assert draws[0][0] != draws[1][0] and draws[0][1] != draws[1][1]
+
+
+def test_a_kernel_that_dies_before_answering_is_started_again_once(monkeypatch, tmp_path):
+    original = report._kernel_manager_class
+    starts = []
+
+    def flaky_class(env, server=None, *, failures):
+        base = original(env, server)
+
+        class Flaky(base):
+            async def start_kernel(self, **kw):
+                starts.append(1)
+                if len(starts) <= failures:
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                return await super().start_kernel(**kw)
+
+        return Flaky
+
+    notebook = _notebook(tmp_path / "once.ipynb", "print('ran')")
+    (tmp_path / "a").mkdir()
+    monkeypatch.setattr(report, "_kernel_manager_class", lambda env, server=None: flaky_class(env, server, failures=1))
+    result = report.run_notebook(notebook, out_dir=tmp_path / "a", parameters={})
+    assert result.status == "ok" and len(starts) == 2 and _texts(result.notebook_out) == ["ran\n"]
+    starts.clear()
+    (tmp_path / "b").mkdir()
+    monkeypatch.setattr(report, "_kernel_manager_class", lambda env, server=None: flaky_class(env, server, failures=5))
+    result = report.run_notebook(notebook, out_dir=tmp_path / "b", parameters={})
+    assert result.status == "failed" and len(starts) == report.KERNEL_START_ATTEMPTS
+    assert "Kernel died before replying" in result.error
