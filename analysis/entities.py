@@ -134,9 +134,7 @@ def _common_words() -> frozenset[str]:
 
     Read from :func:`analysis.cache.cached_object` when built before from the same files.
     """
-    nltkdata.require("words")
-    nltkdata.require("stopwords")
-    files = [nltkdata.location("words"), nltkdata.location("stopwords")]
+    files = [nltkdata.location("words"), nltkdata.location("stopwords")]  # raises when missing
     return cache.cached_object("common_words", _build_common_words, files=files, module=__name__)
 
 

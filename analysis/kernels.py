@@ -126,12 +126,11 @@ def _preload(modules: tuple[str, ...] = PRELOAD) -> tuple[list[str], list[str]]:
 
 def _warm_up() -> None:
     """Load what every kernel would load again: the NLTK models (sentence splitter, tagger,
-    VADER, ...) and the code version in the cache's keys, so that kernels share one copy."""
+    VADER, ...), so that kernels share one copy."""
     import gc
 
-    from analysis import cache, pipeline
+    from analysis import pipeline
 
-    cache.code_version("analysis.sources")
     pipeline.warm_up()
     gc.freeze()  # the garbage collector then leaves the shared objects' pages alone
 

@@ -89,13 +89,11 @@ add_project_path()
 
 def is_installed(package: str) -> bool:
     """True when NLTK can find ``package`` on its search path."""
-    for probe in PACKAGES[package].probes():
-        try:
-            nltk.data.find(probe)
-        except LookupError:
-            continue
-        return True
-    return False
+    try:
+        location(package)
+    except MissingNLTKDataError:
+        return False
+    return True
 
 
 def require(package: str) -> None:
@@ -105,7 +103,7 @@ def require(package: str) -> None:
 
 
 def location(package: str) -> Path:
-    """The folder or zip file from which NLTK loads ``package``.
+    """The folder or zip file from which NLTK loads ``package`` (what :func:`require` checks).
 
     Raises:
         MissingNLTKDataError: the package is not installed.

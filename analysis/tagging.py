@@ -85,8 +85,7 @@ def _build_model() -> _Model:
 def _model() -> _Model:
     """The weight matrix, read from :func:`analysis.cache.cached_object` when built before
     from the same model files (then NLTK's tagger and its weights are never loaded)."""
-    nltkdata.require("averaged_perceptron_tagger_eng")
-    files = [nltkdata.location("averaged_perceptron_tagger_eng")]
+    files = [nltkdata.location("averaged_perceptron_tagger_eng")]  # raises when missing
     return cache.cached_object("tagger_model", _build_model, files=files, module=__name__)
 
 

@@ -165,8 +165,8 @@ def punkt_tokenizer():
 
     Read from :func:`analysis.cache.cached_object` when built before from the same files.
     """
-    nltkdata.require("punkt_tab")
-    return cache.cached_object("punkt_tokenizer", _load_punkt, files=[nltkdata.location("punkt_tab")], module=__name__)
+    files = [nltkdata.location("punkt_tab")]  # raises when missing
+    return cache.cached_object("punkt_tokenizer", _load_punkt, files=files, module=__name__)
 
 
 @lru_cache(maxsize=1)

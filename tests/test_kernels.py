@@ -179,7 +179,7 @@ def test_forked_process_follows_a_process_that_is_not_our_child():
     process.kill()  # an ended process: nothing to do, no error
 
 
-def test_the_server_stops_when_asked_and_leaves_no_process(server):
+def test_the_server_stops_when_asked_and_leaves_no_process():
     srv = kernels.KernelServer(preload=("json",))
     assert srv.usable()
     srv.close()
