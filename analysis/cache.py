@@ -52,7 +52,7 @@ FORMAT_VERSION = 1
 #: parent process (the report batch) can count what its notebook kernels reused.
 LOG_ENV = "MEDIAFRAMES_CACHE_LOG"
 #: When set to a non-empty value other than ``0``, the cache is neither read nor written.
-DISABLE_ENV = "MEDIAFRAMES_NO_CACHE"
+DISABLE_ENV = config.NO_CACHE_ENV
 
 #: Hits and misses in this process, by event (``hit``, ``miss``).
 stats: Counter = Counter()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import sys
+import types
 from pathlib import Path
 
-from . import config
+from . import config, kernels
 
 
 def _setup(args: argparse.Namespace) -> int:
@@ -33,7 +36,51 @@ def _setup(args: argparse.Namespace) -> int:
     return 0
 
 
+class _DeferredModule(types.ModuleType):
+    """Stands in for a module until it is used, then imports it (see :func:`_defer_import`)."""
+
+    def __init__(self, name: str, functions: tuple[str, ...]):
+        super().__init__(name)
+        for function in functions:  # names taken with ``from module import name``
+            setattr(self, function, self._deferred(function))
+
+    def _module(self) -> types.ModuleType:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return importlib.import_module(self.__name__)
+
+    def _deferred(self, function: str):
+        def call(*args, **kwargs):
+            return getattr(self._module(), function)(*args, **kwargs)
+
+        call.__name__ = function
+        return call
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):  # the import system probing (``__path__``...): not a use
+            raise AttributeError(name)
+        return getattr(self._module(), name)
+
+
+def _defer_import(name: str, functions: tuple[str, ...]) -> bool:
+    """Import module ``name`` only when it is first used, if it is installed and not yet imported.
+
+    ``jsonschema``, which ``nbformat`` imports to validate notebooks, imports
+    ``rfc3987_syntax`` at once when it is installed (it checks the "iri" string format,
+    which the notebook schema never uses), and that module builds a full grammar parser
+    as it is imported: 0.8 s of the report command's start. Deferred, it is built only if
+    an "iri" is ever checked; until then ``functions`` stand in for the module's own.
+    """
+    if name in sys.modules or importlib.util.find_spec(name) is None:
+        return False
+    sys.modules[name] = _DeferredModule(name, functions)
+    return True
+
+
 def _report(args: argparse.Namespace) -> int:
+    # the kernel server imports the notebooks' libraries while this process imports its own
+    server = None if args.new_kernels else kernels.batch_server(use_cache=not args.no_cache)
+    _defer_import("rfc3987_syntax", ("is_valid_syntax",))
     from .corpus import UnknownArticleError
     from .report import run_batch
 
@@ -41,7 +88,7 @@ def _report(args: argparse.Namespace) -> int:
         results = run_batch(
             articles=args.articles, corpus=args.corpus, only=args.only, out=args.out,
             show_code=args.show_code, in_place=args.in_place, use_cache=not args.no_cache, jobs=args.jobs,
-            warm_kernels=not args.new_kernels,
+            warm_kernels=not args.new_kernels, kernel_server=server,
         )  # fmt: skip
     except (UnknownArticleError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)

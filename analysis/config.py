@@ -20,6 +20,9 @@ FIGURES_DIR = ROOT / "figures"
 REPORTS_DIR = ROOT / "reports"
 CACHE_DIR = ROOT / ".cache"
 NLTK_DATA_DIR = ROOT / ".nltk_data"
+#: When set to a non-empty value other than ``0``, cached analysis results are neither read
+#: nor written (see ``analysis.cache``).
+NO_CACHE_ENV = "MEDIAFRAMES_NO_CACHE"
 #: The local mirror of NLTK data used when there is no network (see ``analysis.nltkdata``).
 DEFAULT_NLTK_MIRROR = ROOT.parent / "shared" / "nltk_data"
 

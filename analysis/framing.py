@@ -86,13 +86,12 @@ __all__ = [
 # --------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
 def _punkt():
-    """The English Punkt sentence splitter (NLTK data package ``punkt_tab``)."""
-    nltkdata.require("punkt_tab")
-    from nltk.tokenize import PunktTokenizer
+    """The English Punkt sentence splitter (NLTK data package ``punkt_tab``): the one
+    :mod:`analysis.text` loads (once per process, from the cache when it can)."""
+    from .text import punkt_tokenizer
 
-    return PunktTokenizer("english")
+    return punkt_tokenizer()
 
 
 @functools.lru_cache(maxsize=1)

@@ -126,12 +126,16 @@ def _preload(modules: tuple[str, ...] = PRELOAD) -> tuple[list[str], list[str]]:
 
 def _warm_up() -> None:
     """Load what every kernel would load again: the NLTK models (sentence splitter, tagger,
-    VADER, ...), so that kernels share one copy."""
+    VADER, ...) and the word lists the notebooks use (stop words of the language check,
+    opinion and stance words), so that kernels share one copy."""
     import gc
 
-    from analysis import pipeline
+    from analysis import corpus, framing, pipeline, sentiment
 
     pipeline.warm_up()
+    for load in (corpus._stopword_sets, framing._stopwords, framing._opinion_words, framing._stance_index, sentiment.load_opinion_lexicon):
+        with contextlib.suppress(Exception):  # a missing word list is reported by the kernel that needs it
+            load()
     gc.freeze()  # the garbage collector then leaves the shared objects' pages alone
 
 
@@ -408,6 +412,25 @@ def can_fork() -> bool:
     except OSError:  # an older kernel: the call exists but is not implemented
         return False
     return True
+
+
+def batch_server(*, use_cache: bool = True) -> KernelServer | None:
+    """Start a kernel server for the report batch, or None where kernels cannot be forked.
+
+    Its kernels draw with the inline backend, and read and write cached analysis results
+    unless ``use_cache`` is False. Starting it needs nothing but the standard library, so a
+    command can start it first and import the rest while the server imports.
+    """
+    from . import config
+
+    if not can_fork():
+        return None
+    env = dict(os.environ, MPLBACKEND=INLINE_BACKEND)
+    if use_cache:
+        env.pop(config.NO_CACHE_ENV, None)
+    else:
+        env[config.NO_CACHE_ENV] = "1"
+    return KernelServer(env=env)
 
 
 def launcher_arguments(cmd: list[str], python: str) -> list[str] | None:

@@ -152,45 +152,141 @@ _STANDALONE_TEMPLATE = """{%- extends 'index.html.j2' -%}
 """
 
 
-_exporters = threading.local()  # one HTML exporter per thread and code setting
+#: What nbconvert's HTML exporter gives an image without alternative text.
+MISSING_ALT_TEXT = "No description has been provided for this image"
+
+_START_TAG = re.compile(r"""<(?P<name>img|div)(?P<attrs>(?:\s(?:[^>"']|"[^"]*"|'[^']*')*?)?)(?P<close>/?)>""", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""(?P<name>[^\s/>"'=]+)(?:\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+)))?""")
+#: Where a parser sees no tags: comments, and the text of ``<script>`` and ``<style>``.
+_NOT_MARKUP = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_FOCUSABLE = ("jp-Cell-inputWrapper", "jp-OutputArea-output")
 
 
-def _html_exporter(show_code: bool):
-    """An nbconvert HTML exporter with the report template, made once per thread.
+def _accessible(html: str) -> str:
+    """What nbconvert's HTML exporter does to a page after rendering it, without parsing it.
 
-    Making one compiles its Jinja templates again (a few tenths of a second); an exporter
-    is not shared between threads, as its preprocessors keep state while they run.
+    nbconvert (7.x) reads the whole page into BeautifulSoup only to give every ``<img>``
+    without ``alt`` the text :data:`MISSING_ALT_TEXT` and every cell input and output
+    ``<div>`` ``tabindex="0"`` (keyboard users can reach them), then writes the page out
+    again: about half the export's time for a page with figures. Here the same attributes
+    are appended to the same start tags as text (BeautifulSoup appends them too); comments
+    and the text of scripts and styles are left alone, as the parser leaves them. A test
+    checks that the result, read and written by BeautifulSoup, is nbconvert's page.
     """
-    import jinja2
+    parts, last = [], 0
+    for skipped in _NOT_MARKUP.finditer(html):
+        parts += [_START_TAG.sub(_with_access_attributes, html[last : skipped.start()]), skipped.group(0)]
+        last = skipped.end()
+    parts.append(_START_TAG.sub(_with_access_attributes, html[last:]))
+    return "".join(parts)
+
+
+def _with_access_attributes(tag: re.Match) -> str:
+    attributes = {}
+    for found in _ATTRIBUTE.finditer(tag.group("attrs")):
+        value = next((v for v in found.group("dq", "sq", "bare") if v is not None), "")
+        attributes.setdefault(found.group("name").lower(), value)
+    if tag.group("name").lower() == "img":
+        extra = "" if "alt" in attributes else f' alt="{MISSING_ALT_TEXT}"'
+    else:
+        focusable = any(name in attributes.get("class", "").split() for name in _FOCUSABLE)
+        extra = ' tabindex="0"' if focusable else ""
+    if not extra:
+        return tag.group(0)
+    return f"<{tag.group('name')}{tag.group('attrs')}{extra}{tag.group('close')}>"
+
+
+@functools.lru_cache(maxsize=1)
+def _exporter_class():
+    """nbconvert's HTML exporter, rendering the page without re-parsing it (:func:`_accessible`)."""
     from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 
-    cached = getattr(_exporters, "by_setting", None)
-    if cached is None:
-        cached = _exporters.by_setting = {}
-    if show_code not in cached:
-        exporter = HTMLExporter(
-            template_name="lab",
-            extra_loaders=[jinja2.DictLoader({"mediaframes_report.html.j2": _STANDALONE_TEMPLATE})],
-            template_file="mediaframes_report.html.j2",
-        )
-        exporter.exclude_input = not show_code
-        exporter.exclude_input_prompt = True
-        exporter.exclude_output_prompt = True
-        cached[show_code] = exporter
-    return cached[show_code]
+    class ReportExporter(HTMLExporter):
+        def from_notebook_node(self, nb, resources=None, **kw):
+            # HTMLExporter.from_notebook_node (nbconvert 7) up to its BeautifulSoup pass
+            langinfo = nb.metadata.get("language_info", {})
+            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+            highlight_code = self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
+            resources = self._init_resources(resources)
+            filter_data_type = WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources)
+            self.register_filter("highlight_code", highlight_code)
+            self.register_filter("filter_data_type", filter_data_type)
+            html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            return _accessible(html), resources
+
+    return ReportExporter
 
 
-def export_html(notebook_path: Path, html_path: Path, *, show_code: bool = False, title: str | None = None) -> Path:
+#: Idle HTML exporters by code setting; a thread takes one, exports, and puts it back.
+_exporters: dict[bool, list] = {}
+_exporters_lock = threading.Lock()
+
+
+def _new_exporter(show_code: bool):
+    import jinja2
+
+    exporter = _exporter_class()(
+        template_name="lab",
+        extra_loaders=[jinja2.DictLoader({"mediaframes_report.html.j2": _STANDALONE_TEMPLATE})],
+        template_file="mediaframes_report.html.j2",
+    )
+    exporter.exclude_input = not show_code
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    # validate the notebook once after the preprocessors, not after each of them (it was
+    # validated when it was read)
+    exporter.optimistic_validation = True
+    return exporter
+
+
+@contextlib.contextmanager
+def _html_exporter(show_code: bool):
+    """An nbconvert HTML exporter with the report template, for this thread while in use.
+
+    Making one compiles its Jinja templates (a few tenths of a second), so exporters are
+    kept and reused; one is never used by two threads at once, as its preprocessors keep
+    state while they run.
+    """
+    with _exporters_lock:
+        idle = _exporters.setdefault(show_code, [])
+        exporter = idle.pop() if idle else None
+    if exporter is None:
+        exporter = _new_exporter(show_code)
+    try:
+        yield exporter
+    finally:
+        with _exporters_lock:
+            _exporters[show_code].append(exporter)
+
+
+def warm_exporter(show_code: bool = False) -> None:
+    """Make an exporter ready (templates compiled) if none is idle: the batch does it while
+    the kernel server starts, so the first page does not wait for it."""
+    import nbformat
+
+    with _exporters_lock:
+        if _exporters.get(show_code):
+            return
+    with _html_exporter(show_code) as exporter:
+        exporter.from_notebook_node(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("#")]))
+
+
+def export_html(notebook_path: Path, html_path: Path, *, show_code: bool = False, title: str | None = None, notebook=None) -> Path:
     """Standalone HTML of an executed notebook; code cells hidden unless ``show_code``.
 
     The page loads nothing from the network; its ``<title>`` is ``title`` (default: the
-    notebook's first heading, else its file name).
+    notebook's first heading, else its file name). ``notebook``: the notebook already read
+    from ``notebook_path`` (it is then not read again; its metadata gets the title).
     """
     import nbformat
 
-    nb = without_widgets(nbformat.read(notebook_path, as_version=4))
+    nb = without_widgets(notebook if notebook is not None else nbformat.read(notebook_path, as_version=4))
     nb.metadata["title"] = title or notebook_title(notebook_path) or Path(notebook_path).stem
-    body, _ = _html_exporter(show_code).from_notebook_node(nb)
+    with _html_exporter(show_code) as exporter:
+        body, _ = exporter.from_notebook_node(nb)
     _atomic_write_text(html_path, body)
     return html_path
 
@@ -281,11 +377,12 @@ def merge_streams(outputs: list) -> list:
 INJECTED_CELL_ID = "injected-parameters"
 
 
-def strip_run_metadata(notebook_path: Path) -> None:
+def strip_run_metadata(notebook_path: Path):
     """Remove papermill's timings, run metadata and widget state (random model ids), give
     the injected-parameters cell a fixed id instead of papermill's random one, and join
     printed text split by the timing of the kernel's flushes (:func:`merge_streams`), so
-    executed notebooks and their pages regenerate to the same bytes."""
+    executed notebooks and their pages regenerate to the same bytes. Returns the notebook
+    as written."""
     import nbformat
 
     nb = without_widgets(nbformat.read(notebook_path, as_version=4))
@@ -300,6 +397,7 @@ def strip_run_metadata(notebook_path: Path) -> None:
     tmp = notebook_path.with_name(notebook_path.name + ".partial")
     nbformat.write(nb, tmp)
     os.replace(tmp, notebook_path)
+    return nb
 
 
 def _kernel_environment(**values: str | None) -> dict[str, str]:
@@ -526,9 +624,9 @@ def run_notebook(
         after = _png_files(figures)
         written = tuple(str(Path(figures) / name) for name in sorted(after) if after[name] != figures_before.get(name))
         used = cache.read_log(cache_log)
-        strip_run_metadata(tmp_nb)
+        executed = strip_run_metadata(tmp_nb)
         html_started = time.perf_counter()
-        html_tmp = export_html(tmp_nb, Path(tmp) / out_html.name, show_code=show_code, title=title or None)
+        html_tmp = export_html(tmp_nb, Path(tmp) / out_html.name, show_code=show_code, title=title or None, notebook=executed)
         html_seconds = time.perf_counter() - html_started
         if in_place and not params:
             shutil.copyfile(tmp_nb, notebook.with_name(notebook.name + ".partial"))
@@ -557,6 +655,7 @@ def run_batch(
     use_cache: bool = True,
     jobs: int | None = None,
     warm_kernels: bool = True,
+    kernel_server: kernels.KernelServer | None = None,
     progress: Callable[[str], None] = print,
 ) -> pd.DataFrame:
     """Execute the notebooks and export each to HTML; one row per notebook.
@@ -579,6 +678,9 @@ def run_batch(
         warm_kernels: fork each notebook's kernel from a server that has imported the
             libraries and loaded the NLTK models once (:mod:`analysis.kernels`; Linux).
             False starts every kernel as a new process. Outputs are the same either way.
+        kernel_server: a server already started for this batch (:func:`analysis.kernels.batch_server`,
+            with the same ``use_cache``), so that it imports while the caller does; the
+            batch stops it when it ends. Default: the batch starts one (``warm_kernels``).
         progress: called with each line to show, one whole line at a time (from the
             threads that run the notebooks when ``jobs`` > 1).
 
@@ -595,12 +697,15 @@ def run_batch(
     from .corpus import load_corpus
 
     if jobs is not None and jobs < 1:
+        if kernel_server is not None:
+            kernel_server.close()
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
     batch_started = time.perf_counter()
     # started first: it imports the libraries while this process reads the corpus (and, in a
     # new process, imports papermill)
-    server_env = _kernel_environment(MPLBACKEND=INLINE_BACKEND, **{cache.DISABLE_ENV: None if use_cache else "1"})
-    server = kernels.KernelServer(env=server_env) if warm_kernels and kernels.can_fork() else None
+    server = kernel_server
+    if server is None and warm_kernels:
+        server = kernels.batch_server(use_cache=use_cache)
     try:
         out_dir = Path(out) if out else config.reports_dir()
         default_out = out is None
@@ -639,6 +744,8 @@ def run_batch(
             say(line if result.status == "ok" else f"{line}\n    {result.error}")
             return result
 
+        if server is not None:
+            warm_exporter(show_code)  # while the server imports, not while pages wait
         results = _run_all(notebooks, run_one, jobs)
     finally:
         if server is not None:

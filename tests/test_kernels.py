@@ -219,6 +219,7 @@ def test_new_kernels_on_the_command_line(monkeypatch, tmp_path):
         return pd.DataFrame({"status": ["ok"]})
 
     monkeypatch.setattr(report, "run_batch", fake_run_batch)
+    monkeypatch.setattr(kernels, "batch_server", lambda **_: None)  # the fake batch would not stop it
     from analysis import cli
 
     assert cli.main(["report", "--out", str(tmp_path / "o")]) == 0 and seen["warm_kernels"] is True
@@ -264,6 +265,22 @@ def test_kernels_start_as_new_processes_once_the_server_has_stopped(tmp_path):
     assert result.status == "ok" and _texts(result.notebook_out) == ["still runs\n"]
     assert srv.launched == 0
     srv.close()
+
+
+def test_the_batch_uses_a_server_started_by_its_caller_and_stops_it(tmp_path):
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    _notebook(nbdir / "one.ipynb", "import sys; print('analysis.sources' in sys.modules)")
+    srv = kernels.batch_server()
+    results = report.run_batch(notebooks_dir=nbdir, out=tmp_path / "out", kernel_server=srv, progress=lambda _: None)
+    assert results["status"].tolist() == ["ok"] and results.attrs["forked_kernels"] == 1 == srv.launched
+    assert _texts(tmp_path / "out" / "one.ipynb") == ["True\n"]  # a kernel of the preloaded server
+    assert srv._process.poll() is not None  # stopped by the batch
+
+    srv = kernels.batch_server()
+    with pytest.raises(ValueError, match="jobs"):
+        report.run_batch(notebooks_dir=nbdir, out=tmp_path / "out", jobs=0, kernel_server=srv)
+    assert srv._process.wait(timeout=10) is not None  # stopped although nothing ran
 
 
 def test_kernels_left_running_end_with_the_server():
