@@ -106,10 +106,10 @@ def _stopwords() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _opinion_words() -> frozenset[str]:
     """Hu & Liu's opinion lexicon (positive and negative words), lower case."""
-    nltkdata.require("opinion_lexicon")
-    from nltk.corpus import opinion_lexicon
+    from .sentiment import load_opinion_lexicon
 
-    return frozenset(w.lower() for w in (*opinion_lexicon.positive(), *opinion_lexicon.negative()))
+    positive, negative = load_opinion_lexicon()
+    return frozenset(w.lower() for w in positive | negative)
 
 
 # --------------------------------------------------------------------------------------

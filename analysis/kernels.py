@@ -126,14 +126,15 @@ def _preload(modules: tuple[str, ...] = PRELOAD) -> tuple[list[str], list[str]]:
 
 def _warm_up() -> None:
     """Load what every kernel would load again: the NLTK models (sentence splitter, tagger,
-    VADER, ...) and the word lists the notebooks use (stop words of the language check,
-    opinion and stance words), so that kernels share one copy."""
+    VADER, ...) and the word lists most notebooks use (stop words, stance cues), so that
+    kernels share one copy. (Each step here delays every kernel: what only one or two
+    notebooks load is left to them.)"""
     import gc
 
-    from analysis import corpus, framing, pipeline, sentiment
+    from analysis import corpus, framing, pipeline
 
     pipeline.warm_up()
-    for load in (corpus._stopword_sets, framing._stopwords, framing._opinion_words, framing._stance_index, sentiment.load_opinion_lexicon):
+    for load in (corpus._stopword_sets, framing._stopwords, framing._stance_index):
         with contextlib.suppress(Exception):  # a missing word list is reported by the kernel that needs it
             load()
     gc.freeze()  # the garbage collector then leaves the shared objects' pages alone

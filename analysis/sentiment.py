@@ -70,7 +70,7 @@ from typing import Any
 import pandas as pd
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
-from . import nltkdata
+from . import cache, nltkdata
 
 __all__ = [
     "ADJUSTMENT_RULES",
@@ -203,6 +203,8 @@ def load_vader() -> SentimentIntensityAnalyzer:
 def load_opinion_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """The Hu & Liu opinion lexicon from NLTK's ``opinion_lexicon`` corpus, loaded once.
 
+    Read from :func:`analysis.cache.cached_object` when read before from the same files.
+
     Returns:
         ``(positive, negative)``: two frozensets of lower-case words (about 2,000 and
         4,800). Three words ("envious", "enviously", "enviousness") are in both.
@@ -218,7 +220,13 @@ def load_opinion_lexicon() -> tuple[frozenset[str], frozenset[str]]:
         >>> "good" in positive, "bad" in negative
         (True, True)
     """
-    nltkdata.require("opinion_lexicon")
+    files = [nltkdata.location("opinion_lexicon")]  # raises when missing
+    return cache.cached_object("opinion_lexicon", _read_opinion_lexicon, files=files, module=__name__)
+
+
+def _read_opinion_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon read with NLTK's corpus reader (some 0.05 s; :func:`load_opinion_lexicon`
+    keeps the result in the cache)."""
     from nltk.corpus import opinion_lexicon
 
     return frozenset(opinion_lexicon.positive()), frozenset(opinion_lexicon.negative())

@@ -301,19 +301,25 @@ def test_a_damaged_or_disabled_object_entry_is_built_again(cache_dir, fake, tmp_
 
 
 def test_models_read_back_equal_the_models_built_from_nltk_data(cache_dir):
-    from analysis import entities, tagging, text
+    from nltk.corpus import opinion_lexicon
 
-    for func in (text.punkt_tokenizer, tagging._model, entities._common_words):
+    from analysis import entities, sentiment, tagging, text
+
+    loaders = (text.punkt_tokenizer, tagging._model, entities._common_words, sentiment.load_opinion_lexicon)
+    for func in loaders:
         func.cache_clear()
     try:
-        built = (text.punkt_tokenizer(), tagging._model(), entities._common_words())
-        assert sorted(p.name for p in (cache_dir / "objects").iterdir()) == ["common_words.pkl", "punkt_tokenizer.pkl", "tagger_model.pkl"]
-        for func in (text.punkt_tokenizer, tagging._model, entities._common_words):
+        built = tuple(func() for func in loaders)
+        assert sorted(p.name for p in (cache_dir / "objects").iterdir()) == [
+            "common_words.pkl", "opinion_lexicon.pkl", "punkt_tokenizer.pkl", "tagger_model.pkl",
+        ]  # fmt: skip
+        for func in loaders:
             func.cache_clear()
-        read = (text.punkt_tokenizer(), tagging._model(), entities._common_words())
+        read = tuple(func() for func in loaders)
         assert all(a is not b for a, b in zip(built, read))  # read from disk, not the same objects
-        punkt_built, model_built, words_built = built
-        punkt_read, model_read, words_read = read
+        punkt_built, model_built, words_built, lexicon_built = built
+        punkt_read, model_read, words_read, lexicon_read = read
+        assert lexicon_read == lexicon_built == (frozenset(opinion_lexicon.positive()), frozenset(opinion_lexicon.negative()))
         sample = 'Mr. Peskov said on Jan. 5 that the U.S. plan "will fail." Zoom declined. It was 3 p.m.'
         assert list(punkt_read.span_tokenize(sample)) == list(punkt_built.span_tokenize(sample))
         assert (model_read.matrix == model_built.matrix).all() and model_read.rows == model_built.rows
@@ -323,5 +329,5 @@ def test_models_read_back_equal_the_models_built_from_nltk_data(cache_dir):
         assert tagging._tag(model_read, words) == [t for _, t in tagging.nltk_tagger().tag(words)]
         assert words_read == words_built and "the" in words_read
     finally:
-        for func in (text.punkt_tokenizer, tagging._model, entities._common_words):
+        for func in loaders:
             func.cache_clear()

@@ -800,3 +800,11 @@ def test_frame_columns_equal_frame_sentences_on_the_seeds():
         got = framing.frame_columns(sents["text"].tolist(), sents["start"].tolist(), sents["sentence"].tolist(), sents["paragraph"].tolist())
         for col in expected.columns:
             assert got[col] == expected[col].tolist(), col
+
+
+def test_opinion_words_are_hu_and_lius_lexicon_in_lower_case():
+    from nltk.corpus import opinion_lexicon
+
+    words = framing._opinion_words()
+    assert words == frozenset(w.lower() for w in (*opinion_lexicon.positive(), *opinion_lexicon.negative()))
+    assert {"good", "bad", "envious"} <= words
