@@ -421,6 +421,9 @@ KERNEL_START_ATTEMPTS = 2
 
 #: Longest single wait, in seconds, for a message from a kernel (see :func:`_kernel_client_class`).
 POLL_SLICE = 1.0
+#: Milliseconds after which the batch's kernel clients try again to connect to a kernel that
+#: was not listening yet (ZeroMQ's default is 100).
+RECONNECT_INTERVAL_MS = 10
 
 
 def _kernel_manager_class(env: dict[str, str], server: kernels.KernelServer | None = None) -> type:
@@ -474,9 +477,11 @@ def _kernel_client_class() -> type:
     """
     from queue import Empty
 
+    import zmq
+    import zmq.asyncio
     from jupyter_client.asynchronous import AsyncKernelClient
     from jupyter_client.channels import AsyncZMQSocketChannel
-    from traitlets import Type
+    from traitlets import Type, default
 
     class Channel(AsyncZMQSocketChannel):
         async def get_msg(self, timeout: float | None = None) -> dict:
@@ -493,6 +498,17 @@ def _kernel_client_class() -> type:
         iopub_channel_class = Type(Channel)
         stdin_channel_class = Type(Channel)
         control_channel_class = Type(Channel)
+
+        @default("context")
+        def _context_default(self):
+            # The client connects as soon as the kernel is launched, usually before the
+            # kernel has bound its sockets; ZeroMQ then tries again after RECONNECT_IVL,
+            # 100 ms by default, which every kernel start would wait. Sockets of this
+            # client's context try again after RECONNECT_INTERVAL_MS.
+            self._created_context = True
+            context = zmq.asyncio.Context()
+            context.setsockopt(zmq.RECONNECT_IVL, RECONNECT_INTERVAL_MS)
+            return context
 
         async def wait_for_ready(self, timeout: float | None = None) -> None:
             """Return once the kernel has answered a ``kernel_info`` request on the shell

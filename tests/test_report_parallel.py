@@ -214,3 +214,22 @@ def test_jobs_on_the_command_line(capsys, tmp_path):
     assert cli.main(["report", "--jobs", "0", "--out", str(tmp_path / "o")]) == 2
     assert "jobs must be 1 or more" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_kernel_clients_retry_a_connection_sooner_than_zeromqs_default():
+    """A client connects before the new kernel listens; ZeroMQ tries again after 100 ms by
+    default, which every kernel start of the batch paid."""
+    import zmq
+
+    client = report._kernel_client_class()()
+    socket = client.context.socket(zmq.DEALER)
+    try:
+        assert socket.getsockopt(zmq.RECONNECT_IVL) == report.RECONNECT_INTERVAL_MS < 100
+    finally:
+        socket.close(linger=0)
+        client.context.destroy(linger=0)
+    default = zmq.Context()
+    try:
+        assert default.socket(zmq.DEALER).getsockopt(zmq.RECONNECT_IVL) == 100  # what it replaces
+    finally:
+        default.destroy(linger=0)
