@@ -114,7 +114,6 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _analyze_corpus(args: argparse.Namespace) -> int:
-    from .nltkdata import MissingNLTKDataError
     from .pipeline import run_corpus
 
     try:
@@ -122,7 +121,12 @@ def _analyze_corpus(args: argparse.Namespace) -> int:
             args.input, args.out, format=args.format, jobs=args.jobs, engine=args.engine,
             scheduler=args.scheduler, limit=args.limit, chunk_size=args.chunk_size, progress=sys.stderr,
         )  # fmt: skip
-    except (ValueError, RuntimeError, MissingNLTKDataError, ImportError) as err:
+    except (ValueError, RuntimeError, ImportError, LookupError) as err:
+        # imported only now: this process needs neither NLTK nor pandas while workers analyse
+        from .nltkdata import MissingNLTKDataError
+
+        if isinstance(err, LookupError) and not isinstance(err, MissingNLTKDataError):
+            raise
         print(f"error: {err}", file=sys.stderr)
         return 2
     print(summary.line())

@@ -18,6 +18,11 @@ white-space normalisation (:mod:`analysis.text`), and a language check.
 
 Anything that fails is not guessed at: it becomes a row of :attr:`Corpus.rejects` naming the
 file (or file and row) and the reason, and the rest of the corpus still loads.
+
+Reading an input (:func:`iter_inputs`: files, rows, decoding) and cleaning it
+(:meth:`RawArticle.load`) are separate steps: reading needs neither pandas nor NLTK, which
+this module imports only where cleaning and the articles' tables need them, so corpus mode's
+main process reads without loading them and its workers clean.
 """
 
 from __future__ import annotations
@@ -28,14 +33,16 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from . import config
 
-from . import config, nltkdata, text as textmod
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Largest article accepted, in bytes. A long feature is ~100 KB; bigger files are not articles.
 MAX_ARTICLE_BYTES = 2_000_000
@@ -97,14 +104,20 @@ class Article:
 
     @cached_property
     def _paragraphs(self) -> pd.DataFrame:
+        from . import text as textmod
+
         return textmod.split_paragraphs(self.text)
 
     @cached_property
     def _sentences(self) -> pd.DataFrame:
+        from . import text as textmod
+
         return textmod.split_sentences(self.text)
 
     @cached_property
     def _tokens(self) -> pd.DataFrame:
+        from . import text as textmod
+
         return textmod.tokenize(self.text, self._sentences)
 
     @property
@@ -124,6 +137,8 @@ class Article:
 
     @property
     def n_words(self) -> int:
+        from . import text as textmod
+
         return textmod.count_words(self.text)
 
     def summary(self) -> dict:
@@ -191,16 +206,24 @@ class Corpus:
     @property
     def rejects(self) -> pd.DataFrame:
         """``source, id, reason`` for every skipped input."""
+        import pandas as pd
+
         return pd.DataFrame([(r.source, r.id, r.reason) for r in self.rejected], columns=REJECT_COLUMNS)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per article: metadata and lengths (columns :data:`FRAME_COLUMNS`)."""
+        import pandas as pd
+
         frame = pd.DataFrame([a.summary() for a in self.articles], columns=FRAME_COLUMNS)
         frame["published"] = pd.to_datetime(frame["published"].replace("", None), errors="coerce")
         return frame
 
     def sentences(self) -> pd.DataFrame:
         """All sentences with an ``article`` column first."""
+        import pandas as pd
+
+        from . import text as textmod
+
         parts = [a.sentences.assign(article=a.id) for a in self.articles]
         cols = ["article", *textmod.SENTENCE_COLUMNS]
         return pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
@@ -509,6 +532,8 @@ def split_layout(text: str, *, find_headline: bool = True) -> dict:
     with ``body`` (cleaned, markup stripped), ``headline``, ``dateline``, ``published``,
     ``caption``, ``credit``, ``related`` (tuple) and ``url`` (from the footer).
     """
+    from . import text as textmod
+
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     out = {"headline": "", "dateline": "", "published": "", "caption": "", "credit": "", "related": (), "url": ""}
     # footer: "Original url:" and everything after it
@@ -575,6 +600,8 @@ _SCRIPTS = [("\u0400", "\u04ff", "ru", "Cyrillic"), ("\u0600", "\u06ff", "ar", "
 
 @lru_cache(maxsize=1)
 def _stopword_sets() -> dict[str, frozenset[str]]:
+    from . import nltkdata
+
     nltkdata.require("stopwords")
     from nltk.corpus import stopwords
 
@@ -646,6 +673,8 @@ def make_article(
     Metadata given (e.g. from a manifest) wins over what is found in the text; empty
     values do not. Raises :class:`ArticleError` for text that is no English article.
     """
+    from . import text as textmod
+
     metadata = {k: ("" if v is None else str(v).strip()) for k, v in (metadata or {}).items()}
     if len(raw.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:
         raise ArticleError(source, _too_big(len(raw.encode("utf-8", "surrogatepass"))))
@@ -735,31 +764,73 @@ _ALIASES = {
 }  # fmt: skip
 
 
-def iter_articles(path: str | Path = config.SEEDS_DIR, *, allow_non_english: bool = False) -> Iterator[Article | Reject]:
-    """Yield an :class:`Article` or a :class:`Reject` for every input, one at a time.
+@dataclass(frozen=True)
+class RawArticle:
+    """An input read and decoded but not yet cleaned: what :func:`make_article` needs.
 
-    This streams: a table is read row by row and no more than one article is held here.
+    ``id`` is the article's id (a :class:`Reject` of it carries it too); ``row``, for a file
+    named by a manifest, is that row (``"manifest.csv row 3"``), put before the file's name
+    in the source of a reject.
+    """
+
+    raw: str
+    id: str
+    source: str
+    encoding: str = "utf-8"
+    metadata: dict | None = None
+    row: str = ""
+
+    def load(self, *, allow_non_english: bool = False) -> Article | Reject:
+        """Clean the text into an :class:`Article`, or say why not (a :class:`Reject`)."""
+        try:
+            return make_article(
+                self.raw, id=self.id, source=self.source, encoding=self.encoding, metadata=self.metadata,
+                allow_non_english=allow_non_english,
+            )  # fmt: skip
+        except ArticleError as err:
+            return _reject(err, self.id, self.row)
+
+
+def iter_inputs(path: str | Path = config.SEEDS_DIR) -> Iterator[RawArticle | Reject]:
+    """Yield a :class:`RawArticle` or a :class:`Reject` for every input, read but not cleaned.
+
+    What :func:`iter_articles` yields, before cleaning and the language check
+    (:meth:`RawArticle.load`); inputs that cannot be read (missing, binary, undecodable,
+    too large, malformed rows) are rejects already. Streams like :func:`iter_articles`.
+
+    >>> first = next(iter_inputs())
+    >>> first.source, type(first.load()).__name__
+    ('000_eb875e01c2519c6f.txt', 'Article')
     """
     path = Path(path)
     if path.is_dir():
         manifest = path / "manifest.csv"
         if manifest.exists():
-            yield from _iter_manifest(manifest, allow_non_english)
+            yield from _iter_manifest(manifest)
         else:
             files = sorted(p for p in path.iterdir() if p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES)
             for file in files:
-                yield _try_file(file, None, allow_non_english)
+                yield _read_file(file)
     elif not path.exists():
         yield Reject(path.name, f"not found: {path}")
     elif path.suffix.lower() == ".csv":
         if _csv_has_column(path, "file"):
-            yield from _iter_manifest(path, allow_non_english)
+            yield from _iter_manifest(path)
         else:
-            yield from _iter_table(path, _csv_rows(path), allow_non_english)
+            yield from _iter_table(path, _csv_rows(path))
     elif path.suffix.lower() in (".jsonl", ".ndjson"):
-        yield from _iter_table(path, _jsonl_rows(path), allow_non_english)
+        yield from _iter_table(path, _jsonl_rows(path))
     else:
-        yield _try_file(path, None, allow_non_english)
+        yield _read_file(path)
+
+
+def iter_articles(path: str | Path = config.SEEDS_DIR, *, allow_non_english: bool = False) -> Iterator[Article | Reject]:
+    """Yield an :class:`Article` or a :class:`Reject` for every input, one at a time.
+
+    This streams: a table is read row by row and no more than one article is held here.
+    """
+    for item in iter_inputs(path):
+        yield item if isinstance(item, Reject) else item.load(allow_non_english=allow_non_english)
 
 
 def load_corpus(path: str | Path = config.SEEDS_DIR, *, allow_non_english: bool = False) -> Corpus:
@@ -785,11 +856,17 @@ def load_corpus(path: str | Path = config.SEEDS_DIR, *, allow_non_english: bool 
     return corpus
 
 
-def _try_file(path: Path, metadata: dict | None, allow_non_english: bool) -> Article | Reject:
+def _read_file(path: Path, metadata: dict | None = None, row: str = "") -> RawArticle | Reject:
+    article_id = (metadata or {}).get("id", path.stem)
     try:
-        return load_article(path, metadata=metadata, allow_non_english=allow_non_english)
+        raw, encoding = read_article_file(path)
     except ArticleError as err:
-        return Reject(err.source, err.reason, (metadata or {}).get("id", path.stem))
+        return _reject(err, article_id, row)
+    return RawArticle(raw, article_id, path.name, encoding, metadata, row)
+
+
+def _reject(err: ArticleError, article_id: str, row: str = "") -> Reject:
+    return Reject(f"{row} ({err.source})" if row else err.source, err.reason, article_id)
 
 
 def _csv_has_column(path: Path, column: str) -> bool:
@@ -839,7 +916,7 @@ def _pick(row: dict, key: str) -> str:
     return ""
 
 
-def _iter_table(path: Path, rows, allow_non_english: bool) -> Iterator[Article | Reject]:
+def _iter_table(path: Path, rows) -> Iterator[RawArticle | Reject]:
     for number, row in rows:
         where = f"{path.name} row {number}" if path.suffix == ".csv" else f"{path.name} line {number}"
         if isinstance(row, str):
@@ -856,13 +933,10 @@ def _iter_table(path: Path, rows, allow_non_english: bool) -> Iterator[Article |
             continue
         metadata = {key: _pick(row, key) for key in _ALIASES}
         metadata["id"] = article_id
-        try:
-            yield make_article(raw, id=article_id, source=where, metadata=metadata, allow_non_english=allow_non_english)
-        except ArticleError as err:
-            yield Reject(err.source, err.reason, article_id)
+        yield RawArticle(raw, article_id, where, metadata=metadata)
 
 
-def _iter_manifest(manifest: Path, allow_non_english: bool) -> Iterator[Article | Reject]:
+def _iter_manifest(manifest: Path) -> Iterator[RawArticle | Reject]:
     base = manifest.parent
     for number, row in _csv_rows(manifest):
         where = f"{manifest.name} row {number}"
@@ -882,5 +956,4 @@ def _iter_manifest(manifest: Path, allow_non_english: bool) -> Iterator[Article 
         if not path.exists():
             yield Reject(where, f"file not found: {file}", article_id)
             continue
-        item = _try_file(path, {**row, "id": article_id}, allow_non_english)
-        yield replace(item, source=f"{manifest.name} row {number} ({item.source})") if isinstance(item, Reject) else item
+        yield _read_file(path, {**row, "id": article_id}, where)

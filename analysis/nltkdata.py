@@ -76,6 +76,11 @@ class MissingNLTKDataError(LookupError):
         )
         self.package = package
 
+    def __reduce__(self):
+        # rebuilt from the package name when it crosses processes (a worker's error), not
+        # from the message, which would be taken for the name
+        return type(self), (self.package,)
+
 
 def add_project_path() -> None:
     """Put the project's ``.nltk_data`` folder on NLTK's search path (no download)."""

@@ -1,6 +1,6 @@
 """Corpus mode: every per-article analysis over a whole archive, streamed, parallel, resumable.
 
-:func:`run_corpus` reads an input with :func:`analysis.corpus.iter_articles` (a folder of
+:func:`run_corpus` reads an input as :func:`analysis.corpus.iter_articles` does (a folder of
 ``.txt``, a manifest, a ``.csv`` or a ``.jsonl``; one article at a time), runs
 :func:`analyze_article` on every article (sentences, sentiment, entities, sources, frames)
 and writes one table per kind to an output folder, as Parquet or CSV::
@@ -21,7 +21,8 @@ character offsets into the article's cleaned text, as everywhere in the suite.
 How the run stays steady on a large archive:
 
 * **Streaming.** Articles are read, analysed and written in chunks of ``chunk_size``; at
-  most two chunks are in memory (one being analysed, one being read).
+  most two chunks are in memory (one being analysed, one being written), and the inputs
+  of the next one being read and cleaned.
 * **Atomic output.** Each chunk becomes one part file per table, written to a hidden
   temporary file and moved into place with :func:`os.replace`. The chunk's ledger part is
   written last: it is the commit. A part without its ledger part (the run stopped between
@@ -32,11 +33,18 @@ How the run stays steady on a large archive:
   :data:`CODE_VERSION` that produced it. A re-run skips every article already done by the
   same code; parts written by other code are removed and their articles done again.
 * **Parallel.** ``jobs`` worker processes (``spawn``/``forkserver``-safe: the work is the
-  top-level function :func:`analyze_batch`; with ``forkserver`` the server loads the models
-  once and the workers share them), or a Dask cluster (``engine="dask"``; the workers need
-  this package and the NLTK data installed). Results come back in input order and chunk
-  boundaries do not depend on the number of workers, so the tables are the same whatever
-  ``jobs`` and ``engine`` are.
+  top-level functions :func:`load_batch`, :func:`analyze_batch` and :func:`encode_part`;
+  with ``forkserver`` the server loads the models once and the workers share them), or a
+  Dask cluster (``engine="dask"``; the workers need this package and the NLTK data
+  installed). Results come back in input order and chunk boundaries do not depend on the
+  number of workers, so the tables are the same whatever ``jobs`` and ``engine`` are.
+* **A small main process.** With workers, the main process only reads the input
+  (:func:`analysis.corpus.iter_inputs`), keeps the ledger and writes the files: the
+  workers clean the text and check its language (:func:`load_batch`), analyse
+  (:func:`analyze_batch`) and encode each chunk's part files (:func:`encode_part`), and
+  the rows pass through the main process as pickled bytes. So it needs neither NLTK nor
+  pandas nor pyarrow, and holds no rows as Python objects (30 MB at its peak instead of
+  170 before, in ``benchmarks/bench_pipeline.py``).
 * **Concurrent runs.** ``OUT/_lock`` holds the process id of the run writing to ``OUT``; a
   second run on the same folder is refused while that process lives.
 
@@ -49,28 +57,31 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import hashlib
+import importlib.util
+import itertools
 import json
 import math
 import os
+import pickle
 import re
 import signal
 import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
 from . import corpus as corpusmod
-from . import entities as entmod
-from . import framing, nltkdata, sentiment, sources
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # --------------------------------------------------------------------------- tables
 
@@ -141,9 +152,9 @@ _LIST_TYPES = ("fragments", "evidence")
 
 def _code_version() -> str:
     """A short hash of the code that produces the tables (and the NLTK version it calls)."""
-    import nltk
+    from importlib.metadata import version
 
-    digest = hashlib.sha256(f"{__version__} nltk {nltk.__version__}".encode())
+    digest = hashlib.sha256(f"{__version__} nltk {version('nltk')}".encode())
     here = Path(__file__).resolve().parent
     for name in ("pipeline", "corpus", "text", "sentiment", "entities", "sources", "framing", "nltkdata"):
         digest.update((here / f"{name}.py").read_bytes())
@@ -174,7 +185,8 @@ class ArticleResult:
 
     ``tables`` maps each kind of :data:`TABLES` (but ``rejects``) to its rows, column by
     column (``{column: [values]}``); ``error`` is set (and ``tables`` empty) when an
-    analysis failed on this article; ``seconds`` is the time spent in each step.
+    analysis failed on this article; ``seconds`` is the time spent in each step; ``words``
+    the article's word count (as in its ``articles`` row).
     """
 
     article: str
@@ -184,6 +196,7 @@ class ArticleResult:
     tables: dict[str, dict[str, list]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     error: str = ""
+    words: int = 0
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables as DataFrames (list columns hold Python lists)."""
@@ -216,6 +229,9 @@ def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: 
         >>> result.tables["quotes"]["speaker"], result.tables["sentiment"]["label"]
         (['Ana Ruiz'], ['positive'])
     """
+    from . import entities as entmod
+    from . import framing, nltkdata, sentiment, sources
+
     key = content_hash(article)
     seconds = dict.fromkeys(STEPS, 0.0)
     tables: dict[str, dict[str, list]] = {}
@@ -276,7 +292,7 @@ def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: 
         message = " ".join(str(err).split())[:300]
         error = f"{step}: {type(err).__name__}: {message}"
         return ArticleResult(article.id, key, position, article.source, {}, seconds, error)
-    return ArticleResult(article.id, key, position, article.source, tables, seconds)
+    return ArticleResult(article.id, key, position, article.source, tables, seconds, words=summary["words"])
 
 
 def _lap(seconds: dict[str, float], step: str, since: float) -> float:
@@ -288,21 +304,76 @@ def _lap(seconds: dict[str, float], step: str, since: float) -> float:
 def _columns(kind: str, data: pd.DataFrame | dict[str, list], article_id: str) -> dict[str, list]:
     """The columns of a table kind, from a frame or from lists, with the article id first."""
     names = [col for col, _ in TABLES[kind][1:]]
-    if isinstance(data, pd.DataFrame):
+    if not isinstance(data, dict):  # a DataFrame
         return {"article": [article_id] * len(data), **{col: data[col].tolist() for col in names}}
     n = len(data[names[0]]) if names else 0
     return {"article": [article_id] * n, **{col: data[col] for col in names}}
 
 
-def analyze_batch(items: list[tuple[int, corpusmod.Article]], evidence: bool = True) -> tuple[list[ArticleResult], int]:
+def load_batch(items: list[corpusmod.RawArticle | corpusmod.Reject], allow_non_english: bool = False) -> tuple[list[corpusmod.Article | corpusmod.Reject], float]:
+    """Clean inputs read by :func:`analysis.corpus.iter_inputs` into articles (or rejects:
+    no text left, not English), in order; rejects pass through. Sent to a worker, so the
+    process that reads needs no NLTK. Also returns the seconds it took."""
+    clock = time.perf_counter()
+    loaded = [item if isinstance(item, corpusmod.Reject) else item.load(allow_non_english=allow_non_english) for item in items]
+    return loaded, time.perf_counter() - clock
+
+
+def analyze_batch(
+    items: list[tuple[int, corpusmod.Article]], evidence: bool = True, *, pack: bool = False
+) -> tuple[list[ArticleResult], dict[str, dict[str, list] | bytes], int]:
     """:func:`analyze_article` on ``(position, article)`` pairs, in order; the unit of work
-    sent to a worker. Also returns the worker's peak resident memory in KiB (0 where the
-    platform does not tell)."""
-    results = [analyze_article(article, position=position, evidence=evidence) for position, article in items]
-    return results, _peak_rss_kib()
+    sent to a worker.
+
+    Returns the results without their tables; the rows of the whole batch, table by table
+    in input order (``{kind: {column: [values]}}``, failed articles left out), each table
+    pickled to bytes with ``pack`` so that the main process hands them on to
+    :func:`encode_part` without unpickling them; and the worker's peak resident memory in
+    KiB (0 where the platform does not tell).
+    """
+    results = []
+    rows: dict[str, dict[str, list]] = {kind: {col: [] for col, _ in TABLES[kind]} for kind in KINDS if kind != "rejects"}
+    for position, article in items:
+        result = analyze_article(article, position=position, evidence=evidence)
+        for kind, cols in result.tables.items():
+            _append(rows[kind], cols)
+        results.append(dataclasses.replace(result, tables={}))
+    if pack:
+        return results, {kind: pickle.dumps(cols, protocol=pickle.HIGHEST_PROTOCOL) for kind, cols in rows.items()}, _peak_rss_kib()
+    return results, rows, _peak_rss_kib()
+
+
+def encode_part(batches: list[dict[str, dict[str, list] | bytes]], rejects: dict[str, list], fmt: str = "parquet") -> tuple[dict[str, bytes], float, int]:
+    """The part files of one chunk, as bytes: the rows of its batches (from
+    :func:`analyze_batch`, in order) and its ``rejects`` rows, each table encoded as
+    Parquet or CSV. Sent to a worker, so the main process needs neither pandas nor pyarrow;
+    one table is unpacked at a time.
+
+    Returns ``{kind: file content}`` for every table with rows, the seconds it took and the
+    worker's peak resident memory in KiB.
+    """
+    clock = time.perf_counter()
+    files = {}
+    for kind in KINDS:
+        table = {col: [] for col, _ in TABLES[kind]}
+        for cols in [rejects] if kind == "rejects" else [batch[kind] for batch in batches]:
+            _append(table, pickle.loads(cols) if isinstance(cols, bytes) else cols)
+        if table[TABLES[kind][0][0]]:
+            files[kind] = _encode(kind, table, fmt)
+    return files, time.perf_counter() - clock, _peak_rss_kib()
 
 
 def _peak_rss_kib() -> int:
+    """This process's peak resident memory in KiB (0 where the platform does not tell).
+
+    Linux's ``VmHWM`` where there is one: ``getrusage`` also counts the memory of the
+    process that started this one when that used ``vfork`` (as :mod:`subprocess` does).
+    """
+    with contextlib.suppress(OSError, ValueError):
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
     try:
         import resource
     except ImportError:  # Windows
@@ -338,11 +409,15 @@ def arrow_schema(kind: str):
 
 def _to_frame(kind: str, columns: dict[str, list]) -> pd.DataFrame:
     """A table's rows as a DataFrame with the dtypes :func:`read_table` gives."""
+    import pandas as pd
+
     frame = pd.DataFrame({col: pd.Series(columns.get(col, []), dtype=object) for col, _ in TABLES[kind]})
     return _typed(kind, frame)
 
 
 def _typed(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
     dtypes = {"str": str, "int": "int64", "float": "float64", "bool": "bool"}
     out = {}
     for col, typ in TABLES[kind]:
@@ -369,22 +444,29 @@ def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
             tmp.unlink()
 
 
-def _write_part(out: Path, kind: str, number: int, columns: dict[str, list], fmt: str) -> None:
-    folder = out / kind
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"part-{number:05d}.{fmt}"
+def _encode(kind: str, columns: dict[str, list], fmt: str) -> bytes:
+    """One table's rows as the content of a Parquet or CSV file."""
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         table = pa.Table.from_pydict({col: columns[col] for col, _ in TABLES[kind]}, schema=arrow_schema(kind))
-        _write_atomic(path, lambda tmp: pq.write_table(table, tmp))
-    else:
-        frame = pd.DataFrame({col: columns[col] for col, _ in TABLES[kind]})
-        for col, typ in TABLES[kind]:
-            if typ in _LIST_TYPES:
-                frame[col] = [json.dumps(v, ensure_ascii=False) for v in frame[col]]
-        _write_atomic(path, lambda tmp: frame.to_csv(tmp, index=False, lineterminator="\n"))
+        sink = pa.BufferOutputStream()
+        pq.write_table(table, sink)
+        return sink.getvalue().to_pybytes()
+    import pandas as pd
+
+    frame = pd.DataFrame({col: columns[col] for col, _ in TABLES[kind]})
+    for col, typ in TABLES[kind]:
+        if typ in _LIST_TYPES:
+            frame[col] = [json.dumps(v, ensure_ascii=False) for v in frame[col]]
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _write_part(out: Path, kind: str, number: int, content: bytes, fmt: str) -> None:
+    folder = out / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_atomic(folder / f"part-{number:05d}.{fmt}", lambda tmp: tmp.write_bytes(content))
 
 
 def _write_ledger(out: Path, number: int, rows: list[tuple[str, str, str]]) -> None:
@@ -561,9 +643,9 @@ def _count_csv_rows(path: Path) -> int:
 class _InlineExecutor:
     """Runs the work in this process, at once (``jobs=1``)."""
 
-    def submit(self, fn, *args) -> Future:
+    def submit(self, fn, *args, **kwargs) -> Future:
         future: Future = Future()
-        future.set_result(fn(*args))
+        future.set_result(fn(*args, **kwargs))
         return future
 
     def close(self) -> None:
@@ -571,10 +653,27 @@ class _InlineExecutor:
 
 
 _PRELOAD_ENV = "MEDIAFRAMES_PIPELINE_PRELOAD"
+_ARROW_POOL_ENV = "ARROW_DEFAULT_MEMORY_POOL"
+
+
+@contextlib.contextmanager
+def _environ(values: dict[str, str]):
+    """Set environment variables for the block (for a process started in it), then restore them."""
+    previous = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def warm_up() -> None:
-    """Load every model the per-article analyses use, by analysing one small article.
+    """Load every model the workers use, by cleaning (language check included) and
+    analysing one small article.
 
     The fork server calls this once, so the workers it forks share the loaded models
     (copy-on-write) instead of each loading its own copy. A failure here is left to the
@@ -584,7 +683,7 @@ def warm_up() -> None:
 
     text = '"This budget is a great success," Mayor Ana Ruiz said in Moscow on Monday. She told Reuters that the council would vote.'
     try:
-        analyze_article(corpusmod.Article(id="warm-up", text=text))
+        analyze_article(corpusmod.make_article(text, id="warm-up", source="warm-up"))
     except Exception:  # noqa: BLE001  (the workers will raise it with its message)
         return
     gc.freeze()  # the garbage collector then leaves the shared objects' pages alone
@@ -599,23 +698,18 @@ class _ProcessExecutor:
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if context.get_start_method() == "forkserver":
             # the fork server imports this module with the models loaded (see the end of
-            # the module); workers forked from it share them
-            context.set_forkserver_preload(["analysis.pipeline"])
-            previous = os.environ.get(_PRELOAD_ENV)
-            os.environ[_PRELOAD_ENV] = "1"
-            try:
-                from multiprocessing import forkserver
+            # the module); workers forked from it share them. Arrow's default allocator
+            # (mimalloc) would keep some 15 MB more resident in each worker that encodes
+            # Parquet than the system allocator does, unless the user chose one.
+            from multiprocessing import forkserver
 
+            context.set_forkserver_preload(["analysis.pipeline"])
+            with _environ({_PRELOAD_ENV: "1", _ARROW_POOL_ENV: os.environ.get(_ARROW_POOL_ENV) or "system"}):
                 forkserver.ensure_running()
-            finally:
-                if previous is None:
-                    os.environ.pop(_PRELOAD_ENV, None)
-                else:
-                    os.environ[_PRELOAD_ENV] = previous
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init)
 
-    def submit(self, fn, *args) -> Future:
-        return self.pool.submit(fn, *args)
+    def submit(self, fn, *args, **kwargs) -> Future:
+        return self.pool.submit(fn, *args, **kwargs)
 
     def close(self, *, cancel: bool = False) -> None:
         self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
@@ -649,8 +743,8 @@ class _DaskExecutor:
         """Threads the cluster offers (one task each)."""
         return max(1, sum(self.client.nthreads().values()))
 
-    def submit(self, fn, *args):
-        return self.client.submit(fn, *args, pure=False)
+    def submit(self, fn, *args, **kwargs):
+        return self.client.submit(fn, *args, pure=False, **kwargs)
 
     def close(self, *, cancel: bool = False) -> None:
         self.client.close()
@@ -674,8 +768,9 @@ class RunSummary:
     """What a :func:`run_corpus` call did.
 
     ``seconds`` holds the time per analysis step (summed over workers: with several jobs
-    the steps add up to more than the wall time), plus ``load`` (reading and cleaning the
-    input, in the main process) and ``write`` (writing parts and ledger). ``peak_rss_mib``
+    the steps add up to more than the wall time), plus ``load`` (reading the input, in the
+    main process, and cleaning it, in the workers) and ``write`` (encoding the parts, in
+    the workers, and writing them and the ledger). ``peak_rss_mib``
     is the peak resident memory of the main process; ``worker_peak_rss_mib`` the largest
     peak of any worker (the main process itself with ``jobs=1``).
     """
@@ -805,8 +900,8 @@ def run_corpus(
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1 or chunk_size < 1 or (limit is not None and limit < 0):
         raise ValueError("jobs and chunk_size must be at least 1, and limit at least 0")
-    if format == "parquet":
-        import pyarrow  # noqa: F401  (fail before any work when it is missing)
+    if format == "parquet" and importlib.util.find_spec("pyarrow") is None:  # fail before any work
+        raise ImportError("--format parquet needs pyarrow: pip install pyarrow (or use --format csv)")
     if engine == "dask":
         _require_dask()
 
@@ -839,6 +934,8 @@ def _run(input, out: Path, *, format, jobs, engine, scheduler, limit, chunk_size
         executor, window, batches = _InlineExecutor(), 0, 1
     else:
         executor, window, batches = _ProcessExecutor(jobs), 1, jobs * 4
+    # rows cross from worker to worker through this process as pickled bytes (see analyze_batch)
+    pack = not isinstance(executor, _InlineExecutor)
     pending: deque[_Chunk] = deque()
     handled = 0
     worker_peak = 0
@@ -846,35 +943,39 @@ def _run(input, out: Path, *, format, jobs, engine, scheduler, limit, chunk_size
     def commit(chunk: _Chunk) -> None:
         nonlocal worker_peak
         results: list[ArticleResult] = []
+        rows: list[Any] = []
         for future in chunk.futures:
-            batch, peak = future.result()
+            batch, batch_rows, peak = future.result()
             results.extend(batch)
+            rows.append(batch_rows)
             worker_peak = max(worker_peak, peak)
         clock = time.perf_counter()
-        tables = {kind: {col: [] for col, _ in TABLES[kind]} for kind in KINDS}
+        rejects: dict[str, list] = {col: [] for col, _ in TABLES["rejects"]}
         ledger: list[tuple[str, str, str]] = []
         for position, reject in chunk.rejects:
-            _append(tables["rejects"], {"position": [position], "source": [reject.source], "id": [reject.id], "reason": [reject.reason]})
+            _append(rejects, {"position": [position], "source": [reject.source], "id": [reject.id], "reason": [reject.reason]})
             ledger.append((_reject_key(reject), "rejected", reject.id))
         for result in results:
             for step, secs in result.seconds.items():
                 summary.seconds[step] += secs
             if result.error:
                 reject = {"position": [result.position], "source": [result.source], "id": [result.article], "reason": [f"analysis failed: {result.error}"]}
-                _append(tables["rejects"], reject)
+                _append(rejects, reject)
                 ledger.append((result.key, "rejected", result.article))
                 continue
-            for kind, cols in result.tables.items():
-                _append(tables[kind], cols)
             ledger.append((result.key, "done", result.article))
-        order = sorted(range(len(tables["rejects"]["position"])), key=tables["rejects"]["position"].__getitem__)
-        tables["rejects"] = {col: [values[i] for i in order] for col, values in tables["rejects"].items()}
+        order = sorted(range(len(rejects["position"])), key=rejects["position"].__getitem__)
+        rejects = {col: [values[i] for i in order] for col, values in rejects.items()}
+        summary.seconds["write"] += time.perf_counter() - clock
+        files, encode_seconds, peak = executor.submit(encode_part, rows, rejects, format).result()
+        worker_peak = max(worker_peak, peak)
+        clock = time.perf_counter()
         with _interrupts_deferred():
             for kind in KINDS:
-                if tables[kind][TABLES[kind][0][0]]:
-                    _write_part(out, kind, chunk.number, tables[kind], format)
+                if kind in files:
+                    _write_part(out, kind, chunk.number, files[kind], format)
             _write_ledger(out, chunk.number, ledger)
-        summary.seconds["write"] += time.perf_counter() - clock
+        summary.seconds["write"] += encode_seconds + time.perf_counter() - clock
         summary.parts += 1
         for result in results:
             if result.error:
@@ -882,7 +983,7 @@ def _run(input, out: Path, *, format, jobs, engine, scheduler, limit, chunk_size
                 summary.rejected += 1
             else:
                 summary.done += 1
-                summary.words += result.tables["articles"]["words"][0]
+                summary.words += result.words
         meter.show(handled, summary)
 
     articles: list[tuple[int, corpusmod.Article]] = []
@@ -896,20 +997,24 @@ def _run(input, out: Path, *, format, jobs, engine, scheduler, limit, chunk_size
         if not articles and not rejects:
             return
         size = max(1, math.ceil(len(articles) / batches))
-        futures = [executor.submit(analyze_batch, articles[i : i + size], evidence) for i in range(0, len(articles), size)]
+        futures = [executor.submit(analyze_batch, articles[i : i + size], evidence, pack=pack) for i in range(0, len(articles), size)]
         pending.append(_Chunk(number, rejects, futures))
         number += 1
         articles, rejects = [], []
         while len(pending) > window:
             commit(pending.popleft())
 
-    stream = corpusmod.iter_articles(input, allow_non_english=allow_non_english)
+    # read here and cleaned by the workers about one chunk ahead, in batches as large as the
+    # analysis's (no larger than the limit: what is read beyond it is cleaned for nothing)
+    size = math.ceil(chunk_size / batches) if limit is None else max(1, min(math.ceil(chunk_size / batches), limit))
+    stream = _load_ahead(
+        corpusmod.iter_inputs(input), executor, size=size, ahead=batches, allow_non_english=allow_non_english,
+        seconds=summary.seconds,
+    )  # fmt: skip
     try:
         position = -1
         while limit is None or n_articles < limit:
-            clock = time.perf_counter()
             item = next(stream, None)
-            summary.seconds["load"] += time.perf_counter() - clock
             if item is None:
                 break
             position += 1
@@ -957,6 +1062,32 @@ def _run(input, out: Path, *, format, jobs, engine, scheduler, limit, chunk_size
     return summary
 
 
+def _load_ahead(
+    inputs: Iterator[corpusmod.RawArticle | corpusmod.Reject], executor: Any, *, size: int, ahead: int,
+    allow_non_english: bool, seconds: dict[str, float],
+) -> Iterator[corpusmod.Article | corpusmod.Reject]:
+    """``inputs`` cleaned by :func:`load_batch` on the executor, in input order, with up to
+    ``ahead`` batches of ``size`` inputs being cleaned while the caller works. Adds the time
+    spent reading and cleaning to ``seconds["load"]``."""
+    loading: deque[Any] = deque()
+    try:
+        while True:
+            while len(loading) < ahead:
+                clock = time.perf_counter()
+                batch = list(itertools.islice(inputs, size))
+                seconds["load"] += time.perf_counter() - clock
+                if not batch:
+                    break
+                loading.append(executor.submit(load_batch, batch, allow_non_english))
+            if not loading:
+                return
+            loaded, secs = loading.popleft().result()
+            seconds["load"] += secs
+            yield from loaded
+    finally:
+        inputs.close()
+
+
 def _append(table: dict[str, list], cols: dict[str, list]) -> None:
     for col, values in cols.items():
         table[col].extend(values)
@@ -986,6 +1117,8 @@ def read_table(out: str | Path, kind: str, *, columns: list[str] | None = None) 
         >>> quotes = read_table("corpus-out", "quotes")  # doctest: +SKIP
         >>> quotes.groupby("speaker_type").size()  # doctest: +SKIP
     """
+    import pandas as pd
+
     if kind not in TABLES:
         raise ValueError(f"unknown table {kind!r}; choose one of {', '.join(TABLES)}")
     out = Path(out)

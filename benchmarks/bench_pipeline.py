@@ -25,11 +25,12 @@ before each run with several jobs, the speed-up the machine gives that many proc
 trivially parallel pure-Python loop is measured too (``ceiling``): on a shared machine it
 can be well under the number of cores, and no pipeline can beat it.
 
-Peak memory is measured two ways. *RSS*: the peak resident set size
-(``resource.getrusage(RUSAGE_SELF).ru_maxrss``) of the main process and of each worker,
-each reported by the process itself at the end of its work; "RSS sum" adds the main
-process and every worker, an upper bound (the peaks need not coincide, and pages the
-processes share, such as library code, count once per process). *Tree PSS*: every 0.5 s the
+Peak memory is measured two ways. *RSS*: the peak resident set size of the main process
+and of the largest worker, each reported by the process itself at the end of its work
+(``VmHWM`` of ``/proc/self/status`` on Linux; ``getrusage``'s ``ru_maxrss`` would include
+this script's own memory, as the child is started with ``vfork``); "RSS sum" adds the main
+process and the largest worker once per worker, an upper bound (the peaks need not
+coincide, and pages the processes share, such as library code, count once per process). *Tree PSS*: every 0.5 s the
 script adds up the proportional set size (``/proc/PID/smaps_rollup``; shared pages split
 among the processes sharing them) of the run's whole process tree and keeps the largest
 sum: closest to the memory the run takes from the machine (Linux only; a peak shorter than
@@ -364,6 +365,12 @@ def print_report(rows: list[dict], bare: dict, machine: str) -> None:
         if one:
             ok = one["x_bare"] <= TARGET_OVERHEAD
             print(f"  {size:,} articles: pipeline {one['x_bare']:.2f} x bare NLTK (target <= {TARGET_OVERHEAD}): {'met' if ok else 'NOT met'}")
+    for r in rows:
+        ok = r["total_mib"] < TARGET_MEMORY_MIB
+        print(
+            f"  memory, {r['size']:,} articles, {r['jobs']} job(s): {r['total_mib']:.0f} MiB as the sum of per-process "
+            f"peak RSS (target < {TARGET_MEMORY_MIB}): {'met' if ok else 'NOT met'}"
+        )
     largest = max(bare)
     for r in rows:
         if r["size"] == largest and r["jobs"] == 2 and r["speedup"]:

@@ -68,3 +68,18 @@ def test_batch_server_gives_its_kernels_the_inline_backend_and_the_cache_setting
     assert kernels.batch_server(use_cache=False) == "server"
     assert [env["MPLBACKEND"] for env in envs] == [kernels.INLINE_BACKEND] * 2
     assert config.NO_CACHE_ENV not in envs[0] and envs[1][config.NO_CACHE_ENV] == "1"
+
+
+def test_analyze_command_main_process_stays_without_nltk_and_pandas(tmp_path):
+    """With workers, the command's own process only reads inputs and writes files."""
+    done = _python(
+        f"""
+        import sys
+        from analysis import cli
+        code = cli.main(["analyze", {str(config.SEEDS_DIR)!r}, "--out", {str(tmp_path / "out")!r}, "--jobs", "2"])
+        print(code, [m for m in ("nltk", "pandas", "pyarrow") if m in sys.modules])
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "0 []"
+    assert sorted(p.name for p in (tmp_path / "out" / "articles").glob("part-*")) == ["part-00000.parquet"]

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import shutil
+import subprocess
+import sys
+import textwrap
 
 import pandas as pd
 import pytest
 
-from analysis import cli, config, pipeline, sources
-from analysis.corpus import load_article, load_corpus
+from analysis import cli, config, nltkdata, pipeline, sources
+from analysis.corpus import Reject, iter_articles, iter_inputs, load_article, load_corpus
 
 SEED_IDS = ["000_eb875e01c2519c6f", "002_96cf24b8358f7f15"]
 
@@ -160,10 +165,98 @@ def test_a_crash_while_writing_leaves_no_partial_file_and_is_cleaned_up(baseline
     _assert_same_tables(out, baseline[1])
 
 
+def _part_bytes(out) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("part-*")) if p.parent.name != pipeline.LEDGER_DIR}
+
+
 def test_two_jobs_give_the_same_tables_as_one(baseline, corpus_dir, tmp_path):
     summary = pipeline.run_corpus(corpus_dir, tmp_path / "out", jobs=2, chunk_size=2)
     assert summary.done == 6
     _assert_same_tables(tmp_path / "out", baseline[1])
+    # the workers encode the part files: byte for byte what one process writes
+    assert _part_bytes(tmp_path / "out") == _part_bytes(baseline[2])
+
+
+@pytest.fixture(scope="module")
+def mixed_table(tmp_path_factory):
+    """A .jsonl with articles, a malformed line, a Russian article, a text-less one and a duplicate id."""
+    texts = _generated_texts()
+    rows = [
+        json.dumps({"id": "a", "title": "A", "text": texts["gen_a"]}),
+        "{not json",
+        json.dumps({"id": "ru", "text": "Министр заявил, что переговоры продолжатся в понедельник. Он сказал, что это важно."}),
+        json.dumps({"id": "b", "outlet": "TASS", "text": texts["gen_b"]}),
+        json.dumps({"id": "footer", "text": "Original url: https://example.org/x"}),
+        json.dumps({"id": "a", "text": texts["gen_c"]}),
+        json.dumps({"id": "d", "date": "April 8, 2021", "text": texts["gen_d"]}),
+    ]
+    path = tmp_path_factory.mktemp("mixed") / "mixed.jsonl"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("limit", [None, 2])
+def test_workers_clean_and_reject_as_one_process_does(mixed_table, tmp_path, limit):
+    one = pipeline.run_corpus(mixed_table, tmp_path / "one", jobs=1, chunk_size=2, limit=limit)
+    two = pipeline.run_corpus(mixed_table, tmp_path / "two", jobs=2, chunk_size=2, limit=limit)
+    assert (two.done, two.rejected, two.parts) == (one.done, one.rejected, one.parts)
+    assert _part_bytes(tmp_path / "two") == _part_bytes(tmp_path / "one")
+    rejects = pipeline.read_table(tmp_path / "two", "rejects")
+    if limit is None:
+        assert one.done == 3 and rejects["id"].tolist() == ["", "ru", "footer", "a"]
+        assert "Russian" in rejects["reason"].iloc[1] and "duplicate id 'a'" in rejects["reason"].iloc[3]
+    else:  # two articles; the rejects read before the second one are written too
+        assert one.done == 2 and rejects["id"].tolist() == ["", "ru"]
+
+
+def test_reading_then_cleaning_is_what_iter_articles_yields(corpus_dir, mixed_table, tmp_path):
+    folder = shutil.copytree(corpus_dir, tmp_path / "manifest")
+    (folder / "german.txt").write_text(
+        "Der Minister sagte, dass die Gespräche am Montag fortgesetzt werden und dass die Regierung nicht zustimmen wird.",
+        encoding="utf-8",
+    )
+    names = sorted(p.name for p in folder.iterdir()) + ["missing.txt"]
+    (folder / "manifest.csv").write_text("id,file,outlet\n" + "".join(f",{n},TASS\n" for n in names), encoding="utf-8")
+    for path in (folder, mixed_table, folder / "gen_a.txt"):
+        read = list(iter_inputs(path))
+        assert [r if isinstance(r, Reject) else r.load() for r in read] == list(iter_articles(path))
+    loaded = {item.id: item for item in iter_articles(folder)}
+    assert loaded["german"] == Reject("manifest.csv row 9 (german.txt)", loaded["german"].reason, "german")
+    assert "German" in loaded["german"].reason and loaded["gen_a"].outlet == "TASS"
+    assert loaded["missing"] == Reject("manifest.csv row 11", "file not found: missing.txt", "missing")
+
+
+def test_the_main_process_of_a_parallel_run_loads_neither_nltk_nor_pandas_nor_pyarrow(baseline, corpus_dir, tmp_path):
+    code = f"""
+        import json, os, sys
+        from analysis import pipeline
+
+        summary = pipeline.run_corpus({str(corpus_dir)!r}, {str(tmp_path / "out")!r}, jobs=2, chunk_size=2)
+        executor = pipeline._ProcessExecutor(1)
+        pool = executor.submit(os.getenv, "ARROW_DEFAULT_MEMORY_POOL").result()
+        executor.close()
+        heavy = ["nltk", "pandas", "pyarrow", "numpy", "analysis.text", "analysis.nltkdata", "analysis.sentiment"]
+        print(json.dumps({{"done": summary.done, "loaded": [m for m in heavy if m in sys.modules], "pool": pool,
+                          "main": summary.peak_rss_mib, "worker": summary.worker_peak_rss_mib}}))
+    """
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, cwd=config.ROOT, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["done"] == 6
+    assert result["loaded"] == []  # the workers clean, analyse and encode; the main process reads and writes
+    assert result["main"] < result["worker"] / 2  # it was as large as a worker
+    assert result["pool"] == "system"  # the workers' Arrow allocator (see _ProcessExecutor)
+    _assert_same_tables(tmp_path / "out", baseline[1])
+
+
+def test_a_missing_nltk_package_reported_by_a_worker_keeps_its_message():
+    # an exception crossing processes is rebuilt with the arguments its __reduce__ gives:
+    # by default its message, which this one would take for the package name
+    error = pickle.loads(pickle.dumps(nltkdata.MissingNLTKDataError("stopwords")))
+    assert isinstance(error, nltkdata.MissingNLTKDataError) and error.package == "stopwords"
+    assert str(error) == str(nltkdata.MissingNLTKDataError("stopwords"))
+    assert "'stopwords' (stop words" in str(error)
 
 
 def test_dask_gives_the_same_tables_as_the_local_engine(baseline, corpus_dir, tmp_path):
@@ -255,8 +348,6 @@ def test_scored_sentences_match_the_sentiment_module(baseline, corpus_dir):
 
 
 def test_a_second_run_on_a_busy_folder_is_refused(corpus_dir, tmp_path):
-    import os
-
     out = tmp_path / "out"
     out.mkdir()
     (out / "_lock").write_text(str(os.getppid()))  # a live process holds the folder
