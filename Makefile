@@ -5,6 +5,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+# Extra options for the report command, e.g. make report REPORT_ARGS="--only 04_sources --out my-report"
+REPORT_ARGS ?=
 
 .PHONY: setup report test lab notebooks clean help
 help:
@@ -23,7 +25,7 @@ setup: $(STAMP)
 	@$(PY) -m analysis setup
 
 report: setup
-	$(PY) -m analysis report
+	$(PY) -m analysis report $(REPORT_ARGS)
 
 test: setup
 	$(PY) -m pytest

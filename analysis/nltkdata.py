@@ -14,54 +14,15 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 import nltk
 import pandas as pd
 
 from . import config
+from .nltkpackages import PACKAGES, Package  # noqa: F401  (re-exported)
 
 SETUP_COMMAND = "make setup  (or: python -m analysis setup)"
-
-
-@dataclass(frozen=True)
-class Package:
-    """One NLTK data package: its downloader id and where it lives in a data folder."""
-
-    name: str
-    folder: str  # "corpora", "tokenizers", ...
-    probe: str  # resource path given to nltk.data.find (the ".zip" form is tried too)
-    purpose: str
-
-    def probes(self) -> tuple[str, ...]:
-        """Resource paths that show the package is installed: unpacked folder or zip."""
-        base = self.probe.rstrip("/")
-        if base.endswith(".zip"):
-            return (base,)
-        leaf = base.rsplit("/", 1)[-1]
-        return (self.probe, f"{base}.zip/{leaf}/")
-
-
-PACKAGES: dict[str, Package] = {
-    p.name: p
-    for p in [
-        Package("punkt_tab", "tokenizers", "tokenizers/punkt_tab/english/", "sentence splitting"),
-        Package(
-            "averaged_perceptron_tagger_eng",
-            "taggers",
-            "taggers/averaged_perceptron_tagger_eng/",
-            "part-of-speech tagging",
-        ),
-        Package("universal_tagset", "taggers", "taggers/universal_tagset", "universal POS tags"),
-        Package("vader_lexicon", "sentiment", "sentiment/vader_lexicon.zip", "VADER sentiment"),
-        Package("opinion_lexicon", "corpora", "corpora/opinion_lexicon", "Hu & Liu lexicon"),
-        Package("stopwords", "corpora", "corpora/stopwords", "stop words, language check"),
-        Package("words", "corpora", "corpora/words", "English word list"),
-        Package("names", "corpora", "corpora/names", "first names for the recogniser"),
-        Package("gazetteers", "corpora", "corpora/gazetteers", "place names for the recogniser"),
-    ]
-}
 
 
 class MissingNLTKDataError(LookupError):

@@ -447,11 +447,25 @@ def _kernel_manager_class(env: dict[str, str], server: kernels.KernelServer | No
 
         async def start_kernel(self, **kw):
             kw.setdefault("env", env)
+            if os.name == "posix" and not self._connection_file_written:
+                # local sockets instead of TCP ports: no port another kernel starting at the
+                # same moment can take, nothing reachable from the network, and no warning
+                # from the kernel about unencrypted TCP
+                self.transport = "ipc"
+                self.ip = str(_ipc_folder() / uuid.uuid4().hex[:12])
             if provisioner_class is not None and self.provisioner is None:
                 self.kernel_id = self.kernel_id or str(uuid.uuid4())
                 self.provisioner = provisioner_class(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
                 self.provisioner.server = server
             return await super().start_kernel(**kw)
+
+        async def _async_interrupt_kernel(self) -> None:
+            # jupyter_client interrupts a kernel before it asks it to shut down, for a cell
+            # still running; the batch shuts a kernel down after its last reply, when the
+            # interrupt only makes the kernel log "KeyboardInterrupt caught in kernel". A
+            # kernel that does not end on the shutdown request is still signalled to end.
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
 
         async def _async_wait(self, pollinterval: float = 0.1) -> None:
             # jupyter_client looks every 0.1 s whether a kernel it asked to shut down has
@@ -463,6 +477,19 @@ def _kernel_manager_class(env: dict[str, str], server: kernels.KernelServer | No
                 await super()._async_wait(pollinterval=pollinterval)
 
     return KernelManager
+
+
+@functools.lru_cache(maxsize=1)
+def _ipc_folder() -> Path:
+    """A private folder for the kernels' local sockets, removed when this process ends.
+
+    Short on purpose: a socket's path must fit in about 100 bytes.
+    """
+    import atexit
+
+    folder = Path(tempfile.mkdtemp(prefix="mf-kernels-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 @functools.lru_cache(maxsize=1)

@@ -126,6 +126,55 @@ def test_interrupt_stops_the_running_cell_and_shutdown_ends_the_process(server):
     assert asyncio.run(scenario()) < 10
 
 
+def test_a_kernel_busy_in_a_cell_still_ends_when_shut_down(server):
+    # the batch's kernel managers skip jupyter_client's interrupt before a shutdown; a kernel
+    # that is still running a cell must end all the same
+    async def scenario():
+        km = _launch(server)
+        await km.start_kernel(cwd=os.getcwd())
+        pid = km.provisioner.process.pid
+        kc = km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=60)
+            kc.execute("import time\ntime.sleep(120)")
+            await asyncio.sleep(1.0)
+        finally:
+            kc.stop_channels()
+        started = time.monotonic()
+        await km.shutdown_kernel()
+        assert not await km.is_alive()
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+        return time.monotonic() - started
+
+    assert asyncio.run(scenario()) < 30
+
+
+TRANSPORT = """\
+from ipykernel.kernelapp import IPKernelApp
+print(IPKernelApp.instance().transport)
+"""
+
+
+@pytest.mark.parametrize("warm", [True, False], ids=["forked", "new-process"])
+def test_kernels_talk_over_local_sockets_and_print_no_warnings(tmp_path, capfd, warm):
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    for name in ("01_a", "02_b", "03_c"):
+        _notebook(nbdir / f"{name}.ipynb", TRANSPORT, "print('done')", title=name)
+    capfd.readouterr()
+    results = report.run_batch(notebooks_dir=nbdir, out=tmp_path / "out", jobs=3, warm_kernels=warm, progress=lambda _: None)
+    assert results["status"].tolist() == ["ok"] * 3
+    assert results.attrs.get("forked_kernels", 0) == (3 if warm else 0)
+    for name in ("01_a", "02_b", "03_c"):
+        assert _texts(tmp_path / "out" / f"{name}.ipynb") == ["ipc\n", "done\n"]
+    printed = capfd.readouterr()
+    for noise in ("without encryption", "KeyboardInterrupt", "Traceback"):
+        assert noise not in printed.err and noise not in printed.out
+    assert not list(report._ipc_folder().iterdir())  # every socket removed with its kernel
+
+
 def test_a_kernel_that_dies_fails_its_notebook_and_the_batch_goes_on(tmp_path):
     nbdir = tmp_path / "nbs"
     nbdir.mkdir()

@@ -98,3 +98,70 @@ def test_importing_the_package_never_downloads():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "imported"
+
+
+def _layout(root: Path, packages, *, mode: int = 0o755) -> Path:
+    """Empty stand-ins laid out as set-up installs them: folder packages as folders, the rest zipped."""
+    from analysis.nltkpackages import PACKAGES
+
+    for name in packages:
+        package = PACKAGES[name]
+        relative = package.files()[0]
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if relative.endswith(".zip") or name in ("stopwords", "words"):
+            path = root / package.files()[-1]
+            path.write_bytes(b"PK")
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+        path.chmod(mode if path.is_dir() else mode & 0o666)
+    return root
+
+
+def test_the_quick_check_finds_packages_where_setup_puts_them(tmp_path, monkeypatch):
+    from analysis import config, nltkpackages
+
+    monkeypatch.setattr(config, "NLTK_DATA_DIR", tmp_path / "project")
+    monkeypatch.setenv("NLTK_DATA", str(tmp_path / "env"))
+    names = list(nltkpackages.PACKAGES)
+    assert not nltkpackages.ready_in_usual_places()
+    _layout(tmp_path / "project", names[:4])
+    _layout(tmp_path / "env", names[4:-1])
+    assert not nltkpackages.ready_in_usual_places()  # the last one is nowhere
+    assert nltkpackages.ready_in_usual_places(names[:-1])
+    _layout(tmp_path / "env", names[-1:], mode=0o775)  # writable by the group: NLTK would refuse it
+    assert not nltkpackages.ready_in_usual_places()
+    (tmp_path / "env" / nltkpackages.PACKAGES[names[-1]].files()[0]).chmod(0o755)
+    assert nltkpackages.ready_in_usual_places()
+
+
+def test_the_quick_check_agrees_with_nltk_on_this_machine():
+    from analysis import nltkpackages
+
+    if nltkpackages.ready_in_usual_places():
+        assert all(nltkdata.is_installed(name) for name in nltkdata.PACKAGES)
+
+
+def test_setup_with_everything_in_place_answers_without_importing_nltk(tmp_path):
+    import subprocess
+    import sys
+
+    from analysis import nltkpackages
+
+    if not nltkpackages.ready_in_usual_places():
+        pytest.skip("the NLTK data lies outside the project's folder and NLTK_DATA")
+    code = "import sys; from analysis import cli; code = cli.main(['setup']); print('nltk' in sys.modules, 'pandas' in sys.modules, code)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["NLTK data ready (9 packages; 0 installed now).", "False False 0"]
+
+
+def test_setup_asks_nltk_when_the_quick_check_cannot_say_yes(monkeypatch, capsys):
+    from analysis import cli, nltkpackages
+
+    monkeypatch.setattr(nltkpackages, "ready_in_usual_places", lambda packages=None: False)
+    asked = []
+    real = nltkdata.ensure
+    monkeypatch.setattr(nltkdata, "ensure", lambda **kw: asked.append(kw) or real(download=False, mirror=None))
+    assert cli.main(["setup", "--no-download"]) == 0
+    assert asked and "NLTK data ready (9 packages; 0 installed now)." in capsys.readouterr().out
