@@ -132,18 +132,20 @@ def run_floor_command(notebooks: list[Path], out: Path, jobs: int) -> float:
     return seconds
 
 
-def run_command(out: Path) -> float:
-    """Seconds for ``python -m analysis report --out OUT`` in a subprocess."""
+def _time_report(argv: list[str], out: Path, name: str) -> float:
+    """Seconds for the report command ``argv`` (run in the project folder) writing into ``out``."""
     shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "analysis", "report", "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
-    )  # fmt: skip
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode:
-        raise SystemExit(f"python -m analysis report failed ({done.returncode}):\n{done.stderr[-2000:]}")
+        raise SystemExit(f"{name} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     return seconds
+
+
+def run_command(out: Path) -> float:
+    """Seconds for ``python -m analysis report --out OUT`` in a subprocess."""
+    return _time_report([sys.executable, "-m", "analysis", "report", "--out", str(out)], out, "python -m analysis report")
 
 
 def make_ready() -> bool:
@@ -156,16 +158,8 @@ def make_ready() -> bool:
 def run_make(out: Path) -> float:
     """Seconds for ``make report REPORT_ARGS="--out OUT"``: the README's command, with its
     set-up check (``python -m analysis setup``) and the report command, into ``out``."""
-    shutil.rmtree(out, ignore_errors=True)
-    started = time.perf_counter()
-    done = subprocess.run(
-        ["make", "--no-print-directory", "report", f"REPORT_ARGS=--out {shlex.quote(str(out))}"],
-        cwd=ROOT, capture_output=True, text=True,
-    )  # fmt: skip
-    seconds = time.perf_counter() - started
-    if done.returncode:
-        raise SystemExit(f"make report failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return seconds
+    argv = ["make", "--no-print-directory", "report", f"REPORT_ARGS=--out {shlex.quote(str(out))}"]
+    return _time_report(argv, out, "make report")
 
 
 def cpu_seconds() -> float:
