@@ -447,7 +447,7 @@ def _kernel_manager_class(env: dict[str, str], server: kernels.KernelServer | No
 
         async def start_kernel(self, **kw):
             kw.setdefault("env", env)
-            if os.name == "posix" and not self._connection_file_written:
+            if os.name == "posix" and not getattr(self, "_connection_file_written", False):
                 # local sockets instead of TCP ports: no port another kernel starting at the
                 # same moment can take, nothing reachable from the network, and no warning
                 # from the kernel about unencrypted TCP
