@@ -17,7 +17,7 @@ def _setup(args: argparse.Namespace) -> int:
 
     if not (args.mirror or args.target) and nltkpackages.ready_in_usual_places():
         # the common case, every run of make report and make test: found without NLTK
-        print(f"NLTK data ready ({len(nltkpackages.PACKAGES)} packages; 0 installed now).")
+        print(_ready_line(len(nltkpackages.PACKAGES), installed=0))
         return 0
     from . import nltkdata
 
@@ -38,8 +38,12 @@ def _setup(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    print(f"NLTK data ready ({len(table)} packages; {len(changed)} installed now).")
+    print(_ready_line(len(table), installed=len(changed)))
     return 0
+
+
+def _ready_line(packages: int, *, installed: int) -> str:
+    return f"NLTK data ready ({packages} packages; {installed} installed now)."
 
 
 class _DeferredModule(types.ModuleType):

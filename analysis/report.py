@@ -445,14 +445,21 @@ def _kernel_manager_class(env: dict[str, str], server: kernels.KernelServer | No
         def _client_factory_default(self) -> type:
             return client_class
 
+        # local sockets instead of TCP ports: no port another kernel starting at the same
+        # moment can take, nothing reachable from the network, and no warning from the
+        # kernel about unencrypted TCP
+        @default("transport")
+        def _transport_default(self) -> str:
+            return "ipc" if os.name == "posix" else "tcp"
+
+        @default("ip")
+        def _ip_default(self) -> str:
+            if self.transport == "ipc":
+                return str(_ipc_folder() / uuid.uuid4().hex[:12])
+            return super()._ip_default()
+
         async def start_kernel(self, **kw):
             kw.setdefault("env", env)
-            if os.name == "posix" and not getattr(self, "_connection_file_written", False):
-                # local sockets instead of TCP ports: no port another kernel starting at the
-                # same moment can take, nothing reachable from the network, and no warning
-                # from the kernel about unencrypted TCP
-                self.transport = "ipc"
-                self.ip = str(_ipc_folder() / uuid.uuid4().hex[:12])
             if provisioner_class is not None and self.provisioner is None:
                 self.kernel_id = self.kernel_id or str(uuid.uuid4())
                 self.provisioner = provisioner_class(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
