@@ -35,7 +35,6 @@ import importlib.util
 import json
 import os
 import pickle
-import re
 import sys
 import tempfile
 from collections import Counter
@@ -45,6 +44,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
+from .codeversion import modules_behind, source_digest  # noqa: F401  (modules_behind re-exported)
 
 #: Bump when the stored format changes; part of every key.
 FORMAT_VERSION = 1
@@ -57,7 +57,6 @@ DISABLE_ENV = config.NO_CACHE_ENV
 #: Hits and misses in this process, by event (``hit``, ``miss``).
 stats: Counter = Counter()
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
 _MAGIC = "mediaframes-cache"
 
 
@@ -69,72 +68,17 @@ def enabled() -> bool:
 # --------------------------------------------------------------------------- keys
 
 
-#: ``from .x import ...``, ``from . import a, b``, ``from analysis[.x] import ...`` at any indent.
-_IMPORT_FROM = re.compile(
-    r"^[ \t]*from[ \t]+(?P<base>\.+|" + re.escape(__package__) + r"\b)(?P<module>[\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[^\n#;]*)",
-    re.MULTILINE,
-)
-
-
-def _local_imports(path: Path) -> set[str]:
-    """Names of the ``analysis`` modules that the module at ``path`` imports (also inside functions).
-
-    A scan of the ``from ... import`` lines rather than a parse of the whole module (which
-    costs a tenth of a second for the package, in every new process that reads the cache);
-    a match inside a string can only add a module, which makes a key change more often,
-    never less.
-    """
-    names = set()
-    for match in _IMPORT_FROM.finditer(path.read_text(encoding="utf-8")):
-        base, module = match["base"], match["module"].lstrip(".")
-        if base.startswith(".") and len(base) > 1:
-            continue  # above this package
-        if module:
-            names.add(module.split(".")[0])
-        else:
-            for item in match["names"].strip("() \t\n").split(","):
-                name = item.split(" as ")[0].strip()
-                if name:
-                    names.add(name)
-    return {n for n in names if (_PACKAGE_DIR / f"{n}.py").is_file()}
-
-
-def modules_behind(module: str) -> list[str]:
-    """``module`` and every module of this package that it imports, directly or not.
-
-    >>> modules_behind("analysis.text")
-    ['analysis.config', 'analysis.nltkdata', 'analysis.text']
-    """
-    start = module.removeprefix(f"{__package__}.")
-    seen, todo = set(), [start]
-    while todo:
-        name = todo.pop()
-        if name not in seen:
-            seen.add(name)
-            todo.extend(_local_imports(_PACKAGE_DIR / f"{name}.py") - seen)
-    return sorted(f"{__package__}.{name}" for name in seen)
-
-
 @functools.lru_cache(maxsize=None)
 def code_version(module: str) -> str:
-    """SHA-256 of the source of ``module`` and of every module of this package it imports.
-
-    For a module outside this package, the hash of its own source file.
+    """SHA-256 of the source of ``module``, of every module of this package it imports and of
+    the word lists they read (:func:`analysis.codeversion.source_digest`), with the versions
+    of pandas and Python (results are pickled DataFrames, which a new pandas or Python may
+    read differently). For a module outside this package, the hash of its own source file.
 
     >>> len(code_version("analysis.sources"))
     64
     """
-    if module == __package__ or module.startswith(f"{__package__}."):
-        files = [_PACKAGE_DIR / f"{name.split('.', 1)[1]}.py" for name in modules_behind(module)]
-    else:
-        spec = importlib.util.find_spec(module)
-        if spec is None or not spec.origin or not Path(spec.origin).is_file():
-            raise TypeError(f"no source file for module {module}")
-        files = [Path(spec.origin)]
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    # results are pickled DataFrames: a new pandas or Python may read them differently
+    digest = hashlib.sha256(source_digest(module).encode())
     digest.update(f"pandas {pd.__version__}; python {sys.version_info[:2]}".encode())
     return digest.hexdigest()
 

@@ -8,7 +8,7 @@ For each size a synthetic corpus is built by recombining the seed reports' sente
 the articles have quotes, names and sentiment; see :func:`synthetic_articles`) and written
 to a temporary ``.jsonl``. Then, each in a fresh process:
 
-* the pipeline (:func:`analysis.pipeline.run_corpus`) with every ``--jobs`` value, into a
+* the pipeline (:func:`analysis.batch.pipeline.run_corpus`) with every ``--jobs`` value, into a
   temporary output folder: articles/s, words/s, wall time, where the time went, and peak
   memory;
 * the bare NLTK calls the pipeline makes, once each, on the same texts: ``sent_tokenize``
@@ -111,7 +111,7 @@ def synthetic_articles(n: int, *, seed: int = 0):
 
 def write_corpus(path: Path, n: int, seed: int) -> int:
     """Write the synthetic corpus as JSON lines; return its word count."""
-    from analysis.text import count_words
+    from analysis.nlp.text import count_words
 
     words = 0
     with open(path, "w", encoding="utf-8") as fh:
@@ -125,7 +125,7 @@ def write_corpus(path: Path, n: int, seed: int) -> int:
 
 
 def child_pipeline(corpus: str, out: str, jobs: int, fmt: str) -> dict:
-    from analysis.pipeline import run_corpus
+    from analysis.batch.pipeline import run_corpus
 
     summary = run_corpus(corpus, out, format=fmt, jobs=jobs, progress=None)
     return {
@@ -141,7 +141,7 @@ def child_bare(corpus: str) -> dict:
     import nltk
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
-    from analysis import nltkdata
+    from analysis.nlp import nltk_data as nltkdata
 
     nltkdata.add_project_path()
     vader = SentimentIntensityAnalyzer()

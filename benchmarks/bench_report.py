@@ -4,18 +4,18 @@ Run on demand, not in CI::
 
     python benchmarks/bench_report.py [--jobs 1 2] [--repeat 3] [--new-kernels] [--no-subprocess] [--json]
 
-Each ``--jobs`` value (default: 1 and :func:`analysis.report.default_jobs`) is timed
+Each ``--jobs`` value (default: 1 and :func:`analysis.batch.report.default_jobs`) is timed
 ``--repeat`` times, alternating the two sides so that both see the same load:
 
-* **batch**: :func:`analysis.report.run_batch` on the seeds, what ``make report`` runs
+* **batch**: :func:`analysis.batch.report.run_batch` on the seeds, what ``make report`` runs
   after set-up (every notebook, default parameters, the two seed reports), into a
   temporary output folder (``--out``: figures go to ``OUT/figures``, never to the
-  project's ``figures/``; ``notebooks/`` is only read). Its kernels are forked from the kernel server (:mod:`analysis.kernels`), as in
+  project's ``figures/``; ``notebooks/`` is only read). Its kernels are forked from the kernel server (:mod:`analysis.batch.kernels`), as in
   ``make report``; ``--new-kernels`` starts each as a new process instead;
 * **floor**: as many trivial notebooks as the batch has (a parameters cell and one
   ``print``), generated in a temporary folder, each executed by
   ``papermill.execute_notebook`` with a parameter to inject and exported with the same
-  :func:`analysis.report.export_html`, with the same number of notebooks at once (a pool
+  :func:`analysis.batch.report.export_html`, with the same number of notebooks at once (a pool
   of that many threads). Kernel start, shutdown and the export of a notebook are the floor; the
   batch's work is the rest.
 
@@ -26,7 +26,7 @@ done, the README's own command, ``make report REPORT_ARGS="--out TMP"`` (its set
 included), alternating with
 the floor as a command of its own (a new process importing papermill and running the
 floor with as many notebooks at once; both defer ``rfc3987_syntax`` the same way, see
-``analysis.cli``); ``--no-subprocess`` skips it. Cached analysis results go to a temporary cache folder,
+``analysis.batch.cli``); ``--no-subprocess`` skips it. Cached analysis results go to a temporary cache folder,
 filled by one untimed batch first (as after a first ``make report``); ``--cold`` times
 every batch with an empty one instead. The 1-minute load average is printed with each
 measurement: other work on the machine slows both sides, but not always equally. So is the
@@ -79,7 +79,7 @@ def run_floor(notebooks: list[Path], out: Path, jobs: int) -> float:
     """Seconds to execute ``notebooks`` with papermill and export each to HTML, ``jobs`` at once."""
     import papermill
 
-    from analysis import report
+    from analysis.batch import report
 
     def one(path: Path) -> None:
         executed = out / path.name
@@ -98,7 +98,7 @@ def run_floor(notebooks: list[Path], out: Path, jobs: int) -> float:
 
 def run_real(out: Path, jobs: int, warm_kernels: bool = True) -> tuple[float, object]:
     """Seconds for the batch on the seeds into ``out``, and its result table."""
-    from analysis import report
+    from analysis.batch import report
 
     shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
@@ -111,12 +111,12 @@ def run_real(out: Path, jobs: int, warm_kernels: bool = True) -> tuple[float, ob
 
 def run_floor_command(notebooks: list[Path], out: Path, jobs: int) -> float:
     """Seconds for the floor as a command of its own: a new Python process that imports
-    papermill and :mod:`analysis.report` (with ``rfc3987_syntax`` deferred, as the report
+    papermill and :mod:`analysis.batch.report` (with ``rfc3987_syntax`` deferred, as the report
     command does) and runs :func:`run_floor` on ``notebooks``, ``jobs`` at once."""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     code = (
-        "import sys; sys.path.insert(0, sys.argv[1]); from analysis import cli; "
+        "import sys; sys.path.insert(0, sys.argv[1]); from analysis.batch import cli; "
         "cli._defer_import('rfc3987_syntax', ('is_valid_syntax',)); import bench_report; "
         "from pathlib import Path; "
         "bench_report.run_floor([Path(p) for p in sys.argv[4:]], Path(sys.argv[2]), int(sys.argv[3]))"
@@ -180,7 +180,8 @@ def spread(values: list[float]) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from analysis import config, report
+    from analysis import config
+    from analysis.batch import report
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--jobs", type=int, nargs="+", help=f"notebooks at once to time (default: 1 {report.default_jobs()})")

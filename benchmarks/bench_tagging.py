@@ -1,4 +1,4 @@
-"""Check ``analysis.tagging.tag_words`` against NLTK's ``PerceptronTagger`` and time both.
+"""Check ``analysis.nlp.tagging.tag_words`` against NLTK's ``PerceptronTagger`` and time both.
 
 Run on demand, not in CI::
 
@@ -7,7 +7,7 @@ Run on demand, not in CI::
 The sentences are those of the seed articles plus, when the file is there, every article
 of the attribution development set (``../shared/devdata/attribution/polnear_dev.jsonl``,
 ``text`` field; 84 US political news articles), split and tokenised as the project does
-(:func:`analysis.text.sentence_spans`, :func:`analysis.text.token_spans`). Every sentence is
+(:func:`analysis.nlp.text.sentence_spans`, :func:`analysis.nlp.text.token_spans`). Every sentence is
 tagged both ways; the script counts the sentences whose tags differ (exit 1 when any
 does) and keeps the fastest of ``--repeat`` runs of each. Models are loaded before timing
 starts; the tagger's word caches are emptied before each of its runs. It prints numbers only (no text of any article) and writes no file.
@@ -46,7 +46,7 @@ def texts(devdata: Path) -> tuple[list[str], list[str]]:
 
 
 def tokenised(all_texts: list[str]) -> list[list[str]]:
-    from analysis import text as textmod
+    from analysis.nlp import text as textmod
 
     out = []
     for text in all_texts:
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = parser.parse_args(argv)
 
-    from analysis import tagging
+    from analysis.nlp import tagging
 
     all_texts, origins = texts(args.devdata)
     sentences = tokenised(all_texts)
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sentences whose tags differ from NLTK's: {differ}")
         print("| tagger | seconds | tokens/s | time relative to NLTK |")
         print("|---|---:|---:|---:|")
-        print(f"| `analysis.tagging.tag_words` | {ours_s:.3f} | {tokens / ours_s:,.0f} | {ours_s / nltk_s:.2f} |")
+        print(f"| `analysis.nlp.tagging.tag_words` | {ours_s:.3f} | {tokens / ours_s:,.0f} | {ours_s / nltk_s:.2f} |")
         print(f"| NLTK `PerceptronTagger().tag` | {nltk_s:.3f} | {tokens / nltk_s:,.0f} | 1.00 |")
     return 1 if differ else 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from analysis import config
@@ -43,12 +45,22 @@ SEED_IDS = ["000_eb875e01c2519c6f", "002_96cf24b8358f7f15"]
 def seed_batch(tmp_path_factory):
     """The real notebooks run once on the two seed reports into a scratch folder.
 
-    Returns ``(out, results, lines)``: the folder, :func:`analysis.report.run_batch`'s table
+    Returns ``(out, results, lines)``: the folder, :func:`analysis.batch.report.run_batch`'s table
     and the progress lines it printed. Shared by the batch and the browser tests.
     """
-    from analysis import report
+    from analysis.batch import report
 
     out = tmp_path_factory.mktemp("reports")
     lines: list[str] = []
-    results = report.run_batch(articles=SEED_IDS, out=out, progress=lines.append)
+    # a cache of its own, so that the first use of each result is a miss even when an
+    # earlier run (make report, another test session) left the project's cache warm
+    before = os.environ.get("MEDIAFRAMES_CACHE_DIR")
+    os.environ["MEDIAFRAMES_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    try:
+        results = report.run_batch(articles=SEED_IDS, out=out, progress=lines.append)
+    finally:
+        if before is None:
+            del os.environ["MEDIAFRAMES_CACHE_DIR"]
+        else:
+            os.environ["MEDIAFRAMES_CACHE_DIR"] = before
     return out, results, lines

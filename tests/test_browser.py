@@ -24,7 +24,8 @@ from urllib.parse import urlparse
 import nbformat
 import pytest
 
-from analysis import config, report
+from analysis import config
+from analysis.batch import report
 
 pytestmark = pytest.mark.slow
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import cache, compare, config, sentiment
+from analysis import cache, codeversion, compare, config, sentiment
 from analysis.sources import extract_quotes
 
 TEXT = '"We will win," Mayor Ana Ruiz said. She called the vote historic.'
@@ -94,42 +94,56 @@ def test_a_code_change_misses(cache_dir, fake, tmp_path):
 
 def test_the_code_version_covers_the_package_modules_a_function_imports():
     behind = cache.modules_behind("analysis.sources")
-    assert {"analysis.sources", "analysis.entities", "analysis.text", "analysis.nltkdata", "analysis.config"} <= set(behind)
-    assert "analysis.framing" not in behind and "analysis.report" not in behind
-    assert cache.code_version("analysis.sources") != cache.code_version("analysis.text")
+    assert {"analysis.sources", "analysis.entities", "analysis.nlp.text", "analysis.nlp.nltk_data", "analysis.config"} <= set(behind)
+    assert "analysis.framing" not in behind and "analysis.batch.report" not in behind
+    assert cache.code_version("analysis.sources") != cache.code_version("analysis.nlp.text")
 
 
-def _imports_by_parsing(path) -> set[str]:
+def _imports_by_parsing(module: str, path) -> set[str]:
     """The package modules a module imports, read from its syntax tree (the reference)."""
     import ast
 
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     names = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.ImportFrom):
             continue
-        if node.level == 1:
-            names.update([node.module.split(".")[0]] if node.module else [a.name for a in node.names])
-        elif node.level == 0 and node.module == "analysis":
-            names.update(a.name for a in node.names)
-        elif node.level == 0 and (node.module or "").startswith("analysis."):
-            names.add(node.module.split(".")[1])
-    return {n for n in names if (path.parent / f"{n}.py").is_file()}
+        if node.level:
+            parts = package.split(".")
+            if node.level > len(parts):
+                continue
+            base = ".".join(parts[: len(parts) - node.level + 1])
+            base = f"{base}.{node.module}" if node.module else base
+        elif (node.module or "").split(".")[0] == "analysis":
+            base = node.module
+        else:
+            continue
+        for name in [base, *(f"{base}.{a.name}" for a in node.names)]:
+            parts = name.split(".")
+            names.update(".".join(parts[:i]) for i in range(2, len(parts) + 1))
+    return {n for n in names if codeversion._module_file(n) is not None}
 
 
 def test_the_import_scan_finds_what_parsing_finds_in_every_module_and_in_awkward_forms(tmp_path):
     package = Path(cache.__file__).parent
-    for path in sorted(package.glob("*.py")):
-        assert cache._local_imports(path) == _imports_by_parsing(path), path.name
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        assert codeversion._local_imports(module) == _imports_by_parsing(module, path), module
     module = tmp_path / "probe.py"  # names are looked up among the package's modules
     module.write_text(
-        "from . import (\n    text,\n    config as cfg,\n)\n"
+        "from . import (\n    compare,\n    config as cfg,\n)\n"
         "def f():\n    from .corpus import Corpus  # inside a function\n"
         "from analysis.sources import extract_quotes\n"
+        "from .nlp.text import split_sentences\n"
         "from .. import plots  # above the package: not one of its modules\n"
         "from .missing import x\n",
         encoding="utf-8",
     )  # fmt: skip
-    assert cache._local_imports(module) == {"text", "config", "corpus", "sources"}
+    expected = {"analysis.compare", "analysis.config", "analysis.corpus", "analysis.sources", "analysis.nlp",
+                "analysis.nlp.text"}  # fmt: skip
+    assert codeversion._local_imports("analysis.probe", module) == expected
+    assert _imports_by_parsing("analysis.probe", module) == expected
 
 
 @pytest.mark.parametrize("damage", [b"", b"not a pickle at all", b"\x80\x05\x95 truncated"])
@@ -303,7 +317,8 @@ def test_a_damaged_or_disabled_object_entry_is_built_again(cache_dir, fake, tmp_
 def test_models_read_back_equal_the_models_built_from_nltk_data(cache_dir):
     from nltk.corpus import opinion_lexicon
 
-    from analysis import entities, sentiment, tagging, text
+    from analysis.nlp import entities, tagging, text
+    from analysis import sentiment
 
     loaders = (text.punkt_tokenizer, tagging._model, entities._common_words, sentiment.load_opinion_lexicon)
     for func in loaders:

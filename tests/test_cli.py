@@ -9,7 +9,8 @@ import textwrap
 import pandas as pd
 import pytest
 
-from analysis import cli, config, kernels
+from analysis.batch import cli, kernels
+from analysis import config
 
 
 def _python(code: str) -> subprocess.CompletedProcess:
@@ -20,7 +21,7 @@ def test_deferred_module_is_imported_at_its_first_use_and_works_as_the_real_one(
     done = _python(
         """
         import sys
-        from analysis import cli
+        from analysis.batch import cli
         assert cli._defer_import("rfc3987_syntax", ("is_valid_syntax",))
         import nbformat, jsonschema
         from nbformat.v4 import new_notebook
@@ -44,7 +45,7 @@ def test_nothing_is_deferred_when_already_imported_or_not_installed(monkeypatch)
 
 
 def test_report_command_starts_the_kernel_server_and_hands_it_to_the_batch(monkeypatch):
-    from analysis import report
+    from analysis.batch import report
 
     servers, seen = [], {}
     monkeypatch.setattr(kernels, "batch_server", lambda *, use_cache: servers.append(use_cache) or f"server {len(servers)}")
@@ -75,7 +76,7 @@ def test_analyze_command_main_process_stays_without_nltk_and_pandas(tmp_path):
     done = _python(
         f"""
         import sys
-        from analysis import cli
+        from analysis.batch import cli
         code = cli.main(["analyze", {str(config.SEEDS_DIR)!r}, "--out", {str(tmp_path / "out")!r}, "--jobs", "2"])
         print(code, [m for m in ("nltk", "pandas", "pyarrow") if m in sys.modules])
         """

@@ -6,7 +6,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis import compare, plots
+from analysis import compare
+from analysis.present import plots
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +139,8 @@ def _fifty_article_tables(folder):
     """Corpus-mode output for 50 articles across 5 outlets, made from the seed reports."""
     import csv
 
-    from analysis import config, pipeline
+    from analysis import config
+    from analysis.batch import pipeline
     from analysis.corpus import load_corpus
 
     seeds = list(load_corpus(config.SEEDS_DIR))
@@ -155,7 +157,8 @@ def _fifty_article_tables(folder):
 
 
 def test_overview_from_tables_equals_the_overview_of_the_articles(seed_corpus, tmp_path):
-    from analysis import config, pipeline
+    from analysis import config
+    from analysis.batch import pipeline
 
     pipeline.run_corpus(config.SEEDS_DIR, tmp_path, jobs=1)
     tables = compare.select_tables(tmp_path)
@@ -204,7 +207,8 @@ def test_side_by_side_notebook_reads_corpus_mode_output_of_fifty_articles(tmp_pa
 @pytest.fixture(scope="module")
 def seed_tables(tmp_path_factory):
     """Corpus-mode output of the two seed reports."""
-    from analysis import config, pipeline
+    from analysis import config
+    from analysis.batch import pipeline
 
     out = tmp_path_factory.mktemp("seed-tables")
     pipeline.run_corpus(config.SEEDS_DIR, out, jobs=1)

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis import text as T
+from analysis.nlp import text as T
 from analysis.corpus import (
     REJECT_COLUMNS,
     ArticleError,

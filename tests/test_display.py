@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.display import highlight, label_colors
+from analysis.present.display import highlight, label_colors
 
 
 def test_article_text_is_escaped_and_spans_marked():
@@ -30,7 +30,7 @@ def test_fragments_are_marked_separately_and_overlaps_merged():
 def test_mark_spans_refuses_spans_outside_the_text():
     import pytest
 
-    from analysis.display import mark_spans
+    from analysis.present.display import mark_spans
 
     with pytest.raises(ValueError):
         mark_spans("short", [(2, 10)])

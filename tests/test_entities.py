@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.entities import ENTITY_COLUMNS, extract_entities
+from analysis.nlp.entities import ENTITY_COLUMNS, extract_entities
 
 GOLD = pd.read_csv(config.ROOT / "tests" / "gold" / "entities.csv", keep_default_na=False)
 LABELS = {"PERSON", "ORGANIZATION", "LOCATION"}
@@ -78,7 +78,7 @@ def test_empty_text():
 def test_equal_length_names_resolve_to_the_first_mentioned():
     # "Mexico" abbreviates both "Mexico City" and "Mexico Town" (same length): the name
     # mentioned first wins, whatever order Python gives a set of names
-    from analysis.entities import link_short_forms
+    from analysis.nlp.entities import link_short_forms
 
     found = {"text": ["Mexico City", "Mexico Town", "Mexico"], "label": ["LOCATION", "LOCATION", "LOCATION"]}
     assert link_short_forms(found) == ["Mexico City", "Mexico Town", "Mexico City"]

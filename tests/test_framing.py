@@ -10,7 +10,8 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis import config, framing, nltkdata
+from analysis import config, framing
+from analysis.nlp import nltk_data as nltkdata
 
 NEEDED = ["punkt_tab", "averaged_perceptron_tagger_eng", "stopwords", "opinion_lexicon",
           "names", "gazetteers", "words"]

@@ -12,7 +12,7 @@ import time
 import nbformat
 import pytest
 
-from analysis import kernels, report
+from analysis.batch import kernels, report
 from conftest import SEED_IDS  # tests/ is on sys.path (pytest prepend import mode)
 from test_report import _notebook
 
@@ -269,7 +269,7 @@ def test_new_kernels_on_the_command_line(monkeypatch, tmp_path):
 
     monkeypatch.setattr(report, "run_batch", fake_run_batch)
     monkeypatch.setattr(kernels, "batch_server", lambda **_: None)  # the fake batch would not stop it
-    from analysis import cli
+    from analysis.batch import cli
 
     assert cli.main(["report", "--out", str(tmp_path / "o")]) == 0 and seen["warm_kernels"] is True
     assert cli.main(["report", "--new-kernels", "--out", str(tmp_path / "o")]) == 0 and seen["warm_kernels"] is False

@@ -6,7 +6,8 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis import config, lesson
+from analysis import config
+from analysis.present import lesson
 from analysis.corpus import Article, ArticleError
 
 IZV, MT = "Izvestia", "The Moscow Times"

@@ -8,7 +8,7 @@ from pathlib import Path
 import nltk
 import pytest
 
-from analysis import nltkdata, text
+from analysis.nlp import nltk_data as nltkdata, text
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_importing_the_package_never_downloads():
 
 def _layout(root: Path, packages, *, mode: int = 0o755) -> Path:
     """Empty stand-ins laid out as set-up installs them: folder packages as folders, the rest zipped."""
-    from analysis.nltkpackages import PACKAGES
+    from analysis.nlp.nltk_packages import PACKAGES
 
     for name in packages:
         package = PACKAGES[name]
@@ -119,7 +119,8 @@ def _layout(root: Path, packages, *, mode: int = 0o755) -> Path:
 
 
 def test_the_quick_check_finds_packages_where_setup_puts_them(tmp_path, monkeypatch):
-    from analysis import config, nltkpackages
+    from analysis import config
+    from analysis.nlp import nltk_packages as nltkpackages
 
     monkeypatch.setattr(config, "NLTK_DATA_DIR", tmp_path / "project")
     monkeypatch.setenv("NLTK_DATA", str(tmp_path / "env"))
@@ -136,7 +137,7 @@ def test_the_quick_check_finds_packages_where_setup_puts_them(tmp_path, monkeypa
 
 
 def test_the_quick_check_agrees_with_nltk_on_this_machine():
-    from analysis import nltkpackages
+    from analysis.nlp import nltk_packages as nltkpackages
 
     if nltkpackages.ready_in_usual_places():
         assert all(nltkdata.is_installed(name) for name in nltkdata.PACKAGES)
@@ -146,18 +147,19 @@ def test_setup_with_everything_in_place_answers_without_importing_nltk(tmp_path)
     import subprocess
     import sys
 
-    from analysis import nltkpackages
+    from analysis.nlp import nltk_packages as nltkpackages
 
     if not nltkpackages.ready_in_usual_places():
         pytest.skip("the NLTK data lies outside the project's folder and NLTK_DATA")
-    code = "import sys; from analysis import cli; code = cli.main(['setup']); print('nltk' in sys.modules, 'pandas' in sys.modules, code)"
+    code = "import sys; from analysis.batch import cli; code = cli.main(['setup']); print('nltk' in sys.modules, 'pandas' in sys.modules, code)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["NLTK data ready (9 packages; 0 installed now).", "False False 0"]
 
 
 def test_setup_asks_nltk_when_the_quick_check_cannot_say_yes(monkeypatch, capsys):
-    from analysis import cli, nltkpackages
+    from analysis.batch import cli
+    from analysis.nlp import nltk_packages as nltkpackages
 
     monkeypatch.setattr(nltkpackages, "ready_in_usual_places", lambda packages=None: False)
     asked = []

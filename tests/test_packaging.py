@@ -44,11 +44,18 @@ def test_python_version_agrees():
     assert "python=3.11" in (config.ROOT / "environment.yml").read_text()
 
 
-def test_ci_runs_exactly_the_readme_test_command():
+def test_ci_runs_exactly_the_readme_test_command_after_the_lint_check():
     readme = (config.ROOT / "README.md").read_text()
     ci = (config.ROOT / ".ci" / "run").read_text()
-    assert "make test" in readme and "make report" in readme
-    assert [line for line in ci.splitlines() if line and not line.startswith(("#", "set ", "cd "))] == ["make test"]
+    assert "make test" in readme and "make report" in readme and "make lint" in readme
+    assert [line for line in ci.splitlines() if line and not line.startswith(("#", "set ", "cd "))] == ["make lint", "make test"]
+
+
+def test_lint_is_configured_and_installed_by_the_set_up():
+    data = tomllib.loads((config.ROOT / "pyproject.toml").read_text())
+    assert data["tool"]["ruff"]["lint"]["select"]
+    assert any(dep.startswith("ruff") for dep in data["project"]["optional-dependencies"]["test"])
+    assert "lint:" in (config.ROOT / "Makefile").read_text()
 
 
 def test_command_line_lists_its_subcommands():

@@ -13,7 +13,9 @@ import textwrap
 import pandas as pd
 import pytest
 
-from analysis import cli, config, nltkdata, pipeline, sources
+from analysis.batch import cli, pipeline
+from analysis import config, sources
+from analysis.nlp import nltk_data as nltkdata
 from analysis.corpus import Reject, iter_articles, iter_inputs, load_article, load_corpus
 
 SEED_IDS = ["000_eb875e01c2519c6f", "002_96cf24b8358f7f15"]
@@ -229,13 +231,13 @@ def test_reading_then_cleaning_is_what_iter_articles_yields(corpus_dir, mixed_ta
 def test_the_main_process_of_a_parallel_run_loads_neither_nltk_nor_pandas_nor_pyarrow(baseline, corpus_dir, tmp_path):
     code = f"""
         import json, os, sys
-        from analysis import pipeline
+        from analysis.batch import pipeline
 
         summary = pipeline.run_corpus({str(corpus_dir)!r}, {str(tmp_path / "out")!r}, jobs=2, chunk_size=2)
         executor = pipeline._ProcessExecutor(1)
         pool = executor.submit(os.getenv, "ARROW_DEFAULT_MEMORY_POOL").result()
         executor.close()
-        heavy = ["nltk", "pandas", "pyarrow", "numpy", "analysis.text", "analysis.nltkdata", "analysis.sentiment"]
+        heavy = ["nltk", "pandas", "pyarrow", "numpy", "analysis.nlp.text", "analysis.nlp.nltk_data", "analysis.sentiment"]
         print(json.dumps({{"done": summary.done, "loaded": [m for m in heavy if m in sys.modules], "pool": pool,
                           "main": summary.peak_rss_mib, "worker": summary.worker_peak_rss_mib}}))
     """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis import plots
+from analysis.present import plots
 
 FRAME = pd.DataFrame({"id": ["a1", "b2"], "outlet": ["Zeta Post", "Alpha Daily"], "words": [120, 80]})
 

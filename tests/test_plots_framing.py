@@ -8,7 +8,7 @@ import pytest
 from matplotlib.colors import to_rgba
 from matplotlib.text import Text
 
-from analysis import plots
+from analysis.present import plots
 
 OUTLETS = {"iz": "Izvestia", "mt": "The Moscow Times"}
 

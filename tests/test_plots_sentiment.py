@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_rgba
 
-from analysis import plots
+from analysis.present import plots
 from analysis.sentiment import NARRATOR
 
 OUTLETS = {"a": "Zeta Post", "b": "Alpha Daily"}

@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from nbconvert import HTMLExporter
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from analysis import config, report
+from analysis import config
+from analysis.batch import report
 
 STORED = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 

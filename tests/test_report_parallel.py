@@ -10,13 +10,14 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis import cache, cli, report
+from analysis import cache
+from analysis.batch import cli, report
 from test_report import _notebook  # tests/ is on sys.path (pytest prepend import mode)
 
 FIGURE = """\
 import time
 import matplotlib.pyplot as plt
-from analysis import plots
+from analysis.present import plots
 fig, ax = plt.subplots(figsize=(3, 2))
 ax.plot([0, 1, 2], [{a}, {b}, {c}])
 time.sleep(1.5)  # keep the notebooks side by side

@@ -12,7 +12,7 @@ import pytest
 from nltk.sentiment.vader import SentiText
 
 from analysis import config, sentiment
-from analysis.nltkdata import MissingNLTKDataError
+from analysis.nlp.nltk_data import MissingNLTKDataError
 from analysis.sentiment import (
     NARRATOR,
     UNATTRIBUTED,

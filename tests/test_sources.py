@@ -152,7 +152,7 @@ def test_source_summary_counts_by_hand():
 def test_share_of_voice_plot_draws_one_bar_per_source():
     import matplotlib.pyplot as plt
 
-    from analysis import plots
+    from analysis.present import plots
 
     summary = pd.DataFrame({
         "speaker": ["A", "B"], "speaker_type": ["government", "media"], "named": [True, False],
@@ -166,7 +166,8 @@ def test_share_of_voice_plot_draws_one_bar_per_source():
 
 
 def test_quote_columns_and_precomputed_inputs_give_the_same_statements():
-    from analysis import config, entities, text as textmod
+    from analysis import config
+    from analysis.nlp import entities, text as textmod
     from analysis.corpus import load_corpus
 
     for article in load_corpus(config.SEEDS_DIR):

@@ -1,11 +1,12 @@
-"""analysis.tagging gives NLTK's perceptron tags exactly, faster."""
+"""analysis.nlp.tagging gives NLTK's perceptron tags exactly, faster."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis import config, tagging
-from analysis import text as textmod
+from analysis import config
+from analysis.nlp import tagging
+from analysis.nlp import text as textmod
 from analysis.corpus import load_corpus
 
 

@@ -1,4 +1,4 @@
-"""Tests for :mod:`analysis.text`: each cleaning step alone, their composition, and
+"""Tests for :mod:`analysis.nlp.text`: each cleaning step alone, their composition, and
 offset-preserving segmentation (paragraphs, sentences, tokens).
 
 Expectations are written from the inputs: every offset test checks ``text[start:end]``
@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from analysis import text as T
+from analysis.nlp import text as T
 
 CURLY_DOUBLE = "\u201c\u201d\u201e\u201f\u00ab\u00bb"
 CURLY_SINGLE = "\u2018\u2019\u201a\u201b\u2039\u203a"

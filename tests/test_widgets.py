@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.widgets import term_explorer, term_view
+from analysis.present.widgets import term_explorer, term_view
 
 
 def test_term_view_lists_every_mention_with_its_sentence_tone(seed_corpus):

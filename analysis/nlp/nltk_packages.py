@@ -14,7 +14,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config
+from .. import config
 
 
 @dataclass(frozen=True)

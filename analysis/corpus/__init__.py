@@ -39,7 +39,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import config
+from .. import config
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -104,19 +104,19 @@ class Article:
 
     @cached_property
     def _paragraphs(self) -> pd.DataFrame:
-        from . import text as textmod
+        from ..nlp import text as textmod
 
         return textmod.split_paragraphs(self.text)
 
     @cached_property
     def _sentences(self) -> pd.DataFrame:
-        from . import text as textmod
+        from ..nlp import text as textmod
 
         return textmod.split_sentences(self.text)
 
     @cached_property
     def _tokens(self) -> pd.DataFrame:
-        from . import text as textmod
+        from ..nlp import text as textmod
 
         return textmod.tokenize(self.text, self._sentences)
 
@@ -137,7 +137,7 @@ class Article:
 
     @property
     def n_words(self) -> int:
-        from . import text as textmod
+        from ..nlp import text as textmod
 
         return textmod.count_words(self.text)
 
@@ -222,7 +222,7 @@ class Corpus:
         """All sentences with an ``article`` column first."""
         import pandas as pd
 
-        from . import text as textmod
+        from ..nlp import text as textmod
 
         parts = [a.sentences.assign(article=a.id) for a in self.articles]
         cols = ["article", *textmod.SENTENCE_COLUMNS]
@@ -532,7 +532,7 @@ def split_layout(text: str, *, find_headline: bool = True) -> dict:
     with ``body`` (cleaned, markup stripped), ``headline``, ``dateline``, ``published``,
     ``caption``, ``credit``, ``related`` (tuple) and ``url`` (from the footer).
     """
-    from . import text as textmod
+    from ..nlp import text as textmod
 
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     out = {"headline": "", "dateline": "", "published": "", "caption": "", "credit": "", "related": (), "url": ""}
@@ -600,7 +600,7 @@ _SCRIPTS = [("\u0400", "\u04ff", "ru", "Cyrillic"), ("\u0600", "\u06ff", "ar", "
 
 @lru_cache(maxsize=1)
 def _stopword_sets() -> dict[str, frozenset[str]]:
-    from . import nltkdata
+    from ..nlp import nltk_data as nltkdata
 
     nltkdata.require("stopwords")
     from nltk.corpus import stopwords
@@ -673,7 +673,7 @@ def make_article(
     Metadata given (e.g. from a manifest) wins over what is found in the text; empty
     values do not. Raises :class:`ArticleError` for text that is no English article.
     """
-    from . import text as textmod
+    from ..nlp import text as textmod
 
     metadata = {k: ("" if v is None else str(v).strip()) for k, v in (metadata or {}).items()}
     if len(raw.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .corpus import Corpus
+from ..corpus import Corpus
 
 
 def term_view(corpus: Corpus, term: str, *, articles: list[str] | None = None, window: int = 50) -> pd.DataFrame:
@@ -19,7 +19,7 @@ def term_view(corpus: Corpus, term: str, *, articles: list[str] | None = None, w
     Returns the keyword-in-context rows of :func:`analysis.framing.kwic` for the chosen
     articles plus the VADER ``compound`` of the sentence each mention is in.
     """
-    from . import framing, sentiment
+    from .. import framing, sentiment
 
     chosen = corpus.select(list(articles) if articles else None)
     columns = ["article", "sentence", "left", "term", "right", "compound", "start", "end"]

@@ -26,7 +26,7 @@ if "ipykernel" not in sys.modules:  # in a notebook keep the inline backend, so 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from . import config  # noqa: E402
+from .. import config  # noqa: E402
 
 #: Okabe–Ito colours, in the order they are handed out (black last: it is kept for text).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -261,7 +261,7 @@ def plot_tone_by_voice(
     """
     from matplotlib.patches import Patch
 
-    from .sentiment import NARRATOR
+    from ..sentiment import NARRATOR
 
     use_house_style()
     if ax is None:

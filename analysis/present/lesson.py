@@ -66,8 +66,8 @@ from typing import Any
 
 import pandas as pd
 
-from . import config
-from .corpus import Article, Corpus, make_article, load_article
+from .. import config
+from ..corpus import Article, Corpus, make_article, load_article
 
 KEY_COLUMNS = ["report", "item", "accepted", "right", "required", "note"]
 CHECK_COLUMNS = ["report", "answer", "status", "item", "note"]
@@ -135,7 +135,7 @@ def content_words(phrase: str) -> frozenset[str]:
     >>> content_words("U.S.") == content_words("the United States"), sorted(content_words("1 percent"))
     (True, ['1%'])
     """
-    from .framing import entity_key
+    from ..framing import entity_key
 
     text = _PERCENT.sub(r"\1%", str(phrase).replace("’", "'").strip())
     text = _LEADING_ARTICLE.sub("", text)
@@ -392,7 +392,7 @@ def report_labels(articles: Iterable[Article]) -> dict[str, str]:
     >>> report_labels([Article(id="a", text="x", outlet="Daily"), Article(id="b", text="y")])
     {'a': 'Daily', 'b': 'b'}
     """
-    from .compare import article_labels
+    from ..compare import article_labels
 
     return article_labels(list(articles))
 
@@ -625,7 +625,7 @@ def answer_keys(corpus: Corpus) -> dict[str, pd.DataFrame]:
     Raises:
         ValueError: with fewer than two articles (the lesson compares two reports).
     """
-    from . import compare, framing, sentiment
+    from .. import compare, framing, sentiment
 
     articles = list(corpus)
     if len(articles) < 2:
@@ -719,7 +719,7 @@ def concept_examples(corpus: Corpus, *, prefer: Mapping[str, str] | None = None)
         speaker, the score ...), the ``sentence`` and the word's ``start, end`` offsets in
         that sentence.
     """
-    from . import compare, framing, sentiment
+    from .. import compare, framing, sentiment
 
     prefer = dict(prefer or {})
     articles = {a.id: a for a in corpus}

@@ -43,7 +43,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from . import cache, config, kernels
+from .. import cache, config
+from . import kernels
 
 RESULT_COLUMNS = [
     "notebook", "status", "seconds", "notebook_out", "html", "error",
@@ -744,7 +745,7 @@ def run_batch(
         UnknownArticleError: before anything runs, when an id is not in the corpus.
         ValueError: when ``only`` names no notebook, or ``jobs`` is below 1.
     """
-    from .corpus import load_corpus
+    from ..corpus import load_corpus
 
     if jobs is not None and jobs < 1:
         if kernel_server is not None:

@@ -9,17 +9,18 @@ import sys
 import types
 from pathlib import Path
 
-from . import config, kernels
+from .. import config
+from . import kernels
 
 
 def _setup(args: argparse.Namespace) -> int:
-    from . import nltkpackages
+    from ..nlp import nltk_packages as nltkpackages
 
     if not (args.mirror or args.target) and nltkpackages.ready_in_usual_places():
         # the common case, every run of make report and make test: found without NLTK
         print(_ready_line(len(nltkpackages.PACKAGES), installed=0))
         return 0
-    from . import nltkdata
+    from ..nlp import nltk_data as nltkdata
 
     table = nltkdata.ensure(
         mirror=Path(args.mirror) if args.mirror else None,
@@ -91,7 +92,7 @@ def _report(args: argparse.Namespace) -> int:
     # the kernel server imports the notebooks' libraries while this process imports its own
     server = None if args.new_kernels else kernels.batch_server(use_cache=not args.no_cache)
     _defer_import("rfc3987_syntax", ("is_valid_syntax",))
-    from .corpus import UnknownArticleError
+    from ..corpus import UnknownArticleError
     from .report import run_batch
 
     try:
@@ -107,7 +108,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from .corpus import iter_articles, Reject
+    from ..corpus import iter_articles, Reject
 
     if args.out:
         return _analyze_corpus(args)
@@ -133,7 +134,7 @@ def _analyze_corpus(args: argparse.Namespace) -> int:
         )  # fmt: skip
     except (ValueError, RuntimeError, ImportError, LookupError) as err:
         # imported only now: this process needs neither NLTK nor pandas while workers analyse
-        from .nltkdata import MissingNLTKDataError
+        from ..nlp.nltk_data import MissingNLTKDataError
 
         if isinstance(err, LookupError) and not isinstance(err, MissingNLTKDataError):
             raise

@@ -65,7 +65,6 @@ import json
 import math
 import os
 import pickle
-import re
 import signal
 import sys
 import threading
@@ -77,87 +76,40 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from . import __version__
-from . import corpus as corpusmod
+from .. import __version__
+from .. import corpus as corpusmod
+from ..corpus.tables import (  # noqa: F401  (TABLES, KINDS and the readers re-exported)
+    KINDS,
+    LEDGER_DIR,
+    LIST_TYPES,
+    PART,
+    TABLES,
+    arrow_schema,
+    parts,
+    read_table,
+    read_tables,
+    scored_sentences,
+    to_frame,
+    typed,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# --------------------------------------------------------------------------- tables
-
-#: Column types: ``str``, ``int``, ``float``, ``bool``, or ``fragments`` / ``evidence`` (lists,
-#: stored as nested Parquet types, or as JSON text in CSV).
-TABLES: dict[str, list[tuple[str, str]]] = {
-    "articles": [
-        ("article", "str"), ("position", "int"), ("outlet", "str"), ("headline", "str"),
-        ("published", "str"), ("url", "str"), ("language", "str"), ("translation", "str"),
-        ("paragraphs", "int"), ("sentences", "int"), ("words", "int"), ("encoding", "str"),
-        ("source", "str"), ("notes", "str"), ("hash", "str"),
-    ],
-    "sentences": [
-        ("article", "str"), ("sentence", "int"), ("paragraph", "int"), ("start", "int"),
-        ("end", "int"), ("text", "str"),
-    ],
-    "sentiment": [
-        ("article", "str"), ("sentence", "int"), ("neg", "float"), ("neu", "float"),
-        ("pos", "float"), ("compound", "float"), ("label", "str"), ("evidence", "evidence"),
-    ],
-    "entities": [
-        ("article", "str"), ("text", "str"), ("label", "str"), ("start", "int"), ("end", "int"),
-        ("canonical", "str"), ("sentence", "int"),
-    ],
-    "quotes": [
-        ("article", "str"), ("speaker", "str"), ("speaker_type", "str"), ("named", "bool"),
-        ("kind", "str"), ("cue", "str"), ("cue_class", "str"), ("quote", "str"), ("start", "int"),
-        ("end", "int"), ("speaker_start", "int"), ("speaker_end", "int"), ("mention", "str"),
-        ("cue_start", "int"), ("cue_end", "int"), ("sentence", "int"), ("words", "int"),
-        ("confidence", "float"), ("pattern", "str"), ("fragments", "fragments"),
-    ],
-    "frames": [
-        ("article", "str"), ("sentence", "int"), ("frame", "str"), ("question", "str"),
-        ("cue", "str"), ("matched", "str"), ("start", "int"), ("end", "int"),
-    ],
-    "rejects": [("position", "int"), ("source", "str"), ("id", "str"), ("reason", "str")],
-}  # fmt: skip
-"""Every output table and its columns, in order.
-
-- ``articles``: ``article`` (id), ``position`` (0-based index of the input in the
-  stream, rejects included), metadata and lengths as in
-  :meth:`analysis.corpus.Corpus.to_frame` (``published`` as ISO text), ``hash`` (SHA-256 of
-  the text and metadata: the resume key).
-- ``sentences``: as :attr:`analysis.corpus.Article.sentences`, with ``article``.
-- ``sentiment``: VADER ``neg, neu, pos, compound, label`` per sentence
-  (:func:`analysis.sentiment.score_sentences`); ``evidence`` lists the lexicon words
-  scored, ``{"entry", "start", "end", "valence"}`` with article offsets and the valence
-  after VADER's rules (empty with ``evidence=False``).
-- ``entities``: :func:`analysis.entities.extract_entities`, with ``article``.
-- ``quotes``: :func:`analysis.sources.extract_quotes` (:data:`analysis.sources.QUOTE_COLUMNS`),
-  with ``article``; ``fragments`` is a list of ``[start, end]`` pairs.
-- ``frames``: :func:`analysis.framing.frame_sentences` without ``sentence_text`` (join
-  ``sentences`` on ``article, sentence`` for it).
-- ``rejects``: ``position``, ``source`` (file, or file and row), ``id`` (when known),
-  ``reason``.
-"""
-
-KINDS = tuple(TABLES)
 #: The per-article analyses, in the order they run (keys of the time summary).
 STEPS = ("sentences", "articles", "sentiment", "entities", "quotes", "frames")
 FORMATS = ("parquet", "csv")
 ENGINES = ("local", "dask")
-LEDGER_DIR = "_ledger"
 LEDGER_COLUMNS = ["key", "status", "article", "code_version"]
-_PART = re.compile(r"^part-(\d{5,})\.(parquet|csv|tsv)$")
-_LIST_TYPES = ("fragments", "evidence")
-
-
 def _code_version() -> str:
-    """A short hash of the code that produces the tables (and the NLTK version it calls)."""
+    """A short hash of the code that produces the tables (and the NLTK version it calls):
+    this module and every module and word list of the package it imports."""
     from importlib.metadata import version
 
+    from ..codeversion import source_digest
+
     digest = hashlib.sha256(f"{__version__} nltk {version('nltk')}".encode())
-    here = Path(__file__).resolve().parent
-    for name in ("pipeline", "corpus", "text", "sentiment", "entities", "sources", "framing", "nltkdata"):
-        digest.update((here / f"{name}.py").read_bytes())
+    digest.update(source_digest(__name__).encode())
     return digest.hexdigest()[:12]
 
 
@@ -200,7 +152,7 @@ class ArticleResult:
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables as DataFrames (list columns hold Python lists)."""
-        return {kind: _to_frame(kind, cols) for kind, cols in self.tables.items()}
+        return {kind: to_frame(kind, cols) for kind, cols in self.tables.items()}
 
 
 def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: bool = True) -> ArticleResult:
@@ -229,8 +181,9 @@ def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: 
         >>> result.tables["quotes"]["speaker"], result.tables["sentiment"]["label"]
         (['Ana Ruiz'], ['positive'])
     """
-    from . import entities as entmod
-    from . import framing, nltkdata, sentiment, sources
+    from ..nlp import entities as entmod
+    from .. import framing, sentiment, sources
+    from ..nlp import nltk_data as nltkdata
 
     key = content_hash(article)
     seconds = dict.fromkeys(STEPS, 0.0)
@@ -390,47 +343,6 @@ def _worker_init() -> None:
 # --------------------------------------------------------------------------- writing
 
 
-def _pa_type(kind: str):
-    import pyarrow as pa
-
-    return {
-        "str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
-        "fragments": pa.list_(pa.list_(pa.int64())),
-        "evidence": pa.list_(pa.struct([("entry", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("valence", pa.float64())])),
-    }[kind]  # fmt: skip
-
-
-def arrow_schema(kind: str):
-    """The Parquet schema of table ``kind`` (every part has exactly this schema)."""
-    import pyarrow as pa
-
-    return pa.schema([(col, _pa_type(typ)) for col, typ in TABLES[kind]])
-
-
-def _to_frame(kind: str, columns: dict[str, list]) -> pd.DataFrame:
-    """A table's rows as a DataFrame with the dtypes :func:`read_table` gives."""
-    import pandas as pd
-
-    frame = pd.DataFrame({col: pd.Series(columns.get(col, []), dtype=object) for col, _ in TABLES[kind]})
-    return _typed(kind, frame)
-
-
-def _typed(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
-    import pandas as pd
-
-    dtypes = {"str": str, "int": "int64", "float": "float64", "bool": "bool"}
-    out = {}
-    for col, typ in TABLES[kind]:
-        values = frame[col]
-        if typ in _LIST_TYPES:
-            out[col] = pd.Series(list(values), dtype=object, index=frame.index)
-        elif typ == "str":
-            out[col] = values.fillna("").astype(str)
-        else:
-            out[col] = values.astype(dtypes[typ])
-    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
-
-
 def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
     """Write with ``write(tmp)`` to a hidden temporary file, then move it into place."""
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
@@ -458,7 +370,7 @@ def _encode(kind: str, columns: dict[str, list], fmt: str) -> bytes:
 
     frame = pd.DataFrame({col: columns[col] for col, _ in TABLES[kind]})
     for col, typ in TABLES[kind]:
-        if typ in _LIST_TYPES:
+        if typ in LIST_TYPES:
             frame[col] = [json.dumps(v, ensure_ascii=False) for v in frame[col]]
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
@@ -536,16 +448,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _parts(folder: Path) -> dict[int, Path]:
-    found = {}
-    if folder.is_dir():
-        for path in folder.iterdir():
-            m = _PART.match(path.name)
-            if m:
-                found[int(m.group(1))] = path
-    return found
-
-
 def _read_ledger_part(path: Path) -> list[dict[str, str]]:
     with open(path, newline="", encoding="utf-8") as fh:
         return list(csv.DictReader(fh, delimiter="\t"))
@@ -564,7 +466,7 @@ def _prepare_output(out: Path, fmt: str) -> _State:
     out.mkdir(parents=True, exist_ok=True)
     other = [f for f in FORMATS if f != fmt]
     for kind in KINDS:
-        for path in _parts(out / kind).values():
+        for path in parts(out / kind).values():
             if path.suffix[1:] in other:
                 raise ValueError(
                     f"{out} already holds {path.suffix[1:]} output ({path.relative_to(out)}); "
@@ -580,7 +482,7 @@ def _prepare_output(out: Path, fmt: str) -> _State:
     ids: set[str] = set()
     committed: set[int] = set()
     stale: dict[str, int] = {}
-    for number, path in sorted(_parts(out / LEDGER_DIR).items()):
+    for number, path in sorted(parts(out / LEDGER_DIR).items()):
         rows = _read_ledger_part(path)
         versions = {r["code_version"] for r in rows}
         if versions and versions != {CODE_VERSION}:
@@ -600,7 +502,7 @@ def _prepare_output(out: Path, fmt: str) -> _State:
         )
     highest = max(committed, default=-1)
     for kind in KINDS:
-        for number, path in _parts(out / kind).items():
+        for number, path in parts(out / kind).items():
             if number not in committed:
                 path.unlink()
                 cleaned.append(f"incomplete chunk file {path.relative_to(out)}")
@@ -703,7 +605,7 @@ class _ProcessExecutor:
             # Parquet than the system allocator does, unless the user chose one.
             from multiprocessing import forkserver
 
-            context.set_forkserver_preload(["analysis.pipeline"])
+            context.set_forkserver_preload(["analysis.batch.pipeline"])
             with _environ({_PRELOAD_ENV: "1", _ARROW_POOL_ENV: os.environ.get(_ARROW_POOL_ENV) or "system"}):
                 forkserver.ensure_running()
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init)
@@ -1091,79 +993,6 @@ def _load_ahead(
 def _append(table: dict[str, list], cols: dict[str, list]) -> None:
     for col, values in cols.items():
         table[col].extend(values)
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def _committed_parts(out: Path, kind: str) -> list[Path]:
-    committed = set(_parts(out / LEDGER_DIR))
-    return [path for number, path in sorted(_parts(out / kind).items()) if number in committed]
-
-
-def read_table(out: str | Path, kind: str, *, columns: list[str] | None = None) -> pd.DataFrame:
-    """One table of a corpus-mode output folder, rows in input order.
-
-    Parquet and CSV output give the same frame: integer, float and boolean columns typed,
-    text columns as strings, ``fragments`` and ``evidence`` as Python lists. Parts of an
-    unfinished chunk are ignored.
-
-    Args:
-        out: the folder given to :func:`run_corpus` (``--out``).
-        kind: a key of :data:`TABLES`.
-        columns: read only these columns.
-
-    Example:
-        >>> quotes = read_table("corpus-out", "quotes")  # doctest: +SKIP
-        >>> quotes.groupby("speaker_type").size()  # doctest: +SKIP
-    """
-    import pandas as pd
-
-    if kind not in TABLES:
-        raise ValueError(f"unknown table {kind!r}; choose one of {', '.join(TABLES)}")
-    out = Path(out)
-    parts = _committed_parts(out, kind)
-    frames = []
-    for path in parts:
-        if path.suffix == ".parquet":
-            import pyarrow.parquet as pq
-
-            table = pq.read_table(path)
-            frame = table.to_pandas()
-            for col, typ in TABLES[kind]:
-                if typ in _LIST_TYPES:
-                    frame[col] = pd.Series(table.column(col).to_pylist(), dtype=object)
-        else:
-            types = dict(TABLES[kind])
-            frame = pd.read_csv(
-                path, keep_default_na=False, na_values=[], dtype={c: str for c, t in types.items() if t in ("str", *_LIST_TYPES)}
-            )
-            for col, typ in types.items():
-                if typ in _LIST_TYPES:
-                    frame[col] = pd.Series([json.loads(v) for v in frame[col]], dtype=object)
-        frames.append(_typed(kind, frame))
-    frame = pd.concat(frames, ignore_index=True) if frames else _to_frame(kind, {})
-    return frame[columns] if columns else frame
-
-
-def read_tables(out: str | Path) -> dict[str, pd.DataFrame]:
-    """Every table of a corpus-mode output folder (see :func:`read_table`)."""
-    return {kind: read_table(out, kind) for kind in KINDS}
-
-
-
-def scored_sentences(out: str | Path) -> pd.DataFrame:
-    """Sentences with their VADER scores from corpus-mode output, shaped like
-    :func:`analysis.sentiment.score_articles` with ``evidence=False`` (columns ``article,
-    outlet, sentence, paragraph, start, end, text, neg, neu, pos, compound, label``), so a
-    notebook can read an analysed archive instead of scoring it again.
-    """
-    sents = read_table(out, "sentences")
-    scores = read_table(out, "sentiment").drop(columns="evidence")
-    outlets = read_table(out, "articles", columns=["article", "outlet"])
-    frame = sents.merge(outlets, on="article", how="left").merge(scores, on=["article", "sentence"], how="left")
-    columns = ["article", "outlet", "sentence", "paragraph", "start", "end", "text", "neg", "neu", "pos", "compound", "label"]
-    return frame[columns]
 
 
 if os.environ.get(_PRELOAD_ENV) == "1":  # imported by the fork server of run_corpus(jobs > 1)

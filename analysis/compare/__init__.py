@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .corpus import Corpus
+from ..corpus import Corpus
 
 LAYOUT_FIELDS = ["outlet", "headline", "published", "dateline", "url", "language", "translation", "caption", "credit", "related", "encoding", "notes"]
 
@@ -55,8 +55,8 @@ def quotes_by_article(corpus: Corpus) -> pd.DataFrame:
     Each article goes through :func:`analysis.sources.extract_quotes` once per text and code
     version; later calls read the result back from :mod:`analysis.cache`.
     """
-    from .cache import extract_quotes
-    from .sources import QUOTE_COLUMNS
+    from ..cache import extract_quotes
+    from ..sources import QUOTE_COLUMNS
 
     parts = [extract_quotes(a.text).assign(article=a.id) for a in corpus]
     columns = ["article", *QUOTE_COLUMNS]
@@ -69,7 +69,7 @@ def sourcing_profiles(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
 
     See :func:`analysis.sources.article_summary` for the measures.
     """
-    from .sources import ARTICLE_SUMMARY_COLUMNS, article_summary
+    from ..sources import ARTICLE_SUMMARY_COLUMNS, article_summary
 
     rows = []
     for a in corpus:
@@ -80,7 +80,7 @@ def sourcing_profiles(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
 
 def sources_by_article(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     """Per-source summaries of every article, with ``article`` and ``outlet`` columns first."""
-    from .sources import SOURCE_SUMMARY_COLUMNS, source_summary
+    from ..sources import SOURCE_SUMMARY_COLUMNS, source_summary
 
     parts = []
     for a in corpus:
@@ -105,8 +105,8 @@ def article_labels(corpus: Corpus | list) -> dict[str, str]:
 
 def unique_entities(corpus: Corpus, *, top: int = 8) -> dict[str, list[str]]:
     """Per article, the named entities (canonical, alias-merged) that no other article names."""
-    from .entities import extract_entities
-    from .framing import entity_key
+    from ..nlp.entities import extract_entities
+    from ..framing import entity_key
 
     keys: dict[str, dict[str, str]] = {}
     for a in corpus:
@@ -140,7 +140,7 @@ def overview(
         quotes: :func:`quotes_by_article` output, if already computed.
         top_terms: how many distinctive terms to list per report.
     """
-    from . import framing, sentiment
+    from .. import framing, sentiment
 
     quotes = quotes_by_article(corpus) if quotes is None else quotes
     labels = article_labels(corpus)
@@ -190,7 +190,7 @@ def overview(
 
 def _put_sources(put, article_id: str, own: pd.DataFrame, n_words: int) -> None:
     """The "sources" and "reporting verbs" rows of one article (``own``: its statements)."""
-    from .sources import article_summary
+    from ..sources import article_summary
 
     summary = article_summary(own, article_words=n_words)
     for key in ("sources", "statements", "share_named", "share_official", "share_direct"):
@@ -224,13 +224,13 @@ def _overview_table(rows: dict, labels: dict[str, str]) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- corpus-mode output
 # The same inputs as above, read from the tables of ``python -m analysis analyze`` (see
-# :func:`analysis.pipeline.read_tables`) instead of analysing the articles again.
+# :func:`analysis.corpus.tables.read_tables`) instead of analysing the articles again.
 
 
 def select_tables(tables, articles: list[str] | tuple[str, ...] | None = None) -> dict[str, pd.DataFrame]:
     """Corpus-mode tables (a dict, or the output folder to read), kept to ``articles``
     (article ids, in the order given; empty or ``None``: every article, in input order)."""
-    from .pipeline import read_tables
+    from ..corpus.tables import read_tables
 
     tables = read_tables(tables) if not isinstance(tables, dict) else dict(tables)
     if articles:
@@ -255,14 +255,14 @@ def labels_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
 
 def quotes_from_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """:func:`quotes_by_article` read from the ``quotes`` table."""
-    from .sources import QUOTE_COLUMNS
+    from ..sources import QUOTE_COLUMNS
 
     return tables["quotes"][["article", *QUOTE_COLUMNS]].reset_index(drop=True)
 
 
 def profile_from_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """:func:`analysis.framing.frame_profile` of every article, from the ``frames`` table."""
-    from . import framing
+    from .. import framing
 
     return framing.frame_profile(tables["frames"], tables["sentences"])
 
@@ -271,7 +271,7 @@ def pooled_from_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """:func:`analysis.sentiment.narration_vs_quotes` per article, from the ``quotes`` and
     ``sentences`` tables (as :func:`analysis.sentiment.voice_quotes`: an article without any
     attributed statement falls back to the spans inside quotation marks)."""
-    from . import sentiment
+    from .. import sentiment
 
     sentences, quotes = tables["sentences"], tables["quotes"]
     parts = []
@@ -296,7 +296,7 @@ def overview_from_tables(tables, *, targets: list[str] | tuple[str, ...] = (), t
     computed from the tables' text (the headline, the sentences joined), and the named entities
     come from the ``entities`` table.
     """
-    from . import framing, sentiment
+    from .. import framing, sentiment
 
     tables = select_tables(tables)
     articles, sentences = tables["articles"], tables["sentences"]
@@ -342,7 +342,7 @@ def overview_from_tables(tables, *, targets: list[str] | tuple[str, ...] = (), t
 
 def unique_entities_from_tables(tables: dict[str, pd.DataFrame], *, top: int = 8) -> dict[str, list[str]]:
     """:func:`unique_entities` from the ``entities`` table."""
-    from .framing import entity_key
+    from ..framing import entity_key
 
     ents = tables["entities"]
     ents = ents[ents["label"].isin(["PERSON", "ORGANIZATION", "LOCATION"])]
@@ -453,7 +453,7 @@ def corpus_from_tables(tables: dict[str, pd.DataFrame]) -> Corpus:
     For what needs an article's text or metadata (highlighting, word counts, sourcing
     profiles); the analyses themselves are read from the tables (e.g. :func:`quotes_from_tables`).
     """
-    from .corpus import Article
+    from ..corpus import Article
 
     texts = texts_from_tables(tables)
     fields = ("headline", "outlet", "published", "url", "language", "translation", "source", "encoding", "notes")
@@ -475,7 +475,7 @@ def hits_from_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def leads_from_tables(tables: dict[str, pd.DataFrame], *, lead: int = 2) -> pd.DataFrame:
     """:func:`analysis.framing.headline_and_lead` of every article, from the ``articles`` and
     ``sentences`` tables."""
-    from . import framing
+    from .. import framing
 
     sentences = tables["sentences"]
     parts = [
@@ -493,7 +493,7 @@ def scored_from_tables(tables: dict[str, pd.DataFrame], *, evidence: bool = True
     punct_emphasis``) are computed again from the sentences' text: the tables keep each
     scored word, not the rules VADER applied to it.
     """
-    from . import sentiment
+    from .. import sentiment
 
     outlets = tables["articles"][["article", "outlet"]]
     scores = tables["sentiment"][["article", "sentence", "neg", "neu", "pos", "compound", "label"]]
@@ -510,7 +510,7 @@ def scored_from_tables(tables: dict[str, pd.DataFrame], *, evidence: bool = True
 def tone_from_tables(tables: dict[str, pd.DataFrame], *, lead: int = 2) -> pd.DataFrame:
     """:func:`analysis.sentiment.article_tone` of every article, from the tables (the headline,
     which the tables keep as text only, is scored again)."""
-    from . import sentiment
+    from .. import sentiment
 
     if int(lead) < 1:
         raise ValueError(f"lead must be at least 1 sentence, not {lead}")
@@ -545,7 +545,7 @@ def voice_quotes_from_tables(tables: dict[str, pd.DataFrame], *, kinds: list[str
     its text, rebuilt by :func:`texts_from_tables`)."""
     from types import SimpleNamespace
 
-    from . import sentiment
+    from .. import sentiment
 
     quotes = tables["quotes"]
     parts = []
@@ -750,7 +750,7 @@ def cues_by_article(quotes: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
         ``article`` column first holding the label: ``article, cue, cue_class, statements,
         speakers``.
     """
-    from .sources import cue_table
+    from ..sources import cue_table
 
     pooled = pool_by_outlet(quotes, labels)
     parts = [cue_table(pooled[pooled["article"] == name]).assign(article=name) for name in dict.fromkeys(labels.values())]

@@ -69,13 +69,13 @@ PRELOAD = (
     "nltk",
     "analysis.compare",
     "analysis.corpus",
-    "analysis.display",
+    "analysis.present.display",
     "analysis.framing",
-    "analysis.lesson",
+    "analysis.present.lesson",
     "analysis.sentiment",
     "analysis.sources",
-    "analysis.widgets",
-    "analysis.pipeline",
+    "analysis.present.widgets",
+    "analysis.batch.pipeline",
 )
 
 
@@ -83,7 +83,7 @@ PRELOAD = (
 #: into the running IPython shell: pyplot loads the inline backend, which registers the hook
 #: that shows figures; ipywidgets registers its comm target. :mod:`analysis.plots` imports
 #: pyplot. If the preload imported any of these, the server refuses to fork kernels.
-KERNEL_ONLY = ("matplotlib.pyplot", "matplotlib_inline.backend_inline", "ipywidgets", "analysis.plots")
+KERNEL_ONLY = ("matplotlib.pyplot", "matplotlib_inline.backend_inline", "ipywidgets", "analysis.present.plots")
 
 #: What ``ipykernel`` sets ``MPLBACKEND`` to when it is unset.
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
@@ -118,7 +118,7 @@ def _preload(modules: tuple[str, ...] = PRELOAD) -> tuple[list[str], list[str]]:
                 failed.append(name)
     finally:
         del builtins.get_ipython
-    if "analysis.pipeline" in modules and "analysis.pipeline" not in failed:
+    if "analysis.batch.pipeline" in modules and "analysis.batch.pipeline" not in failed:
         with contextlib.suppress(Exception):  # a missing model is reported by the kernel that needs it
             _warm_up()
     return failed, [name for name in KERNEL_ONLY if name in sys.modules]
@@ -131,7 +131,8 @@ def _warm_up() -> None:
     notebooks load is left to them.)"""
     import gc
 
-    from analysis import corpus, framing, pipeline
+    from .. import corpus, framing
+    from . import pipeline
 
     pipeline.warm_up()
     for load in (corpus._stopword_sets, framing._stopwords, framing._stance_index):
@@ -270,7 +271,7 @@ class KernelServer:
         self.python = sys.executable
         self._lock = threading.Lock()
         self._process = subprocess.Popen(
-            [self.python, "-m", "analysis.kernels", *preload], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [self.python, "-m", "analysis.batch.kernels", *preload], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             env=env, text=True, encoding="utf-8", start_new_session=False,
         )  # fmt: skip
         self._ready: dict | None = None
@@ -422,7 +423,7 @@ def batch_server(*, use_cache: bool = True) -> KernelServer | None:
     unless ``use_cache`` is False. Starting it needs nothing but the standard library, so a
     command can start it first and import the rest while the server imports.
     """
-    from . import config
+    from .. import config
 
     if not can_fork():
         return None

@@ -1,0 +1,255 @@
+"""Cleaning steps and offset-preserving segmentation: paragraphs, sentences, tokens.
+
+Cleaning is a pipeline of small string-to-string steps, each testable alone
+(:data:`CLEANING_STEPS`, composed by :func:`clean_text`). Segmentation never changes the
+text: every paragraph, sentence and token carries ``start``/``end`` character offsets into
+the string it was given, so ``text[start:end]`` is always the unit itself.
+
+References:
+    Kiss, T. & Strunk, J. (2006). Unsupervised multilingual sentence boundary detection.
+    Computational Linguistics 32(4). (NLTK's punkt sentence splitter.)
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+import pandas as pd
+
+from .. import cache
+from . import nltk_data as nltkdata
+
+# --------------------------------------------------------------------------- cleaning
+
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2039\u203a"
+_QUOTE_TABLE = str.maketrans({**{c: '"' for c in _DOUBLE_QUOTES}, **{c: "'" for c in _SINGLE_QUOTES}})
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def unescape_entities(text: str) -> str:
+    """Turn HTML entities into characters: ``&amp;`` -> ``&``, ``&#8220;`` -> a quote.
+
+    >>> unescape_entities("AT&amp;T &quot;said&quot;")
+    'AT&T "said"'
+    """
+    return html.unescape(text) if "&" in text else text
+
+
+_INLINE_TAGS = re.compile(r"</?(?:u|b|i|em|strong|span|a|sup|sub|mark|small|font)(?:\s[^<>]*)?>", re.I)
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
+_UNDERSCORE_EMPH = re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)", re.S)
+
+
+def strip_markup(text: str) -> str:
+    """Remove inline markup left by scrapers: ``<u>said</u>``, ``**Credit**``, ``__x__``.
+
+    >>> strip_markup("the daily <u>quoted</u> **Zuma / TASS**")
+    'the daily quoted Zuma / TASS'
+    """
+    text = _INLINE_TAGS.sub("", text)
+    text = _BOLD.sub(r"\1", text)
+    return _UNDERSCORE_EMPH.sub(r"\1", text)
+
+
+def normalize_quotes(text: str) -> str:
+    """Map curly, low and angle quotation marks to ``"`` and ``'``.
+
+    >>> normalize_quotes("\u201cHi,\u201d he said. It\u2019s")
+    '"Hi," he said. It\\'s'
+    """
+    return text.translate(_QUOTE_TABLE)
+
+
+def normalize_unicode(text: str) -> str:
+    """NFC-normalise and drop invisible characters (zero-width spaces, soft hyphens, BOM)."""
+    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+
+
+def normalize_whitespace(text: str) -> str:
+    """One space between words, paragraphs separated by exactly one blank line.
+
+    Line breaks are unified first. When the text has blank lines, they separate paragraphs
+    and single line breaks inside a paragraph are hard wraps (joined with a space). When it
+    has none, every line is a paragraph, as in most scraped text.
+
+    >>> normalize_whitespace("  One\\n line.\\n\\n\\nTwo.  ")
+    'One line.\\n\\nTwo.'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    if any(not line for line in _trim_blank(lines)):
+        paragraphs, current = [], []
+        for line in lines:
+            if line:
+                current.append(line)
+            elif current:
+                paragraphs.append(" ".join(current))
+                current = []
+        if current:
+            paragraphs.append(" ".join(current))
+    else:
+        paragraphs = [line for line in lines if line]
+    return "\n\n".join(paragraphs)
+
+
+def _trim_blank(lines: list[str]) -> list[str]:
+    start = next((i for i, line in enumerate(lines) if line), len(lines))
+    end = len(lines) - next((i for i, line in enumerate(reversed(lines)) if line), len(lines))
+    return lines[start:end]
+
+
+CLEANING_STEPS: tuple[Callable[[str], str], ...] = (
+    unescape_entities,
+    strip_markup,
+    normalize_unicode,
+    normalize_quotes,
+    normalize_whitespace,
+)
+
+
+def make_pipeline(*steps: Callable[[str], str]) -> Callable[[str], str]:
+    """Compose string-to-string steps into one function, applied left to right."""
+
+    def pipeline(text: str) -> str:
+        for step in steps:
+            text = step(text)
+        return text
+
+    return pipeline
+
+
+clean_text = make_pipeline(*CLEANING_STEPS)
+clean_text.__doc__ = "Apply every step of :data:`CLEANING_STEPS` in order."
+
+# --------------------------------------------------------------------------- segmentation
+
+PARAGRAPH_COLUMNS = ["paragraph", "start", "end", "text"]
+SENTENCE_COLUMNS = ["sentence", "paragraph", "start", "end", "text"]
+TOKEN_COLUMNS = ["token", "sentence", "start", "end", "text"]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the paragraphs of a text (separated by blank lines), without edge spaces."""
+    spans = []
+    for m in re.finditer(r"[^\n](?:.|\n(?![ \t]*\n))*", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def split_paragraphs(text: str) -> pd.DataFrame:
+    """One row per paragraph: ``paragraph`` (0-based), ``start``, ``end``, ``text``."""
+    rows = [(i, s, e, text[s:e].strip()) for i, (s, e) in enumerate(paragraph_spans(text))]
+    return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+
+
+def _load_punkt():
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    return PunktTokenizer("english")
+
+
+@lru_cache(maxsize=1)
+def punkt_tokenizer():
+    """NLTK's English punkt sentence splitter, loaded once (needs ``punkt_tab``).
+
+    Read from :func:`analysis.cache.cached_object` when built before from the same files.
+    """
+    files = [nltkdata.location("punkt_tab")]  # raises when missing
+    return cache.cached_object("punkt_tokenizer", _load_punkt, files=files, module=__name__)
+
+
+@lru_cache(maxsize=1)
+def word_tokenizer():
+    """NLTK's default word tokenizer (the one behind ``nltk.word_tokenize``)."""
+    from nltk.tokenize import NLTKWordTokenizer
+
+    return NLTKWordTokenizer()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, int]]:
+    """``(paragraph, start, end)`` for every sentence; sentences never cross paragraphs."""
+    tokenizer = punkt_tokenizer()
+    spans = []
+    for p, (ps, pe) in enumerate(paragraph_spans(text)):
+        para = text[ps:pe]
+        spans.extend((p, ps + s, ps + e) for s, e in tokenizer.span_tokenize(para))
+    return spans
+
+
+def split_sentences(text: str) -> pd.DataFrame:
+    """One row per sentence: ``sentence, paragraph, start, end, text`` (offsets into ``text``).
+
+    >>> split_sentences("It rained. We stayed.\\n\\nThen sun.")[["start", "end"]].values.tolist()
+    [[0, 10], [11, 21], [23, 32]]
+    """
+    rows = [(i, p, s, e, text[s:e]) for i, (p, s, e) in enumerate(sentence_spans(text))]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+_FALLBACK_TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+
+
+def token_spans(sentence: str) -> list[tuple[int, int]]:
+    """Word-token offsets in one sentence, with NLTK's word tokenizer.
+
+    NLTK rewrites ``"`` as ``` `` ``` or ``''``; the offsets still point at the original
+    characters. When NLTK cannot align its tokens to the text (rare Unicode cases) a
+    regular-expression tokenizer is used for that sentence instead.
+    """
+    try:
+        return list(word_tokenizer().span_tokenize(sentence))
+    except (ValueError, LookupError):
+        return [(m.start(), m.end()) for m in _FALLBACK_TOKEN.finditer(sentence)]
+
+
+def tokenize(text: str, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per word token: ``token, sentence, start, end, text`` (offsets into ``text``)."""
+    if sentences is None:
+        sentences = split_sentences(text)
+    rows = []
+    for sid, s, e in zip(sentences["sentence"], sentences["start"], sentences["end"]):
+        for ts, te in token_spans(text[s:e]):
+            rows.append((len(rows), sid, s + ts, s + te, text[s + ts : s + te]))
+    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+
+
+def count_words(text: str) -> int:
+    """Number of words (runs of letters or digits, with inner apostrophes and hyphens)."""
+    return len(_WORD.findall(text))
+
+
+_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as :func:`count_words` counts them."""
+    return _WORD.findall(text)
+
+
+def phrase_pattern(term: str, *, inflected: bool = False) -> re.Pattern[str]:
+    """Case-insensitive whole-word pattern for a word or phrase (any white space between words).
+
+    With ``inflected``, a plural ``-s``/``-es`` and a possessive ``'s`` also match
+    ("Zoom" finds "Zoom's").
+
+    >>> bool(phrase_pattern("zoom", inflected=True).search("Zoom's sales"))
+    True
+    """
+    words = term.split()
+    if not words:
+        raise ValueError("empty search term")
+    body = r"\s+".join(re.escape(w) for w in words)
+    suffix = r"(?:e?s)?(?:['\u2019]s?)?" if inflected else ""
+    return re.compile(rf"(?<!\w){body}{suffix}(?!\w)", re.IGNORECASE)

@@ -1,0 +1,6 @@
+"""Showing results to a reader: plots and figure saving in one house style, tables and
+highlighted evidence for notebooks, interactive widgets, and the lesson builder.
+
+Import the module you need (``from analysis.present import plots``): ``plots`` imports
+pyplot, which must happen inside the kernel that shows the figures.
+"""
