@@ -5,7 +5,8 @@ NLTK's statistical chunker is not needed: the recogniser finds runs of capitalis
 ("President", "Press Secretary of the Russian President"), and labels each run from, in
 order: organisation cue words ("University", "Communications", "Ministry", "Inc."), the
 gazetteers (NLTK ``gazetteers`` plus a short list of world cities and regions below), first
-names (NLTK ``names``) and person titles, and the run's shape. Short forms are linked to the
+names (NLTK ``names``) and person titles, and the run's shape. The word lists are data:
+``analysis/lexicons/entity_cues.toml``. Short forms are linked to the
 longest name they abbreviate in the same text ("Peskov" -> "Dmitry Peskov", "Zoom" ->
 "Zoom Video Communications"); the ``canonical`` column carries that link.
 
@@ -26,63 +27,26 @@ from functools import lru_cache
 import pandas as pd
 
 from .. import cache
+from ..lexicons import table, words
 from . import nltk_data as nltkdata, text as textmod
 
 ENTITY_COLUMNS = ["text", "label", "start", "end", "canonical", "sentence"]
 
+#: The recogniser's word lists (``analysis/lexicons/entity_cues.toml``).
+_LISTS = table("entity_cues.toml")
+
 #: Words that end or contain an organisation name.
-ORG_CUES = frozenset("""
-Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC PLC plc Group Holdings Communications Technologies Technology
-Systems Networks Media Bank Fund Capital Partners Airlines Motors Energy Pharmaceuticals Labs
-University Institute College School Academy Laboratory Center Centre
-Ministry Department Agency Office Service Services Commission Committee Council Bureau Authority
-Administration Parliament Duma Senate Congress Assembly Court Police Army Navy Force Forces Guard
-Party Campaign Union Association Federation Foundation League Society Organization Organisation
-Times Post News Journal Herald Tribune Gazette Telegraph Daily Press Radio Television TV Agency
-Shipping Software Telecom Airways Railways Logistics Mining Steel Oil Gas Insurance Securities Investments
-Consulting Solutions Industries Enterprises Ventures Studios Entertainment Publishing Construction
-Properties Hotels Retail Stores Brands Foods Chemicals Electric Power Semiconductor Robotics Analytics
-Healthcare Medical Hospital Clinic Biotech Therapeutics Motors Automotive Aerospace Defense Trust
-Reuters Kremlin Pentagon Cabinet Government Board Bloc Coalition Movement Front Network Channel
-""".split())
+ORG_CUES = frozenset(_LISTS["org_cues"])
 #: Well-known organisations that carry no cue word.
-KNOWN_ORGS = frozenset("""
-Kremlin Pentagon Reuters TASS Interfax RIA Novosti Kommersant Izvestia Vedomosti Gazprom Rosneft Sberbank
-Zoom Twitter Facebook Google Microsoft Apple Amazon LinkedIn YouTube Instagram WhatsApp Telegram TikTok Netflix
-Skype Huawei Samsung Intel IBM Oracle Tesla Uber Yandex VKontakte Poly Cisco Nvidia OpenAI
-NATO OPEC FBI CIA NSA NASA EU UN UNESCO WHO IMF OSCE KGB FSB GRU BBC CNN CBS NBC ABC Fox MSNBC NPR AP AFP
-""".split())
+KNOWN_ORGS = frozenset(_LISTS["known_orgs"])
 #: Places the NLTK gazetteers lack: capitals, large cities and regions often in the news.
-EXTRA_PLACES = frozenset("""
-Moscow London Paris Berlin Rome Madrid Kyiv Kiev Minsk Warsaw Prague Vienna Budapest Brussels Amsterdam
-Stockholm Oslo Helsinki Copenhagen Dublin Lisbon Athens Ankara Istanbul Tehran Baghdad Damascus Beirut
-Jerusalem Cairo Riyadh Dubai Doha Kabul Islamabad Delhi Mumbai Beijing Shanghai Tokyo Seoul Pyongyang
-Taipei Hong Kong Singapore Jakarta Manila Bangkok Hanoi Sydney Canberra Ottawa Toronto Montreal
-Vancouver Havana Caracas Bogota Lima Santiago Brasilia Rio Nairobi Lagos Johannesburg Pretoria
-St. Petersburg Petersburg Crimea Donbas Donetsk Luhansk Siberia Chechnya Tatarstan Belarus Kazakhstan
-Uzbekistan Kyrgyzstan Tajikistan Turkmenistan Moldova Georgia Armenia Azerbaijan Britain England
-Scotland Wales Ireland Europe Asia Africa America Americas Caucasus Balkans Baltic Baltics Scandinavia
-CIS Gulf Middle East West East U.S. US U.S.A. UK U.K. Wall Street Silicon Valley Capitol Hill
-Manhattan Brooklyn Texas California Iowa Ohio Florida Pennsylvania Michigan Wisconsin Arizona Nevada
-""".split()) | frozenset(["Middle East", "Hong Kong", "St. Petersburg", "Silicon Valley", "Capitol Hill", "Wall Street", "New York", "Los Angeles", "San Francisco", "Washington D.C.", "Commonwealth of Independent States", "European Union", "Soviet Union"])
+EXTRA_PLACES = frozenset(_LISTS["extra_places"]) | frozenset(_LISTS["extra_place_names"])
 #: Titles and role words that precede a person's name and are not part of it.
-PERSON_TITLES = frozenset("""
-Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord Lady President Vice Prime Minister Premier
-Chancellor Secretary Press Spokesman Spokeswoman Spokesperson Senator Sen. Rep. Representative
-Governor Gov. Mayor Judge Justice General Gen. Colonel Col. Lt. Lieutenant Captain Capt. Sgt. Admiral
-Chairman Chairwoman Chair CEO Director Deputy Ambassador Commissioner Chief Head Officer Minister
-King Queen Prince Princess Pope Bishop Rev. Father Patriarch Sheikh Emir Ayatollah Speaker Leader
-Attorney Prosecutor Inspector Superintendent Professor Coach Founder Executive Editor Analyst
-Councillor Councilor Councilman Councilwoman Alderman Mr Mrs Ms Dr Opposition Economist Congressman
-Congresswoman MP Lawmaker Commander Marshal Sheriff Dean Rector Provost Chancellor Envoy Negotiator
-Foreign Defense Defence Interior Finance Economy Economic Health Justice Education Communications
-Digital Development Deputy Acting Former Ex Kremlin White House State Federal National Russian
-American Ukrainian Chinese British French German U.S. US Democratic Republican Senior Chief
-""".split())
-_CONNECTORS = frozenset(["of", "for", "the", "de", "da", "del", "van", "von", "der", "le", "la", "al", "bin", "&"])
-_MONTHS = frozenset("January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_LEADING_DROP = frozenset(["The", "A", "An", "This", "That", "These", "Those", "Its", "His", "Her", "Their", "Our", "My", "I", "I'm", "I've", "I'd", "I'll"])
+PERSON_TITLES = frozenset(_LISTS["person_titles"])
+_CONNECTORS = frozenset(_LISTS["connectors"])
+_MONTHS = frozenset(m.capitalize() for m in (*words("months.txt"), *words("months_abbreviated.txt")))
+_WEEKDAYS = frozenset(_LISTS["weekdays"])
+_LEADING_DROP = frozenset(_LISTS["leading_drop"])
 _ABBREVIATIONS = r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Prof|Rev|Inc|Corp|Co|Ltd)\.(?!\w)"
 _TOKEN = re.compile(_ABBREVIATIONS + r"|[A-Za-z][\w\-]*(?:['’](?![sS]\b)\w+)*(?:(?<=s)['’](?=\s+[A-Z]))?|\d[\d,.]*%?|&|[^\w\s]")
 
@@ -120,7 +84,7 @@ def _demonyms() -> frozenset[str]:
     nltkdata.require("gazetteers")
     from nltk.corpus import gazetteers
 
-    return frozenset(gazetteers.words("nationalities.txt")) | {"Russian", "Soviet", "Western", "Eastern", "European", "Ukrainian", "British", "Chinese", "American", "Post-Soviet"}
+    return frozenset(gazetteers.words("nationalities.txt")) | frozenset(_LISTS["extra_demonyms"])
 
 
 def _build_common_words() -> frozenset[str]:
@@ -261,11 +225,7 @@ def extract_entities(text: str, *, sentences: pd.DataFrame | None = None) -> pd.
     return pd.DataFrame({c: pd.Series(columns[c], dtype="int64" if c in ("start", "end", "sentence") else None) for c in ENTITY_COLUMNS})
 
 
-_FUNCTION_WORDS = frozenset("""
-the a an but and or so yet later meanwhile however in on at for after before during since while when
-as if although though because with without from by to of this that these those some many most
-several other another each every no not all both either neither also still then now there here
-""".split())
+_FUNCTION_WORDS = frozenset(_LISTS["function_words"])
 
 
 def _is_common(word: str, common: frozenset[str]) -> bool:
