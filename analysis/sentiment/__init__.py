@@ -70,7 +70,7 @@ from typing import Any
 import pandas as pd
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
-from . import cache, nltkdata
+from .. import cache, nltkdata
 
 __all__ = [
     "ADJUSTMENT_RULES",
@@ -1251,7 +1251,7 @@ def tone_by_voice(
 
 def _term_pattern(term: str) -> re.Pattern[str]:
     """Whole-word, case-insensitive pattern for ``term`` with simple plural/possessive."""
-    from .text import phrase_pattern
+    from ..text import phrase_pattern
 
     return phrase_pattern(term, inflected=True)
 
@@ -1777,7 +1777,7 @@ def voice_quotes(
         (What counts as an attribution: direct, indirect and partial.)
     """
     if extract is None:
-        from .cache import extract_quotes as extract
+        from ..cache import extract_quotes as extract
     wanted = None if kinds is None else set(kinds)
     parts = []
     for article in articles:
