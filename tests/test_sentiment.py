@@ -472,6 +472,16 @@ def test_missing_opinion_lexicon_raises_clear_error(monkeypatch, tmp_path):
         sentiment.load_opinion_lexicon.cache_clear()
 
 
+def test_the_cached_opinion_lexicon_is_keyed_on_the_whole_sentiment_package():
+    from analysis import cache
+
+    loader = sentiment.load_opinion_lexicon.__wrapped__.__module__
+    assert loader.startswith("analysis.sentiment.")  # a module of the package, not the package
+    behind = cache.modules_behind(loader)
+    assert {"analysis.sentiment", "analysis.cache", "analysis.nltkdata"} <= set(behind)
+    assert len(cache.code_version(loader)) == 64
+
+
 # ---------------------------------------------------------------------------------------
 # score_frame and summarize_tone
 # ---------------------------------------------------------------------------------------
