@@ -49,9 +49,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from . import entities as entmod
-from . import tagging
-from . import text as textmod
+from .. import entities as entmod
+from .. import tagging
+from .. import text as textmod
 
 QUOTE_COLUMNS = [
     "speaker", "speaker_type", "named", "kind", "cue", "cue_class", "quote", "start", "end",
