@@ -1,0 +1,146 @@
+"""What is reported: the content after a cue (a that-clause, a clause, an infinitive, a
+noun phrase or a topic), before it ("..., the daily said"), or around it
+("PRE, X said, POST").
+
+Which verbs take which kind of content is data
+(``analysis/lexicons/reporting_verb_complements.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicons import table
+from .adjuncts import _ADVERBS, _LEADING_CONNECTIVE, _TIME_ADJUNCT
+from .cues import Cue
+from .tokens import _has_finite_verb
+
+_COMPLEMENTS = table("reporting_verb_complements.toml")
+# verbs that take a person object before the content ("urged companies to", "told reporters that")
+_OBJECT_VERBS = frozenset(_COMPLEMENTS["object_verbs"])
+# verbs that report with an infinitive ("vowed to"): the object verbs and these
+_INFINITIVE_VERBS = _OBJECT_VERBS | frozenset(_COMPLEMENTS["infinitive_verbs"])
+# verbs too often used for non-speech to count without a content clause right after them
+_NEEDS_CLAUSE = frozenset(_COMPLEMENTS["needs_clause"])
+# ... except that these report a clause without "that"
+_BARE_CLAUSE_VERBS = frozenset(_COMPLEMENTS["bare_clause_verbs"])
+# verbs whose content can be a noun phrase ("cited a poll showing ...")
+_OBJECT_CONTENT_VERBS = frozenset(_COMPLEMENTS["object_content_verbs"])
+# verbs that report a proposition named by a noun ("clarified information about ...")
+_TOPIC_VERBS = frozenset(_COMPLEMENTS["topic_verbs"])
+# a noun naming a proposition: "information about", "reports that"
+_TOPIC_OBJECT = re.compile(r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:information|details|data|news|reports?|claims?|plans?|decision|allegations?|rumou?rs?|accusations?)\s+(?:about|on|of|that|regarding|concerning)\b", re.I)
+# what may follow a cue when the content stands before it: an addressee, an adjunct, the end
+_CONTENT_BEFORE_OK = re.compile(
+    r"^\s*(?:(?:reporters|journalists|me|us|him|her|them|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})\s*(?=[.!?,]|$|\s+(?:in|on|at|after|before|during|when|while)\b))?"
+    r"(?:[.!?]|,|(?:in|on|at|after|before|during|following|when|while|late|early|last|this|earlier|to\s+reporters)\b|$)"
+)
+
+
+def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] | None:
+    """Content of reported speech after a cue: that-clause, clause, or infinitive."""
+    rest = sentence[cue.end : stop]
+    offset = cue.end
+    m = re.match(r"\s*(?:,\s*)?", rest)
+    i = m.end()
+    # skip adjuncts and, for object verbs, the addressee
+    adjunct = re.match(rf"(?:(?:{_TIME_ADJUNCT}|{_ADVERBS}|however|though|too|nevertheless|meanwhile|instead|in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){{0,3}}(?:statement|interview|email|post|letter|tweet|briefing|speech|message)(?:\s+(?:carried|published|posted)\s+by\s+[\w.]+)?|on\s+(?:Twitter|Facebook|Telegram|television|TV|radio)|to\s+reporters|to\s+journalists|in\s+a\s+press\s+release|at\s+a\s+[\w\s]{{0,30}}?(?:briefing|conference|meeting))[\s,]*)+", rest[i:], re.I)
+    if adjunct:
+        i += adjunct.end()
+    detour = re.match(r"(?:at|in|on|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)", rest[i:])
+    if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Colorado Springs that"
+        i += detour.end()  # now at "that", which the step below consumes
+    if cue.lemma in _OBJECT_VERBS:
+        obj = re.match(r"(?:(?!that\b|to\b|as\b)[\w.'’\-]+\s+){1,6}?(?=that\b|to\b|as\s+saying\b|about\b|:)", rest[i:])
+        if obj:
+            i += obj.end()
+            adjunct = re.match(rf"(?:(?:{_TIME_ADJUNCT})[\s,]*)+", rest[i:], re.I)
+            if adjunct:
+                i += adjunct.end()
+    if cue.lemma == "quote":
+        said = re.match(r"as\s+saying\s*(?:that\s+)?", rest[i:])
+        if not said:
+            return None
+        i += said.end()
+    that = re.match(r"(?:that|:)\s*", rest[i:])
+    kind = "that"
+    if cue.lemma == "quote":
+        pass  # "quoted X as saying (that)": the content follows
+    elif that:
+        i += that.end()
+    elif re.match(r"to\s+\w", rest[i:]) and cue.lemma in _INFINITIVE_VERBS:
+        kind = "infinitive"
+    elif cue.lemma in ("speak", "talk") or (cue.lemma == "call" and re.match(r"for\s", rest[i:])):
+        about = re.match(r"(?:about|of)\s+", rest[i:]) if cue.lemma != "call" else re.match(r"for\s+", rest[i:])
+        if not about:
+            return None
+        i += about.end()
+        kind = "object"
+    elif re.match(r"(?:about|of|on|at|for|over)\s", rest[i:]) and cue.lemma not in ("express regret",):
+        return None
+    elif cue.lemma == "express regret":
+        at = re.match(r"(?:at|over|about|that|for)\s+", rest[i:])
+        if at:
+            i += at.end()
+        kind = "object"
+    else:
+        kind = "clause"
+        if cue.lemma in _NEEDS_CLAUSE and cue.lemma not in _OBJECT_CONTENT_VERBS and cue.lemma not in _BARE_CLAUSE_VERBS:
+            return None
+    content = rest[i:]
+    start = offset + i
+    end = start + len(content.rstrip(" ,;:.!?"))
+    if end - start < 3 or not re.search(r"[A-Za-z]", sentence[start:end]):
+        return None
+    if kind == "clause" and not _looks_like_clause(sentence[start:end]):
+        # "clarified information about the suspension": a proposition named by a noun
+        if cue.lemma in _TOPIC_VERBS and _TOPIC_OBJECT.match(sentence[start:end]):
+            kind = "topic"
+        elif cue.lemma in _OBJECT_CONTENT_VERBS and len(sentence[start:end].split()) >= 2 and not re.match(r"(?:it|this|that|them|him|her|so|nothing|something)\b", sentence[start:end], re.I):
+            kind = "object"  # "cited a poll showing ...", "called the plan a disaster"
+        else:
+            return None
+    # a closing quotation mark that belongs to a partial quote stays in the content
+    if end < len(sentence) and sentence[end : end + 2].strip(" .") in ('"', "”") and sentence[start:end].count('"') % 2 == 1:
+        end = end + sentence[end:].index(sentence[end:].strip(" .")[0]) + 1
+    return start, end, kind
+
+
+def _looks_like_clause(text: str) -> bool:
+    """Three words or more with a finite verb among the first twenty tokens."""
+    return len(text.split()) >= 3 and _has_finite_verb(text, within=20)
+
+
+def _parenthetical(sentence: str, span: tuple[int, int], cue: Cue, stop: int):
+    """``PRE, speaker cue, POST``: the statement is PRE and POST around the attribution."""
+    before = sentence[: span[0]]
+    comma = re.search(r",\s*$", before)
+    after = re.match(rf"(?:\s+(?:{_TIME_ADJUNCT}|{_ADVERBS}))*\s*,\s*", sentence[cue.end : stop], re.I)
+    if not comma or not after:
+        return None
+    post_start = cue.end + after.end()
+    post_end = len(sentence[:stop].rstrip(" .!?"))
+    lead = _LEADING_CONNECTIVE.match(sentence)
+    pre_start = lead.end() if lead and lead.end() < comma.start() else 0
+    pre, post = sentence[pre_start : comma.start()], sentence[post_start:post_end]
+    if not pre.strip() or len(post.split()) < 2 or not _has_finite_verb(post):
+        return None
+    return (pre_start, comma.start()), (post_start, post_end)
+
+
+def _content_before(sentence: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Reported clause placed before its attribution: "Zoom will sell ..., the daily said"."""
+    if span is None:
+        return None
+    left = sentence[: span[0]]
+    m = re.search(r",\s*$", left)
+    if not m:
+        return None
+    start = 0
+    lead = _LEADING_CONNECTIVE.match(sentence)
+    if lead and lead.end() < m.start():
+        start = lead.end()
+    end = m.start()
+    if len(sentence[start:end].split()) < 3 or not _has_finite_verb(sentence[start:end], within=40):
+        return None
+    return start, end

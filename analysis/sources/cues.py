@@ -1,0 +1,94 @@
+"""Where the reporting verbs of a sentence are: cues found by lexicon, tagger and context.
+
+A word counts as a cue when it is a form of a reporting verb (:mod:`.verbs`), tagged as a
+verb, and stands where a reporting verb can (not "the reports", not "all told"); multiword
+cues ("according to", "pointed out", "expressed regret") are found as phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .tokens import _WORD, _tags
+from .verbs import _IRREGULAR, lemma
+
+_AUX_BEFORE = re.compile(r"\b(?:has|have|had|will|would|did|does|do|to|can|could|may|might|must|should|not|n't)\s+$", re.I)
+
+
+@dataclass
+class Cue:
+    start: int  # offsets within the sentence
+    end: int
+    lemma: str
+    text: str
+    participle: bool = False
+    passive: bool = False
+
+
+
+def _is_title_case(sentence: str) -> bool:
+    """A headline: most words of four letters or more start with a capital."""
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", sentence) if len(w) >= 4]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
+
+
+_MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", re.I)
+
+
+def _find_cues(sentence: str) -> list[Cue]:
+    cues = []
+    if not any(lemma(m.group()) for m in _WORD.finditer(sentence)) and not _MULTIWORD_CUE.search(sentence):
+        return cues  # no reporting verb: no need to tag the sentence
+    tags: dict[int, str] | None = None  # tagged when a candidate first needs it
+    for m in _WORD.finditer(sentence):
+        word = m.group()
+        base = lemma(word)
+        if base is None or base in ("according to", "reportedly", "presumably", "allegedly", "apparently", "point out", "express regret"):
+            continue
+        if word[0].isupper() and sentence[: m.start()].strip(' "“”') and not (_is_title_case(sentence) and word in ("Says", "Said", "Warns", "Claims", "Urges", "Tells", "Vows")):
+            continue  # "United States", "Says" mid-sentence is a name (except in a headline)
+        if tags is None:
+            tags = _tags(sentence)
+        if not tags.get(m.start(), "VB").startswith("VB") and not (word[0].isupper() and _is_title_case(sentence)):
+            continue  # "the states", "his claims": a noun, not a reporting verb
+        if re.match(r"\s+up\b", sentence[m.end() :]) and base == "add":
+            continue  # "the figures did not add up"
+        if word.lower() == "told" and re.search(r"\ball\s+$", sentence[: m.start()], re.I):
+            continue  # "all told"
+        lower = word.lower()
+        finite = lower.endswith(("ed", "s")) or lower in _IRREGULAR and not lower.endswith("ing") or lower == "said"
+        participle = lower.endswith("ing")
+        before = sentence[: m.start()]
+        progressive = participle and re.search(r"\b(?:is|are|was|were|been|am)(?:n['’]t|\s+not)?\s+(?:also\s+|now\s+|still\s+)?$", before, re.I)
+        if progressive:
+            participle = False
+        elif not finite and not participle:
+            if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"\b(?:they|we|I|you|[A-Za-z]+s|[A-Z][\w.]*)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
+                continue
+        if participle and not re.search(r",\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before):
+            continue
+        if lower.endswith("s") and not lower.endswith("ss") and re.search(r"\b(?:the|a|an|its|his|her|their|our|these|those|of|over|amid|after|following|despite|about|media|news|earlier|recent|initial|unconfirmed)\s+$", before, re.I):
+            continue  # a noun: "the reports", "media claims"
+        passive = bool(re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", before, re.I))
+        if passive and not re.match(r"\s+that\b|\s+as\s+saying\b", sentence[m.end() :]):
+            continue
+        cues.append(Cue(m.start(), m.end(), base, word, bool(participle), passive))
+    # "quoted X as saying": the participle belongs to the quoting construction
+    quoting = [c for c in cues if c.lemma == "quote"]
+    cues = [c for c in cues if not (c.participle and quoting and quoting[0].start < c.start and re.search(r"\bas\s+$", sentence[: c.start]))]
+    for m in re.finditer(r"\b[Aa]ccording\s+to\b", sentence):
+        cues.append(Cue(m.start(), m.end(), "according to", m.group()))
+    for m in re.finditer(r"\bpointed\s+out\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", sentence, re.I):
+        cues = [c for c in cues if not (m.start() <= c.start < m.end())]
+        base = "point out" if m.group().lower().startswith("pointed") else "express regret"
+        cues.append(Cue(m.start(), m.end(), base, m.group()))
+    return sorted(cues, key=lambda c: c.start)
+
+
+def _cue_at(segment: str) -> re.Match | None:
+    """First reporting-verb form in a short attribution segment."""
+    for m in re.finditer(r"[A-Za-z][A-Za-z'’]*(?:\s+out)?", segment):
+        base = lemma(m.group().split()[0])
+        if base and base not in ("reportedly", "presumably", "allegedly", "apparently"):
+            return m

@@ -1,0 +1,197 @@
+"""Direct quotes: quotation marks attributed to the speaker and cue next to them, and
+interview transcript turns (``PENCE: ...``).
+
+A quote is attributed from the words right after it (``," the spokesman said``), right
+before it (``Peskov said: "``, ``According to X, "``) or continues the quote before it
+(``"A," she said. "B."``); short quoted phrases with no attribution are scare quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .. import text as textmod
+from ..lexicons import words
+from .adjuncts import _LEADING_CONNECTIVE
+from .cues import _cue_at
+from .marks import _MARKS, QuoteSpan
+from .records import _Row
+from .speakers import _SUBJECT_VERB_WORDS, _subject_after, _subject_before
+from .tokens import _sentence_of, _sentence_start_before
+from .verbs import lemma
+
+
+def _direct_quotes(text: str, quotes: list[QuoteSpan], sent_spans) -> list[_Row]:
+    """Attributed quotes, in text order; marks each attributed :class:`QuoteSpan` as such."""
+    rows: list[_Row] = []
+    previous: _Row | None = None
+    previous_close = -1
+    for q in quotes:
+        sid = _sentence_of(q.start, sent_spans)
+        s_start = sent_spans[sid][0]
+        last_sid = _sentence_of(max(q.close - 1, q.start), sent_spans)
+        s_end = sent_spans[min(last_sid + (1 if q.close >= sent_spans[last_sid][1] - 1 else 0), len(sent_spans) - 1)][1]
+        n_words = len(textmod.words(text[q.start : q.end]))
+        row = _attribute_after(text, q, s_end, sid) or _attribute_before(text, q, s_start, sid)
+        same_cue = row is not None and previous is not None and row.cue_start == previous.cue_start
+        if (same_cue or row is None) and previous is not None and _only_attribution_between(text, previous_close, q.open, previous):
+            # "A," she said. "B." is one statement in two fragments
+            previous.end = q.end
+            previous.fragments += _content_fragments(text, q)
+            previous.pattern += " + continued quote"
+            q.attributed = True
+            previous_close = q.close
+            continue
+        if row is None:
+            previous = None
+            continue
+        if n_words < 3 and row.pattern not in ("quote, speaker cue", "quote, cue speaker", "speaker cue: quote"):
+            continue
+        q.attributed = True
+        row.fragments = _content_fragments(text, q)
+        rows.append(row)
+        previous, previous_close = row, q.close
+    return rows
+
+
+_TURN = re.compile(r"^[\"“]?(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?=\S)")
+# labels that open a paragraph with a colon but name no speaker ("NOTE:", "PHOTO:")
+_NOT_SPEAKERS = frozenset(words("non_speaker_labels.txt"))
+
+
+def _transcript_turns(text: str, ents: pd.DataFrame, sent_spans, quotes: list[QuoteSpan]) -> list[_Row]:
+    """Interview transcripts: a paragraph opening with ``NAME:`` is that person speaking."""
+    rows = []
+    persons = set(ents.loc[ents["label"] == "PERSON", "text"])
+    for ps, pe in textmod.paragraph_spans(text):
+        m = _TURN.match(text[ps:pe])
+        if not m:
+            continue
+        name = m.group("name")
+        if name.lower() in _NOT_SPEAKERS or not (name.isupper() and len(name) > 1 or name in persons or name.split()[-1] in {p.split()[-1] for p in persons}):
+            continue
+        start = ps + m.end()
+        end = ps + len(text[ps:pe].rstrip())
+        if any(q.attributed and q.start < end and start < q.end for q in quotes):
+            continue
+        sid = _sentence_of(start, sent_spans)
+        rows.append(_Row(start, end, "direct", ":", ps + m.end("name"), ps + m.end("name") + 1, (ps + m.start("name"), ps + m.end("name")), sid, 0.8, "transcript turn"))
+    return rows
+
+
+def _content_fragments(text: str, q: QuoteSpan) -> list[tuple[int, int]]:
+    """Content pieces of a quote: one per paragraph, without continuation marks."""
+    pieces = []
+    for m in re.finditer(r"[^\n]+", text[q.start : q.end]):
+        s, e = q.start + m.start(), q.start + m.end()
+        while s < e and (text[s] in _MARKS or text[s].isspace() or text[s : s + 2] in ("''", "``")):
+            s += 2 if text[s : s + 2] in ("''", "``") else 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            pieces.append((s, e))
+    return pieces or [(q.start, q.end)]
+
+
+def _only_attribution_between(text: str, a: int, b: int, previous: _Row) -> bool:
+    """True when only the previous quote's attribution stands between two quotes."""
+    between = text[a + 1 : b]
+    after_cue = text[previous.cue_end : b]
+    paraphrase = re.search(r",\s*(?:\w+ly\s+)?\w+ing\b|\bthat\b", after_cue) and not re.match(r"\s*,?\s*(?:who|which)\b", after_cue)
+    return previous.cue_start > a and previous.cue_end <= b and "\n\n" not in between and len(between.split()) <= 40 and not paraphrase
+
+
+def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | None:
+    """The speaker and cue right after a quote (``," the spokesman said``, ``," said Peskov``, ``― Name``)."""
+    tail_start = q.close + 1
+    tail = text[tail_start : max(s_end, tail_start)]
+    closes_sentence_part = re.search(r"[,?!…—–-]$|\.\.\.$", text[q.start : q.end]) or re.match(r"\s*,", tail)
+    dash = re.match(r"\s*(?:[―—–]|--)\s*", tail)
+    if dash:
+        span = _subject_after(tail, dash.end())
+        if span is None:
+            return None
+        return _Row(q.start, q.end, "direct", tail[dash.start() : dash.end()].strip(), tail_start + dash.start(), tail_start + dash.end(), (tail_start + span[0], tail_start + span[1]), sid, 0.85, "quote, dash speaker")
+    nxt = re.search(r'["“”„«»]|\'\'|\n\n', tail)
+    if nxt:
+        tail = tail[: nxt.start()]
+    if not tail.strip() or tail.lstrip()[:1] in ".?!" and not re.match(r"\s*[.?!]\s*$", tail) is None:
+        return None
+    if re.match(r"\s*[.!?]", tail):
+        return None
+    cue = _cue_at(tail[:160])
+    if not cue or cue.start() > 120 or not closes_sentence_part:
+        return None
+    before_cue = tail[: cue.start()]
+    cue_start, cue_end = tail_start + cue.start(), tail_start + cue.end()
+    if before_cue.strip(" ,"):
+        span = _subject_before(tail, cue.start())
+        if span is None or tail[: span[0]].strip(" ,") != "":
+            return None
+        mention = (tail_start + span[0], tail_start + span[1])
+        pattern = "quote, speaker cue"
+    else:
+        span = _subject_after(tail, cue.end())
+        if span is None:
+            return None
+        mention = (tail_start + span[0], tail_start + span[1])
+        pattern = "quote, cue speaker"
+    row = _Row(q.start, q.end, "direct", text[cue_start:cue_end], cue_start, cue_end, mention, sid, 0.95, pattern)
+    s_start = _sentence_start_before(text, q.open)
+    lead = text[s_start : q.open]
+    if lead.strip() and not re.search(r"[:,]\s*$|\b(?:that|saying|said|says)\s*$", lead) and "\n\n" not in lead:
+        # 'using the tax ''is a misguided approach,'' said Mr. Burman': the statement starts earlier
+        connective = _LEADING_CONNECTIVE.match(lead)
+        row.start = s_start + (connective.end() if connective else 0)
+        row.kind, row.pattern = "partial", pattern + " (quote ends a paraphrase)"
+        row.fragments = [(row.start, q.end + (1 if text[q.end : q.end + 1] in _MARKS else 0))]
+    return row
+
+
+def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row | None:
+    """The speaker and cue right before a quote (``Peskov said: "``, ``According to X, "``)."""
+    head = text[s_start : q.open]
+    if "\n\n" in head:
+        head = head[head.rindex("\n\n") + 2 :]
+        s_start = q.open - len(head)
+    stripped = head.rstrip()
+    if not stripped.endswith((":", ",")) and not re.search(r"\b(?:said|says|added|adds|told|tells|wrote|writes)\s*$", stripped):
+        # a paragraph that is only a quote, after a paragraph that introduced it with a colon
+        prev = text[: q.open].rstrip()
+        if head.strip() == "" and prev.endswith(":"):
+            intro_start = prev.rfind("\n\n") + 2 if "\n\n" in prev else 0
+            return _attribute_before(text, QuoteSpan(len(prev), q.close, q.start, q.end), intro_start, sid)
+        return None
+    inverted = re.match(r"\s*(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Asked)\s+(?P<spk>[^:,]{2,80}?)\s*[:,]\s*$", head)
+    if inverted:
+        span = _subject_after(head, inverted.start("spk"))
+        if span:
+            return _Row(q.start, q.end, "direct", inverted["cue"], s_start + inverted.start("cue"), s_start + inverted.end("cue"), (s_start + span[0], s_start + span[1]), sid, 0.9, "cue speaker: quote")
+    m = re.search(r"\b[Aa]ccording\s+to\s+(.+?),\s*$", head)
+    if m:
+        span = _subject_after(head, m.start(1))
+        if span:
+            return _Row(q.start, q.end, "direct", "according to", s_start + m.start(), s_start + m.start() + len("according to"), (s_start + span[0], s_start + span[1]), sid, 0.9, "according to X, quote")
+    after_close = text[q.close + 1 : q.close + 3].lstrip()
+    if after_close[:1].isalpha() and after_close[:1].islower():
+        return None  # 'he said "budget reforms" and the ...': quoted words inside a paraphrase
+    body = stripped.rstrip(":,").rstrip()
+    quoted = re.search(r"\bquoted\s+((?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){0,5}?)\s+as\s+saying$", body)
+    if quoted:
+        return _Row(q.start, q.end, "direct", "quoted", s_start + quoted.start(), s_start + quoted.start() + 6, (s_start + quoted.start(1), s_start + quoted.end(1)), sid, 0.9, "X quoted Y as saying: quote")
+    cues = list(re.finditer(r"[A-Za-z][A-Za-z'’]*", body))
+    for cm in reversed(cues[-6:]):
+        base = lemma(cm.group())
+        if not base or base in ("reportedly", "presumably", "allegedly", "apparently"):
+            continue
+        after_cue = body[cm.end() :]
+        if after_cue.strip() and (len(after_cue.split()) > 8 or _SUBJECT_VERB_WORDS.search(after_cue) or re.search(r"[.;!?]", after_cue.replace("U.S.", "US"))):
+            continue
+        span = _subject_before(head, cm.start())
+        if span is None:
+            continue
+        kind = "partial" if re.search(r"\bthat\s*$", body) else "direct"
+        return _Row(q.start, q.end, kind, cm.group(), s_start + cm.start(), s_start + cm.end(), (s_start + span[0], s_start + span[1]), sid, 0.9, "speaker cue: quote")
+    return None

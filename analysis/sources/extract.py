@@ -1,0 +1,113 @@
+"""Attributed statements of a text: the three passes run in order, as one table.
+
+:func:`extract_quotes` finds direct quotes and transcript turns (:mod:`.direct`), then
+reported speech (:mod:`.reported`), keeps one statement per content span, and resolves
+and types the speakers (:mod:`.records`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import entities as entmod
+from .. import text as textmod
+from .direct import _direct_quotes, _transcript_turns
+from .marks import find_quote_spans
+from .records import _resolve_and_frame, _Row
+from .reported import _reported_speech
+
+#: The columns of :func:`extract_quotes`, in order.
+QUOTE_COLUMNS = [
+    "speaker", "speaker_type", "named", "kind", "cue", "cue_class", "quote", "start", "end",
+    "speaker_start", "speaker_end", "mention", "cue_start", "cue_end", "sentence",
+    "words", "confidence", "pattern", "fragments",
+]  # fmt: skip
+
+
+def extract_quotes(
+    text: str, *, resolve_pronouns: bool = True, sentences: pd.DataFrame | None = None, entities: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Attributed statements in ``text``: one row per statement, in text order.
+
+    Args:
+        text: an article's text (offsets refer to it).
+        resolve_pronouns: map pronouns and role phrases to the named source they refer to;
+            when False the mention itself is the speaker.
+        sentences: the text's sentences (:func:`analysis.text.split_sentences`), when the
+            caller has them already; computed otherwise.
+        entities: the text's entities (:func:`analysis.entities.extract_entities` with the
+            same sentences), when the caller has them already; computed otherwise.
+
+    Returns:
+        DataFrame with columns :data:`QUOTE_COLUMNS`: ``speaker`` (canonical source name),
+        ``speaker_type`` (:data:`SPEAKER_TYPES` or ``other``/``unnamed``), ``kind``
+        (direct / indirect / partial), ``cue`` (the reporting expression as written) and
+        ``cue_class`` (neutral / loaded / hedged), ``quote`` and its ``start``/``end`` (the
+        attributed content, without quotation marks), ``speaker_start``/``speaker_end`` (the
+        speaker mention used, -1 when there is none), ``mention``, ``cue_start``/``cue_end``,
+        ``sentence`` (index), ``words`` (in the content), ``confidence`` (0-1) and
+        ``pattern`` (the rule that fired).
+
+    Example:
+        >>> df = extract_quotes('"We will win," Mayor Ana Ruiz said.')
+        >>> df[["speaker", "kind", "cue", "quote"]].values.tolist()
+        [['Ana Ruiz', 'direct', 'said', 'We will win,']]
+    """
+    records = _quote_records(text, resolve_pronouns, sentences, entities)
+    return pd.DataFrame.from_records(records, columns=QUOTE_COLUMNS) if records else _empty()
+
+
+def quote_columns(
+    text: str, *, resolve_pronouns: bool = True, sentences: pd.DataFrame | None = None, entities: pd.DataFrame | None = None
+) -> dict[str, list]:
+    """:func:`extract_quotes` as plain lists, one per column of :data:`QUOTE_COLUMNS`.
+
+    The same statements in the same order, without building a DataFrame (corpus mode
+    writes the lists straight to its tables). Arguments as for :func:`extract_quotes`.
+
+    Example:
+        >>> quote_columns('"We will win," Mayor Ana Ruiz said.')["speaker"]
+        ['Ana Ruiz']
+    """
+    records = _quote_records(text, resolve_pronouns, sentences, entities)
+    return {c: [r[c] for r in records] for c in QUOTE_COLUMNS}
+
+
+def _quote_records(text: str, resolve_pronouns: bool, sentences: pd.DataFrame | None, entities: pd.DataFrame | None) -> list[dict]:
+    if not text or not text.strip():
+        return []
+    if sentences is None:
+        sentences = textmod.split_sentences(text)
+    sent_spans = list(zip(sentences["start"].tolist(), sentences["end"].tolist()))
+    ents = entmod.extract_entities(text, sentences=sentences) if entities is None else entities
+    quotes = find_quote_spans(text)
+    rows: list[_Row] = []
+    rows += _direct_quotes(text, quotes, sent_spans)
+    rows += _transcript_turns(text, ents, sent_spans, quotes)
+    rows += _reported_speech(text, quotes, sent_spans, rows)
+    rows.sort(key=lambda r: (r.start, r.end))
+    rows = _drop_overlaps(rows)
+    return _resolve_and_frame(text, rows, ents, sent_spans, resolve_pronouns)
+
+
+def _empty() -> pd.DataFrame:
+    ints = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "sentence", "words")
+    dtypes = {c: "int64" if c in ints else "float64" if c == "confidence" else "bool" if c == "named" else "object" for c in QUOTE_COLUMNS}
+    return pd.DataFrame({c: pd.Series(dtype=dtype) for c, dtype in dtypes.items()})
+
+
+def _drop_overlaps(rows: list[_Row]) -> list[_Row]:
+    """Keep one row per content span: direct quotes win, then higher confidence, then shorter."""
+    kept: list[_Row] = []
+    order = {"direct": 0, "partial": 1, "indirect": 2}
+    for row in sorted(rows, key=lambda r: (order[r.kind], -r.confidence, r.end - r.start)):
+        clash = False
+        for other in kept:
+            overlap = min(row.end, other.end) - max(row.start, other.start)
+            if overlap > 0 and (overlap >= 0.5 * (row.end - row.start) or overlap >= 0.5 * (other.end - other.start)):
+                if other.cue_start == row.cue_start or other.kind == "direct" or overlap >= 0.9 * (row.end - row.start):
+                    clash = True
+                    break
+        if not clash:
+            kept.append(row)
+    return sorted(kept, key=lambda r: (r.start, r.end))

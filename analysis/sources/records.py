@@ -1,0 +1,127 @@
+"""From found statements to output rows: speakers resolved, typed, and the row written.
+
+A rule (:mod:`.direct`, :mod:`.reported`) yields a :class:`_Row` with the offsets of the
+content, the cue and the speaker mention; :func:`_resolve_and_frame` resolves each mention
+to a canonical source (:mod:`.resolve`), gives each source one type and cue class, and
+writes one record per statement with the columns of ``QUOTE_COLUMNS``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .. import entities as entmod
+from .. import text as textmod
+from .resolve import _Entity, _entity_rows, _Resolver
+from .speaker_types import UNNAMED, speaker_type
+from .speakers import _apposition_after
+from .verbs import cue_connotation, lemma
+
+
+@dataclass
+class _Row:
+    """A statement found by a rule, before its speaker is resolved (offsets into the text)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    mention: tuple[int, int] | None
+    sentence: int
+    confidence: float
+    pattern: str
+    speaker: str = ""
+    speaker_kind: str = ""
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _entity_roles(text: str, entities: list[_Entity]) -> dict[str, str]:
+    """Role words said of each named entity anywhere in the text: the words right before a
+    mention in its sentence ("Finance Minister", "union leader") and an apposition after it."""
+    roles: dict[str, list[str]] = {}
+    for row in entities:
+        if row.label not in ("PERSON", "ORGANIZATION"):
+            continue
+        words = []
+        if row.label == "PERSON":  # the title run right before a name: "Finance Minister", "union leader"
+            before = re.split(r"[.;:!?\"“”]|,\s", text[max(0, row.start - 60) : row.start])[-1].split()
+            for word in reversed(before[-4:]):
+                if word.lower() in entmod._FUNCTION_WORDS or lemma(word) or word.endswith("ed"):
+                    break
+                words.insert(0, word)
+        roles.setdefault(row.canonical, []).extend([*words, _apposition_after(text, row.end)])
+    return {name: " ".join(parts) for name, parts in roles.items()}
+
+
+def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, resolve_pronouns: bool) -> list[dict]:
+    """One output record per row: speakers resolved in cue order, one type per source, sorted by offset."""
+    if not rows:
+        return []
+    entities = _entity_rows(ents)
+    resolver = _Resolver(text, entities)
+    places = {e.canonical for e in entities if e.label == "LOCATION"}
+    entity_roles = _entity_roles(text, entities)
+    for row in sorted(rows, key=lambda r: r.cue_start):
+        if row.speaker == "the media":
+            resolver.record(row.cue_start, "the media", "group", "media")
+            continue
+        if row.speaker == "@inherit":
+            continue
+        if row.mention is None:
+            row.speaker, row.speaker_kind = UNNAMED, ""
+            continue
+        s_start = sent_spans[row.sentence][0]
+        if resolve_pronouns:
+            name, kind = resolver.resolve(row.mention[0], row.mention[1], s_start)
+        else:
+            name, kind = text[row.mention[0] : row.mention[1]], ""
+        row.speaker, row.speaker_kind = name, kind
+        role = " ".join([text[row.mention[0] : row.mention[1]], _apposition_after(text, row.mention[1]), entity_roles.get(name, "")])
+        resolver.record(row.cue_start, name, kind, role)
+    # agentless statements take the source of the statement before them
+    ordered = sorted(rows, key=lambda r: r.cue_start)
+    for i, row in enumerate(ordered):
+        if row.speaker == "@inherit":
+            before = next((r for r in reversed(ordered[:i]) if r.speaker not in ("@inherit", UNNAMED)), None)
+            row.speaker = before.speaker if before else UNNAMED
+            row.mention = None
+    records = []
+    for row in rows:
+        mention = row.mention
+        name = row.speaker or UNNAMED
+        source = resolver.sources.get(name)
+        words = source.words if source else set()
+        named = bool(source and source.named)
+        kind_of_source = speaker_type(name, words, is_place=name in places)
+        if kind_of_source == "other" and not named:
+            kind_of_source = UNNAMED
+        fragments = row.fragments or [(row.start, row.end)]
+        quote = " … ".join(text[a:b] for a, b in fragments)
+        records.append({
+            "speaker": name,
+            "speaker_type": kind_of_source, "named": named,
+            "kind": row.kind, "cue": row.cue, "cue_class": cue_connotation(row.cue) or "neutral",
+            "quote": quote, "start": row.start, "end": row.end,
+            "speaker_start": mention[0] if mention else -1, "speaker_end": mention[1] if mention else -1,
+            "mention": text[mention[0] : mention[1]] if mention else "",
+            "cue_start": row.cue_start, "cue_end": row.cue_end, "sentence": row.sentence,
+            "words": sum(len(textmod.words(text[a:b])) for a, b in fragments), "confidence": row.confidence,
+            "pattern": row.pattern, "fragments": [list(f) for f in fragments],
+        })  # fmt: skip
+    # one type per canonical source: the type its statements give most often, leaving out
+    # "other" and "unnamed" (ties: the alphabetically first)
+    given: dict[str, list[str]] = {}
+    for record in records:
+        if record["speaker_type"] not in ("other", UNNAMED):
+            given.setdefault(record["speaker"], []).append(record["speaker_type"])
+    for record in records:
+        types = given.get(record["speaker"])
+        if types:
+            record["speaker_type"] = max(sorted(set(types)), key=types.count)
+    records.sort(key=lambda r: (r["start"], r["end"]))
+    return records

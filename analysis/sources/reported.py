@@ -1,0 +1,215 @@
+"""Reported speech: statements introduced by a reporting verb without quotation marks.
+
+A reporting verb with a subject and content (``X said that ...``, ``X urged Y to ...``,
+``..., the daily said``), ``according to X``, relative clauses (``what it says is``),
+participles (``, adding that``), coordinated verbs (``... but has said she will``),
+agentless passives (``It was noted that``) and news-report nouns (``reports that``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .adjuncts import _LEADING_CONNECTIVE
+from .content import _CONTENT_BEFORE_OK, _content_after, _content_before, _parenthetical
+from .cues import Cue, _find_cues
+from .marks import QuoteSpan
+from .records import _Row
+from .roles import _PRONOUNS
+from .speakers import _is_speaker_phrase, _main_subject, _subject_after, _subject_before
+from .tokens import _has_finite_verb
+
+
+def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: list[_Row]) -> list[_Row]:
+    """Reported statements, sentence by sentence, leaving out cues used by ``direct`` quotes or inside them."""
+    rows: list[_Row] = []
+    used_cues = {r.cue_start for r in direct}
+    previous_sentence_row: _Row | None = None
+    for sid, (s_start, s_end) in enumerate(sent_spans):
+        sentence = text[s_start:s_end]
+        cues = [c for c in _find_cues(sentence) if s_start + c.start not in used_cues]
+        # cues inside a direct quote belong to the quoted speaker's words, not to attribution
+        cues = [c for c in cues if not any(q.attributed and q.start <= s_start + c.start < q.end for q in quotes)]
+        sentence_rows: list[_Row] = []
+        found: list[tuple[Cue, _Row]] = []
+        for cue in cues:  # first pass: which cues make a statement at all
+            row = _one_reported(text, sentence, s_start, sid, cue, len(sentence), [r for _, r in found], previous_sentence_row)
+            if row is not None:
+                found.append((cue, row))
+        for k, (cue, row) in enumerate(found):  # second pass: a later statement ends the one before
+            if k + 1 < len(found):
+                stop = _next_clause_start(sentence, found[k + 1][0])
+                if s_start + stop < row.end:
+                    row = _one_reported(text, sentence, s_start, sid, cue, stop, sentence_rows, previous_sentence_row) or row
+            sentence_rows.append(row)
+        sentence_rows += _agentless(text, sentence, s_start, sid, rows + sentence_rows, previous_sentence_row)
+        sentence_rows += _noun_reports(text, sentence, s_start, sid)
+        for row in sentence_rows:
+            if any(q.start < row.end and row.start < q.end and not q.attributed for q in quotes):
+                row.kind = "partial"
+        rows += sentence_rows
+        if sentence_rows:
+            previous_sentence_row = sentence_rows[-1]
+    return rows
+
+
+def _next_clause_start(sentence: str, cue: Cue) -> int:
+    """Where the clause of the next cue begins, so the previous content stops there."""
+    if cue.participle:
+        m = re.search(r",\s*(?:\w+ly\s+)?$", sentence[: cue.start])
+        return m.start() if m else cue.start
+    if cue.lemma == "according to":
+        m = re.search(r",\s*$", sentence[: cue.start])
+        return m.start() if m else cue.start
+    span = _subject_before(sentence, cue.start)
+    if span is None:
+        return cue.start
+    before = sentence[: span[0]]
+    m = re.search(r"(?:,\s*(?:\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+)?|\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+|[;:]\s*)$", before, re.I)
+    return m.start() if m else len(sentence)
+
+
+def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_rows: list[_Row], previous_row) -> _Row | None:
+    """The statement ``cue`` introduces, its content ending before ``stop``, or None."""
+    cue_start, cue_end = s_start + cue.start, s_start + cue.end
+    if cue.lemma == "according to":
+        span = _subject_after(sentence, cue.end)
+        if span is None:
+            return None
+        mention = (s_start + span[0], s_start + span[1])
+        after = sentence[span[1] :]
+        if re.match(r"\s*,", after) and cue.start < 3 + len(re.match(r"\s*", sentence).group()) or not sentence[: cue.start].strip(" ,"):
+            c_start = span[1] + len(re.match(r"\s*,\s*", after).group()) if re.match(r"\s*,\s*", after) else span[1]
+            c_end = len(sentence.rstrip(" .!?"))
+        else:
+            c_start = 0
+            lead = _LEADING_CONNECTIVE.match(sentence)
+            if lead:
+                c_start = lead.end()
+            c_end = len(sentence[: cue.start].rstrip(" ,"))
+        if c_end - c_start < 3:
+            return None
+        return _Row(s_start + c_start, s_start + c_end, "indirect", cue.text, cue_start, cue_end, mention, sid, 0.9, "according to X")
+    if cue.passive:
+        # "was quoted as saying" / "is said to" -> speaker is the grammatical subject
+        span = _subject_before(sentence, re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", sentence[: cue.start], re.I).start())
+        if span is None or sentence[span[0] : span[1]].lower() in ("it", "this"):
+            return None
+        content = _content_after(sentence, Cue(cue.start, cue.end, "say" if cue.lemma == "quote" else cue.lemma, cue.text), stop)
+        if content is None:
+            m = re.match(r"\s+as\s+saying\s+(?:that\s+)?", sentence[cue.end :])
+            if not m:
+                return None
+            content = (cue.end + m.end(), len(sentence.rstrip(" .")), "clause")
+        return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, (s_start + span[0], s_start + span[1]), sid, 0.8, "passive with subject")
+    # participle: ", adding that" -> the subject of the main clause
+    if cue.participle:
+        content = _content_after(sentence, cue, stop)
+        if content is None:
+            return None
+        if sentence_rows:
+            mention = sentence_rows[-1].mention
+        else:
+            subject = _main_subject(sentence)
+            if subject is None or subject[1] > cue.start:
+                return None
+            mention = (s_start + subject[0], s_start + subject[1])
+        return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, mention, sid, 0.8, "participle")
+    # relative clauses: "what it says is", "which it argued is"
+    rel = re.search(r"\b(?:what|which|who|that)\s+((?:the\s+)?[\w.'’]+(?:\s+[\w.'’]+){0,3}?)\s+(?:also\s+)?$", sentence[: cue.start])
+    if rel and _is_speaker_phrase(rel.group(1)) and (rel.group(1).lower() in _PRONOUNS or rel.group(1)[0].isupper() or rel.group(1).lower().startswith("the ")):
+        c_start = cue.end + len(re.match(r"\s*", sentence[cue.end :]).group())
+        c_end = len(sentence[:stop].rstrip(" .!?,;"))
+        if sentence[c_start:c_end].count('"') % 2 == 1:
+            c_end = len(sentence[:stop].rstrip(" !?,;"))
+        if c_end - c_start >= 2 and not re.match(r"(?:that|to)\b", sentence[c_start:]):
+            return _Row(s_start + c_start, s_start + c_end, "indirect", cue.text, cue_start, cue_end, (s_start + rel.start(1), s_start + rel.end(1)), sid, 0.75, "relative clause")
+    span = _subject_before(sentence, cue.start)
+    if cue.lemma == "quote":
+        obj = re.match(r"\s+((?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){0,5}?)\s+as\s+saying\b", sentence[cue.end :])
+        if not obj:
+            return None
+        mention = (s_start + cue.end + obj.start(1), s_start + cue.end + obj.end(1))
+        content = _content_after(sentence, cue, stop)
+        if content is not None and sentence[content[0] : content[1]].split()[0].lower() not in ("after", "in", "on", "when", "while", "following", "during"):
+            return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, mention, sid, 0.85, "X quoted Y as saying")
+        before = _content_before(sentence, span)
+        if before is None:
+            return None
+        return _Row(s_start + before[0], s_start + before[1], "indirect", cue.text, cue_start, cue_end, mention, sid, 0.85, "content, X quoted Y as saying")
+    if span is None:
+        left = sentence[: cue.start]
+        # "content, noted NBC's Dante Chinni."
+        if re.search(r",\s*$", left):
+            after = _subject_after(sentence, cue.end)
+            rest = sentence[after[1] :] if after else ""
+            if after and (re.fullmatch(r"[\s,]*(?:(?:in|on|at|during|to|after|before|as|when|while)\b.*)?[.!?\"”]*\s*", rest, re.S) or (re.match(r"\s*,", rest) and not _has_finite_verb(rest))):
+                before = _content_before(sentence, (cue.start, cue.end))
+                if before is not None:
+                    return _Row(s_start + before[0], s_start + before[1], "indirect", cue.text, cue_start, cue_end, (s_start + after[0], s_start + after[1]), sid, 0.8, "content, cue speaker")
+        # "X has encouraged ... but has said she will"
+        if re.search(r"\b(?:but|and)\s+(?:(?:has|have|had|also|later|then|will|would)\s+){0,2}$", left):
+            subject = _main_subject(sentence)
+            content = _content_after(sentence, cue, stop)
+            if subject is not None and content is not None and subject[1] < cue.start:
+                return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, (s_start + subject[0], s_start + subject[1]), sid, 0.75, "coordinated verb")
+        return None
+    mention = (s_start + span[0], s_start + span[1])
+    parenthetical = _parenthetical(sentence, span, cue, stop)
+    if parenthetical is not None:
+        (a, b), (c, d) = parenthetical
+        row = _Row(s_start + a, s_start + d, "indirect", cue.text, cue_start, cue_end, mention, sid, 0.8, "parenthetical attribution")
+        row.fragments = [(s_start + a, s_start + b), (s_start + c, s_start + d)]
+        return row
+    content = _content_after(sentence, cue, stop)
+    after = sentence[cue.end : stop]
+    if content is None or (content[2] == "clause" and _CONTENT_BEFORE_OK.match(after) and sentence[: span[0]].strip(" ,")):
+        before = _content_before(sentence, span)
+        if before is not None and _CONTENT_BEFORE_OK.match(after):
+            return _Row(s_start + before[0], s_start + before[1], "indirect", cue.text, cue_start, cue_end, mention, sid, 0.85, "content, speaker cue")
+        if content is None:
+            return None
+    confidence = 0.9 if content[2] == "that" else 0.8
+    return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, mention, sid, confidence, f"speaker cue {content[2]}")
+
+
+_AGENTLESS = re.compile(
+    r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:also\s+|further\s+|later\s+)?"
+    r"(?P<cue>noted|emphasized|emphasised|stressed|reported|said|stated|announced|added|specified|clarified|claimed|alleged|suggested|believed|understood|explained|pointed\s+out|learned|learnt|underlined|recalled|argued|indicated|confirmed)\s+that\s+",
+)
+
+
+def _agentless(text, sentence, s_start, sid, rows: list[_Row], previous_row: _Row | None) -> list[_Row]:
+    """``It was noted that ...``: statements that take the source of the statement before them (same paragraph)."""
+    out = []
+    for m in _AGENTLESS.finditer(sentence):
+        c_start = m.end()
+        c_end = len(sentence.rstrip(" .!?"))
+        same_paragraph = previous_row is not None and "\n\n" not in text[previous_row.end : s_start + m.start()]
+        owner = rows[-1] if rows else previous_row if same_paragraph else None
+        row = _Row(s_start + c_start, s_start + c_end, "indirect", m.group("cue"), s_start + m.start("cue"), s_start + m.end("cue"), None, sid, 0.6 if owner else 0.5, "agentless passive")
+        if owner is not None:
+            row.speaker, row.speaker_kind = "@inherit", ""
+            row.mention = owner.mention
+            row.pattern = "agentless passive (source of the statement before)"
+        out.append(row)
+    return out
+
+
+_NOUN_REPORTS = re.compile(
+    r"\b(?:over|amid|after|following|despite|denied|dismissed|confirmed)\s+(?P<spk>(?:(?:media|news|press|earlier|recent|unconfirmed|initial)\s+)?reports?)\s+(?P<cue>that)\s+"
+)
+
+
+def _noun_reports(text, sentence, s_start, sid) -> list[_Row]:
+    """``over reports that ...``: statements of "the media"."""
+    out = []
+    for m in _NOUN_REPORTS.finditer(sentence):
+        c_start = m.end()
+        rest = sentence[c_start:]
+        stop = re.search(r",\s+(?:the\s+|a\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){0,4}\s+(?:urged|said|told|added|reported)\b|\s+after\s+\w+\s+(?:reported|said)\b", rest)
+        c_end = c_start + len((rest[: stop.start()] if stop else rest).rstrip(" .!?,"))
+        mention = None
+        out.append(_Row(s_start + c_start, s_start + c_end, "indirect", m.group("spk").split()[-1], s_start + m.start("spk"), s_start + m.end("spk"), mention, sid, 0.6, "news-report noun"))
+        out[-1].speaker, out[-1].speaker_kind = "the media", "group"
+    return out

@@ -1,0 +1,202 @@
+"""Who a speaker mention refers to: names, pronouns and role phrases resolved to sources.
+
+The resolver walks through an article in order: a name becomes its canonical form (from
+:mod:`analysis.entities`), a pronoun the subject of the sentence or the latest source of the
+right kind and gender, a definite role phrase ("the company", "the Kremlin spokesman") the
+latest source or entity with that role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import pandas as pd
+
+from .. import entities as entmod
+from .roles import (
+    _MEDIA_NOUNS,
+    _PERSON_ROLE_WORDS,
+    _PERSON_ROLES,
+    _PRONOUNS,
+    _head,
+    _head_words,
+    _org_role,
+    _person_role,
+    _role_matches,
+)
+from .speaker_types import UNNAMED, _type_of_words
+from .tokens import _words_of
+
+
+@dataclass
+class _Source:
+    name: str
+    kind: str  # person / thing / group
+    words: set[str] = field(default_factory=set)  # role and name words, lower case
+    named: bool = False  # a named entity (person, organisation, place), not a descriptive phrase
+
+
+class _Entity(NamedTuple):
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+
+
+def _entity_rows(ents: pd.DataFrame) -> list[_Entity]:
+    """The entities as light records, in table order."""
+    columns = [ents[c].tolist() for c in ("text", "label", "start", "end", "canonical")]
+    return [_Entity(*values) for values in zip(*columns)]
+
+
+class _Resolver:
+    """Resolves speaker mentions to canonical sources, walking through the article in order."""
+
+    def __init__(self, text: str, entities: list[_Entity]):
+        self.text = text
+        self.ents = [e for e in entities if e.label in ("PERSON", "ORGANIZATION", "LOCATION")]
+        self.sources: dict[str, _Source] = {}
+        self.history: list[tuple[int, str]] = []  # (offset, canonical) of attributed statements
+
+    def entity_name(self, row) -> str:
+        name = row.canonical
+        before = self.text[max(0, row.start - 4) : row.start].lower()
+        if row.label == "ORGANIZATION" and before.endswith("the ") and len(name.split()) <= 2 and name in entmod.KNOWN_ORGS | {"Kremlin", "Pentagon", "White House"}:
+            return f"the {name}"
+        return name
+
+    def entities_in(self, start: int, end: int) -> list:
+        return [e for e in self.ents if e.start >= start and e.end <= end]
+
+    def recent_entity(self, before: int, labels: tuple[str, ...], words: tuple[str, ...] = (), gender: str | None = None) -> str | None:
+        cands = [e for e in self.ents if e.end <= before and e.label in labels]
+        for row in reversed(cands):
+            name = self.entity_name(row)
+            if not _gender_fits(name, gender):
+                continue
+            if not words or _type_of_words(_words_of(name) | self.sources.get(name, _Source(name, "")).words) in words:
+                return name
+        return None
+
+    def recent_source(self, before: int, kinds: tuple[str, ...], role: str | None = None, window: int = 10_000, gender: str | None = None) -> str | None:
+        if gender is not None:  # a name known to fit the pronoun beats a name of unknown gender
+            for offset, name in reversed(self.history):
+                if offset < before and before - offset <= window and self.sources[name].kind in kinds and _gender_known(name) == gender:
+                    return name
+        for offset, name in reversed(self.history):
+            if offset >= before or before - offset > window or not _gender_fits(name, gender):
+                continue
+            source = self.sources[name]
+            if source.kind in kinds and (role is None or _role_matches(role, source.words)):
+                return name
+        return None
+
+    def resolve(self, start: int, end: int, sentence_start: int) -> tuple[str, str]:
+        """Canonical name and kind (person/thing/group) of the mention at ``[start, end)``."""
+        mention = self.text[start:end]
+        lower = mention.lower().strip()
+        if lower in _PRONOUNS:
+            return self._pronoun(lower, start, sentence_start)
+        if _MEDIA_NOUNS.match(mention.strip()):
+            return "the media", "group"
+        inside = self.entities_in(start, end)
+        head_words = _head_words(mention)
+        if inside:
+            persons = [e for e in inside if e.label == "PERSON"]
+            ends_with_entity = self.text[inside[-1].end : end].strip(" ,'’s") == ""
+            if persons:
+                return self._register(self.entity_name(persons[-1]), "person", mention, start, named=True)
+            if ends_with_entity or not (head_words & _PERSON_ROLE_WORDS or _org_role(mention)):
+                row = inside[0]
+                kind = "thing" if row.label in ("ORGANIZATION", "LOCATION") else "person"
+                return self._register(self.entity_name(row), kind, mention, start, named=True)
+        # role phrases: "the Kremlin spokesman", "the company", "the spokesman for the head of state"
+        definite = re.match(r"^(?:the|this|that)\s", lower) is not None
+        person_role = _person_role(mention)
+        org_role = _org_role(mention)
+        if person_role and definite:
+            name = self.recent_source(start, ("person",), person_role)
+            if name:
+                return self._register(name, "person", mention, start)
+            name = self._recent_person_with_role(start, person_role)
+            if name:
+                return self._register(name, "person", mention, start, named=True)
+        if org_role and definite and not person_role:
+            name = self._recent_org(start, org_role)
+            if name:
+                return self._register(name, "thing", mention, start, named=True)
+        name = re.sub(r"^(?:The)\s", "the ", mention.strip())
+        kind = "group" if re.search(r"s$", _head(mention)) and not person_role else ("person" if person_role else "thing")
+        return self._register(name, kind, mention, start)
+
+    def _pronoun(self, pronoun: str, start: int, sentence_start: int) -> tuple[str, str]:
+        kind = _PRONOUNS[pronoun]
+        if pronoun in ("i", "we"):
+            name = self.recent_source(start, ("person", "group", "thing"))
+            return (name, self.sources[name].kind) if name else (UNNAMED, kind)
+        # the subject of the current sentence, when it is an entity of the right kind
+        subject = [e for e in self.ents if e.start >= sentence_start and e.end <= start]
+        if subject:
+            first = subject[0]
+            lead = self.text[sentence_start : first.start].strip().lower()
+            first_kind = "person" if first.label == "PERSON" else "thing"
+            if lead in ("", "the") and first_kind == kind:
+                return self._register(self.entity_name(first), kind, pronoun, start, add_words=False, named=True)
+        wanted = ("person",) if kind == "person" else ("thing", "group") if kind == "thing" else ("group", "thing")
+        gender = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun)
+        name = self.recent_source(start, wanted, window=1500, gender=gender)
+        if name:
+            return name, self.sources[name].kind
+        labels = ("PERSON",) if kind == "person" else ("ORGANIZATION", "LOCATION")
+        name = self.recent_entity(start, labels, gender=gender)
+        if name:
+            return self._register(name, kind, pronoun, start, add_words=False, named=True)
+        return UNNAMED, kind
+
+    def _recent_person_with_role(self, before: int, role: str) -> str | None:
+        persons = [e for e in self.ents if e.end <= before and e.label == "PERSON"]
+        for row in reversed(persons):
+            context = self.text[max(0, row.start - 80) : row.end + 80].lower()
+            if any(w in context for w in _PERSON_ROLES[role]):
+                return self.entity_name(row)
+        return None
+
+    def _recent_org(self, before: int, role: str) -> str | None:
+        if role == "place":
+            return self.recent_entity(before, ("LOCATION",))
+        wanted = {"company": ("company",), "media": ("media",), "government": ("government",)}[role]
+        name = self.recent_entity(before, ("ORGANIZATION",), wanted)
+        return name or (self.recent_entity(before, ("ORGANIZATION",)) if role == "company" else None)
+
+    def _register(self, name: str, kind: str, mention: str, offset: int, add_words: bool = True, named: bool = False) -> tuple[str, str]:
+        source = self.sources.setdefault(name, _Source(name, kind))
+        source.named = source.named or named
+        if add_words:
+            source.words |= _words_of(mention) | _words_of(name)
+        return name, source.kind
+
+    def record(self, offset: int, name: str, kind: str, role_text: str = "") -> None:
+        if name == UNNAMED:
+            return
+        source = self.sources.setdefault(name, _Source(name, kind))
+        source.words |= _words_of(role_text)
+        self.history.append((offset, name))
+
+
+def _gender_known(name: str) -> str | None:
+    """``"female"``/``"male"`` when the first name says so unambiguously, else None."""
+    if " " not in name:
+        return None
+    known = entmod.name_genders().get(name.split()[0])
+    return known if known in ("female", "male") else None
+
+
+def _gender_fits(name: str, gender: str | None) -> bool:
+    """False only when the pronoun's gender contradicts the first name's (NLTK names lists)."""
+    if gender is None or " " not in name:
+        return True
+    known = entmod.name_genders().get(name.split()[0])
+    return known is None or known in ("either", gender)

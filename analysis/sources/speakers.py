@@ -1,0 +1,169 @@
+"""Who speaks: the speaker phrase before a cue ("the Kremlin spokesman said") or after it
+("said Peskov", "according to X"), its apposition, and the subject a participle shares.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .adjuncts import _LEADING_CONNECTIVE, _TRAILING_ADJUNCTS, _is_adjunct_piece
+from .roles import (
+    _ALL_ROLE_WORDS,
+    _MEDIA_NOUNS,
+    _PHRASE_OPENERS,
+    _PRONOUNS,
+    _SPEAKER_ABBREVIATIONS,
+)
+
+_CLAUSE_OPENERS = re.compile(
+    r"(?:^|[;:]\s*|\b(?:after|before|as|while|when|because|since|but|and|that|which|who|where|although|though|whereas|until|once|if)\s+)", re.I
+)
+_NOT_SUBJECT_START = re.compile(r"^(?:to|in|on|at|of|for|from|with|by|about|into|over|under|that|which|who|what|when|where|whether|if|because|as|is|are|was|were|be|been|being)\b", re.I)
+_SUBJECT_VERB_WORDS = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|did|does|do)\b", re.I)
+
+
+def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int, int] | None:
+    """Span of the speaker noun phrase that ends right before a cue at ``cue_start``.
+
+    The phrase starts at the clause start (sentence start, a subordinator, a semicolon, a
+    quotation mark or the last comma that does not close an apposition) and loses trailing
+    adjuncts ("also", "on Wednesday, April 7", "in a statement"); an apposition (", director
+    of ...,") is dropped and kept out of the phrase.
+    """
+    left = sentence[floor:cue_start]
+    stripped = _TRAILING_ADJUNCTS.sub("", left)
+    end = floor + len(stripped.rstrip(" ,"))
+    segment = sentence[floor:end]
+    relative = re.search(r",\s*(?:who|which|whose)\b[^,]*$", segment) if left.rstrip().endswith(",") else None
+    if relative:  # "Ruth Okafor, who chairs the association, told ..."
+        end = floor + relative.start()
+        segment = sentence[floor:end]
+    # clause start: last quotation mark, subordinator or semicolon in the segment
+    start = floor
+    for m in re.finditer(r'["“”„«»]|\'\'', segment):
+        start = floor + m.end()
+    for m in _CLAUSE_OPENERS.finditer(segment):
+        if floor + m.end() > start and m.group().strip().lower() not in ("", "and") or (m.group().strip().lower() == "and" and floor + m.end() > start and _looks_like_clause_before(segment[: m.start()])):
+            start = max(start, floor + m.end())
+    lead = _LEADING_CONNECTIVE.match(sentence[start:end])
+    while lead and lead.end() > 0 and start + lead.end() < end:
+        start += lead.end()
+        lead = _LEADING_CONNECTIVE.match(sentence[start:end])
+    phrase = sentence[start:end]
+    # commas: "X, role, said" -> X ; "content, the daily said" -> the daily;
+    # "X, of Springfield, Va., said" and "X, at a briefing, said" -> X
+    if "," in phrase:
+        pieces = list(re.finditer(r"[^,]+", phrase))
+        idx = len(pieces) - 1
+        while idx > 0 and _is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()):
+            idx -= 1
+        chosen = pieces[idx]
+        if idx >= 1:
+            current = phrase[pieces[idx].start() : pieces[idx].end()].strip()
+            previous_piece = phrase[pieces[idx - 1].start() : pieces[idx - 1].end()].strip()
+            if _is_apposition(current) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
+                chosen = pieces[idx - 1]
+        start = start + chosen.start()
+        end = start + len(phrase[chosen.start() : chosen.end()])
+    phrase = sentence[start:end]
+    lead = _LEADING_CONNECTIVE.match(phrase.lstrip())
+    offset = len(phrase) - len(phrase.lstrip())
+    if lead:
+        offset += lead.end()
+    start += offset
+    phrase = sentence[start:end].strip()
+    located = re.search(r"[A-Za-z.]\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$", phrase)
+    if located and phrase[0].isupper():  # "Zoom Video Communications in the United States"
+        phrase = phrase[: located.start() + 1]
+        end = start + (len(sentence[start:end]) - len(sentence[start:end].lstrip())) + len(phrase)
+    if not phrase:
+        return None
+    start = start + (len(sentence[start:end]) - len(sentence[start:end].lstrip()))
+    end = start + len(phrase)
+    if not _is_speaker_phrase(phrase):
+        return None
+    return start, end
+
+
+def _looks_like_clause_before(text: str) -> bool:
+    return bool(_SUBJECT_VERB_WORDS.search(text)) or bool(re.search(r"\b\w+ed\b", text))
+
+
+def _is_apposition(segment: str) -> bool:
+    """A role after a name: lower-case start or an article + role ("director of ...", "a spokesman for")."""
+    words = segment.split()
+    if not words:
+        return False
+    first = words[0]
+    if re.fullmatch(r"\d{1,3}", segment.strip()):
+        return True  # an age: "Quina Jones, 25, said"
+    return first[0].islower() and first.lower() not in ("he", "she", "it", "they", "we") or first.lower() in ("a", "an", "the") and len(words) > 1 and words[1][0].islower()
+
+
+def _is_name_like(segment: str) -> bool:
+    """A name (with any title) before an apposition: ends in a capitalised word, no determiner first."""
+    words = _PARENTHETICAL.sub("", segment).split()
+    if not words or len(words) > 8 or words[0].lower() in ("the", "a", "an", "this", "that", "later", "meanwhile", "however"):
+        return False
+    return words[-1][0].isupper() and not _SUBJECT_VERB_WORDS.search(segment)
+
+
+_PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
+
+
+def _is_speaker_phrase(phrase: str) -> bool:
+    phrase = _PARENTHETICAL.sub("", phrase)  # "Rep. Gwen Moore (D-Wis.)"
+    words = phrase.split()
+    if not words or len(words) > 16:
+        return False
+    if _NOT_SUBJECT_START.match(phrase):
+        return False
+    if phrase.lower() in _PRONOUNS:
+        return True
+    if _SUBJECT_VERB_WORDS.search(phrase):
+        return False
+    if any(w.endswith(".") and w not in _SPEAKER_ABBREVIATIONS and not re.fullmatch(r"(?:[A-Z]\.)+", w) for w in words):
+        return False
+    head = words[-1].lower().strip("'’")
+    return phrase[0].isupper() or any(w[0].isupper() for w in words[1:]) or head in _ALL_ROLE_WORDS or _MEDIA_NOUNS.match(phrase) is not None or words[0].lower() in _PHRASE_OPENERS
+
+
+
+def _subject_after(sentence: str, pos: int) -> tuple[int, int] | None:
+    """Speaker phrase starting at ``pos`` (inverted ``said Peskov``, ``according to X``)."""
+    m = re.match(r"\s*((?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{1,120}?)(?=\s*(?:[,.;:!?\"“”(]|\s+(?:in|on|at|during|after|before|when|while|that|who|which|of\s+the\s+\w+ing|to\s+\w+)\b|$))", sentence[pos:])
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    phrase = _TRAILING_ADJUNCTS.sub("", phrase).strip(" ,")
+    if not phrase or not _is_speaker_phrase(phrase):
+        return None
+    start = pos + sentence[pos:].index(phrase)
+    return start, start + len(phrase)
+
+
+_MAIN_SUBJECT = re.compile(
+    r"(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w.'’\-]*|of|the|for|&)(?:\s+(?:[A-Z][\w.'’\-]*|of|the|for|&))*(?:\s+[a-z]+(?:men|women|man|woman|ers|ists|ians|ors|s))?)"
+)
+
+
+def _main_subject(sentence: str) -> tuple[int, int] | None:
+    """The sentence-initial noun phrase (after connectives), the subject a participle shares."""
+    start = 0
+    lead = _LEADING_CONNECTIVE.match(sentence)
+    if lead:
+        start = lead.end()
+    m = _MAIN_SUBJECT.match(sentence, start)
+    if not m or not m.group("np").strip():
+        return None
+    phrase = m.group("np").rstrip()
+    end = start + len(phrase)
+    if not _is_speaker_phrase(phrase) or phrase.split()[-1] in ("of", "the", "for", "&"):
+        return None
+    return start, end
+
+
+def _apposition_after(text: str, end: int) -> str:
+    """The role phrase right after a speaker mention: "Kapital, a business daily, ..."."""
+    m = re.match(r",\s*((?:a|an|the|who|which)\b[^,.;]{0,120}|[a-z][^,.;]{0,120})(?:[,.;]|$)", text[end : end + 160])
+    return m.group(1) if m else ""

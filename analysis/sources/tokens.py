@@ -1,0 +1,51 @@
+"""Basic text tools the attribution rules share: words, word sets, tags, sentence lookup.
+
+Kept here, apart from the rules, so they can be swapped for the project's shared tools
+later without touching the rules (they duplicate small pieces of :mod:`analysis.text`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import tagging
+from .. import text as textmod
+
+# a word, for scanning a sentence for cues: letters, apostrophes and hyphens
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def _words_of(text: str) -> set[str]:
+    """The lower-case words of ``text`` (full stops, commas and apostrophes at their ends dropped)."""
+    return {w.lower().strip(".,'’") for w in re.findall(r"[\w.'’&\-]+", text)}
+
+
+def _tags(sentence: str) -> dict[int, str]:
+    """Penn Treebank tag of each word token, keyed by the token's start offset."""
+    spans = textmod.token_spans(sentence)
+    if not spans:
+        return {}
+    tags = tagging.tag_words([sentence[s:e] for s, e in spans])
+    return {s: tag for (s, _), tag in zip(spans, tags)}
+
+
+def _has_finite_verb(text: str, *, within: int = 12) -> bool:
+    """True when the first ``within`` tokens hold a finite verb or modal (a clause, not a noun phrase)."""
+    tags = list(_tags(text).values())[:within]
+    return any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags)
+
+
+def _sentence_of(pos: int, spans: list[tuple[int, int]]) -> int:
+    """Index of the sentence span holding ``pos`` (the one before it when ``pos`` falls between)."""
+    for i, (s, e) in enumerate(spans):
+        if s <= pos < e or (pos < s):
+            return i if s <= pos else max(0, i - 1)
+    return len(spans) - 1
+
+
+def _sentence_start_before(text: str, pos: int) -> int:
+    """Start of the sentence holding ``pos`` (after the last . ! ? or paragraph break)."""
+    m = None
+    for m in re.finditer(r"[.!?][\"”’']?\s+|\n\n", text[max(0, pos - 400) : pos]):
+        pass
+    return max(0, pos - 400) + m.end() if m else max(0, pos - 400) if pos > 400 else 0
