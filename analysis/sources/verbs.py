@@ -105,9 +105,10 @@ def reporting_verb_table() -> pd.DataFrame:
 def verb_table_markdown() -> str:
     """The reporting-verb table of ``docs/sources.md``, as Markdown: one row per class.
 
-    ``docs/sources.md`` holds this text between ``<!-- BEGIN generated: reporting verbs -->``
-    and ``<!-- END generated -->``; ``python -m analysis docs`` writes it there after a change
-    to ``analysis/lexicons/reporting_verbs.csv``.
+    ``docs/sources.md`` holds this text (its lines, each ending in a newline) between the
+    line ``<!-- BEGIN generated: reporting verbs -->`` and the line ``<!-- END generated -->``;
+    ``python -m analysis docs`` writes it there after a change to
+    ``analysis/lexicons/reporting_verbs.csv``.
 
     >>> print(verb_table_markdown().splitlines()[0])
     | class | verbs |
