@@ -129,7 +129,9 @@ def test_every_irregular_form_belongs_to_a_lexicon_verb():
 def test_the_verb_table_in_the_docs_is_the_one_generated_from_the_lexicon():
     doc = (config.ROOT / "docs" / "sources.md").read_text(encoding="utf-8")
     begin, end = "<!-- BEGIN generated: reporting verbs -->\n", "\n<!-- END generated -->"
-    assert doc.count(begin) == 1 and end in doc.split(begin, 1)[1], "docs/sources.md: the generated reporting-verb section lost its markers"
+    assert doc.count(begin) == 1 and end in doc.split(begin, 1)[1], (
+        "docs/sources.md: the markers of the generated reporting-verb table are missing"
+    )
     committed = doc.split(begin, 1)[1].split(end, 1)[0] + "\n"
     assert committed == sources.verb_table_markdown(), (
         "docs/sources.md: the reporting-verb table differs from analysis/lexicons/reporting_verbs.csv; "
