@@ -18,6 +18,8 @@ _AUX_BEFORE = re.compile(r"\b(?:has|have|had|will|would|did|does|do|to|can|could
 
 @dataclass
 class Cue:
+    """A reporting verb in a sentence: offsets, lemma, text as written, participle or passive use."""
+
     start: int  # offsets within the sentence
     end: int
     lemma: str
@@ -37,6 +39,7 @@ _MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bexpresse
 
 
 def _find_cues(sentence: str) -> list[Cue]:
+    """The reporting-verb cues of a sentence, in order (the sentence is tagged only when needed)."""
     cues = []
     if not any(lemma(m.group()) for m in _WORD.finditer(sentence)) and not _MULTIWORD_CUE.search(sentence):
         return cues  # no reporting verb: no need to tag the sentence

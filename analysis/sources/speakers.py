@@ -15,9 +15,11 @@ from .roles import (
     _SPEAKER_ABBREVIATIONS,
 )
 
+# where a clause (and so a subject) can start: sentence start, semicolon, subordinator
 _CLAUSE_OPENERS = re.compile(
     r"(?:^|[;:]\s*|\b(?:after|before|as|while|when|because|since|but|and|that|which|who|where|although|though|whereas|until|once|if)\s+)", re.I
 )
+# words no subject starts with; verbs that make a phrase a clause, not a subject
 _NOT_SUBJECT_START = re.compile(r"^(?:to|in|on|at|of|for|from|with|by|about|into|over|under|that|which|who|what|when|where|whether|if|because|as|is|are|was|were|be|been|being)\b", re.I)
 _SUBJECT_VERB_WORDS = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|did|does|do)\b", re.I)
 
@@ -112,6 +114,7 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
 
 
 def _is_speaker_phrase(phrase: str) -> bool:
+    """True when a phrase can name a speaker: a pronoun, a name, a role, the media, a determiner phrase."""
     phrase = _PARENTHETICAL.sub("", phrase)  # "Rep. Gwen Moore (D-Wis.)"
     words = phrase.split()
     if not words or len(words) > 16:
