@@ -48,7 +48,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import nltkdata, tagging
+from .. import nltkdata, tagging
 
 __all__ = [
     "GENERIC_QUESTIONS",
@@ -89,7 +89,7 @@ __all__ = [
 def _punkt():
     """The English Punkt sentence splitter (NLTK data package ``punkt_tab``): the one
     :mod:`analysis.text` loads (once per process, from the cache when it can)."""
-    from .text import punkt_tokenizer
+    from ..text import punkt_tokenizer
 
     return punkt_tokenizer()
 
@@ -106,7 +106,7 @@ def _stopwords() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _opinion_words() -> frozenset[str]:
     """Hu & Liu's opinion lexicon (positive and negative words), lower case."""
-    from .sentiment import load_opinion_lexicon
+    from ..sentiment import load_opinion_lexicon
 
     positive, negative = load_opinion_lexicon()
     return frozenset(w.lower() for w in positive | negative)
@@ -1249,7 +1249,7 @@ def distinctive_terms(
 
 def _phrase_regex(term: str) -> re.Pattern[str]:
     """Case-insensitive whole-word regex for a word or phrase (:func:`analysis.text.phrase_pattern`)."""
-    from .text import phrase_pattern
+    from ..text import phrase_pattern
 
     return phrase_pattern(term)
 
@@ -1898,7 +1898,7 @@ def _link_across(labels: dict[str, str]) -> dict[str, str]:
     "Dmitry Peskov"; here a short form in one report is linked to a longer name in the
     other in the same way (first words of the longer name, or a person's last word).
     """
-    from .entities import link_short_forms
+    from ..entities import link_short_forms
 
     surnames = {k.split()[-1] for k, lab in labels.items() if lab == "PERSON" and " " in k}
     fixed = {k: ("PERSON" if " " not in k and k in surnames else lab) for k, lab in labels.items()}
@@ -1909,7 +1909,7 @@ def _link_across(labels: dict[str, str]) -> dict[str, str]:
 
 def _entity_mentions(frame: pd.DataFrame, texts: Mapping[Any, str], names: Iterable[Any]) -> pd.DataFrame:
     """Entity mentions of each named article, keyed by their linked, aliased canonical name."""
-    from .entities import extract_entities
+    from ..entities import extract_entities
 
     parts = []
     for art in names:
@@ -2422,7 +2422,7 @@ def highlight(text: str, spans: Iterable[tuple]) -> str:
         >>> highlight("A <b> ban", [(6, 9, "conflict")])
         'A &lt;b&gt; <mark title="conflict">ban</mark>'
     """
-    from .display import mark_spans
+    from ..display import mark_spans
 
     return mark_spans(text, spans)
 
