@@ -195,6 +195,29 @@ def test_frame_rules_table_and_docs_list_every_cue():
     assert sorted({c for c in stance if f"`{c}`" not in docs}) == []
 
 
+def test_docs_framing_rules_is_generated_from_the_word_lists():
+    from analysis.framing.rules_doc import framing_rules_markdown
+
+    expected = framing_rules_markdown()
+    assert DOCS.read_text(encoding="utf-8") == expected, (
+        f"{DOCS.relative_to(config.ROOT)} differs from what the word lists in analysis/lexicons/ "
+        "give: regenerate it with `python -m analysis docs`"
+    )
+
+
+def test_word_lists_load_with_the_types_the_code_had():
+    for scheme in ("generic", "policy"):
+        for questions in framing.FRAME_RULES[scheme].values():
+            assert all(isinstance(cues, tuple) and cues for cues in questions.values())
+    assert list(framing.FRAME_RULES) == ["generic", "policy"]
+    assert list(framing.FRAME_RULES["generic"]) == ["conflict", "economic", "responsibility", "human_interest",
+                                                    "morality"]
+    assert len(framing.GENERIC_QUESTIONS) == 20
+    assert all(isinstance(cues, tuple) for cues in framing.STANCE_MARKERS.values())
+    assert isinstance(framing.EVALUATIVE_ADJECTIVES, frozenset)
+    assert framing.ENTITY_ALIASES["u.s."] == "united states"
+
+
 # --------------------------------------------------------------------------------------
 # Fightin' Words
 # --------------------------------------------------------------------------------------
