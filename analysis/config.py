@@ -23,7 +23,7 @@ NLTK_DATA_DIR = ROOT / ".nltk_data"
 #: When set to a non-empty value other than ``0``, cached analysis results are neither read
 #: nor written (see ``analysis.cache``).
 NO_CACHE_ENV = "MEDIAFRAMES_NO_CACHE"
-#: The local mirror of NLTK data used when there is no network (see ``analysis.nltkdata``).
+#: The local mirror of NLTK data used when there is no network (see ``analysis.nlp.nltk_data``).
 DEFAULT_NLTK_MIRROR = ROOT.parent / "shared" / "nltk_data"
 
 

@@ -94,9 +94,16 @@ def test_a_code_change_misses(cache_dir, fake, tmp_path):
 
 def test_the_code_version_covers_the_package_modules_a_function_imports():
     behind = cache.modules_behind("analysis.sources")
-    assert {"analysis.sources", "analysis.entities", "analysis.nlp.text", "analysis.nlp.nltk_data", "analysis.config"} <= set(behind)
+    assert {"analysis.sources", "analysis.sources.extract", "analysis.nlp.entities", "analysis.nlp.text", "analysis.nlp.nltk_data", "analysis.config", "analysis.lexicons"} <= set(behind)
     assert "analysis.framing" not in behind and "analysis.batch.report" not in behind
     assert cache.code_version("analysis.sources") != cache.code_version("analysis.nlp.text")
+
+
+def test_the_code_version_counts_the_word_lists_a_module_reads():
+    behind = cache.modules_behind("analysis.sources")
+    files = {path.name for path in codeversion._data_files(behind)}
+    assert {"reporting_verbs.csv", "speaker_types.toml"} <= files
+    assert codeversion._data_files(["analysis.nlp.text"]) == []
 
 
 def _imports_by_parsing(module: str, path) -> set[str]:

@@ -472,13 +472,14 @@ def test_missing_opinion_lexicon_raises_clear_error(monkeypatch, tmp_path):
         sentiment.load_opinion_lexicon.cache_clear()
 
 
-def test_the_cached_opinion_lexicon_is_keyed_on_the_whole_sentiment_package():
+def test_the_cached_opinion_lexicon_is_keyed_on_the_code_that_builds_it():
     from analysis import cache
 
     loader = sentiment.load_opinion_lexicon.__wrapped__.__module__
     assert loader.startswith("analysis.sentiment.")  # a module of the package, not the package
     behind = cache.modules_behind(loader)
-    assert {"analysis.sentiment", "analysis.cache", "analysis.nltkdata"} <= set(behind)
+    assert {loader, "analysis.cache", "analysis.nlp.nltk_data"} <= set(behind)
+    assert "analysis.sentiment.voices" not in behind  # what the lexicon is used for does not key it
     assert len(cache.code_version(loader)) == 64
 
 

@@ -14,7 +14,7 @@ Every article goes through the same steps: size check, decoding (UTF-8, UTF-8 wi
 UTF-16; cp1251 and cp1252 only when the bytes leave no doubt), HTML extraction for page
 source, separation of headline, dateline, photo caption and credit, related-article lines
 and the "Original url:" footer from the body, markup stripping, quotation-mark and
-white-space normalisation (:mod:`analysis.text`), and a language check.
+white-space normalisation (:mod:`analysis.nlp.text`), and a language check.
 
 Anything that fails is not guessed at: it becomes a row of :attr:`Corpus.rejects` naming the
 file (or file and row) and the reason, and the rest of the corpus still loads.

@@ -21,8 +21,8 @@ from ._results import _empty
 
 def _punkt():
     """The English Punkt sentence splitter (NLTK data package ``punkt_tab``): the one
-    :mod:`analysis.text` loads (once per process, from the cache when it can)."""
-    from ..text import punkt_tokenizer
+    :mod:`analysis.nlp.text` loads (once per process, from the cache when it can)."""
+    from ..nlp.text import punkt_tokenizer
 
     return punkt_tokenizer()
 

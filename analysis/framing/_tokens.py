@@ -1,7 +1,7 @@
 """Tokens with character offsets, and part-of-speech tags for them.
 
 Framing's own tokenizer (Treebank style, with offsets) and its glue to the tagger of
-:mod:`analysis.tagging`. It is kept apart from the tokenizers of other modules on purpose,
+:mod:`analysis.nlp.tagging`. It is kept apart from the tokenizers of other modules on purpose,
 so that it can be swapped for a shared one later without touching the analyses.
 
 Example:
@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .. import tagging
+from ..nlp import tagging
 
 _APOS = "'\u2019"
 _CLITIC = r"(?:s|m|d|ll|re|ve)\b"

@@ -1,7 +1,7 @@
 """Who is made the agent? Actor-action pairs, and the actor and action of headline and lead.
 
 Both read the chunks of :mod:`.chunks` on the tags of NLTK's averaged perceptron tagger
-(through :mod:`analysis.tagging`).
+(through :mod:`analysis.nlp.tagging`).
 """
 
 from __future__ import annotations

@@ -20,8 +20,8 @@ from ._tokens import _squash
 
 
 def _phrase_regex(term: str) -> re.Pattern[str]:
-    """Case-insensitive whole-word regex for a word or phrase (:func:`analysis.text.phrase_pattern`)."""
-    from ..text import phrase_pattern
+    """Case-insensitive whole-word regex for a word or phrase (:func:`analysis.nlp.text.phrase_pattern`)."""
+    from ..nlp.text import phrase_pattern
 
     return phrase_pattern(term)
 

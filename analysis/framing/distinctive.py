@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import nltkdata
+from ..nlp import nltk_data as nltkdata
 from ._results import _empty
 from ._tokens import _APOS
 

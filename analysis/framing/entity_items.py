@@ -47,7 +47,7 @@ def _link_across(labels: dict[str, str]) -> dict[str, str]:
     "Dmitry Peskov"; here a short form in one report is linked to a longer name in the
     other in the same way (first words of the longer name, or a person's last word).
     """
-    from ..entities import link_short_forms
+    from ..nlp.entities import link_short_forms
 
     surnames = {k.split()[-1] for k, lab in labels.items() if lab == "PERSON" and " " in k}
     fixed = {k: ("PERSON" if " " not in k and k in surnames else lab) for k, lab in labels.items()}
@@ -58,7 +58,7 @@ def _link_across(labels: dict[str, str]) -> dict[str, str]:
 
 def _entity_mentions(frame: pd.DataFrame, texts: Mapping[Any, str], names: Iterable[Any]) -> pd.DataFrame:
     """Entity mentions of each named article, keyed by their linked, aliased canonical name."""
-    from ..entities import extract_entities
+    from ..nlp.entities import extract_entities
 
     parts = []
     for art in names:

@@ -16,13 +16,13 @@ from ._tokens import _squash
 
 
 def highlight(text: str, spans: Iterable[tuple]) -> str:
-    """``text`` as escaped HTML with each span in ``<mark>`` (see :func:`analysis.display.mark_spans`).
+    """``text`` as escaped HTML with each span in ``<mark>`` (see :func:`analysis.nlp.highlight.mark_spans`).
 
     Example:
         >>> highlight("A <b> ban", [(6, 9, "conflict")])
         'A &lt;b&gt; <mark title="conflict">ban</mark>'
     """
-    from ..display import mark_spans
+    from ..nlp.highlight import mark_spans
 
     return mark_spans(text, spans)
 

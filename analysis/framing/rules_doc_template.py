@@ -153,7 +153,7 @@ the occurrence in the article text.
 Headline and lead summarise a news report and put its main actors first (van Dijk 1988;
 Bell 1991), so who is the grammatical actor there, and what they do, is a first clue to the
 report's angle. Tags come from NLTK's averaged perceptron tagger (Penn Treebank tag set,
-Marcus et al. 1993), computed by `analysis.tagging` (NLTK's model and decisions, the same
+Marcus et al. 1993), computed by `analysis.nlp.tagging` (NLTK's model and decisions, the same
 tags, with array arithmetic); the patterns are regular-expression chunking in the manner of Bird
 et al. (2009, ch. 7).
 

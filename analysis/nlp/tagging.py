@@ -94,13 +94,13 @@ def tag_words(words: Sequence[str]) -> list[str]:
     """Penn Treebank tag of each word, exactly as NLTK's ``PerceptronTagger().tag(words)``.
 
     Args:
-        words: the tokens of one sentence (e.g. from :func:`analysis.text.token_spans`).
+        words: the tokens of one sentence (e.g. from :func:`analysis.nlp.text.token_spans`).
 
     Returns:
         One tag per word, in order.
 
     Raises:
-        analysis.nltkdata.MissingNLTKDataError: the tagger model is not installed.
+        analysis.nlp.nltk_data.MissingNLTKDataError: the tagger model is not installed.
 
     Example:
         >>> tag_words(["The", "mayor", "said", "it", "rained", "."])

@@ -44,7 +44,7 @@ Limits worth stating next to any result
 
 Loading the lexicons is done once per process by :func:`load_vader` and
 :func:`load_opinion_lexicon`; a missing NLTK package raises
-:class:`analysis.nltkdata.MissingNLTKDataError`, which says how to install it.
+:class:`analysis.nlp.nltk_data.MissingNLTKDataError`, which says how to install it.
 
 Where each part lives (every public name is imported here, so ``analysis.sentiment.X``
 works for all of them)

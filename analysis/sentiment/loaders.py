@@ -1,6 +1,6 @@
 """Loading the two lexicons, VADER and Hu & Liu's opinion lexicon, once per process.
 
-A missing NLTK package raises :class:`analysis.nltkdata.MissingNLTKDataError`, which says
+A missing NLTK package raises :class:`analysis.nlp.nltk_data.MissingNLTKDataError`, which says
 how to install it.
 """
 
@@ -10,7 +10,8 @@ import functools
 
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
-from .. import cache, nltkdata
+from .. import cache
+from ..nlp import nltk_data as nltkdata
 
 
 @functools.lru_cache(maxsize=1)
@@ -21,7 +22,7 @@ def load_vader() -> SentimentIntensityAnalyzer:
         The shared :class:`nltk.sentiment.vader.SentimentIntensityAnalyzer`.
 
     Raises:
-        analysis.nltkdata.MissingNLTKDataError: the ``vader_lexicon`` package is not
+        analysis.nlp.nltk_data.MissingNLTKDataError: the ``vader_lexicon`` package is not
             installed (the message says how to install it).
 
     References:
@@ -47,7 +48,7 @@ def load_opinion_lexicon() -> tuple[frozenset[str], frozenset[str]]:
         4,800). Three words ("envious", "enviously", "enviousness") are in both.
 
     Raises:
-        analysis.nltkdata.MissingNLTKDataError: the ``opinion_lexicon`` package is missing.
+        analysis.nlp.nltk_data.MissingNLTKDataError: the ``opinion_lexicon`` package is missing.
 
     References:
         Hu, M. & Liu, B. (2004). Mining and Summarizing Customer Reviews. KDD-04.

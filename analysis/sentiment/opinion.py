@@ -59,7 +59,7 @@ def opinion_scores(sentences: Iterable[str]) -> pd.DataFrame:
 
     Raises:
         TypeError: ``sentences`` is a single string or holds non-strings.
-        analysis.nltkdata.MissingNLTKDataError: the opinion lexicon is not installed.
+        analysis.nlp.nltk_data.MissingNLTKDataError: the opinion lexicon is not installed.
 
     References:
         Hu, M. & Liu, B. (2004). Mining and Summarizing Customer Reviews. KDD-04,

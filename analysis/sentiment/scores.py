@@ -69,7 +69,7 @@ def score_sentences(sentences: Iterable[str], *, evidence: bool = True) -> pd.Da
 
     Raises:
         TypeError: ``sentences`` is a single string, or holds something other than strings.
-        analysis.nltkdata.MissingNLTKDataError: the VADER lexicon is not installed.
+        analysis.nlp.nltk_data.MissingNLTKDataError: the VADER lexicon is not installed.
 
     Notes:
         As in NLTK, VADER splits on whitespace, so "good," and "good" are one word, and a

@@ -14,7 +14,7 @@ from .scores import score_frame
 
 def _term_pattern(term: str) -> re.Pattern[str]:
     """Whole-word, case-insensitive pattern for ``term`` with simple plural/possessive."""
-    from ..text import phrase_pattern
+    from ..nlp.text import phrase_pattern
 
     return phrase_pattern(term, inflected=True)
 

@@ -2,7 +2,7 @@
 
 VADER's tokenisation mirrors NLTK's ``SentiText`` exactly, so that the scores match NLTK's;
 the word pattern serves the opinion lexicon and the word counts of voice segments. Both are
-kept here, apart from the tokenisers of :mod:`analysis.text`, on purpose: they define what
+kept here, apart from the tokenisers of :mod:`analysis.nlp.text`, on purpose: they define what
 VADER and the Hu & Liu lexicon see.
 """
 

@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from .. import text as textmod
+from ..nlp import text as textmod
 from ..lexicons import words
 from .adjuncts import _LEADING_CONNECTIVE
 from .cues import _cue_at

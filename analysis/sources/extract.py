@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import entities as entmod
-from .. import text as textmod
+from ..nlp import entities as entmod
+from ..nlp import text as textmod
 from .direct import _direct_quotes, _transcript_turns
 from .marks import find_quote_spans
 from .records import _resolve_and_frame, _Row
@@ -33,7 +33,7 @@ def extract_quotes(
         text: an article's text (offsets refer to it).
         resolve_pronouns: map pronouns and role phrases to the named source they refer to;
             when False the mention itself is the speaker.
-        sentences: the text's sentences (:func:`analysis.text.split_sentences`), when the
+        sentences: the text's sentences (:func:`analysis.nlp.text.split_sentences`), when the
             caller has them already; computed otherwise.
         entities: the text's entities (:func:`analysis.entities.extract_entities` with the
             same sentences), when the caller has them already; computed otherwise.

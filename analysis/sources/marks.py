@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import text as textmod
+from ..nlp import text as textmod
 
 _OPENERS = "“„‟«"
 _CLOSERS = "”»"

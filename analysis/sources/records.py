@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import entities as entmod
-from .. import text as textmod
+from ..nlp import entities as entmod
+from ..nlp import text as textmod
 from .resolve import _Entity, _entity_rows, _Resolver
 from .speaker_types import UNNAMED, speaker_type
 from .speakers import _apposition_after

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .. import entities as entmod
+from ..nlp import entities as entmod
 from .roles import (
     _MEDIA_NOUNS,
     _PERSON_ROLE_WORDS,

@@ -1,15 +1,15 @@
 """Basic text tools the attribution rules share: words, word sets, tags, sentence lookup.
 
 Kept here, apart from the rules, so they can be swapped for the project's shared tools
-later without touching the rules (they duplicate small pieces of :mod:`analysis.text`).
+later without touching the rules (they duplicate small pieces of :mod:`analysis.nlp.text`).
 """
 
 from __future__ import annotations
 
 import re
 
-from .. import tagging
-from .. import text as textmod
+from ..nlp import tagging
+from ..nlp import text as textmod
 
 # a word, for scanning a sentence for cues: letters, apostrophes and hyphens
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
