@@ -16,9 +16,10 @@ only costs the time to recompute. ``MEDIAFRAMES_NO_CACHE=1`` turns the cache off
 does not cover the NLTK data: after replacing a model, delete the cache folder.
 
 The cached steps are used through thin wrappers with the same signature as the function
-they wrap, e.g. :func:`extract_quotes` for :func:`analysis.sources.extract_quotes`;
-:func:`analysis.compare.quotes_by_article` and :func:`analysis.sentiment.voice_quotes` call
-it, so every notebook shares one result per article.
+they wrap, e.g. :func:`analysis.sources.cached_extract_quotes` for
+:func:`analysis.sources.extract_quotes`; :func:`analysis.compare.quotes_by_article` and
+:func:`analysis.sentiment.voice_quotes` call it, so every notebook shares one result per
+article. This module imports no analysis: the analyses import it.
 
 Example:
     >>> from analysis.sources import extract_quotes
@@ -244,11 +245,3 @@ def cached_object(name: str, build: Callable[[], object], *, files, module: str)
         value = build()
         _store(path, key, value)
     return value
-
-
-def extract_quotes(text: str, *, resolve_pronouns: bool = True) -> pd.DataFrame:
-    """:func:`analysis.sources.extract_quotes`, read from the cache when text and code are unchanged."""
-    # by name: modules that import this one (for cached_object) would otherwise count the
-    # sources module, and all it imports, in their code version
-    extract = importlib.import_module(f"{__package__}.sources").extract_quotes
-    return cached_frame(extract)(text, resolve_pronouns=resolve_pronouns)

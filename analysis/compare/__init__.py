@@ -55,7 +55,7 @@ def quotes_by_article(corpus: Corpus) -> pd.DataFrame:
     Each article goes through :func:`analysis.sources.extract_quotes` once per text and code
     version; later calls read the result back from :mod:`analysis.cache`.
     """
-    from ..cache import extract_quotes
+    from ..sources import cached_extract_quotes as extract_quotes
     from ..sources import QUOTE_COLUMNS
 
     parts = [extract_quotes(a.text).assign(article=a.id) for a in corpus]

@@ -87,7 +87,7 @@ def voice_quotes(
         (What counts as an attribution: direct, indirect and partial.)
     """
     if extract is None:
-        from ..cache import extract_quotes as extract
+        from ..sources import cached_extract_quotes as extract
     wanted = None if kinds is None else set(kinds)
     parts = []
     for article in articles:

@@ -49,6 +49,7 @@ References:
     papers. Applied Linguistics 12(4). (Writer stance carried by the choice of verb.)
 """
 
+from .cached import cached_extract_quotes
 from .cues import Cue
 from .extract import QUOTE_COLUMNS, extract_quotes, quote_columns
 from .marks import QuoteSpan, find_quote_spans
@@ -80,6 +81,7 @@ __all__ = [
     "Cue",
     "QuoteSpan",
     "article_summary",
+    "cached_extract_quotes",
     "cue_connotation",
     "cue_table",
     "extract_quotes",
