@@ -147,12 +147,28 @@ def _analyze_corpus(args: argparse.Namespace) -> int:
     return 0 if summary.done or summary.skipped else 1
 
 
+def _docs(args: argparse.Namespace) -> int:
+    from .docs import stale_docs, write_docs
+
+    if args.check:
+        stale = stale_docs()
+        for path in stale:
+            print(f"out of date: {path.relative_to(config.ROOT)} (run: python -m analysis docs)", file=sys.stderr)
+        return 1 if stale else 0
+    written = write_docs()
+    for path in written:
+        print(f"wrote {path.relative_to(config.ROOT)}")
+    if not written:
+        print("the generated docs already match the word lists")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
         description="Compare how news reports frame a story, what tone they take and whose voices they carry.",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{setup,report,analyze}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{setup,report,analyze,docs}")
 
     p = sub.add_parser("setup", help="install missing NLTK data (local mirror first, else NLTK's downloader)")
     p.add_argument("--mirror", help="local NLTK data folder to copy from (default: $NLTK_DATA_MIRROR or ../shared/nltk_data)")
@@ -185,6 +201,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, metavar="N", help="analyse only the first N articles")
     p.add_argument("--chunk-size", type=int, default=200, metavar="N", help="articles per output part and per commit (default: 200)")
     p.set_defaults(func=_analyze)
+
+    p = sub.add_parser("docs", help="regenerate the docs made from the word lists in analysis/lexicons (framing rules, reporting verbs)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each document that is out of date")
+    p.set_defaults(func=_docs)
     return parser
 
 
