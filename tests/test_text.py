@@ -264,3 +264,20 @@ def test_empty_text_gives_empty_frames_with_documented_columns(split, columns):
 def test_count_words(text, expected):
     assert T.count_words(text) == expected
     assert len(T.words(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("One.\n\nTwo.", [(0, 4), (6, 10)]),
+        ("One.\r\n\r\nTwo.", [(0, 4), (8, 12)]),  # Windows line ends: still a blank line
+        ("One.\n \t\f\nTwo.", [(0, 4), (9, 13)]),  # a blank line of spaces, tabs, a form feed
+        ("One\ntwo.\n\nThree.", [(0, 8), (10, 16)]),  # a single line break stays inside
+    ],
+)
+def test_one_paragraph_rule_for_every_splitter(text, expected):
+    from analysis.framing._sentences import _split_sentences
+
+    assert T.paragraph_spans(text) == expected
+    framed = _split_sentences(text)
+    assert framed[["start", "end"]].values.tolist() == T.split_sentences(text)[["start", "end"]].values.tolist()

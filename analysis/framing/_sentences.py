@@ -3,14 +3,12 @@
 The framing functions accept a sentences DataFrame (columns ``sentence, start, end, text``,
 optionally ``article`` and ``paragraph``), a dict ``{article_id: text}``, a single string,
 or article-like objects with ``.id`` and ``.sentences``; :func:`_as_sentences` turns any of
-them into one frame. Texts given as strings are split into paragraphs at blank lines and
-into sentences with NLTK's Punkt model: a second sentence splitter beside the corpus's,
-kept here so that it can be swapped later.
+them into one frame. Texts given as strings are split with the library's one sentence splitter
+(:func:`analysis.nlp.text.split_sentences`), as the corpus splits articles.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -19,41 +17,15 @@ import pandas as pd
 from ._results import _empty
 
 
-def _punkt():
-    """The English Punkt sentence splitter (NLTK data package ``punkt_tab``): the one
-    :mod:`analysis.nlp.text` loads (once per process, from the cache when it can)."""
-    from ..nlp.text import punkt_tokenizer
-
-    return punkt_tokenizer()
-
-
 _SENTENCE_COLUMNS = ["sentence", "start", "end", "text"]
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
 def _split_sentences(text: str) -> pd.DataFrame:
-    """Sentences of ``text``: paragraphs at blank lines, then Punkt inside each paragraph."""
-    rows = []
-    cuts = [0]
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        cuts += [m.start(), m.end()]
-    cuts.append(len(text))
-    paragraph = 0
-    for p_start, p_end in zip(cuts[::2], cuts[1::2]):
-        chunk = text[p_start:p_end]
-        if not chunk.strip():
-            continue
-        for s, e in _punkt().span_tokenize(chunk):
-            piece = chunk[s:e]
-            lead = len(piece) - len(piece.lstrip())
-            piece = piece.strip()
-            if piece:
-                start = p_start + s + lead
-                rows.append((len(rows), paragraph, start, start + len(piece), piece))
-        paragraph += 1
-    return pd.DataFrame(rows, columns=["sentence", "paragraph", "start", "end", "text"]).astype(
-        {"sentence": "int64", "paragraph": "int64", "start": "int64", "end": "int64"}
-    )
+    """Sentences of ``text`` with the library's one splitter (:func:`analysis.nlp.text.split_sentences`:
+    paragraphs at blank lines, then Punkt inside each paragraph), typed for the frame tables."""
+    from ..nlp.text import split_sentences
+
+    return split_sentences(text).astype({"sentence": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
 
 
 def _as_sentences(data: Any) -> tuple[pd.DataFrame, bool]:

@@ -134,10 +134,22 @@ SENTENCE_COLUMNS = ["sentence", "paragraph", "start", "end", "text"]
 TOKEN_COLUMNS = ["token", "sentence", "start", "end", "text"]
 
 
+#: A paragraph: a run of lines with no blank line (nothing but spaces, tabs, carriage
+#: returns, form or vertical feeds) inside it.
+_PARAGRAPH = re.compile(r"[^\n](?:.|\n(?![ \t\r\f\v]*\n))*")
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of the paragraphs of a text (separated by blank lines), without edge spaces."""
+    """Offsets of the paragraphs of a text (separated by blank lines), without edge spaces.
+
+    The one paragraph rule of the library: a blank line may hold spaces, tabs, carriage
+    returns (``\\r\\n`` line ends), form or vertical feeds.
+
+    >>> paragraph_spans("One.\\r\\n\\r\\nTwo.")
+    [(0, 4), (8, 12)]
+    """
     spans = []
-    for m in re.finditer(r"[^\n](?:.|\n(?![ \t]*\n))*", text):
+    for m in _PARAGRAPH.finditer(text):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1
