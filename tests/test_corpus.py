@@ -11,13 +11,14 @@ import csv
 import json
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.nlp import text as T
 from analysis.corpus import (
     REJECT_COLUMNS,
     ArticleError,
@@ -29,7 +30,9 @@ from analysis.corpus import (
     load_corpus,
     looks_like_html,
     parse_date,
+    split_layout,
 )
+from analysis.nlp import text as T
 
 SHARED_SEEDS = config.ROOT.parent / "shared" / "seeds"
 ID_000, ID_002 = "000_eb875e01c2519c6f", "002_96cf24b8358f7f15"
@@ -612,6 +615,62 @@ def test_jsonl_with_a_malformed_line(tmp_path):
     assert len(rejects) == 1
     assert "feed.jsonl" in rejects.iloc[0]["source"] and "line 2" in rejects.iloc[0]["source"]
     assert "JSON" in rejects.iloc[0]["reason"]
+
+
+# --------------------------------------------------------------------------- layout lines
+
+LAYOUT_BODY = (
+    "The city council approved a new budget on Tuesday after a long debate.\n\n"
+    "The mayor said the vote kept the libraries open."
+)
+
+
+@pytest.mark.parametrize(
+    "line, field, expected",
+    [
+        ("Read more: Council to vote again in May", "related", ("Read more: Council to vote again in May",)),
+        ("See also : The budget in figures", "related", ("See also : The budget in figures",)),
+        ("More on this: Libraries", "related", ("More on this: Libraries",)),
+        ("Related stories: Budget talks stall", "related", ("Related stories: Budget talks stall",)),
+        ("Photo by Jane Doe", "credit", "Jane Doe"),
+        ("(Image credit: AP)", "credit", "AP"),
+        ("Illustration: The Moscow Times", "credit", "The Moscow Times"),
+        ("Published: Thursday, April 8, 2021 10:00 a.m. EST", "published", "2021-04-08"),
+        ("Updated 8 Sept. 2021", "dateline", "Updated 8 Sept. 2021"),
+        ("Monday, 3rd May 2021", "published", "2021-05-03"),
+        ("Posted 2021-04-08T10:00Z", "published", "2021-04-08"),
+    ],
+)
+def test_labelled_layout_line_leaves_the_body(line, field, expected):
+    layout = split_layout(f"Council Approves New Budget\n\n{line}\n\n{LAYOUT_BODY}")
+    assert layout[field] == expected
+    assert layout["headline"] == "Council Approves New Budget"
+    assert layout["body"] == LAYOUT_BODY
+
+
+@pytest.mark.parametrize(
+    "footer, url",
+    [
+        ("Source: https://example.org/a", "https://example.org/a"),
+        ("Original link:\n\nhttps://example.org/b\n\nShare this", "https://example.org/b"),
+        ("SOURCE URL: www.example.org/c", "www.example.org/c"),
+        ("Original article:", ""),
+    ],
+)
+def test_footer_gives_the_url_and_is_cut_with_what_follows(footer, url):
+    layout = split_layout(f"{LAYOUT_BODY}\n\n{footer}")
+    assert layout["url"] == url
+    assert layout["body"] == LAYOUT_BODY
+
+
+def test_importing_the_package_loads_no_pandas_nltk_or_word_list():
+    code = (
+        "import sys, analysis.corpus\n"
+        "print([m for m in ('pandas', 'nltk', 'pyarrow', 'analysis.nlp.text', 'analysis.lexicons') if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=config.ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"  # the word lists are read when the first date or layout is parsed
 
 
 # --------------------------------------------------------------------------- dates and language
