@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.present import lesson
 from analysis.corpus import Article, ArticleError
+from analysis.present import lesson
 
 IZV, MT = "Izvestia", "The Moscow Times"
 
