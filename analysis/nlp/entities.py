@@ -45,7 +45,7 @@ EXTRA_PLACES = frozenset(_LISTS["extra_places"]) | frozenset(_LISTS["extra_place
 PERSON_TITLES = frozenset(_LISTS["person_titles"])
 _CONNECTORS = frozenset(_LISTS["connectors"])
 _MONTHS = frozenset(m.capitalize() for m in (*words("months.txt"), *words("months_abbreviated.txt")))
-_WEEKDAYS = frozenset(_LISTS["weekdays"])
+_WEEKDAYS = frozenset(day.capitalize() for day in words("weekdays.txt"))
 _LEADING_DROP = frozenset(_LISTS["leading_drop"])
 _ABBREVIATIONS = r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Prof|Rev|Inc|Corp|Co|Ltd)\.(?!\w)"
 _TOKEN = re.compile(_ABBREVIATIONS + r"|[A-Za-z][\w\-]*(?:['’](?![sS]\b)\w+)*(?:(?<=s)['’](?=\s+[A-Z]))?|\d[\d,.]*%?|&|[^\w\s]")
