@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import re
 
+from ..lexicons import words
+
 # a time: "on Wednesday, April 7", "yesterday", "last week", "earlier this month"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_WEEKDAY = "(?:" + "|".join(day.capitalize() for day in words("weekdays.txt")) + ")"
+_MONTHS = words("months.txt")
+# AP style abbreviates only the months of more than five letters before a day: Jan., Sept. 12
+_MONTH_ABBREVIATIONS = [a for a in words("months_abbreviated.txt") if len(next(m for m in _MONTHS if m.startswith(a))) > 5]
+_MONTH = "(?:" + "|".join([m.capitalize() for m in _MONTHS] + [f"{a.capitalize()}\\." for a in _MONTH_ABBREVIATIONS]) + ")"
 _TIME_ADJUNCT = (
     rf"(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,\s*\d{{4}})?)?"
     rf"|(?:on\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,\s*\d{{4}})?"
