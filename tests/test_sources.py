@@ -188,17 +188,22 @@ def test_share_of_voice_plot_draws_one_bar_per_source():
 
 def test_quote_columns_and_precomputed_inputs_give_the_same_statements():
     from analysis import config
-    from analysis.nlp import entities, text as textmod
     from analysis.corpus import load_corpus
+    from analysis.nlp import entities, text as textmod
+    from analysis.nlp.parsed import ParsedText
 
     for article in load_corpus(config.SEEDS_DIR):
         expected = sources.extract_quotes(article.text)
         assert len(expected) > 0
         sents = textmod.split_sentences(article.text)
-        ents = entities.extract_entities(article.text, sentences=sents)
-        given = sources.extract_quotes(article.text, sentences=sents, entities=ents)
+        doc = ParsedText(article.text, sentences=sents)
+        doc.entities  # computed before, once, and reused by both calls below
+        ents = entities.extract_entities(doc)
+        given = sources.extract_quotes(doc)
         pd.testing.assert_frame_equal(given, expected)
-        columns = sources.quote_columns(article.text, sentences=sents, entities=ents)
+        pd.testing.assert_frame_equal(doc.entities, ents)
+        assert doc.sentences is sents
+        columns = sources.quote_columns(article.parsed)
         assert list(columns) == sources.QUOTE_COLUMNS
         for col in sources.QUOTE_COLUMNS:
             assert columns[col] == expected[col].tolist(), col

@@ -226,12 +226,12 @@ def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: 
         clock = _lap(seconds, "sentiment", clock)
 
         step = "entities"
-        ents = entmod.extract_entities(article.text, sentences=sents)
+        ents = entmod.extract_entities(article.parsed)
         tables["entities"] = _columns("entities", ents, article.id)
         clock = _lap(seconds, "entities", clock)
 
         step = "quotes"
-        quotes = sources.quote_columns(article.text, sentences=sents, entities=ents)
+        quotes = sources.quote_columns(article.parsed)
         tables["quotes"] = _columns("quotes", quotes, article.id)
         clock = _lap(seconds, "quotes", clock)
 

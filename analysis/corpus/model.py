@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..nlp.parsed import ParsedText
+
 REJECT_COLUMNS = ["source", "id", "reason"]
 FRAME_COLUMNS = [
     "id", "outlet", "headline", "published", "url", "language", "translation",
@@ -70,22 +72,25 @@ class Article:
     notes: str = ""
 
     @cached_property
+    def parsed(self) -> ParsedText:
+        """The parse of :attr:`text` (:class:`analysis.nlp.parsed.ParsedText`): paragraphs,
+        sentences, tokens and entities, each computed once, on first use, and shared by every
+        analysis of this article (``extract_quotes(article.parsed)``)."""
+        from ..nlp.parsed import ParsedText
+
+        return ParsedText(self.text)
+
+    @property
     def _paragraphs(self) -> pd.DataFrame:
-        from ..nlp import text as textmod
+        return self.parsed.paragraphs
 
-        return textmod.split_paragraphs(self.text)
-
-    @cached_property
+    @property
     def _sentences(self) -> pd.DataFrame:
-        from ..nlp import text as textmod
+        return self.parsed.sentences
 
-        return textmod.split_sentences(self.text)
-
-    @cached_property
+    @property
     def _tokens(self) -> pd.DataFrame:
-        from ..nlp import text as textmod
-
-        return textmod.tokenize(self.text, self._sentences)
+        return self.parsed.tokens
 
     @property
     def paragraphs(self) -> pd.DataFrame:

@@ -59,11 +59,12 @@ def _link_across(labels: dict[str, str]) -> dict[str, str]:
 def _entity_mentions(frame: pd.DataFrame, texts: Mapping[Any, str], names: Iterable[Any]) -> pd.DataFrame:
     """Entity mentions of each named article, keyed by their linked, aliased canonical name."""
     from ..nlp.entities import extract_entities
+    from ..nlp.parsed import ParsedText
 
     parts = []
     for art in names:
         part = frame[frame["article"] == art].sort_values("start")
-        ents = extract_entities(texts[art], sentences=part[["sentence", "start", "end"]])
+        ents = extract_entities(ParsedText(texts[art], sentences=part[["sentence", "start", "end"]]))
         ents = ents[ents["label"].isin(_ITEM_LABELS)]
         parts.append(ents.assign(article=art, key=[entity_key(c) for c in ents["canonical"]]))
     mentions = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(

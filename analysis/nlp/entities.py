@@ -28,7 +28,8 @@ import pandas as pd
 
 from .. import cache
 from ..lexicons import table, words
-from . import nltk_data as nltkdata, text as textmod
+from . import nltk_data as nltkdata
+from .parsed import ParsedText, parse
 
 ENTITY_COLUMNS = ["text", "label", "start", "end", "canonical", "sentence"]
 
@@ -182,12 +183,12 @@ def _split_title(words: list[str]) -> int:
     return last_title + 1
 
 
-def extract_entities(text: str, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_entities(text: str | ParsedText) -> pd.DataFrame:
     """Entity mentions in ``text`` with character offsets.
 
     Args:
-        text: any text; offsets refer to it.
-        sentences: its sentence table (``start, end``), if already computed.
+        text: any text, or its :class:`analysis.nlp.parsed.ParsedText` (an article's
+            ``parsed``), whose sentences are then used; offsets refer to the text.
 
     Returns:
         DataFrame with columns ``text, label, start, end, canonical, sentence``: ``label`` is
@@ -198,8 +199,8 @@ def extract_entities(text: str, *, sentences: pd.DataFrame | None = None) -> pd.
         >>> extract_entities("Kremlin spokesman Dmitry Peskov spoke in Moscow.")[["text", "label"]].values.tolist()
         [['Kremlin', 'ORGANIZATION'], ['Dmitry Peskov', 'PERSON'], ['Moscow', 'LOCATION']]
     """
-    if sentences is None:
-        sentences = textmod.split_sentences(text)
+    doc = parse(text)
+    text, sentences = doc.text, doc.sentences
     rows = []
     common = _common_words()
     for sid, s_start, s_end in zip(sentences["sentence"].tolist(), sentences["start"].tolist(), sentences["end"].tolist()):

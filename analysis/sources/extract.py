@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..nlp import entities as entmod
-from ..nlp import text as textmod
+from ..nlp.parsed import ParsedText, parse
 from .direct import _direct_quotes, _transcript_turns
 from .marks import find_quote_spans
 from .records import _resolve_and_frame, _Row
@@ -24,19 +23,15 @@ QUOTE_COLUMNS = [
 ]  # fmt: skip
 
 
-def extract_quotes(
-    text: str, *, resolve_pronouns: bool = True, sentences: pd.DataFrame | None = None, entities: pd.DataFrame | None = None
-) -> pd.DataFrame:
+def extract_quotes(text: str | ParsedText, *, resolve_pronouns: bool = True) -> pd.DataFrame:
     """Attributed statements in ``text``: one row per statement, in text order.
 
     Args:
-        text: an article's text (offsets refer to it).
+        text: an article's text (offsets refer to it), or its parse
+            (:class:`analysis.nlp.parsed.ParsedText`, an article's ``parsed``), whose
+            sentences and entities are then used rather than computed again.
         resolve_pronouns: map pronouns and role phrases to the named source they refer to;
             when False the mention itself is the speaker.
-        sentences: the text's sentences (:func:`analysis.nlp.text.split_sentences`), when the
-            caller has them already; computed otherwise.
-        entities: the text's entities (:func:`analysis.entities.extract_entities` with the
-            same sentences), when the caller has them already; computed otherwise.
 
     Returns:
         DataFrame with columns :data:`QUOTE_COLUMNS`: ``speaker`` (canonical source name),
@@ -53,13 +48,11 @@ def extract_quotes(
         >>> df[["speaker", "kind", "cue", "quote"]].values.tolist()
         [['Ana Ruiz', 'direct', 'said', 'We will win,']]
     """
-    records = _quote_records(text, resolve_pronouns, sentences, entities)
+    records = _quote_records(text, resolve_pronouns)
     return pd.DataFrame.from_records(records, columns=QUOTE_COLUMNS) if records else _empty()
 
 
-def quote_columns(
-    text: str, *, resolve_pronouns: bool = True, sentences: pd.DataFrame | None = None, entities: pd.DataFrame | None = None
-) -> dict[str, list]:
+def quote_columns(text: str | ParsedText, *, resolve_pronouns: bool = True) -> dict[str, list]:
     """:func:`extract_quotes` as plain lists, one per column of :data:`QUOTE_COLUMNS`.
 
     The same statements in the same order, without building a DataFrame (corpus mode
@@ -69,17 +62,17 @@ def quote_columns(
         >>> quote_columns('"We will win," Mayor Ana Ruiz said.')["speaker"]
         ['Ana Ruiz']
     """
-    records = _quote_records(text, resolve_pronouns, sentences, entities)
+    records = _quote_records(text, resolve_pronouns)
     return {c: [r[c] for r in records] for c in QUOTE_COLUMNS}
 
 
-def _quote_records(text: str, resolve_pronouns: bool, sentences: pd.DataFrame | None, entities: pd.DataFrame | None) -> list[dict]:
+def _quote_records(source: str | ParsedText, resolve_pronouns: bool) -> list[dict]:
+    doc = parse(source)
+    text = doc.text
     if not text or not text.strip():
         return []
-    if sentences is None:
-        sentences = textmod.split_sentences(text)
-    sent_spans = list(zip(sentences["start"].tolist(), sentences["end"].tolist()))
-    ents = entmod.extract_entities(text, sentences=sentences) if entities is None else entities
+    sent_spans = list(zip(doc.sentences["start"].tolist(), doc.sentences["end"].tolist()))
+    ents = doc.entities
     quotes = find_quote_spans(text)
     rows: list[_Row] = []
     rows += _direct_quotes(text, quotes, sent_spans)
