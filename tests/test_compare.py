@@ -460,3 +460,236 @@ def test_framing_tone_and_sources_notebooks_group_fifty_reports_by_outlet(name, 
     else:
         assert "statements highlighted for a00, a01, a02, a03, a04" in text
         _panels_are_outlets(probe["04_share_of_voice.png"], top=10)
+
+
+# --------------------------------------------------------------------------- one selection, two sources
+
+#: An invented story (no real news text): ten short reports of a town closing its old bridge,
+#: from three outlets and one report that names no outlet (r10). r08 quotes nobody; r10
+#: attributes nothing and has a quotation over two sentences.
+STORY = [
+    ("r01", "Valley Post", "Riverton closes the old bridge for repairs",
+     'The town of Riverton closed its old stone bridge on Monday. Mayor Ana Ruiz said the repairs would take six '
+     'weeks.\n\n"We cannot risk a collapse," Ruiz told reporters. Engineers found deep cracks in two arches last month.'),
+    ("r02", "Valley Post", "Traders fear empty streets",
+     'Shop owners near the bridge warned that the closure could ruin their spring. "Nobody will come," said baker '
+     'Tom Hale.\n\nThe council promised a free bus across the river. Hale admitted the bus might help a little.'),
+    ("r03", "Valley Post", "",
+     "The detour adds twenty minutes to every trip, drivers complained on Tuesday. Police said traffic was slow but "
+     "safe.\n\nA council spokesman claimed the new route was clearly marked."),
+    ("r04", "River Herald", "Bridge shut after engineers sound alarm",
+     "Engineers sounded the alarm about the old bridge in March, the River Herald has learned. Their report warned "
+     'of serious damage to the arches.\n\n"The stone is crumbling," the chief engineer, Lena Ostrova, said. The '
+     "council waited three weeks before acting."),
+    ("r05", "River Herald", "Council defends the six-week plan",
+     'Mayor Ana Ruiz defended the repair plan at a tense meeting on Wednesday. "Six weeks is the honest estimate," '
+     "she said.\n\nOpposition councillor Mark Webb vowed to demand an inquiry into the delay."),
+    ("r06", "River Herald", "",
+     "Children from the north bank now take the free bus to school. Parents said the buses were crowded and late."
+     "\n\nThe school head, Priya Nair, said lessons would start later until the bridge reopens."),
+    ("r07", "Bridge Weekly", "A bridge with a long history",
+     "The old bridge was built in 1820 and has survived three floods. Historians called it the heart of Riverton."
+     "\n\nLocal historian Grace Moll said the repairs must respect the original stone."),
+    ("r08", "Bridge Weekly", "Cheerful crowds at the last crossing",
+     "Hundreds of residents walked across the bridge on Sunday for a last crossing before the repairs. Musicians "
+     "played and families shared picnics on the banks.\n\nIt was a happy, sunny afternoon and nobody seemed worried."),
+    ("r09", "Bridge Weekly", "What the repairs will cost",
+     "The repairs will cost about two million dollars, according to the council budget. Most of the money comes "
+     "from a regional fund.\n\nCritics argued that the town should have maintained the bridge years ago."),
+    ("r10", "", "Notes from the riverbank",
+     'Walkers on the riverbank watched the cranes arrive. One sign read "Closed for repairs. Thank you for your '
+     'patience." The river was calm and the morning was quiet.\n\nNobody on the bank seemed to mind the noise.'),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):
+    """The invented story as a ``.csv`` corpus and as its corpus-mode tables."""
+    import csv
+
+    from analysis.batch import pipeline
+
+    folder = tmp_path_factory.mktemp("story")
+    source = folder / "story.csv"
+    with open(source, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "outlet", "headline", "text"])
+        writer.writerows(STORY)
+    pipeline.run_corpus(source, folder / "tables", jobs=1)
+    return source, folder / "tables"
+
+
+@pytest.fixture(scope="module")
+def both(story, seed_tables):
+    """``name -> (selection from the articles, selection from the tables)`` for the seeds and the story."""
+    source, tables = story
+    return {
+        "seeds": (compare.select(), compare.select(tables=seed_tables)),
+        "story": (compare.select(corpus=source), compare.select(tables=tables)),
+    }
+
+
+@pytest.mark.parametrize("name", ["seeds", "story"])
+def test_both_sources_select_the_same_reports(both, name):
+    articles, tables = both[name]
+    assert (articles.from_tables, tables.from_tables) == (False, True)
+    for attribute in ("ids", "outlets", "labels", "many", "group", "shown", "n_columns", "columns", "words", "texts",
+                      "column_texts", "column_labels"):  # fmt: skip
+        assert getattr(articles, attribute) == getattr(tables, attribute), attribute
+    pd.testing.assert_frame_equal(articles.articles, tables.articles)
+    pd.testing.assert_frame_equal(articles.sentences, tables.sentences)
+
+
+def test_the_story_is_many_reports_grouped_by_outlet(both):
+    reports, _ = both["story"]
+    assert reports.ids == [f"r{i:02d}" for i in range(1, 11)]
+    assert reports.many and compare.MANY == 8
+    assert reports.outlets["r01"] == "Valley Post" and reports.outlets["r10"] == "r10"  # no outlet: the id
+    assert reports.labels["r01"] == "Valley Post (r01)" and reports.labels["r10"] == "r10"
+    assert reports.group == reports.outlets
+    assert reports.shown == ["r01", "r04", "r07", "r10"]  # the first report of each outlet
+    assert reports.n_columns == 4
+    assert list(reports.column_texts) == ["Valley Post", "River Herald", "Bridge Weekly", "r10"]
+    assert reports.column_texts["r10"] == reports.texts["r10"]
+    assert reports.describe("reports") == "10 reports from 4 outlets; evidence shown for r01, r04, r07, r10"
+
+
+def test_few_reports_are_compared_one_by_one(story):
+    source, tables = story
+    for reports in (compare.select(corpus=source, articles=["r05", "r01"]), compare.select(tables=tables, articles=["r05", "r01"])):
+        assert reports.ids == ["r05", "r01"]  # in the order asked for
+        assert not reports.many and reports.group is None
+        assert reports.shown == reports.ids and reports.n_columns == 2
+        assert reports.columns == reports.labels == {"r05": "River Herald", "r01": "Valley Post"}
+        assert reports.column_texts == reports.texts
+        frame = pd.DataFrame({"article": ["r01", "r05"]})
+        assert reports.pool(frame) is frame
+        table = pd.DataFrame({"r05": [1.0], "r01": [2.0]}, index=["words"])
+        assert reports.fold_by_outlet(table) is table
+        assert reports.describe("comparison").splitlines()[-1] == "Comparing 2 reports: River Herald; Valley Post"
+        assert reports.describe("reports").splitlines()[-2:] == ["River Herald: r05", "Valley Post: r01"]
+    assert reports.describe("sentences").splitlines() == [f"Read 2 analysed reports from {tables}", "2 articles, 7 sentences scored: r05, r01"]
+
+
+def test_an_unknown_article_is_refused_from_either_source(story):
+    from analysis.corpus import UnknownArticleError
+
+    source, tables = story
+    with pytest.raises(UnknownArticleError, match="r99"):
+        compare.select(corpus=source, articles=["r01", "r99"])
+    with pytest.raises(KeyError, match="not in the tables: r99"):
+        compare.select(tables=tables, articles=["r01", "r99"])
+    with pytest.raises(ValueError, match="what must be one of"):
+        compare.select(corpus=source).describe("words")
+
+
+def _result(reports, name: str):
+    from analysis import framing
+
+    if name == "voice quotes":
+        return reports.voice_quotes()
+    if name == "direct voice quotes":
+        return reports.voice_quotes(kinds=["direct", "partial"])
+    if name == "scored":
+        return reports.scored()
+    if name == "scored without evidence":
+        return reports.scored(evidence=False)
+    if name == "tone":
+        return reports.tone(lead=2)
+    if name == "leads":
+        return reports.leads(reports.shown)
+    if name == "overview":
+        return reports.overview(targets=["Zoom", "bridge"])
+    if name == "actors":
+        return reports.by_column(framing.actor_table, framing.actor_actions(reports.sentences, pronouns=False))
+    if name == "tone table":
+        return reports.fold_by_outlet(compare.side_by_side(reports.tone().round(3), key="article"))
+    if name in ("frame_table", "cues"):
+        return getattr(reports, name)()
+    return getattr(reports, name)
+
+
+RESULTS = ["quotes", "hits", "profile", "scored", "scored without evidence", "tone", "voice quotes",
+           "direct voice quotes", "leads", "frame_table", "cues", "actors", "tone table", "narration_vs_quotes",
+           "overview"]  # fmt: skip
+
+
+@pytest.mark.filterwarnings("ignore:odd number of quotation marks")  # r10, from the tables
+@pytest.mark.parametrize("name", RESULTS)
+@pytest.mark.parametrize("source", ["seeds", "story"])
+def test_both_sources_give_equal_results(both, source, name):
+    articles, tables = both[source]
+    expected, got = _result(articles, name), _result(tables, name)
+    assert len(expected) > 0
+    if source == "story" and name == "narration_vs_quotes":  # see the xfail test below
+        expected, got = expected[expected["article"] != "r10"], got[got["article"] != "r10"]
+    if source == "story" and name == "overview":
+        expected, got = expected.drop(columns="r10"), got.drop(columns="r10")
+    pd.testing.assert_frame_equal(got, expected)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a report without attributed statements falls back to the spans in quotation marks: from the articles over "
+    "its whole text (sentiment.voice_quotes), from the tables sentence by sentence (pooled_from_tables), which "
+    "loses a quotation over two sentences"
+))  # fmt: skip
+@pytest.mark.filterwarnings("ignore:odd number of quotation marks")
+def test_a_quotation_over_two_sentences_is_a_voice_from_either_source(both):
+    articles, tables = both["story"]
+    pd.testing.assert_frame_equal(tables.narration_vs_quotes, articles.narration_vs_quotes)
+
+
+def test_unique_entities_and_the_overview_columns_agree_for_the_story(both):
+    articles, tables = both["story"]
+    assert articles.unique_entities == tables.unique_entities
+    overview = articles.overview()
+    assert list(overview.columns) == list(articles.labels.values())
+    assert overview.loc[("report", "headline"), "r10"] == "Notes from the riverbank"
+    assert overview.loc[("tone", "headline compound"), "Valley Post (r03)"] == "no headline"
+
+
+def test_each_result_is_computed_once(story, monkeypatch):
+    from analysis.compare import selection
+
+    calls = []
+
+    def counted(corpus):
+        calls.append(len(corpus))
+        return compare.quotes_by_article(corpus)
+
+    monkeypatch.setattr(selection, "quotes_by_article", counted)
+    reports = compare.select(corpus=story[0], articles=["r01", "r02"])
+    assert reports.quotes is reports.quotes
+    reports.overview()
+    reports.describe("statements")
+    assert calls == [2]
+    assert reports.scored() is reports.scored() and reports.scored(evidence=False) is not reports.scored()
+    assert reports.voice_quotes(kinds=["direct"]) is reports.voice_quotes(kinds=("direct",))
+
+
+def test_grouping_helpers_give_one_column_per_outlet_with_many_reports(both):
+    from analysis import framing
+
+    reports, _ = both["story"]
+    markers = framing.stance_markers(reports.sentences)
+    counts = reports.by_column(framing.stance_counts, markers)
+    assert list(counts.columns) == ["Valley Post", "River Herald", "Bridge Weekly", "r10", "markers"]
+    valley = markers[markers["article"].isin(["r01", "r02", "r03"])]
+    assert counts.loc["hedge", "Valley Post"] == (valley["category"] == "hedge").sum() > 0
+    assert reports.pool(markers)["article"].isin(reports.outlets.values()).all()
+    table = reports.frame_table()
+    assert table["outlet"].tolist() == ["Valley Post", "River Herald", "Bridge Weekly", "r10"]
+    assert table["articles"].tolist() == [3, 3, 3, 1]
+    assert list(dict.fromkeys(reports.cues()["article"])) == ["Valley Post", "River Herald", "Bridge Weekly"]  # r10 attributes nothing
+    folded = reports.fold_by_outlet(compare.side_by_side(reports.tone().round(3), key="article"))
+    assert list(folded.columns) == ["Valley Post", "River Herald", "Bridge Weekly", "r10"]
+    assert folded.loc["reports"].tolist() == [3.0, 3.0, 3.0, 1.0]
+
+
+def test_importing_compare_stays_light():
+    import subprocess
+    import sys
+
+    code = "import sys, analysis.compare; print(sorted(m for m in ('nltk', 'matplotlib', 'analysis.framing', 'analysis.sentiment') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,108 @@
+"""The tone of each report read from corpus-mode tables: scored sentences, each report's
+tone, who speaks where, and the narration against the quoted voices.
+
+Each function gives what its :mod:`analysis.sentiment` counterpart gives for the articles
+(:func:`~analysis.sentiment.score_articles`, :func:`~analysis.sentiment.article_tone`,
+:func:`~analysis.sentiment.voice_quotes`, :func:`~analysis.sentiment.narration_vs_quotes`),
+from the tables of ``python -m analysis analyze`` instead of analysing the articles again.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .table_articles import texts_from_tables
+
+
+def scored_from_tables(tables: dict[str, pd.DataFrame], *, evidence: bool = True) -> pd.DataFrame:
+    """:func:`analysis.sentiment.score_articles` of every article, from the tables.
+
+    The scores (``neg, neu, pos, compound, label``) are read from the ``sentiment`` table.
+    With ``evidence``, the evidence columns (``words, evidence, valence_sum,
+    punct_emphasis``) are computed again from the sentences' text: the tables keep each
+    scored word, not the rules VADER applied to it.
+    """
+    from .. import sentiment
+
+    outlets = tables["articles"][["article", "outlet"]]
+    scores = tables["sentiment"][["article", "sentence", "neg", "neu", "pos", "compound", "label"]]
+    frame = tables["sentences"].merge(outlets, on="article", how="left").merge(scores, on=["article", "sentence"], how="left")
+    columns = ["article", "outlet", "sentence", "paragraph", "start", "end", "text", "neg", "neu", "pos", "compound", "label"]
+    frame = frame[columns].reset_index(drop=True)
+    if evidence:
+        found = sentiment.score_sentences(frame["text"].tolist(), evidence=True)
+        for col in ("words", "evidence", "valence_sum", "punct_emphasis"):
+            frame[col] = found[col].to_numpy()
+    return frame
+
+
+def tone_from_tables(tables: dict[str, pd.DataFrame], *, lead: int = 2) -> pd.DataFrame:
+    """:func:`analysis.sentiment.article_tone` of every article, from the tables (the headline,
+    which the tables keep as text only, is scored again)."""
+    from .. import sentiment
+
+    if int(lead) < 1:
+        raise ValueError(f"lead must be at least 1 sentence, not {lead}")
+    scored = scored_from_tables(tables, evidence=False)
+    summary = sentiment.summarize_tone(scored, by="article")
+    articles = tables["articles"]
+    headlines = [(h or "").strip() for h in articles["headline"]]
+    headline_scores = sentiment.score_sentences([h for h in headlines if h], evidence=False)["compound"].tolist()
+    rows = []
+    for article_id, outlet, headline in zip(articles["article"], articles["outlet"], headlines):
+        lead_scores = scored.loc[scored["article"] == article_id, "compound"].head(int(lead))
+        h_compound = float(headline_scores.pop(0)) if headline else float("nan")
+        l_compound = float(lead_scores.mean()) if len(lead_scores) else float("nan")
+        rows.append({
+            "article": article_id, "outlet": outlet or "", "headline": headline, "headline_compound": h_compound,
+            "headline_label": sentiment.label_compound(h_compound) if headline else "",
+            "lead_compound": l_compound, "lead_label": sentiment.label_compound(l_compound) if len(lead_scores) else "",
+        })  # fmt: skip
+    columns = list(sentiment.article_tone([]).columns)
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame(rows).merge(summary, on="article", how="left")
+    frame["n_sentences"] = frame["n_sentences"].fillna(0).astype(int)
+    for col in ("headline_compound", "lead_compound"):
+        frame[col] = frame[col].astype(float)
+    return frame[columns]
+
+
+def voice_quotes_from_tables(tables: dict[str, pd.DataFrame], *, kinds: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
+    """:func:`analysis.sentiment.voice_quotes` of every article, from the ``quotes`` table (an
+    article without attributed statements falls back to the spans inside quotation marks of
+    its text, rebuilt by :func:`texts_from_tables`)."""
+    from types import SimpleNamespace
+
+    from .. import sentiment
+
+    quotes = tables["quotes"]
+    parts = []
+    for article_id, text in texts_from_tables(tables).items():
+        own = quotes[quotes["article"] == article_id].drop(columns="article").reset_index(drop=True)
+        article = SimpleNamespace(id=article_id, text=text)
+        parts.append(sentiment.voice_quotes([article], kinds=kinds, extract=lambda _text, own=own: own))
+    return pd.concat(parts, ignore_index=True) if parts else sentiment.voice_quotes([])
+
+
+def pooled_from_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """:func:`analysis.sentiment.narration_vs_quotes` per article, from the ``quotes`` and
+    ``sentences`` tables (as :func:`analysis.sentiment.voice_quotes`: an article without any
+    attributed statement falls back to the spans inside quotation marks)."""
+    from .. import sentiment
+
+    sentences, quotes = tables["sentences"], tables["quotes"]
+    parts = []
+    for article_id, own in sentences.groupby("article", sort=False):
+        said = quotes[quotes["article"] == article_id]
+        if len(said):
+            parts.append(said[["article", "speaker", "kind", "start", "end", "quote"]])
+            continue
+        for row in own.itertuples():
+            spans = sentiment.quoted_spans(row.text)
+            parts.append(pd.DataFrame({"article": article_id, "speaker": spans["speaker"], "kind": "quoted",
+                                       "start": spans["start"] + row.start, "end": spans["end"] + row.start,
+                                       "quote": spans["text"]}))  # fmt: skip
+    voices = pd.concat(parts, ignore_index=True) if parts else None
+    return sentiment.narration_vs_quotes(sentiment.tone_by_voice(sentences, voices))
+
