@@ -111,7 +111,7 @@ def synthetic_articles(n: int, *, seed: int = 0):
 
 def write_corpus(path: Path, n: int, seed: int) -> int:
     """Write the synthetic corpus as JSON lines; return its word count."""
-    from analysis.nlp.text import count_words
+    from analysis.nlp.tokens import count_words
 
     words = 0
     with open(path, "w", encoding="utf-8") as fh:

@@ -46,13 +46,13 @@ def texts(devdata: Path) -> tuple[list[str], list[str]]:
 
 
 def tokenised(all_texts: list[str]) -> list[list[str]]:
-    from analysis.nlp import text as textmod
+    from analysis.nlp import text as textmod, tokens
 
     out = []
     for text in all_texts:
         for _, s, e in textmod.sentence_spans(text):
             sentence = text[s:e]
-            out.append([sentence[a:b] for a, b in textmod.token_spans(sentence)])
+            out.append([sentence[a:b] for a, b in tokens.token_spans(sentence)])
     return out
 
 

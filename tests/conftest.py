@@ -33,7 +33,6 @@ def short_article_path(tmp_path):
 
 # Cached analysis results go to a scratch folder too (kernels started by the tests inherit it),
 # so every test run computes from scratch and never touches the project's .cache/.
-import os  # noqa: E402
 import tempfile  # noqa: E402
 
 os.environ.setdefault("MEDIAFRAMES_CACHE_DIR", tempfile.mkdtemp(prefix="mediaframes-cache-"))

@@ -6,7 +6,7 @@ import pytest
 
 from analysis import config
 from analysis.nlp import tagging
-from analysis.nlp import text as textmod
+from analysis.nlp import tokens
 from analysis.corpus import load_corpus
 
 
@@ -34,7 +34,7 @@ def _sentences_of_seeds() -> list[list[str]]:
     for article in load_corpus(config.SEEDS_DIR):
         for s, e in zip(article.sentences["start"], article.sentences["end"]):
             sentence = article.text[s:e]
-            out.append([sentence[a:b] for a, b in textmod.token_spans(sentence)])
+            out.append([sentence[a:b] for a, b in tokens.token_spans(sentence)])
     return out
 
 
@@ -47,7 +47,7 @@ def test_same_tags_as_nltk_on_every_seed_sentence():
 
 @pytest.mark.parametrize("sentence", TRICKY)
 def test_same_tags_as_nltk_on_tricky_tokens(sentence):
-    words = [sentence[a:b] for a, b in textmod.token_spans(sentence)]
+    words = [sentence[a:b] for a, b in tokens.token_spans(sentence)]
     assert tagging.tag_words(words) == _nltk_tags(words)
 
 

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from analysis.nlp import text as T
+from analysis.nlp import tokens as TK
 
 CURLY_DOUBLE = "\u201c\u201d\u201e\u201f\u00ab\u00bb"
 CURLY_SINGLE = "\u2018\u2019\u201a\u201b\u2039\u203a"
@@ -205,7 +206,7 @@ def test_abbreviations_do_not_split(sentences):
 @pytest.mark.parametrize("text", SEGMENT_TEXTS)
 def test_token_offsets_round_trip_inside_their_sentence(text):
     sentences = T.split_sentences(text)
-    tokens = T.tokenize(text)
+    tokens = TK.tokenize(text)
     assert list(tokens.columns) == T.TOKEN_COLUMNS
     _assert_rows_round_trip(text, tokens)
     assert tokens["token"].tolist() == list(range(len(tokens)))
@@ -222,7 +223,7 @@ def test_token_offsets_round_trip_inside_their_sentence(text):
 @pytest.mark.parametrize("text", SEGMENT_TEXTS)
 def test_token_offsets_point_at_the_original_quote_characters(text):
     """NLTK rewrites " as `` or ''; the offsets must still point at the " in the text."""
-    tokens = T.tokenize(text)
+    tokens = TK.tokenize(text)
     quote_positions = [i for i, c in enumerate(text) if c == '"']
     assert tokens.loc[tokens["text"] == '"', "start"].tolist() == quote_positions
     assert not tokens["text"].isin(["``", "''"]).any()
@@ -230,7 +231,7 @@ def test_token_offsets_point_at_the_original_quote_characters(text):
 
 def test_tokenize_accepts_precomputed_sentences():
     text = SEGMENT_TEXTS[1]
-    assert T.tokenize(text, T.split_sentences(text)).equals(T.tokenize(text))
+    assert TK.tokenize(text, T.split_sentences(text)).equals(TK.tokenize(text))
 
 
 @pytest.mark.parametrize(
@@ -238,7 +239,7 @@ def test_tokenize_accepts_precomputed_sentences():
     [
         (T.split_paragraphs, ["paragraph", "start", "end", "text"]),
         (T.split_sentences, ["sentence", "paragraph", "start", "end", "text"]),
-        (T.tokenize, ["token", "sentence", "start", "end", "text"]),
+        (TK.tokenize, ["token", "sentence", "start", "end", "text"]),
     ],
 )
 def test_empty_text_gives_empty_frames_with_documented_columns(split, columns):
@@ -262,8 +263,8 @@ def test_empty_text_gives_empty_frames_with_documented_columns(split, columns):
     ],
 )
 def test_count_words(text, expected):
-    assert T.count_words(text) == expected
-    assert len(T.words(text)) == expected
+    assert TK.count_words(text) == expected
+    assert len(TK.words(text)) == expected
 
 
 @pytest.mark.parametrize(

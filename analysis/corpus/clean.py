@@ -31,6 +31,7 @@ def make_article(
     values do not. Raises :class:`ArticleError` for text that is no English article.
     """
     from ..nlp import text as textmod
+    from ..nlp.tokens import count_words
 
     metadata = {k: ("" if v is None else str(v).strip()) for k, v in (metadata or {}).items()}
     if len(raw.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:
@@ -47,7 +48,7 @@ def make_article(
     else:
         layout = split_layout(textmod.normalize_whitespace(prepared(raw)))
     body = layout["body"]
-    if not textmod.count_words(body):
+    if not count_words(body):
         raise ArticleError(source, "no article text left after removing headline, captions and footer")
     language = detect_language(body)
     if language not in ("en", "und") and not allow_non_english:

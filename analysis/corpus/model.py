@@ -109,9 +109,9 @@ class Article:
 
     @property
     def n_words(self) -> int:
-        from ..nlp import text as textmod
+        from ..nlp.tokens import count_words
 
-        return textmod.count_words(self.text)
+        return count_words(self.text)
 
     def summary(self) -> dict:
         """One row of :meth:`Corpus.to_frame`."""

@@ -62,10 +62,10 @@ class ParsedText:
 
     @cached_property
     def tokens(self) -> pd.DataFrame:
-        """``token, sentence, start, end, text`` (:func:`analysis.nlp.text.tokenize`)."""
-        from . import text as textmod
+        """``token, sentence, start, end, text`` (:func:`analysis.nlp.tokens.tokenize`)."""
+        from .tokens import tokenize
 
-        return textmod.tokenize(self.text, self.sentences)
+        return tokenize(self.text, self.sentences)
 
     @cached_property
     def entities(self) -> pd.DataFrame:

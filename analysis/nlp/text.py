@@ -131,7 +131,6 @@ clean_text.__doc__ = "Apply every step of :data:`CLEANING_STEPS` in order."
 
 PARAGRAPH_COLUMNS = ["paragraph", "start", "end", "text"]
 SENTENCE_COLUMNS = ["sentence", "paragraph", "start", "end", "text"]
-TOKEN_COLUMNS = ["token", "sentence", "start", "end", "text"]
 
 
 #: A paragraph: a run of lines with no blank line (nothing but spaces, tabs, carriage
@@ -182,14 +181,6 @@ def punkt_tokenizer():
     return cache.cached_object("punkt_tokenizer", _load_punkt, files=files, module=__name__)
 
 
-@lru_cache(maxsize=1)
-def word_tokenizer():
-    """NLTK's default word tokenizer (the one behind ``nltk.word_tokenize``)."""
-    from nltk.tokenize import NLTKWordTokenizer
-
-    return NLTKWordTokenizer()
-
-
 def sentence_spans(text: str) -> list[tuple[int, int, int]]:
     """``(paragraph, start, end)`` for every sentence; sentences never cross paragraphs."""
     tokenizer = punkt_tokenizer()
@@ -208,46 +199,6 @@ def split_sentences(text: str) -> pd.DataFrame:
     """
     rows = [(i, p, s, e, text[s:e]) for i, (p, s, e) in enumerate(sentence_spans(text))]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-
-
-_FALLBACK_TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
-
-
-def token_spans(sentence: str) -> list[tuple[int, int]]:
-    """Word-token offsets in one sentence, with NLTK's word tokenizer.
-
-    NLTK rewrites ``"`` as ``` `` ``` or ``''``; the offsets still point at the original
-    characters. When NLTK cannot align its tokens to the text (rare Unicode cases) a
-    regular-expression tokenizer is used for that sentence instead.
-    """
-    try:
-        return list(word_tokenizer().span_tokenize(sentence))
-    except (ValueError, LookupError):
-        return [(m.start(), m.end()) for m in _FALLBACK_TOKEN.finditer(sentence)]
-
-
-def tokenize(text: str, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per word token: ``token, sentence, start, end, text`` (offsets into ``text``)."""
-    if sentences is None:
-        sentences = split_sentences(text)
-    rows = []
-    for sid, s, e in zip(sentences["sentence"], sentences["start"], sentences["end"]):
-        for ts, te in token_spans(text[s:e]):
-            rows.append((len(rows), sid, s + ts, s + te, text[s + ts : s + te]))
-    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
-
-
-def count_words(text: str) -> int:
-    """Number of words (runs of letters or digits, with inner apostrophes and hyphens)."""
-    return len(_WORD.findall(text))
-
-
-_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text`` as :func:`count_words` counts them."""
-    return _WORD.findall(text)
 
 
 def phrase_pattern(term: str, *, inflected: bool = False) -> re.Pattern[str]:

@@ -14,9 +14,10 @@ import string
 
 from nltk.sentiment.vader import VaderConstants
 
-#: Words for the opinion lexicon and for word counts: runs of lower-case letters and digits,
-#: joined by inner hyphens or apostrophes ("well-known", "isn't", "zoom's").
-_WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
+from ..nlp.tokens import WORD
+
+#: Words for the opinion lexicon and for word counts: the library's one word pattern.
+_WORD_RE = WORD
 
 # VADER's tokenisation: whitespace tokens, single-character tokens dropped, and one
 # punctuation mark (or run such as "!!!") from its list removed from either end of a word.

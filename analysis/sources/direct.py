@@ -13,6 +13,7 @@ import re
 import pandas as pd
 
 from ..nlp import text as textmod
+from ..nlp import tokens as nlp_tokens
 from ..lexicons import words
 from .adjuncts import _LEADING_CONNECTIVE
 from .cues import _cue_at
@@ -33,7 +34,7 @@ def _direct_quotes(text: str, quotes: list[QuoteSpan], sent_spans) -> list[_Row]
         s_start = sent_spans[sid][0]
         last_sid = _sentence_of(max(q.close - 1, q.start), sent_spans)
         s_end = sent_spans[min(last_sid + (1 if q.close >= sent_spans[last_sid][1] - 1 else 0), len(sent_spans) - 1)][1]
-        n_words = len(textmod.words(text[q.start : q.end]))
+        n_words = len(nlp_tokens.words(text[q.start : q.end]))
         row = _attribute_after(text, q, s_end, sid) or _attribute_before(text, q, s_start, sid)
         same_cue = row is not None and previous is not None and row.cue_start == previous.cue_start
         if (same_cue or row is None) and previous is not None and _only_attribution_between(text, previous_close, q.open, previous):

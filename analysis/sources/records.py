@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..nlp import entities as entmod
-from ..nlp import text as textmod
+from ..nlp import tokens as nlp_tokens
 from .resolve import _Entity, _entity_rows, _Resolver
 from .speaker_types import UNNAMED, speaker_type
 from .speakers import _apposition_after
@@ -110,7 +110,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
             "speaker_start": mention[0] if mention else -1, "speaker_end": mention[1] if mention else -1,
             "mention": text[mention[0] : mention[1]] if mention else "",
             "cue_start": row.cue_start, "cue_end": row.cue_end, "sentence": row.sentence,
-            "words": sum(len(textmod.words(text[a:b])) for a, b in fragments), "confidence": row.confidence,
+            "words": sum(len(nlp_tokens.words(text[a:b])) for a, b in fragments), "confidence": row.confidence,
             "pattern": row.pattern, "fragments": [list(f) for f in fragments],
         })  # fmt: skip
     # one type per canonical source: the type its statements give most often, leaving out

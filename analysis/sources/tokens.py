@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..nlp import tagging
-from ..nlp import text as textmod
+from ..nlp.tokens import token_spans
 
 # a word, for scanning a sentence for cues: letters, apostrophes and hyphens
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -22,7 +22,7 @@ def _words_of(text: str) -> set[str]:
 
 def _tags(sentence: str) -> dict[int, str]:
     """Penn Treebank tag of each word token, keyed by the token's start offset."""
-    spans = textmod.token_spans(sentence)
+    spans = token_spans(sentence)
     if not spans:
         return {}
     tags = tagging.tag_words([sentence[s:e] for s, e in spans])
