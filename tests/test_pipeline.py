@@ -13,10 +13,12 @@ import textwrap
 import pandas as pd
 import pytest
 
-from analysis.batch import cli, pipeline
 from analysis import config, sources
-from analysis.nlp import nltk_data as nltkdata
+from analysis.batch import cli, pipeline
+from analysis.batch.pipeline import chunks, output
+from analysis.batch.pipeline import run as pipeline_run
 from analysis.corpus import Reject, iter_articles, iter_inputs, load_article, load_corpus
+from analysis.nlp import nltk_data as nltkdata
 
 SEED_IDS = ["000_eb875e01c2519c6f", "002_96cf24b8358f7f15"]
 
@@ -97,7 +99,7 @@ def test_a_second_run_skips_every_article_already_done(baseline, corpus_dir, tmp
     pipeline.run_corpus(corpus_dir, out, jobs=1, chunk_size=2)
     calls = []
     real = pipeline.analyze_article
-    monkeypatch.setattr(pipeline, "analyze_article", lambda article, **kw: calls.append(article.id) or real(article, **kw))
+    monkeypatch.setattr(chunks, "analyze_article", lambda article, **kw: calls.append(article.id) or real(article, **kw))
     again = pipeline.run_corpus(corpus_dir, out, jobs=1, chunk_size=2)
     assert calls == []
     assert (again.done, again.skipped, again.rejected) == (0, 6, 2)
@@ -127,7 +129,7 @@ def test_an_interrupted_run_leaves_only_complete_chunks_and_resumes(baseline, co
         seen.append(article.id)
         return real(article, **kw)
 
-    monkeypatch.setattr(pipeline, "analyze_article", stop_after_three)
+    monkeypatch.setattr(chunks, "analyze_article", stop_after_three)
     summary = pipeline.run_corpus(corpus_dir, out, jobs=1, chunk_size=2)
     assert summary.interrupted and summary.done == 2
     files = _files(out)
@@ -135,7 +137,7 @@ def test_an_interrupted_run_leaves_only_complete_chunks_and_resumes(baseline, co
     assert "_ledger/part-00000.tsv" in files and all("part-00000" in f for f in files)
     assert pipeline.read_table(out, "articles")["article"].tolist() == ARTICLE_IDS[:2]
 
-    monkeypatch.setattr(pipeline, "analyze_article", real)
+    monkeypatch.setattr(chunks, "analyze_article", real)
     resumed = pipeline.run_corpus(corpus_dir, out, jobs=1, chunk_size=2)
     assert (resumed.done, resumed.skipped) == (4, 2)
     _assert_same_tables(out, baseline[1])
@@ -152,7 +154,7 @@ def test_a_crash_while_writing_leaves_no_partial_file_and_is_cleaned_up(baseline
             raise OSError("disk full")
         real(out_, kind, number, columns, fmt)
 
-    monkeypatch.setattr(pipeline, "_write_part", crash_on_the_ninth_part)
+    monkeypatch.setattr(pipeline_run, "_write_part", crash_on_the_ninth_part)
     with pytest.raises(OSError, match="disk full"):
         pipeline.run_corpus(corpus_dir, out, jobs=1, chunk_size=2)
     files = _files(out)
@@ -160,7 +162,7 @@ def test_a_crash_while_writing_leaves_no_partial_file_and_is_cleaned_up(baseline
     assert "_ledger/part-00001.tsv" not in files and "sentences/part-00001.parquet" in files
     assert pipeline.read_table(out, "articles")["article"].tolist() == ARTICLE_IDS[:2]  # uncommitted part ignored
 
-    monkeypatch.setattr(pipeline, "_write_part", real)
+    monkeypatch.setattr(pipeline_run, "_write_part", real)
     resumed = pipeline.run_corpus(corpus_dir, out, jobs=1, chunk_size=2)
     assert any("incomplete chunk file" in note for note in resumed.cleaned)
     assert (resumed.done, resumed.skipped) == (4, 2)
@@ -312,7 +314,7 @@ def test_a_failing_analysis_rejects_that_article_only(corpus_dir, tmp_path, monk
 
 def test_output_from_other_code_is_redone(corpus_dir, tmp_path, monkeypatch):
     out = tmp_path / "out"
-    monkeypatch.setattr(pipeline, "CODE_VERSION", "0ld0ld0ld0ld")
+    monkeypatch.setattr(output, "CODE_VERSION", "0ld0ld0ld0ld")
     pipeline.run_corpus(corpus_dir, out, jobs=1, limit=2)
     monkeypatch.undo()
     summary = pipeline.run_corpus(corpus_dir, out, jobs=1, limit=2)
