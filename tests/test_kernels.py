@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from analysis.batch import kernels, report
+from analysis.batch.report import run as report_run
 from conftest import SEED_IDS  # tests/ is on sys.path (pytest prepend import mode)
 from test_report import _notebook
 
@@ -380,12 +381,12 @@ def test_a_kernel_that_dies_before_answering_is_started_again_once(monkeypatch, 
 
     notebook = _notebook(tmp_path / "once.ipynb", "print('ran')")
     (tmp_path / "a").mkdir()
-    monkeypatch.setattr(report, "_kernel_manager_class", lambda env, server=None: flaky_class(env, server, failures=1))
+    monkeypatch.setattr(report_run, "_kernel_manager_class", lambda env, server=None: flaky_class(env, server, failures=1))
     result = report.run_notebook(notebook, out_dir=tmp_path / "a", parameters={})
     assert result.status == "ok" and len(starts) == 2 and _texts(result.notebook_out) == ["ran\n"]
     starts.clear()
     (tmp_path / "b").mkdir()
-    monkeypatch.setattr(report, "_kernel_manager_class", lambda env, server=None: flaky_class(env, server, failures=5))
+    monkeypatch.setattr(report_run, "_kernel_manager_class", lambda env, server=None: flaky_class(env, server, failures=5))
     result = report.run_notebook(notebook, out_dir=tmp_path / "b", parameters={})
     assert result.status == "failed" and len(starts) == report.KERNEL_START_ATTEMPTS
     assert "Kernel died before replying" in result.error

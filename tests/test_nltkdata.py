@@ -8,6 +8,7 @@ from pathlib import Path
 import nltk
 import pytest
 
+from analysis.batch import setup as nltksetup
 from analysis.nlp import nltk_data as nltkdata, text
 
 
@@ -52,7 +53,7 @@ def test_ensure_copies_missing_packages_from_mirror(tmp_path, monkeypatch):
     mirror = _fake_mirror(tmp_path / "mirror")
     target = tmp_path / "target"
     monkeypatch.setattr(nltk.data, "path", [])
-    table = nltkdata.ensure(["punkt_tab", "stopwords", "names"], mirror=mirror, target=target, download=False)
+    table = nltksetup.ensure(["punkt_tab", "stopwords", "names"], mirror=mirror, target=target, download=False)
     assert table.set_index("package")["status"].to_dict() == {
         "punkt_tab": "copied",
         "stopwords": "copied",
@@ -68,7 +69,7 @@ def test_ensure_copies_missing_packages_from_mirror(tmp_path, monkeypatch):
 
 
 def test_ensure_reports_present_packages_without_copying(tmp_path):
-    table = nltkdata.ensure(["punkt_tab"], mirror=tmp_path / "nowhere", target=tmp_path / "t", download=False)
+    table = nltksetup.ensure(["punkt_tab"], mirror=tmp_path / "nowhere", target=tmp_path / "t", download=False)
     assert table["status"].tolist() == ["present"]
     assert not (tmp_path / "t" / "tokenizers").exists()
 
@@ -76,8 +77,8 @@ def test_ensure_reports_present_packages_without_copying(tmp_path):
 def test_mirror_and_target_defaults_follow_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("NLTK_DATA_MIRROR", str(tmp_path / "m"))
     monkeypatch.setenv("NLTK_DATA", f"{tmp_path / 'a'}:{tmp_path / 'b'}")
-    assert nltkdata.default_mirror() == tmp_path / "m"
-    assert nltkdata.default_target() == tmp_path / "a"
+    assert nltksetup.default_mirror() == tmp_path / "m"
+    assert nltksetup.default_target() == tmp_path / "a"
 
 
 def test_importing_the_package_never_downloads():
@@ -120,26 +121,27 @@ def _layout(root: Path, packages, *, mode: int = 0o755) -> Path:
 
 def test_the_quick_check_finds_packages_where_setup_puts_them(tmp_path, monkeypatch):
     from analysis import config
+    from analysis.batch import setup_check
     from analysis.nlp import nltk_packages as nltkpackages
 
     monkeypatch.setattr(config, "NLTK_DATA_DIR", tmp_path / "project")
     monkeypatch.setenv("NLTK_DATA", str(tmp_path / "env"))
     names = list(nltkpackages.PACKAGES)
-    assert not nltkpackages.ready_in_usual_places()
+    assert not setup_check.ready_in_usual_places()
     _layout(tmp_path / "project", names[:4])
     _layout(tmp_path / "env", names[4:-1])
-    assert not nltkpackages.ready_in_usual_places()  # the last one is nowhere
-    assert nltkpackages.ready_in_usual_places(names[:-1])
+    assert not setup_check.ready_in_usual_places()  # the last one is nowhere
+    assert setup_check.ready_in_usual_places(names[:-1])
     _layout(tmp_path / "env", names[-1:], mode=0o775)  # writable by the group: NLTK would refuse it
-    assert not nltkpackages.ready_in_usual_places()
+    assert not setup_check.ready_in_usual_places()
     (tmp_path / "env" / nltkpackages.PACKAGES[names[-1]].files()[0]).chmod(0o755)
-    assert nltkpackages.ready_in_usual_places()
+    assert setup_check.ready_in_usual_places()
 
 
 def test_the_quick_check_agrees_with_nltk_on_this_machine():
-    from analysis.nlp import nltk_packages as nltkpackages
+    from analysis.batch import setup_check
 
-    if nltkpackages.ready_in_usual_places():
+    if setup_check.ready_in_usual_places():
         assert all(nltkdata.is_installed(name) for name in nltkdata.PACKAGES)
 
 
@@ -147,9 +149,9 @@ def test_setup_with_everything_in_place_answers_without_importing_nltk(tmp_path)
     import subprocess
     import sys
 
-    from analysis.nlp import nltk_packages as nltkpackages
+    from analysis.batch import setup_check
 
-    if not nltkpackages.ready_in_usual_places():
+    if not setup_check.ready_in_usual_places():
         pytest.skip("the NLTK data lies outside the project's folder and NLTK_DATA")
     code = "import sys; from analysis.batch import cli; code = cli.main(['setup']); print('nltk' in sys.modules, 'pandas' in sys.modules, code)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -158,12 +160,11 @@ def test_setup_with_everything_in_place_answers_without_importing_nltk(tmp_path)
 
 
 def test_setup_asks_nltk_when_the_quick_check_cannot_say_yes(monkeypatch, capsys):
-    from analysis.batch import cli
-    from analysis.nlp import nltk_packages as nltkpackages
+    from analysis.batch import cli, setup_check
 
-    monkeypatch.setattr(nltkpackages, "ready_in_usual_places", lambda packages=None: False)
+    monkeypatch.setattr(setup_check, "ready_in_usual_places", lambda packages=None: False)
     asked = []
-    real = nltkdata.ensure
-    monkeypatch.setattr(nltkdata, "ensure", lambda **kw: asked.append(kw) or real(download=False, mirror=None))
+    real = nltksetup.ensure
+    monkeypatch.setattr(nltksetup, "ensure", lambda **kw: asked.append(kw) or real(download=False, mirror=None))
     assert cli.main(["setup", "--no-download"]) == 0
     assert asked and "NLTK data ready (9 packages; 0 installed now)." in capsys.readouterr().out

@@ -13,6 +13,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from analysis import config
 from analysis.batch import report
+from analysis.batch.report import export as report_export
 
 STORED = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -119,8 +120,8 @@ def test_export_from_a_notebook_in_memory_is_the_same_page_as_from_its_file(tmp_
 
 
 def test_warm_exporter_leaves_one_ready(monkeypatch):
-    monkeypatch.setattr(report, "_exporters", {})
+    monkeypatch.setattr(report_export, "_exporters", {})
     report.warm_exporter(show_code=True)
-    assert len(report._exporters[True]) == 1 and not report._exporters.get(False)
+    assert len(report_export._exporters[True]) == 1 and not report_export._exporters.get(False)
     report.warm_exporter(show_code=True)  # one is idle: no second one
-    assert len(report._exporters[True]) == 1
+    assert len(report_export._exporters[True]) == 1

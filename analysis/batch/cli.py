@@ -15,14 +15,15 @@ from . import kernels
 
 def _setup(args: argparse.Namespace) -> int:
     from ..nlp import nltk_packages as nltkpackages
+    from . import setup_check
 
-    if not (args.mirror or args.target) and nltkpackages.ready_in_usual_places():
+    if not (args.mirror or args.target) and setup_check.ready_in_usual_places():
         # the common case, every run of make report and make test: found without NLTK
         print(_ready_line(len(nltkpackages.PACKAGES), installed=0))
         return 0
-    from ..nlp import nltk_data as nltkdata
+    from . import setup as nltksetup
 
-    table = nltkdata.ensure(
+    table = nltksetup.ensure(
         mirror=Path(args.mirror) if args.mirror else None,
         target=Path(args.target) if args.target else None,
         download=not args.no_download,
@@ -108,7 +109,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from ..corpus import iter_articles, Reject
+    from ..corpus import Reject, iter_articles
 
     if args.out:
         return _analyze_corpus(args)

@@ -1,20 +1,13 @@
-"""The NLTK data packages the suite needs, and a quick check for them that imports nothing.
+"""The NLTK data packages the suite needs: downloader id, folder and purpose of each.
 
-:mod:`analysis.nltkdata` installs and locates these packages with NLTK itself. Importing
-NLTK (and the pandas table :func:`analysis.nltkdata.ensure` returns) costs about half a
-second, which ``make report`` and ``make test`` would pay at every run only to find that
-nothing is missing. :func:`ready_in_usual_places` answers that common case from the file
-system alone; when it cannot say yes, the set-up step asks NLTK.
+Imports nothing heavy: :mod:`analysis.nlp.nltk_data` locates these packages with NLTK
+itself, :mod:`analysis.batch.setup` installs them, and the quick set-up check
+(:mod:`analysis.batch.setup_check`) looks for them in the file system without NLTK.
 """
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
-from pathlib import Path
-
-from .. import config
 
 
 @dataclass(frozen=True)
@@ -59,36 +52,3 @@ PACKAGES: dict[str, Package] = {
         Package("gazetteers", "corpora", "corpora/gazetteers", "place names for the recogniser"),
     ]
 }
-
-
-def _private(path: Path) -> bool:
-    """Owned by this user and writable by nobody else (NLTK refuses other data)."""
-    try:
-        info = path.stat()
-    except OSError:
-        return False
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        return False
-    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
-def usual_folders() -> list[Path]:
-    """The folders set-up installs into and reads first: ``NLTK_DATA``'s, then ``.nltk_data``."""
-    folders = [Path(p) for p in os.environ.get("NLTK_DATA", "").split(os.pathsep) if p]
-    return [*folders, config.NLTK_DATA_DIR]
-
-
-def ready_in_usual_places(packages: list[str] | None = None) -> bool:
-    """True when every package lies, unpacked or zipped and private to this user, in one of
-    :func:`usual_folders` (where set-up puts them). False means "ask NLTK", not "missing":
-    a package may also sit in one of NLTK's other folders."""
-    folders = usual_folders()
-    for name in PACKAGES if packages is None else packages:
-        found = any(
-            (folder / relative).exists() and _private(folder / relative)
-            for folder in folders
-            for relative in PACKAGES[name].files()
-        )
-        if not found:
-            return False
-    return True
