@@ -68,7 +68,7 @@ def enabled() -> bool:
 # --------------------------------------------------------------------------- keys
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def code_version(module: str) -> str:
     """SHA-256 of the source of ``module``, of every module of this package it imports and of
     the word lists they read (:func:`analysis.codeversion.source_digest`), with the versions

@@ -46,7 +46,8 @@ def texts(devdata: Path) -> tuple[list[str], list[str]]:
 
 
 def tokenised(all_texts: list[str]) -> list[list[str]]:
-    from analysis.nlp import text as textmod, tokens
+    from analysis.nlp import text as textmod
+    from analysis.nlp import tokens
 
     out = []
     for text in all_texts:

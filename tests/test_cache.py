@@ -324,8 +324,8 @@ def test_a_damaged_or_disabled_object_entry_is_built_again(cache_dir, fake, tmp_
 def test_models_read_back_equal_the_models_built_from_nltk_data(cache_dir):
     from nltk.corpus import opinion_lexicon
 
-    from analysis.nlp import entities, tagging, text
     from analysis import sentiment
+    from analysis.nlp import entities, tagging, text
 
     loaders = (text.punkt_tokenizer, tagging._model, entities._common_words, sentiment.load_opinion_lexicon)
     for func in loaders:

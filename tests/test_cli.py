@@ -9,8 +9,8 @@ import textwrap
 import pandas as pd
 import pytest
 
-from analysis.batch import cli, kernels
 from analysis import config
+from analysis.batch import cli, kernels
 
 
 def _python(code: str) -> subprocess.CompletedProcess:

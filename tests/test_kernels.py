@@ -11,11 +11,11 @@ import time
 
 import nbformat
 import pytest
+from test_report import _notebook
 
 from analysis.batch import kernels, report
 from analysis.batch.report import run as report_run
 from conftest import SEED_IDS  # tests/ is on sys.path (pytest prepend import mode)
-from test_report import _notebook
 
 pytestmark = pytest.mark.skipif(not kernels.can_fork(), reason="kernels are forked only where fork and pidfd exist")
 

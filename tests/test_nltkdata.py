@@ -9,7 +9,8 @@ import nltk
 import pytest
 
 from analysis.batch import setup as nltksetup
-from analysis.nlp import nltk_data as nltkdata, text
+from analysis.nlp import nltk_data as nltkdata
+from analysis.nlp import text
 
 
 @pytest.fixture

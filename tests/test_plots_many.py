@@ -102,7 +102,7 @@ def _binned() -> pd.DataFrame:
 def test_tone_timeline_by_outlet_draws_one_panel_per_outlet_on_one_scale():
     axes = plots.plot_tone_timeline_by_outlet(_binned())
     assert len(axes) == 3
-    for ax, outlet in zip(axes, OUTLETS):
+    for ax, outlet in zip(axes, OUTLETS):  # noqa: B007 (outlet is read by the query string)
         (line,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 3]
         assert list(line.get_ydata()) == _binned().query("outlet == @outlet")["mean_compound"].tolist()
         assert ax.get_ylim() == axes[0].get_ylim() and ax.get_xlim() == (0.0, 1.0)

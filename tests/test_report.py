@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis.batch import cli, report
 from analysis import config
+from analysis.batch import cli, report
 from analysis.corpus import load_corpus
 
 SEED_IDS = ["000_eb875e01c2519c6f", "002_96cf24b8358f7f15"]  # the session's seed_batch (conftest.py)

@@ -9,10 +9,10 @@ import time
 import nbformat
 import pandas as pd
 import pytest
+from test_report import _notebook  # tests/ is on sys.path (pytest prepend import mode)
 
 from analysis import cache
 from analysis.batch import cli, report
-from test_report import _notebook  # tests/ is on sys.path (pytest prepend import mode)
 
 FIGURE = """\
 import time

@@ -283,7 +283,7 @@ def test_evidence_words_are_exactly_the_lexicon_entries_present(vader):
     for text, words, evidence in zip(texts, scored["words"], scored["evidence"]):
         tokens = SentiText(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION).words_and_emoticons
         expected = []
-        for k, token in enumerate(tokens):
+        for token in tokens:
             first = tokens.index(token)
             kind_of = (
                 first < len(tokens) - 1 and token.lower() == "kind" and tokens[first + 1].lower() == "of"

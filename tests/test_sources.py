@@ -189,7 +189,8 @@ def test_share_of_voice_plot_draws_one_bar_per_source():
 def test_quote_columns_and_precomputed_inputs_give_the_same_statements():
     from analysis import config
     from analysis.corpus import load_corpus
-    from analysis.nlp import entities, text as textmod
+    from analysis.nlp import entities
+    from analysis.nlp import text as textmod
     from analysis.nlp.parsed import ParsedText
 
     for article in load_corpus(config.SEEDS_DIR):
@@ -197,7 +198,7 @@ def test_quote_columns_and_precomputed_inputs_give_the_same_statements():
         assert len(expected) > 0
         sents = textmod.split_sentences(article.text)
         doc = ParsedText(article.text, sentences=sents)
-        doc.entities  # computed before, once, and reused by both calls below
+        assert len(doc.entities) > 0  # computed before, once, and reused by both calls below
         ents = entities.extract_entities(doc)
         given = sources.extract_quotes(doc)
         pd.testing.assert_frame_equal(given, expected)

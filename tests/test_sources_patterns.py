@@ -248,7 +248,7 @@ def _extract(text: str):
 
 # --------------------------------------------------------------------------- the table
 
-D, I, P = "direct", "indirect", "partial"
+D, I, P = "direct", "indirect", "partial"  # noqa: E741 (I for indirect, as in the table below)
 GOV, CO, MEDIA, ACAD, CIVIL, ANON = (
     "government",
     "company",

@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis import config
-from analysis.nlp import tagging
-from analysis.nlp import tokens
 from analysis.corpus import load_corpus
-
+from analysis.nlp import tagging, tokens
 
 TRICKY = [
     "The mayor said it rained.",

@@ -16,8 +16,8 @@ def quotes_by_article(corpus: Corpus) -> pd.DataFrame:
     Each article goes through :func:`analysis.sources.extract_quotes` once per text and code
     version; later calls read the result back from :mod:`analysis.cache`.
     """
-    from ..sources import cached_extract_quotes as extract_quotes
     from ..sources import QUOTE_COLUMNS
+    from ..sources import cached_extract_quotes as extract_quotes
 
     parts = [extract_quotes(a.text).assign(article=a.id) for a in corpus]
     columns = ["article", *QUOTE_COLUMNS]

@@ -16,7 +16,6 @@ import pandas as pd
 
 from ._results import _empty
 
-
 _SENTENCE_COLUMNS = ["sentence", "start", "end", "text"]
 
 

@@ -43,7 +43,7 @@ def read_text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def words(name: str) -> tuple[str, ...]:
     """The entries of the plain-text list ``name``, in file order, comments dropped."""
     entries = []
@@ -54,13 +54,13 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(entries)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def table(name: str) -> dict[str, Any]:
     """The TOML file ``name`` as a dict (keys in file order). Do not change the result."""
     return tomllib.loads(read_text(name))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def csv_rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of the CSV file ``name`` as dicts keyed by its header (comment lines skipped)."""
     lines = [line for line in read_text(name).splitlines() if not line.startswith("#")]

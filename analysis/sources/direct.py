@@ -12,9 +12,9 @@ import re
 
 import pandas as pd
 
+from ..lexicons import words
 from ..nlp import text as textmod
 from ..nlp import tokens as nlp_tokens
-from ..lexicons import words
 from .adjuncts import _LEADING_CONNECTIVE
 from .cues import _cue_at
 from .marks import _MARKS, QuoteSpan
@@ -118,7 +118,7 @@ def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | No
     nxt = re.search(r'["“”„«»]|\'\'|\n\n', tail)
     if nxt:
         tail = tail[: nxt.start()]
-    if not tail.strip() or tail.lstrip()[:1] in ".?!" and not re.match(r"\s*[.?!]\s*$", tail) is None:
+    if not tail.strip() or tail.lstrip()[:1] in ".?!" and re.match(r"\s*[.?!]\s*$", tail) is not None:
         return None
     if re.match(r"\s*[.!?]", tail):
         return None

@@ -46,6 +46,6 @@ def _sentence_of(pos: int, spans: list[tuple[int, int]]) -> int:
 def _sentence_start_before(text: str, pos: int) -> int:
     """Start of the sentence holding ``pos`` (after the last . ! ? or paragraph break)."""
     m = None
-    for m in re.finditer(r"[.!?][\"”’']?\s+|\n\n", text[max(0, pos - 400) : pos]):
+    for m in re.finditer(r"[.!?][\"”’']?\s+|\n\n", text[max(0, pos - 400) : pos]):  # noqa: B007 (the last match)
         pass
     return max(0, pos - 400) + m.end() if m else max(0, pos - 400) if pos > 400 else 0
