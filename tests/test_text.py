@@ -207,7 +207,7 @@ def test_abbreviations_do_not_split(sentences):
 def test_token_offsets_round_trip_inside_their_sentence(text):
     sentences = T.split_sentences(text)
     tokens = TK.tokenize(text)
-    assert list(tokens.columns) == T.TOKEN_COLUMNS
+    assert list(tokens.columns) == TK.TOKEN_COLUMNS
     _assert_rows_round_trip(text, tokens)
     assert tokens["token"].tolist() == list(range(len(tokens)))
     spans = dict(zip(sentences["sentence"], zip(sentences["start"], sentences["end"])))
