@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..lexicons import words
+from ..nlp.endings import inflections
 from ._tokens import _Tok
 
 # Words never inflected when a cue is expanded (they are matched exactly).
@@ -25,29 +26,9 @@ _FUNCTION_WORDS = frozenset(words("cue_function_words.txt"))
 
 
 def _inflections(word: str) -> set[str]:
-    """Regular inflected forms of a base word: plural/3rd person, -ed, -ing.
-
-    There is no lemmatiser in the offline data, so cues are expanded instead of texts being
-    lemmatised. Over-generated forms that are not English words ("baned") are harmless:
-    they never occur in a text.
-    """
-    forms = {word}
-    if not word.isalpha() or len(word) < 3 or word in _FUNCTION_WORDS:
-        return forms
-    vowels = "aeiou"
-    if word.endswith("y") and word[-2] not in vowels:
-        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
-    elif word.endswith(("s", "x", "z", "ch", "sh")):
-        forms |= {word + "es", word + "ed", word + "ing"}
-    elif word.endswith("e"):
-        forms |= {word + "s", word + "d", word[:-1] + "ing"}
-        if word.endswith("ie"):
-            forms.add(word[:-2] + "ying")
-    else:
-        forms |= {word + "s", word + "ed", word + "ing"}
-        if re.search(r"[^aeiou][aeiou][bdgklmnprtv]$", word):  # ban -> banned, regret -> regretting
-            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    return forms
+    """Regular inflected forms of a cue word (:func:`analysis.nlp.endings.inflections`);
+    function words are matched as written."""
+    return {word} if word in _FUNCTION_WORDS else inflections(word)
 
 
 _NUMBER_SLOT = "#"

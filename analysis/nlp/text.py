@@ -22,6 +22,7 @@ import pandas as pd
 
 from .. import cache
 from . import nltk_data as nltkdata
+from .endings import INFLECTED_SUFFIX
 
 # --------------------------------------------------------------------------- cleaning
 
@@ -214,5 +215,5 @@ def phrase_pattern(term: str, *, inflected: bool = False) -> re.Pattern[str]:
     if not words:
         raise ValueError("empty search term")
     body = r"\s+".join(re.escape(w) for w in words)
-    suffix = r"(?:e?s)?(?:['\u2019]s?)?" if inflected else ""
+    suffix = INFLECTED_SUFFIX if inflected else ""
     return re.compile(rf"(?<!\w){body}{suffix}(?!\w)", re.IGNORECASE)

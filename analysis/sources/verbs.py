@@ -21,6 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..lexicons import csv_rows
+from ..nlp.endings import base_forms
 
 CUE_CLASSES = ("neutral", "loaded", "hedged")
 
@@ -57,20 +58,7 @@ def lemma(word: str) -> str | None:
         return w
     if w in _IRREGULAR:
         return _IRREGULAR[w]
-    candidates = []
-    if w.endswith("ied"):
-        candidates.append(w[:-3] + "y")
-    if w.endswith("ies"):
-        candidates.append(w[:-3] + "y")
-    if w.endswith("ed"):
-        candidates += [w[:-2], w[:-1], w[:-3] if len(w) > 4 and w[-3] == w[-4] else ""]
-    if w.endswith("ing"):
-        candidates += [w[:-3], w[:-3] + "e", w[:-4] if len(w) > 5 and w[-4] == w[-5] else ""]
-    if w.endswith("es"):
-        candidates += [w[:-2], w[:-1]]
-    elif w.endswith("s"):
-        candidates.append(w[:-1])
-    return next((c for c in candidates if c and c in REPORTING_VERBS), None)
+    return next((c for c in base_forms(w) if c and c in REPORTING_VERBS), None)
 
 
 def cue_connotation(cue: str) -> str:

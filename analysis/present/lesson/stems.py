@@ -1,7 +1,7 @@
 """An answer's words for matching: tokens, stems, and content words without function words.
 
 The basic tools of the answer checker, kept apart so they can be swapped: a token pattern, a
-small stemmer (regular endings removed, irregular forms looked up in
+small stemmer (:func:`analysis.nlp.endings.stem`: regular endings removed, irregular forms looked up in
 ``lexicons/lesson_irregular_forms.csv``) and the function words it ignores
 (``lexicons/lesson_stop_words.txt``).
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ...lexicons import csv_rows, words
+from ...nlp import endings
 
 _STOP = frozenset(words("lesson_stop_words.txt"))
 _IRREGULAR = {row["form"]: row["base"] for row in csv_rows("lesson_irregular_forms.csv")}
@@ -28,27 +29,7 @@ def stem(word: str) -> str:
     >>> [stem(w) for w in ["Urged", "urge", "urging", "vowed", "agencies", "banned", "said"]]
     ['urg', 'urg', 'urg', 'vow', 'agency', 'ban', 'say']
     """
-    w = word.lower().replace("’", "'")
-    w = re.sub(r"'s?$", "", w)
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    if not w.isalpha() or len(w) <= 3:
-        return w
-    if w.endswith(("ies", "ied")) and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("ing") and len(w) > 5:
-        w = w[:-3]
-    elif w.endswith("ed") and len(w) > 4:
-        w = w[:-2]
-    elif w.endswith(("sses", "shes", "ches", "xes", "zes")):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-        w = w[:-1]  # banned -> bann -> ban
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]  # urge -> urg, the same as urged -> urg
-    return w
+    return endings.stem(word, irregular=_IRREGULAR)
 
 
 def content_words(phrase: str) -> frozenset[str]:
