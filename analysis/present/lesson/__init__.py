@@ -48,16 +48,8 @@ format and its summary), :mod:`.checking` (:func:`check`, :func:`feedback`), :mo
 (the four keys, computed from the articles), :mod:`.examples` (examples and texts to read)
 and :mod:`.own_article` (bring your own article).
 
-References:
-    Caldas-Coulthard, C. R. (1994). On reporting reporting: The representation of speech in
-    factual and fictional narratives. In M. Coulthard (Ed.), *Advances in Written Text
-    Analysis*. London: Routledge. (Neutral versus loaded reporting verbs.)
-
-    Entman, R. M. (1993). Framing: Toward clarification of a fractured paradigm. *Journal of
-    Communication*, 43(4), 51-58. (Omission as part of a frame.)
-
-    Hutto, C. J. & Gilbert, E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment
-    Analysis of Social Media Text. ICWSM-14. (The tone scores.)
+References: the methods behind the keys are cited in :mod:`.keys` (Caldas-Coulthard 1994
+on reporting verbs, Entman 1993 on omission, Hutto & Gilbert 2014 on VADER).
 """
 
 from __future__ import annotations
