@@ -84,7 +84,6 @@ def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: 
         (['Ana Ruiz'], ['positive'])
     """
     from ... import framing, sentiment, sources
-    from ...nlp import entities as entmod
     from ...nlp import nltk_data as nltkdata
 
     key = content_hash(article)
@@ -128,12 +127,12 @@ def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: 
         clock = _lap(seconds, "sentiment", clock)
 
         step = "entities"
-        ents = entmod.extract_entities(article.parsed)
-        tables["entities"] = _columns("entities", ents, article.id)
+        parsed = article.parsed  # sentences, entities: computed once, shared by the steps below
+        tables["entities"] = _columns("entities", parsed.entities, article.id)
         clock = _lap(seconds, "entities", clock)
 
         step = "quotes"
-        quotes = sources.quote_columns(article.parsed)
+        quotes = sources.quote_columns(parsed)
         tables["quotes"] = _columns("quotes", quotes, article.id)
         clock = _lap(seconds, "quotes", clock)
 
