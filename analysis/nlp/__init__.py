@@ -1,7 +1,10 @@
-"""Language processing every analysis shares: one cleaning pipeline and sentence splitter,
-one tokenizer with character offsets, the part-of-speech tagger, named entities, and the
-NLTK data they read (located, never downloaded at import).
+"""Language processing every analysis shares: one cleaning pipeline, paragraph rule and
+sentence splitter (``text``), one word pattern and word tokens with character offsets
+(``tokens``), word endings (``endings``), the part-of-speech tagger (``tagging``), named
+entities (``entities``), one parsed text computed once (``parsed``), the span highlighter
+(``highlight``), and the NLTK data they read (``nltk_data``, ``nltk_packages``: located,
+never downloaded at import).
 
-Modules are imported when used, so that ``analysis.nlp.nltk_packages`` (the quick set-up
-check) does not pay for NLTK or pandas.
+Modules are imported when used, so that the batch's set-up check, which reads
+``nltk_packages``, does not pay for NLTK or pandas.
 """
