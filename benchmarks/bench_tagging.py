@@ -7,7 +7,7 @@ Run on demand, not in CI::
 The sentences are those of the seed articles plus, when the file is there, every article
 of the attribution development set (``../shared/devdata/attribution/polnear_dev.jsonl``,
 ``text`` field; 84 US political news articles), split and tokenised as the project does
-(:func:`analysis.nlp.text.sentence_spans`, :func:`analysis.nlp.text.token_spans`). Every sentence is
+(:func:`analysis.nlp.text.sentence_spans`, :func:`analysis.nlp.tokens.token_spans`). Every sentence is
 tagged both ways; the script counts the sentences whose tags differ (exit 1 when any
 does) and keeps the fastest of ``--repeat`` runs of each. Models are loaded before timing
 starts; the tagger's word caches are emptied before each of its runs. It prints numbers only (no text of any article) and writes no file.

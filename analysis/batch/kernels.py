@@ -32,7 +32,7 @@ Rules the server keeps so that a forked kernel behaves like a fresh one:
 * kernels still running when the server is told to stop (the batch ended abruptly) are
   stopped with it.
 
-Run as ``python -m analysis.kernels [MODULE ...]`` it is the server (``MODULE``: what to
+Run as ``python -m analysis.batch.kernels [MODULE ...]`` it is the server (``MODULE``: what to
 import instead of :data:`PRELOAD`): it first reports on standard output that it is ready
 (or that it may not fork, see :data:`KERNEL_ONLY`), then reads one JSON request per line on
 standard input (``argv``, ``env``, ``cwd``), answers each with the child's process id (or
@@ -81,7 +81,7 @@ PRELOAD = (
 
 #: Modules that must first be imported inside a kernel, because importing them hooks them
 #: into the running IPython shell: pyplot loads the inline backend, which registers the hook
-#: that shows figures; ipywidgets registers its comm target. :mod:`analysis.plots` imports
+#: that shows figures; ipywidgets registers its comm target. :mod:`analysis.present.plots` imports
 #: pyplot. If the preload imported any of these, the server refuses to fork kernels.
 KERNEL_ONLY = ("matplotlib.pyplot", "matplotlib_inline.backend_inline", "ipywidgets", "analysis.present.plots")
 
@@ -218,7 +218,7 @@ def _child(request: dict, server_fds: tuple[int, ...]) -> int:
 
 
 def serve(modules: tuple[str, ...] = PRELOAD) -> None:
-    """The kernel server's loop (``python -m analysis.kernels [MODULE ...]``)."""
+    """The kernel server's loop (``python -m analysis.batch.kernels [MODULE ...]``)."""
     requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
     devnull = os.open(os.devnull, os.O_RDONLY)

@@ -47,7 +47,7 @@ file in ``analysis/lexicons/``.
 from .actors import actor_actions, headline_and_lead
 from .concordance import kwic, kwic_terms
 from .distinctive import DEFAULT_ALPHA0, distinctive_terms, fightin_words
-from .distinctive import _stopwords as _stopwords  # private, re-exported: analysis.kernels warms it up
+from .distinctive import _stopwords as _stopwords  # private, re-exported: analysis.batch.kernels warms it up
 from .entity_items import ENTITY_ALIASES, entity_key
 from .evidence import evidence_html, highlight
 from .frames import frame_columns, frame_profile, frame_sentences
@@ -55,7 +55,7 @@ from .omitted import omission_table, omissions
 from .rules import FRAME_RULES, GENERIC_QUESTIONS, frame_rules
 from .stance import EVALUATIVE_ADJECTIVES, STANCE_MARKERS, stance_markers
 from .stance import _opinion_words as _opinion_words  # private, re-exported: tests/test_framing.py
-from .stance import _stance_index as _stance_index  # private, re-exported: analysis.kernels warms it up
+from .stance import _stance_index as _stance_index  # private, re-exported: analysis.batch.kernels warms it up
 from .tables import actor_key, actor_table, frame_rule_summary, profile_table, stance_counts, top_terms
 
 __all__ = [

@@ -94,7 +94,7 @@ def tag_words(words: Sequence[str]) -> list[str]:
     """Penn Treebank tag of each word, exactly as NLTK's ``PerceptronTagger().tag(words)``.
 
     Args:
-        words: the tokens of one sentence (e.g. from :func:`analysis.nlp.text.token_spans`).
+        words: the tokens of one sentence (e.g. from :func:`analysis.nlp.tokens.token_spans`).
 
     Returns:
         One tag per word, in order.

@@ -19,7 +19,7 @@ __all__ = ["highlight", "label_colors", "mark_spans"]
 def label_colors(labels) -> dict[str, str]:
     """One light background colour per label, in order of first appearance.
 
-    The tints follow the Okabe–Ito hues of :data:`analysis.plots.PALETTE`, in the same order,
+    The tints follow the Okabe–Ito hues of :data:`analysis.present.plots.PALETTE`, in the same order,
     light enough for black text to stay readable.
     """
     light = ["#cce3f0", "#f9e2b3", "#c2e8dc", "#f0d4e4", "#d6ecfa", "#f5cfb8", "#faf4c0", "#dddddd"]

@@ -68,7 +68,7 @@ def run_corpus(
     Raises:
         ValueError: bad ``format``/``engine``/``jobs``/``chunk_size``, or ``out`` holds
             output in the other format.
-        analysis.nltkdata.MissingNLTKDataError: an NLTK data package is missing.
+        analysis.nlp.nltk_data.MissingNLTKDataError: an NLTK data package is missing.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")

@@ -62,9 +62,9 @@ def run_batch(
         jobs: notebooks run at once (default: :func:`default_jobs`); 1 runs them one
             after the other. Outputs, figures and the index are the same either way.
         warm_kernels: fork each notebook's kernel from a server that has imported the
-            libraries and loaded the NLTK models once (:mod:`analysis.kernels`; Linux).
+            libraries and loaded the NLTK models once (:mod:`analysis.batch.kernels`; Linux).
             False starts every kernel as a new process. Outputs are the same either way.
-        kernel_server: a server already started for this batch (:func:`analysis.kernels.batch_server`,
+        kernel_server: a server already started for this batch (:func:`analysis.batch.kernels.batch_server`,
             with the same ``use_cache``), so that it imports while the caller does; the
             batch stops it when it ends. Default: the batch starts one (``warm_kernels``).
         progress: called with each line to show, one whole line at a time (from the

@@ -86,7 +86,7 @@ def _kernel_manager_class(env: dict[str, str], server: kernels.KernelServer | No
     nbclient creates the kernel manager itself; this is how one notebook's kernel gets its
     own environment (``start_kernel`` passes ``env`` on to the process it launches). Its
     clients are :func:`_kernel_client_class`. With a ``server``, kernels are forked from it
-    (:mod:`analysis.kernels`) instead of started as new processes.
+    (:mod:`analysis.batch.kernels`) instead of started as new processes.
     """
     from jupyter_client import AsyncKernelManager
     from traitlets import default

@@ -35,7 +35,7 @@ def _credit_figures(results: list[NotebookResult], windows: dict[str, tuple[floa
 
     A notebook lists the figures that changed while it ran, so a figure written while two
     notebooks ran shows in both. It stays with the one whose number it carries
-    (:func:`analysis.plots.save_figure` names figures ``01_lengths``, ``02_...``; the
+    (:func:`analysis.present.plots.save_figure` names figures ``01_lengths``, ``02_...``; the
     notebooks are ``01_corpus``, ``02_framing``) and leaves the other; a figure whose number
     matches neither, or that has none, stays with both. A run one notebook at a time needs
     none of this: its notebooks never overlap.
