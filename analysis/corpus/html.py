@@ -14,13 +14,39 @@ import re
 from .dates import parse_date
 from .model import ArticleError
 
-_HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<script[\s>]|<style[\s>]", re.I)
-_BLOCK_TAG = re.compile(r"</?(?:p|div|br|table|tr|td|li|ul|ol|h[1-6]|section|article|header|footer|nav)\b[^>]*>", re.I)
+#: Marks of a whole document: a doctype, or the html, head or body element.
+_DOCUMENT = re.compile(r"<!doctype\s+html|<(?:html|head|body)(?:\s[^<>]*)?>", re.I)
+#: Tags of page structure (inline formatting such as <u> or <b> is text markup, not a page).
+_PAGE_TAG = re.compile(
+    r"</?(?:html|head|body|title|meta|link|script|style|noscript|template|svg|iframe|form|img|p|div|br|hr|"
+    r"table|thead|tbody|tr|td|th|li|ul|ol|dl|dt|dd|h[1-6]|section|article|header|footer|nav|aside|main|"
+    r"figure|figcaption|blockquote|pre|time)\b[^<>]*>",
+    re.I,
+)
+#: A text is a page when it has at least one structural tag per this many words of text.
+_WORDS_PER_TAG = 10
+_WORD = re.compile(r"[^\W_]+")
 
 
 def looks_like_html(text: str) -> bool:
-    """True for page source (doctype, html/head/body/script/style tags, or many block tags)."""
-    return bool(_HTML_PAGE.search(text[:20000])) or len(_BLOCK_TAG.findall(text[:20000])) >= 3
+    """True for page source, never for prose that mentions a tag.
+
+    A text is a page when it has the structure of one (a doctype or an html, head or body
+    element, with at least four structural tags) or the markup density of one (two or more
+    structural tags, at least one for every ten words of text outside the tags), wherever
+    in the text they are. Inline formatting (``<u>``, ``<b>``, ``<em>`` ...) does not count:
+    it is removed from plain text as markup.
+
+    >>> looks_like_html("<p>One.</p><p>Two.</p>"), looks_like_html("Never put a <script> tag in a comment.")
+    (True, False)
+    """
+    tags = _PAGE_TAG.findall(text)
+    if len(tags) >= 4 and _DOCUMENT.search(text):
+        return True
+    if len(tags) < 2:
+        return False
+    words = len(_WORD.findall(_PAGE_TAG.sub(" ", text)))
+    return len(tags) * _WORDS_PER_TAG >= words
 
 
 class _PageParser(html.parser.HTMLParser):

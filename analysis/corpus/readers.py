@@ -18,12 +18,17 @@ from pathlib import Path
 from .. import config
 from .clean import make_article
 from .dates import parse_date
-from .decode import read_article_file
+from .decode import MAX_ARTICLE_BYTES, _too_big, read_article_file
 from .model import Article, ArticleError, Corpus, Reject
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 MANIFEST_FIELDS = ["id", "file", "outlet", "headline", "published", "url", "language", "translation", "notes"]
+
+#: Digits of one JSON number, at most (Python refuses to convert longer integers).
+MAX_JSON_NUMBER_DIGITS = 4000
+_CSV_FIELD_LIMIT = 4 * MAX_ARTICLE_BYTES  # characters: any text field within the size cap fits
+_OUTSIDE = "outside the corpus folder: only files inside the manifest's folder are read"
 
 
 def load_article(path: str | Path, *, metadata: dict | None = None, allow_non_english: bool = False) -> Article:
@@ -98,9 +103,11 @@ def iter_inputs(path: str | Path = config.SEEDS_DIR) -> Iterator[RawArticle | Re
         if manifest.exists():
             yield from _iter_manifest(manifest)
         else:
+            root = path.resolve()
             files = sorted(p for p in path.iterdir() if p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES)
             for file in files:
-                yield _read_file(file)
+                problem = _confinement_problem(file, root)
+                yield Reject(file.name, problem, file.stem) if problem else _read_file(file)
     elif not path.exists():
         yield Reject(path.name, f"not found: {path}")
     elif path.suffix.lower() == ".csv":
@@ -160,42 +167,118 @@ def _reject(err: ArticleError, article_id: str, row: str = "") -> Reject:
 
 
 def _csv_has_column(path: Path, column: str) -> bool:
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        header = next(csv.reader(fh), [])
+    try:
+        with open(path, "rb") as fh:
+            first = fh.readline(1 << 20).decode("utf-8-sig", "replace")
+    except OSError:
+        return False
+    header = next(csv.reader([first]), [])
     return column in [h.strip().lower() for h in header]
 
 
+def _decoded_lines(fh, bad: set[int]) -> Iterator[str]:
+    """The lines of a binary file as text, each decoded alone: a line that is not UTF-8 is
+    replaced by an empty line and its number (from 1) added to ``bad``, so the rest of the
+    file still reads."""
+    for number, line in enumerate(fh, start=1):
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.add(number)
+            yield "\n" if line.endswith(b"\n") else ""
+
+
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict | str]]:
-    """``(row number, row dict)``; a row with the wrong number of fields gives an error string."""
+    """``(row number, row dict)``; a row that cannot be used gives an error string instead.
+
+    Each row stands alone: a row with the wrong number of fields, bytes that are not UTF-8,
+    or a field over the size cap is one error, and the rows after it are still read.
+    """
+    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+        csv.field_size_limit(_CSV_FIELD_LIMIT)
+    bad: set[int] = set()
     try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            reader = csv.reader(fh)
+        with open(path, "rb") as fh:
+            reader = csv.reader(_decoded_lines(fh, bad))
             header = [h.strip().lower() for h in next(reader, [])]
-            for number, values in enumerate(reader, start=2):
-                if not any(v.strip() for v in values):
+            if bad:
+                yield 0, "cannot read the table: its header is not UTF-8"
+                return
+            number = 1
+            while True:
+                first_line = reader.line_num + 1
+                try:
+                    values = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as err:
+                    number += 1
+                    bad -= set(range(first_line, reader.line_num + 1))
+                    yield number, f"malformed row: {err}"
                     continue
-                if len(values) != len(header):
+                number += 1
+                lines = set(range(first_line, reader.line_num + 1))
+                if lines & bad:
+                    bad -= lines
+                    yield number, "not UTF-8 text (save the table as UTF-8)"
+                elif not any(v.strip() for v in values):
+                    continue
+                elif len(values) != len(header):
                     yield number, f"malformed row: {len(values)} fields, the header has {len(header)}"
+                elif any(len(v) > MAX_ARTICLE_BYTES for v in values):
+                    yield number, _too_big(max(len(v.encode("utf-8", "surrogatepass")) for v in values))
                 else:
                     yield number, dict(zip(header, values))
-    except (UnicodeDecodeError, csv.Error) as err:
-        yield 0, f"cannot read the table: {err}"
+    except OSError as err:
+        yield 0, f"cannot read the table: {err.strerror or err}"
+
+
+def _json_object(line: str) -> dict | str:
+    """One JSON line as a dict with lower-case keys, or the reason it cannot be one."""
+    if len(line) > 4 * MAX_ARTICLE_BYTES:
+        return _too_big(len(line.encode("utf-8", "surrogatepass")))
+    try:
+        row = json.loads(line, parse_int=_json_int, parse_constant=_json_constant)
+    except json.JSONDecodeError as err:
+        return f"malformed JSON line: {err.msg}"
+    except RecursionError:
+        return "malformed JSON line: nested too deeply"
+    except ValueError as err:
+        return f"malformed JSON line: {err}"
+    if not isinstance(row, dict):
+        return "malformed line: not a JSON object"
+    return {str(k).lower(): v for k, v in row.items()}
+
+
+def _json_int(digits: str) -> int | str:
+    if len(digits.lstrip("-")) > MAX_JSON_NUMBER_DIGITS:
+        raise ValueError(f"a number of {len(digits)} digits")
+    return int(digits)
+
+
+def _json_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON")
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict | str]]:
+    """``(line number, row dict)`` per non-empty line; a line that cannot be used gives an
+    error string instead, and the lines after it are still read."""
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            for number, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
+        with open(path, "rb") as fh:
+            for number, raw in enumerate(fh, start=1):
+                if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
                 try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as err:
-                    yield number, f"malformed JSON line: {err.msg}"
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as err:
+                    yield number, f"not UTF-8 text ({err.reason} at byte {err.start}); save the file as UTF-8"
                     continue
-                yield number, ({str(k).lower(): v for k, v in row.items()} if isinstance(row, dict) else "malformed line: not a JSON object")
-    except UnicodeDecodeError as err:
-        yield 0, f"cannot read the table: not UTF-8 ({err.reason})"
+                if line.strip():
+                    yield number, _json_object(line)
+    except OSError as err:
+        yield 0, f"cannot read the table: {err.strerror or err}"
 
 
 def _pick(row: dict, key: str) -> str:
@@ -228,6 +311,7 @@ def _iter_table(path: Path, rows) -> Iterator[RawArticle | Reject]:
 
 def _iter_manifest(manifest: Path) -> Iterator[RawArticle | Reject]:
     base = manifest.parent
+    root = base.resolve()
     for number, row in _csv_rows(manifest):
         where = f"{manifest.name} row {number}"
         if isinstance(row, str):
@@ -237,13 +321,35 @@ def _iter_manifest(manifest: Path) -> Iterator[RawArticle | Reject]:
         if not file:
             yield Reject(where, "malformed row: no file named", row.get("id", ""))
             continue
-        path = (base / file).resolve()
+        path = base / file
         article_id = (row.get("id") or "").strip() or Path(file).stem
         published = (row.get("published") or "").strip()
         if published and not parse_date(published):
             yield Reject(where, f"malformed row: published date '{published}' is not a date", article_id)
             continue
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             yield Reject(where, f"file not found: {file}", article_id)
             continue
-        yield _read_file(path, {**row, "id": article_id}, where)
+        problem = _confinement_problem(path, root)
+        if problem:
+            yield Reject(where, f"{problem} ({file})", article_id)
+            continue
+        yield _read_file(path.resolve(), {**row, "id": article_id}, where)
+
+
+def _confinement_problem(path: Path, root: Path) -> str:
+    """Why ``path`` may not be read as an article of the corpus under ``root`` ("" when it may).
+
+    A security property: whatever a manifest names (``../../etc/passwd``, an absolute path,
+    a symbolic link, ``/proc/self/status``), only regular files inside the corpus folder tree,
+    after symbolic links are resolved, are read.
+    """
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling or looping link
+        return "not a readable file"
+    if not real.is_relative_to(root):
+        return _OUTSIDE
+    if not real.is_file():
+        return "not a regular file"
+    return ""

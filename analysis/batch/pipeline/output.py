@@ -12,6 +12,7 @@ import csv
 import hashlib
 import os
 import signal
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -91,22 +92,50 @@ def _interrupts_deferred():
 
 
 @contextlib.contextmanager
+def _guarded(out: Path):
+    """Hold an OS lock on the folder ``OUT`` itself (released by the system if the process
+    dies), so that starting runs check and take ``OUT/_lock`` one at a time."""
+    try:
+        import fcntl
+    except ImportError:  # no flock: the check is then as good as the file system makes it
+        yield
+        return
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+@contextlib.contextmanager
 def _locked(out: Path):
-    """Refuse a second run on the same folder while one is writing to it (``OUT/_lock``)."""
+    """Refuse a second run on the same folder while one is writing to it (``OUT/_lock``).
+
+    The lock names its owner's process id; one left by a run that was killed is taken over.
+    Checking and taking it happen under an OS lock (:func:`_guarded`), and the owner is
+    written before the lock appears (a link to a complete file), so two runs started at the
+    same moment never both write, and no run ever reads an empty lock.
+    """
     lock = out / "_lock"
-    for _ in range(2):
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            break
-        except FileExistsError:
+    with _guarded(out):
+        if lock.exists():
             owner = lock.read_text().strip()
             if owner.isdigit() and _alive(int(owner)):
-                raise ValueError(f"another run (process {owner}) is writing to {out}; wait for it to finish or stop it") from None
+                raise ValueError(f"another run (process {owner}) is writing to {out}; wait for it to finish or stop it")
             lock.unlink(missing_ok=True)  # left by a run that was killed
-    else:
-        raise ValueError(f"cannot lock {out}: {lock} keeps coming back")
-    with os.fdopen(fd, "w") as fh:
-        fh.write(str(os.getpid()))
+        fd, tmp = tempfile.mkstemp(prefix="._lock-", dir=out)
+        try:
+            with os.fdopen(fd, "w") as fh:
+                fh.write(str(os.getpid()))
+            try:
+                os.link(tmp, lock)  # appears whole, or not at all
+            except FileExistsError:
+                raise ValueError(f"cannot lock {out}: another run took {lock} at the same moment") from None
+            except OSError:  # no hard links on this file system
+                os.replace(tmp, lock)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
     try:
         yield
     finally:

@@ -206,6 +206,8 @@ def _run(input, out: Path, *, format, jobs, engine, scheduler, limit, chunk_size
                 status = state.done.get(key)
                 if status == "done":
                     summary.skipped += 1
+                    # a later duplicate of it gets the reject (and ledger key) of the first run
+                    sources_of.setdefault(item.id, item.source)
                 elif status == "rejected":
                     summary.rejected += 1
                 elif item.id in state.ids or item.id in sources_of:
