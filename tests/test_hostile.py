@@ -256,3 +256,35 @@ def test_the_lock_admits_one_run_at_a_time_under_simultaneous_starts(tmp_path):
     events = log.read_text().split()[::2]
     assert events and "".join(events) == "inout" * (len(events) // 2)  # never two "in" in a row
     assert not (out / "_lock").exists()
+
+
+# --------------------------------------------------------------------------- line endings, control characters
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b"\r"])
+def test_any_line_ending_gives_every_row_and_a_true_progress_count(tmp_path, ending):
+    from analysis.batch.pipeline import count_inputs
+
+    lines = [_good_line(n) for n in range(1, 4)]
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_bytes(ending.join(lines) + ending)
+    assert load_corpus(jsonl).ids == ["a1", "a2", "a3"] and count_inputs(jsonl) == 3
+    table = tmp_path / "in.csv"
+    table.write_bytes(ending.join(_csv_line(r).rstrip("\n").encode() for r in [["id", "text"], ["c1", _article(1)], ["c2", _article(2)]]) + ending)
+    assert load_corpus(table).ids == ["c1", "c2"] and count_inputs(table) == 2
+
+
+def test_control_characters_in_ids_and_metadata_are_never_printed_or_kept(tmp_path):
+    rows = [
+        {"id": "ok\x1b[2J\x00", "title": "Bridge\x1b]0;owned\x07 closes", "outlet": "Daily\x00 News", "text": _article(1)},
+        {"id": "gone\x1b[31m", "text": ""},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    corpus = load_corpus(source)
+    [article], [reject] = corpus.articles, corpus.rejected
+    for value in (article.id, article.headline, article.outlet, reject.id, reject.source, reject.reason):
+        assert not any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value), repr(value)
+    assert article.id == "ok [2J" and article.outlet == "Daily News"
+    done = subprocess.run([sys.executable, "-m", "analysis", "analyze", str(source)], capture_output=True, text=True)
+    assert "\x1b" not in done.stdout + done.stderr and "\x00" not in done.stdout + done.stderr

@@ -13,7 +13,7 @@ from .decode import MAX_ARTICLE_BYTES, _too_big
 from .html import extract_html, looks_like_html
 from .language import LANGUAGE_NAMES, detect_language
 from .layout import split_layout
-from .model import Article, ArticleError
+from .model import Article, ArticleError, printable
 
 
 def make_article(
@@ -33,7 +33,8 @@ def make_article(
     from ..nlp import text as textmod
     from ..nlp.tokens import count_words
 
-    metadata = {k: ("" if v is None else str(v).strip()) for k, v in (metadata or {}).items()}
+    metadata = {k: printable("" if v is None else str(v)).strip() for k, v in (metadata or {}).items()}
+    id, source = printable(id), printable(source)
     if len(raw.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:
         raise ArticleError(source, _too_big(len(raw.encode("utf-8", "surrogatepass"))))
     prepared = textmod.make_pipeline(textmod.unescape_entities, textmod.normalize_unicode, textmod.normalize_quotes)

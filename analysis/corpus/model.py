@@ -8,6 +8,7 @@ rejected (:class:`Reject`) and why. Light to import: pandas only when a table is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -124,13 +125,35 @@ class Article:
         }  # fmt: skip
 
 
+#: Control characters (NUL, terminal escapes, C1 codes): never part of an id or a label.
+_CONTROL = re.compile(r" *[\x00-\x1f\x7f-\x9f][\x00-\x1f\x7f-\x9f ]*")
+
+
+def printable(value: str) -> str:
+    """``value`` with control characters (NUL, terminal escape codes, line breaks) replaced
+    by one space each run, so an id, a file name or a metadata field from a hostile input
+    can be printed in a terminal or written into a page as it is meant to be read.
+
+    >>> printable("id\\x1b[31m\\x00red")
+    'id [31m red'
+    """
+    return _CONTROL.sub(" ", value).strip() if _CONTROL.search(value) else value
+
+
 @dataclass(frozen=True)
 class Reject:
-    """An input that was skipped, with the reason."""
+    """An input that was skipped, with the reason (control characters in its source and id
+    are made printable: see :func:`printable`)."""
 
     source: str
     reason: str
     id: str = ""
+
+    def __post_init__(self):
+        for name in ("source", "reason", "id"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _CONTROL.search(value):
+                object.__setattr__(self, name, printable(value))
 
 
 @dataclass

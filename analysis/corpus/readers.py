@@ -10,7 +10,9 @@ and the rest still loads.
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,26 +170,31 @@ def _reject(err: ArticleError, article_id: str, row: str = "") -> Reject:
 
 def _csv_has_column(path: Path, column: str) -> bool:
     try:
-        with open(path, "rb") as fh:
-            first = fh.readline(1 << 20).decode("utf-8-sig", "replace")
-    except OSError:
+        with open(path, "rb") as raw:
+            header = next(csv_reader(raw), [])
+    except (OSError, csv.Error):
         return False
-    header = next(csv.reader([first]), [])
     return column in [h.strip().lower() for h in header]
 
 
-def _decoded_lines(fh, bad: set[int]) -> Iterator[str]:
-    """The lines of a binary file as text, each decoded alone: a line that is not UTF-8 is
-    replaced by an empty line and its number (from 1) added to ``bad``, so the rest of the
-    file still reads."""
-    for number, line in enumerate(fh, start=1):
-        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
-            line = line[3:]
-        try:
-            yield line.decode("utf-8")
-        except UnicodeDecodeError:
-            bad.add(number)
-            yield "\n" if line.endswith(b"\n") else ""
+#: What an undecodable byte becomes when a table is read with ``errors="surrogateescape"``.
+_UNDECODED = re.compile("[\udc80-\udcff]")
+_NOT_UTF8 = "not UTF-8 text (save the table as UTF-8)"
+
+
+def table_text(fh, newline: str | None) -> io.TextIOWrapper:
+    """A binary table as text that never fails to decode: bytes that are not UTF-8 become
+    lone surrogates (found with :data:`_UNDECODED`), so one bad row rejects only itself.
+    Lines may end in ``\\n``, ``\\r\\n`` or ``\\r``."""
+    return io.TextIOWrapper(fh, encoding="utf-8-sig", errors="surrogateescape", newline=newline)
+
+
+def csv_reader(raw) -> Iterator[list[str]]:
+    """A :func:`csv.reader` over a binary table (see :func:`table_text`), its field limit
+    raised to the article size cap."""
+    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+        csv.field_size_limit(_CSV_FIELD_LIMIT)
+    return csv.reader(table_text(raw, newline=""))
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict | str]]:
@@ -196,33 +203,26 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict | str]]:
     Each row stands alone: a row with the wrong number of fields, bytes that are not UTF-8,
     or a field over the size cap is one error, and the rows after it are still read.
     """
-    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
-        csv.field_size_limit(_CSV_FIELD_LIMIT)
-    bad: set[int] = set()
     try:
-        with open(path, "rb") as fh:
-            reader = csv.reader(_decoded_lines(fh, bad))
+        with open(path, "rb") as raw:
+            reader = csv_reader(raw)
             header = [h.strip().lower() for h in next(reader, [])]
-            if bad:
+            if any(_UNDECODED.search(h) for h in header):
                 yield 0, "cannot read the table: its header is not UTF-8"
                 return
             number = 1
             while True:
-                first_line = reader.line_num + 1
                 try:
                     values = next(reader)
                 except StopIteration:
                     break
                 except csv.Error as err:
                     number += 1
-                    bad -= set(range(first_line, reader.line_num + 1))
                     yield number, f"malformed row: {err}"
                     continue
                 number += 1
-                lines = set(range(first_line, reader.line_num + 1))
-                if lines & bad:
-                    bad -= lines
-                    yield number, "not UTF-8 text (save the table as UTF-8)"
+                if any(_UNDECODED.search(v) for v in values):
+                    yield number, _NOT_UTF8
                 elif not any(v.strip() for v in values):
                     continue
                 elif len(values) != len(header):
@@ -266,16 +266,11 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict | str]]:
     """``(line number, row dict)`` per non-empty line; a line that cannot be used gives an
     error string instead, and the lines after it are still read."""
     try:
-        with open(path, "rb") as fh:
-            for number, raw in enumerate(fh, start=1):
-                if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                    raw = raw[3:]
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as err:
-                    yield number, f"not UTF-8 text ({err.reason} at byte {err.start}); save the file as UTF-8"
-                    continue
-                if line.strip():
+        with open(path, "rb") as raw:
+            for number, line in enumerate(table_text(raw, newline=None), start=1):
+                if _UNDECODED.search(line):
+                    yield number, "not UTF-8 text; save the file as UTF-8"
+                elif line.strip():
                     yield number, _json_object(line)
     except OSError as err:
         yield 0, f"cannot read the table: {err.strerror or err}"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ... import corpus as corpusmod
+from ...corpus.readers import csv_reader, table_text
 from .articles import STEPS
 
 
@@ -111,15 +112,15 @@ def count_inputs(path: str | Path) -> int | None:
         if path.suffix.lower() == ".csv":
             return _count_csv_rows(path)
         if path.suffix.lower() in (".jsonl", ".ndjson"):
-            with open(path, "rb") as fh:
-                return sum(1 for line in fh if line.strip())
+            with open(path, "rb") as raw:  # lines as the reader splits them: \n, \r\n or \r
+                return sum(1 for line in table_text(raw, newline=None) if line.strip())
         return 1
     except (OSError, UnicodeDecodeError, csv.Error):
         return None
 
 
 def _count_csv_rows(path: Path) -> int:
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        reader = csv.reader(fh)
+    with open(path, "rb") as raw:
+        reader = csv_reader(raw)
         next(reader, None)
         return sum(1 for row in reader if any(v.strip() for v in row))
