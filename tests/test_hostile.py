@@ -288,3 +288,50 @@ def test_control_characters_in_ids_and_metadata_are_never_printed_or_kept(tmp_pa
     assert article.id == "ok [2J" and article.outlet == "Daily News"
     done = subprocess.run([sys.executable, "-m", "analysis", "analyze", str(source)], capture_output=True, text=True)
     assert "\x1b" not in done.stdout + done.stderr and "\x00" not in done.stdout + done.stderr
+
+
+# --------------------------------------------------------------------------- bounded work per article
+
+
+def test_the_clause_check_found_in_one_pass_agrees_with_the_check_of_every_prefix():
+    from analysis.sources.speakers import _CLAUSE_OPENERS, _first_clause_end, _looks_like_clause_before
+
+    texts = [
+        "Smith and Jones", "the council met and Smith", "Ana Ruiz, who has led and won, and the mayor",
+        "He walked and talked and the aide", "islands and edges and Ted and", "", "and",
+    ]  # fmt: skip
+    for text in texts:
+        end = _first_clause_end(text)
+        for m in _CLAUSE_OPENERS.finditer(text):
+            assert (end <= m.start()) == _looks_like_clause_before(text[: m.start()]), (text, m.start())
+
+
+def test_sentence_initial_from_the_first_word_index_agrees_with_the_token_scan():
+    import random
+
+    from analysis.nlp.entities import _first_word, _sentence_initial
+
+    def reference(tokens, index):
+        before = [t for t, _, _ in tokens[:index]]
+        return not before or all(not t[0].isalnum() for t in before) or before[-1] in ('"', "“", "‘", ":", "'", "``")
+
+    rng = random.Random(0)
+    pieces = ['"', "“", ":", "'", "(", "-", "The", "said", "Ana", "9", ","]
+    for _ in range(3000):
+        tokens = [(rng.choice(pieces), 0, 0) for _ in range(rng.randint(1, 8))]
+        for index in range(len(tokens)):
+            assert _sentence_initial(tokens, index, _first_word(tokens)) == reference(tokens, index)
+
+
+def test_one_very_long_sentence_is_analysed_with_its_direct_quotes_and_no_reported_speech():
+    from analysis.batch.pipeline import analyze_article
+    from analysis.corpus import Article
+    from analysis.sources.reported import MAX_REPORTED_SENTENCE
+
+    quote = '"We will rebuild the bridge," Mayor Ana Ruiz said. '
+    run_on = "The council met and the mayor said the plan works and " * 400 + "that was all."
+    assert len(run_on) > MAX_REPORTED_SENTENCE and run_on.count(".") == 1
+    result = analyze_article(Article(id="long", text=quote + run_on))
+    assert not result.error
+    assert result.tables["quotes"]["speaker"] == ["Ana Ruiz"]  # the direct quote; none inside the run-on
+    assert len(result.tables["sentences"]["sentence"]) == 2

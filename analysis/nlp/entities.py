@@ -133,6 +133,19 @@ def _runs(tokens: list[tuple[str, int, int]]) -> list[list[int]]:
     return runs
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|from|to|across|near|of)\s*$")
+
+
+def _word_before(sentence: str, start: int) -> str:
+    """The end of ``sentence[:start]`` that decides whether a preposition comes right before
+    ``start`` (the white space before it, the last seven other characters): what
+    :data:`_AFTER_PREPOSITION` needs, without copying a long sentence for every name."""
+    i = start
+    while i > 0 and sentence[i - 1].isspace():
+        i -= 1
+    return sentence[max(0, i - 7) : start]
+
+
 def _classify(words: list[str], before: str, after: str) -> str | None:
     name = " ".join(words)
     if not words:
@@ -155,7 +168,7 @@ def _classify(words: list[str], before: str, after: str) -> str | None:
         return None
     if "&" in words:
         return "ORGANIZATION"
-    if re.search(r"\b(?:in|from|to|across|near|of)\s*$", before) and name in _places():
+    if _AFTER_PREPOSITION.search(before) and name in _places():
         return "LOCATION"
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
         return "PERSON"
@@ -206,11 +219,12 @@ def extract_entities(text: str | ParsedText) -> pd.DataFrame:
     for sid, s_start, s_end in zip(sentences["sentence"].tolist(), sentences["start"].tolist(), sentences["end"].tolist()):
         sentence = text[s_start:s_end]
         tokens = _tokens(sentence)
+        first_word = _first_word(tokens)
         for run in _runs(tokens):
             words = [tokens[i][0] for i in run]
             offsets = [(tokens[i][1], tokens[i][2]) for i in run]
             # a sentence-initial or quote-initial common word is no name ("Later", "The")
-            while words and (words[0] in _LEADING_DROP or (_sentence_initial(tokens, run[0]) and _is_common(words[0], common) and (len(words) == 1 or words[0].lower() in _FUNCTION_WORDS) and words[0] not in _places() and words[0] not in KNOWN_ORGS and words[0] not in PERSON_TITLES and words[0] not in _first_names())):
+            while words and (words[0] in _LEADING_DROP or (_sentence_initial(tokens, run[0], first_word) and _is_common(words[0], common) and (len(words) == 1 or words[0].lower() in _FUNCTION_WORDS) and words[0] not in _places() and words[0] not in KNOWN_ORGS and words[0] not in PERSON_TITLES and words[0] not in _first_names())):
                 words, offsets, run = words[1:], offsets[1:], run[1:]
             while words and words[-1] in _CONNECTORS:
                 words, offsets, run = words[:-1], offsets[:-1], run[:-1]
@@ -234,10 +248,20 @@ def _is_common(word: str, common: frozenset[str]) -> bool:
     return lower in common or (lower.endswith("s") and lower[:-1] in common) or (lower.endswith("es") and lower[:-2] in common)
 
 
-def _sentence_initial(tokens, index: int) -> bool:
-    """First word of the sentence, or of a quotation or a clause after a colon."""
-    before = [t for t, _, _ in tokens[:index]]
-    return not before or all(not t[0].isalnum() for t in before) or before[-1] in ('"', "“", "‘", ":", "'", "``")
+def _first_word(tokens) -> int:
+    """Index of the first token that starts with a letter or digit (``len(tokens)`` if none)."""
+    return next((i for i, (t, _, _) in enumerate(tokens) if t[0].isalnum()), len(tokens))
+
+
+def _sentence_initial(tokens, index: int, first_word: int | None = None) -> bool:
+    """First word of the sentence, or of a quotation or a clause after a colon.
+
+    ``first_word`` is :func:`_first_word` of ``tokens``, when the caller has it (one pass per
+    sentence instead of one per name, so a very long sentence stays linear).
+    """
+    if first_word is None:
+        first_word = _first_word(tokens)
+    return index <= first_word or tokens[index - 1][0] in ('"', "“", "‘", ":", "'", "``")
 
 
 def _entities_in_run(words, offsets, sentence, s_start, sid) -> list[tuple]:
@@ -261,8 +285,7 @@ def _entities_in_run(words, offsets, sentence, s_start, sid) -> list[tuple]:
     else:
         label = None
     start, end = offsets[0][0], offsets[-1][1]
-    before = sentence[:start]
-    label = label or _classify(words, before, sentence[end:])
+    label = label or _classify(words, _word_before(sentence, start), "")
     if label is None:
         return rows
     rows.append((sentence[start:end], label, s_start + start, s_start + end, sid))

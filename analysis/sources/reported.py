@@ -19,6 +19,13 @@ from .roles import _PRONOUNS
 from .speakers import _is_speaker_phrase, _main_subject, _subject_after, _subject_before
 from .tokens import _has_finite_verb
 
+#: Reported speech is not looked for inside a sentence longer than this (characters, about
+#: 1,600 words; a news sentence is a few hundred characters). The rules look back and ahead
+#: from every reporting verb, so their work grows with the square of a sentence's length:
+#: a text that is one very long sentence would otherwise take minutes. Direct quotes in it
+#: are still found.
+MAX_REPORTED_SENTENCE = 10_000
+
 
 def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: list[_Row]) -> list[_Row]:
     """Reported statements, sentence by sentence, leaving out cues used by ``direct`` quotes or inside them."""
@@ -27,6 +34,8 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
     previous_sentence_row: _Row | None = None
     for sid, (s_start, s_end) in enumerate(sent_spans):
         sentence = text[s_start:s_end]
+        if len(sentence) > MAX_REPORTED_SENTENCE:
+            continue  # bounded work: no reported speech is looked for in a sentence this long
         cues = [c for c in _find_cues(sentence) if s_start + c.start not in used_cues]
         # cues inside a direct quote belong to the quoted speaker's words, not to attribution
         cues = [c for c in cues if not any(q.attributed and q.start <= s_start + c.start < q.end for q in quotes)]

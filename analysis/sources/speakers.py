@@ -24,6 +24,12 @@ _NOT_SUBJECT_START = re.compile(r"^(?:to|in|on|at|of|for|from|with|by|about|into
 _SUBJECT_VERB_WORDS = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|did|does|do)\b", re.I)
 
 
+#: How far before a reporting verb its speaker is looked for, in characters. A speaker phrase
+#: has at most 16 words, so this only bounds the work in a very long sentence (one that is a
+#: whole article, say), where each verb would otherwise rescan everything before it.
+SPEAKER_WINDOW = 2000
+
+
 def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int, int] | None:
     """Span of the speaker noun phrase that ends right before a cue at ``cue_start``.
 
@@ -32,6 +38,7 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     adjuncts ("also", "on Wednesday, April 7", "in a statement"); an apposition (", director
     of ...,") is dropped and kept out of the phrase.
     """
+    floor = max(floor, cue_start - SPEAKER_WINDOW)  # bounded work in a very long sentence
     left = sentence[floor:cue_start]
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
@@ -44,8 +51,9 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     start = floor
     for m in re.finditer(r'["“”„«»]|\'\'', segment):
         start = floor + m.end()
+    clause_from = _first_clause_end(segment)  # "X and Y said" opens a clause only after a verb
     for m in _CLAUSE_OPENERS.finditer(segment):
-        if floor + m.end() > start and m.group().strip().lower() not in ("", "and") or (m.group().strip().lower() == "and" and floor + m.end() > start and _looks_like_clause_before(segment[: m.start()])):
+        if floor + m.end() > start and m.group().strip().lower() not in ("", "and") or (m.group().strip().lower() == "and" and floor + m.end() > start and clause_from <= m.start()):
             start = max(start, floor + m.end())
     lead = _LEADING_CONNECTIVE.match(sentence[start:end])
     while lead and lead.end() > 0 and start + lead.end() < end:
@@ -88,7 +96,18 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
 
 
 def _looks_like_clause_before(text: str) -> bool:
-    return bool(_SUBJECT_VERB_WORDS.search(text)) or bool(re.search(r"\b\w+ed\b", text))
+    return bool(_SUBJECT_VERB_WORDS.search(text)) or bool(_PAST_FORM.search(text))
+
+
+_PAST_FORM = re.compile(r"\b\w+ed\b")
+
+
+def _first_clause_end(text: str) -> float:
+    """Where the first verb-like word of ``text`` ends (infinity when there is none):
+    ``_looks_like_clause_before(text[:k])`` is ``_first_clause_end(text) <= k`` for any ``k``
+    before a word, found in one pass instead of one per "and" (long sentences stay linear)."""
+    ends = [m.end() for m in (_SUBJECT_VERB_WORDS.search(text), _PAST_FORM.search(text)) if m]
+    return min(ends, default=float("inf"))
 
 
 def _is_apposition(segment: str) -> bool:
