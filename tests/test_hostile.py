@@ -335,3 +335,71 @@ def test_one_very_long_sentence_is_analysed_with_its_direct_quotes_and_no_report
     assert not result.error
     assert result.tables["quotes"]["speaker"] == ["Ana Ruiz"]  # the direct quote; none inside the run-on
     assert len(result.tables["sentences"]["sentence"]) == 2
+
+
+# --------------------------------------------------------------------------- clear messages
+
+
+def test_a_full_disk_is_one_clear_line_and_leaves_resumable_output(tmp_path, monkeypatch, capsys):
+    import errno
+
+    from analysis.batch import cli
+    from analysis.batch.pipeline import run as runmod
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({"id": f"f{n}", "text": _article(n)}) for n in range(4)) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    real, calls = runmod._write_part, []
+
+    def full_disk(folder, kind, number, content, fmt):
+        calls.append(number)
+        if number >= 1:
+            raise OSError(errno.ENOSPC, "No space left on device", str(folder / kind))
+        return real(folder, kind, number, content, fmt)
+
+    monkeypatch.setattr(runmod, "_write_part", full_disk)
+    code = cli.main(["analyze", str(source), "--out", str(out), "--jobs", "1", "--chunk-size", "2", "--format", "csv"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert "error: no space left on the disk while writing" in err and "run the same command again" in err
+    assert not (out / "_lock").exists() and not [p for p in out.rglob("*") if ".tmp" in p.name]
+    monkeypatch.setattr(runmod, "_write_part", real)
+    assert cli.main(["analyze", str(source), "--out", str(out), "--jobs", "1", "--chunk-size", "2", "--format", "csv"]) == 0
+    assert sorted(pipeline.read_table(out, "articles")["article"]) == ["f0", "f1", "f2", "f3"]
+
+
+def _session_members(sid: int) -> list[int]:
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":  # field 6 of stat: the session id
+            members.append(int(stat.parent.name))
+    return members
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG and /proc are Linux's")
+def test_killing_the_command_leaves_no_worker_behind(tmp_path):
+    import signal
+    import time
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({"id": f"k{n}", "text": _article(n) * 20}) for n in range(3000)) + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "analysis", "analyze", str(source), "--out", str(tmp_path / "out"), "--jobs", "2", "--chunk-size", "20"]
+    main = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while len(_session_members(main.pid)) < 4 and time.monotonic() < deadline:  # main, fork server, 2 workers
+        time.sleep(0.2)
+    assert len(_session_members(main.pid)) >= 4, "the workers never started"
+    os.kill(main.pid, signal.SIGKILL)
+    main.wait()
+    deadline = time.monotonic() + 20
+    while _session_members(main.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = _session_members(main.pid)
+    for pid in left:  # clean up before failing
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"processes left running after the command was killed: {left}"

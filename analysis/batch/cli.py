@@ -105,7 +105,22 @@ def _report(args: argparse.Namespace) -> int:
     except (UnknownArticleError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except OSError as err:
+        print(f"error: {_os_error(err, args.out)}", file=sys.stderr)
+        return 2
     return 0 if (results["status"] == "ok").all() else 1
+
+
+def _os_error(err: OSError, out: str | None) -> str:
+    """One line for a failed write or read (a full disk, a read-only or missing folder)."""
+    import errno
+
+    where = f" {err.filename}" if err.filename else (f" {out}" if out else "")
+    if err.errno == errno.ENOSPC:
+        return f"no space left on the disk while writing{where}; free some space and run the same command again"
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"cannot write{where}: permission denied or read-only; choose another folder with --out"
+    return f"{err.strerror or err}{where}"
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -140,6 +155,10 @@ def _analyze_corpus(args: argparse.Namespace) -> int:
         if isinstance(err, LookupError) and not isinstance(err, MissingNLTKDataError):
             raise
         print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"error: {_os_error(err, args.out)}", file=sys.stderr)
+        print("the chunks written before it are complete; the same command resumes from them", file=sys.stderr)
         return 2
     print(summary.line())
     if summary.interrupted:

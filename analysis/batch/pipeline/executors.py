@@ -68,9 +68,33 @@ def warm_up() -> None:
     gc.freeze()  # the garbage collector then leaves the shared objects' pages alone
 
 
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them after a clean commit."""
+def _worker_init(main_pid: int | None = None) -> None:
+    """Workers leave Ctrl-C to the main process, which stops them after a clean commit, and
+    end when the main process ends: killed (``kill -9``), it leaves no worker running on."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if main_pid is not None and os.name == "posix":
+        import threading
+
+        threading.Thread(target=_end_with, args=(main_pid,), name="end-with-main", daemon=True).start()
+
+
+def _end_with(main_pid: int, every: float = 0.5) -> None:
+    """End this worker soon after the process ``main_pid`` has ended.
+
+    A pool worker waits on pipes that other workers also hold open, so it would never see
+    the main process go, and the fork server it came from waits for the workers: without
+    this, a killed command leaves them all running.
+    """
+    import time
+
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(main_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # the id now belongs to another user's process: ours is gone
+            os._exit(1)
 
 
 class _ProcessExecutor:
@@ -90,7 +114,7 @@ class _ProcessExecutor:
             context.set_forkserver_preload(["analysis.batch.pipeline.executors"])
             with _environ({_PRELOAD_ENV: "1", _ARROW_POOL_ENV: os.environ.get(_ARROW_POOL_ENV) or "system"}):
                 forkserver.ensure_running()
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init)
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),))
 
     def submit(self, fn, *args, **kwargs) -> Future:
         return self.pool.submit(fn, *args, **kwargs)
