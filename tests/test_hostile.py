@@ -403,3 +403,18 @@ def test_killing_the_command_leaves_no_worker_behind(tmp_path):
     for pid in left:  # clean up before failing
         os.kill(pid, signal.SIGKILL)
     assert not left, f"processes left running after the command was killed: {left}"
+
+
+def test_a_report_on_a_corpus_with_no_usable_article_says_so_before_running_anything(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    out = tmp_path / "report"
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", "report", "--corpus", str(folder), "--out", str(out), "--only", "01_corpus", "--new-kernels"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "error: no usable article in" in done.stderr and "2 input(s) rejected" in done.stderr
+    assert not list(out.glob("*.ipynb")) if out.exists() else True

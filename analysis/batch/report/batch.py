@@ -78,6 +78,7 @@ def run_batch(
 
     Raises:
         UnknownArticleError: before anything runs, when an id is not in the corpus.
+        ValueError: before anything runs, when the corpus has no usable article.
         ValueError: when ``only`` names no notebook, or ``jobs`` is below 1.
     """
     from ...corpus import load_corpus
@@ -100,6 +101,12 @@ def run_batch(
         corpus_path = Path(corpus) if corpus else config.SEEDS_DIR
         loaded = load_corpus(corpus_path)
         selection = loaded.select(list(articles)) if articles else loaded  # raises naming unknown ids
+        if not selection.articles:
+            first = f" (first: {loaded.rejected[0].source}: {loaded.rejected[0].reason})" if loaded.rejected else ""
+            raise ValueError(
+                f"no usable article in {corpus_path}: {len(loaded.rejected)} input(s) rejected{first}; "
+                f"python -m analysis analyze {corpus_path} lists them all"
+            )
         notebooks = list_notebooks(Path(notebooks_dir), only)
         out_dir.mkdir(parents=True, exist_ok=True)
         Path(figures).mkdir(parents=True, exist_ok=True)
