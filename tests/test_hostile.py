@@ -418,3 +418,44 @@ def test_a_report_on_a_corpus_with_no_usable_article_says_so_before_running_anyt
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "error: no usable article in" in done.stderr and "2 input(s) rejected" in done.stderr
     assert not list(out.glob("*.ipynb")) if out.exists() else True
+
+
+def test_an_article_over_its_time_limit_is_a_reject_and_the_run_goes_on(tmp_path, monkeypatch):
+    import time
+
+    from analysis import sources
+
+    real = sources.quote_columns
+
+    def stuck_on_one(doc, **options):
+        if "Story 2:" in doc.text:
+            for _ in range(200):  # 10 s unless stopped
+                time.sleep(0.05)
+        return real(doc, **options)
+
+    from analysis.batch.pipeline import analyze_article
+    from analysis.corpus import Article
+
+    assert not analyze_article(Article(id="warm", text=_article(0))).error  # models loaded before the clock runs
+    monkeypatch.setattr(sources, "quote_columns", stuck_on_one)
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({"id": f"t{n}", "text": _article(n)}) for n in range(1, 5)) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    summary = pipeline.run_corpus(source, out, jobs=1, format="csv", time_limit=2)
+    rejects = pipeline.read_table(out, "rejects")
+    assert (summary.done, summary.failed) == (3, 1), rejects.to_dict("records")
+    assert rejects["id"].tolist() == ["t2"]
+    assert rejects["reason"].tolist() == ["analysis failed: took longer than 2 s (stopped in quotes)"]
+    assert sorted(pipeline.read_table(out, "articles")["article"]) == ["t1", "t3", "t4"]
+
+
+def test_the_time_limit_leaves_no_alarm_behind():
+    import signal
+
+    from analysis.batch.pipeline import analyze_article
+    from analysis.corpus import Article
+
+    before = signal.getsignal(signal.SIGALRM)
+    result = analyze_article(Article(id="a", text=_article(1)), time_limit=30)
+    assert not result.error and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) == before

@@ -147,6 +147,7 @@ def _analyze_corpus(args: argparse.Namespace) -> int:
         summary = run_corpus(
             args.input, args.out, format=args.format, jobs=args.jobs, engine=args.engine,
             scheduler=args.scheduler, limit=args.limit, chunk_size=args.chunk_size, progress=sys.stderr,
+            time_limit=args.time_limit or None,
         )  # fmt: skip
     except (ValueError, RuntimeError, ImportError, LookupError) as err:
         # imported only now: this process needs neither NLTK nor pandas while workers analyse
@@ -220,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: address of a running Dask scheduler (default: start a local cluster)")
     p.add_argument("--limit", type=int, metavar="N", help="analyse only the first N articles")
     p.add_argument("--chunk-size", type=int, default=200, metavar="N", help="articles per output part and per commit (default: 200)")
+    p.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS", help="an article taking longer becomes a reject and the run goes on (default: 60; 0: no limit)")
     p.set_defaults(func=_analyze)
 
     p = sub.add_parser("docs", help="regenerate the docs made from the word lists in analysis/lexicons (framing rules, reporting verbs)")

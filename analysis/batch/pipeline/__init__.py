@@ -72,7 +72,7 @@ from ...corpus.tables import (  # the table format and its readers
     to_frame,
     typed,
 )
-from .articles import STEPS, ArticleResult, analyze_article, content_hash
+from .articles import DEFAULT_TIME_LIMIT, STEPS, ArticleResult, ArticleTooSlow, analyze_article, content_hash
 from .chunks import analyze_batch, encode_part, load_batch
 from .executors import (
     ENGINES,
@@ -98,7 +98,9 @@ __all__ = [
     "LEDGER_DIR",
     "LIST_TYPES",
     "PART",
+    "DEFAULT_TIME_LIMIT",
     "STEPS",
+    "ArticleTooSlow",
     "TABLES",
     "ArticleResult",
     "RunSummary",

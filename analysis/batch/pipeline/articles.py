@@ -6,8 +6,11 @@ reject).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -57,7 +60,45 @@ class ArticleResult:
         return {kind: to_frame(kind, cols) for kind, cols in self.tables.items()}
 
 
-def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: bool = True) -> ArticleResult:
+#: Seconds one article may take in corpus mode before it becomes a reject (``--time-limit``).
+DEFAULT_TIME_LIMIT = 60.0
+
+
+class ArticleTooSlow(Exception):
+    """An article took longer than its time limit."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None):
+    """Raise :class:`ArticleTooSlow` in this block after ``seconds`` of wall time.
+
+    With SIGALRM, so only where a process's main thread runs the analyses (the workers of
+    corpus mode, or ``--jobs 1``); elsewhere (a Dask thread, Windows) there is no limit. The
+    alarm interrupts Python code, not one long call into C.
+    """
+    usable = (
+        seconds and seconds > 0 and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )  # fmt: skip
+    if not usable:
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ArticleTooSlow(f"took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def analyze_article(
+    article: corpusmod.Article, *, position: int = 0, evidence: bool = True, time_limit: float | None = None
+) -> ArticleResult:
     """Run every per-article analysis on one article.
 
     Args:
@@ -65,6 +106,8 @@ def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: 
         position: its index in the input (written to the ``articles`` table).
         evidence: add the sentiment ``evidence`` column (cheap: VADER's own computation
             made visible); ``False`` leaves it empty.
+        time_limit: seconds the article may take; past them its analysis stops and the
+            result has ``error`` "took longer than N s (stopped in STEP)". ``None``: no limit.
 
     Returns:
         An :class:`ArticleResult`. An analysis that raises on this article gives a result
@@ -90,7 +133,9 @@ def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: 
     seconds = dict.fromkeys(STEPS, 0.0)
     tables: dict[str, dict[str, list]] = {}
     step = "sentences"
+    limit = contextlib.ExitStack()
     try:
+        limit.enter_context(_time_limit(time_limit))
         clock = time.perf_counter()
         sents = article.sentences
         n = len(sents)
@@ -142,10 +187,14 @@ def analyze_article(article: corpusmod.Article, *, position: int = 0, evidence: 
         _lap(seconds, "frames", clock)
     except nltkdata.MissingNLTKDataError:
         raise
+    except ArticleTooSlow as err:
+        return ArticleResult(article.id, key, position, article.source, {}, seconds, f"{err} (stopped in {step})")
     except Exception as err:  # one odd article must not stop the batch
         message = " ".join(str(err).split())[:300]
         error = f"{step}: {type(err).__name__}: {message}"
         return ArticleResult(article.id, key, position, article.source, {}, seconds, error)
+    finally:
+        limit.close()
     return ArticleResult(article.id, key, position, article.source, tables, seconds, words=summary["words"])
 
 

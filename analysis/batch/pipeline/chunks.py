@@ -28,10 +28,10 @@ def load_batch(items: list[corpusmod.RawArticle | corpusmod.Reject], allow_non_e
 
 
 def analyze_batch(
-    items: list[tuple[int, corpusmod.Article]], evidence: bool = True, *, pack: bool = False
+    items: list[tuple[int, corpusmod.Article]], evidence: bool = True, *, pack: bool = False, time_limit: float | None = None
 ) -> tuple[list[ArticleResult], dict[str, dict[str, list] | bytes], int]:
     """:func:`analyze_article` on ``(position, article)`` pairs, in order; the unit of work
-    sent to a worker.
+    sent to a worker. ``time_limit``: seconds each article may take (see :func:`analyze_article`).
 
     Returns the results without their tables; the rows of the whole batch, table by table
     in input order (``{kind: {column: [values]}}``, failed articles left out), each table
@@ -42,7 +42,7 @@ def analyze_batch(
     results = []
     rows: dict[str, dict[str, list]] = {kind: {col: [] for col, _ in TABLES[kind]} for kind in KINDS if kind != "rejects"}
     for position, article in items:
-        result = analyze_article(article, position=position, evidence=evidence)
+        result = analyze_article(article, position=position, evidence=evidence, time_limit=time_limit)
         for kind, cols in result.tables.items():
             _append(rows[kind], cols)
         results.append(dataclasses.replace(result, tables={}))

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from ... import corpus as corpusmod
 from ...corpus.tables import KINDS, TABLES
-from .articles import ArticleResult, _reject_key, content_hash
+from .articles import DEFAULT_TIME_LIMIT, ArticleResult, _reject_key, content_hash
 from .chunks import _append, _peak_rss_kib, analyze_batch, encode_part, load_batch
 from .executors import ENGINES, _DaskExecutor, _InlineExecutor, _ProcessExecutor, _require_dask, default_jobs
 from .output import FORMATS, _interrupts_deferred, _locked, _prepare_output, _write_ledger, _write_part
@@ -42,6 +42,7 @@ def run_corpus(
     evidence: bool = True,
     allow_non_english: bool = False,
     progress: TextIO | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> RunSummary:
     """Analyse every article of ``input`` and write the tables of :data:`TABLES` to ``out``.
 
@@ -60,6 +61,9 @@ def run_corpus(
         evidence: fill the sentiment ``evidence`` column.
         allow_non_english: analyse articles the language check would refuse.
         progress: stream for the progress line (e.g. ``sys.stderr``); ``None`` for none.
+        time_limit: seconds one article may take; a slower one becomes a reject ("took
+            longer than N s") and the run goes on. ``None`` or 0: no limit. Not applied
+            with ``engine="dask"`` (its tasks run in threads).
 
     Returns:
         A :class:`RunSummary`. On Ctrl-C the chunks already committed stay, the rest is
@@ -88,10 +92,11 @@ def run_corpus(
         return _run(
             input, out, format=format, jobs=jobs, engine=engine, scheduler=scheduler, limit=limit,
             chunk_size=chunk_size, evidence=evidence, allow_non_english=allow_non_english, progress=progress,
+            time_limit=time_limit,
         )  # fmt: skip
 
 
-def _run(input, out: Path, *, format, jobs, engine, scheduler, limit, chunk_size, evidence, allow_non_english, progress) -> RunSummary:
+def _run(input, out: Path, *, format, jobs, engine, scheduler, limit, chunk_size, evidence, allow_non_english, progress, time_limit) -> RunSummary:
     """The body of :func:`run_corpus`, with ``out`` locked."""
     started = time.perf_counter()
     state = _prepare_output(out, format)
@@ -174,7 +179,7 @@ def _run(input, out: Path, *, format, jobs, engine, scheduler, limit, chunk_size
         if not articles and not rejects:
             return
         size = max(1, math.ceil(len(articles) / batches))
-        futures = [executor.submit(analyze_batch, articles[i : i + size], evidence, pack=pack) for i in range(0, len(articles), size)]
+        futures = [executor.submit(analyze_batch, articles[i : i + size], evidence, pack=pack, time_limit=time_limit) for i in range(0, len(articles), size)]
         pending.append(_Chunk(number, rejects, futures))
         number += 1
         articles, rejects = [], []
