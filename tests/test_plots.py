@@ -48,3 +48,34 @@ def test_plot_lengths_labels_axes_and_bars():
         plt.matplotlib.colors.to_rgba(colors["Zeta Post"]),
         plt.matplotlib.colors.to_rgba(colors["Alpha Daily"]),
     ]
+
+
+def _lengths(n: int) -> pd.DataFrame:
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    words = rng.integers(50, 2000, n)
+    return pd.DataFrame({
+        "id": [f"r{i}" for i in range(n)], "outlet": [f"Outlet {i % 7}" for i in range(n)], "headline": [""] * n,
+        "paragraphs": words // 60 + 1, "sentences": words // 20 + 1, "words": words,
+    })  # fmt: skip
+
+
+def test_the_lengths_figure_has_one_bar_per_report_up_to_the_limit():
+    frame = _lengths(5)
+    fig = plots.lengths_figure(frame)
+    assert tuple(fig.get_size_inches()) == (11, 1.6 + 0.7 * 5)
+    assert [len(ax.patches) for ax in fig.axes] == [5, 5, 5]
+    longest = frame.sort_values("words").iloc[-1]
+    assert fig._suptitle.get_text().endswith(f"with {longest['words']} words")
+    plt.close(fig)
+
+
+def test_the_lengths_figure_keeps_its_size_for_a_hundred_thousand_reports():
+    frame = _lengths(100_000)
+    fig = plots.lengths_figure(frame)
+    assert tuple(fig.get_size_inches()) == (11, 4.2)
+    assert all(1 <= len(ax.patches) <= 40 for ax in fig.axes)  # histogram bins, not one bar per report
+    assert fig._suptitle.get_text().startswith("100,000 reports; the longest is")
+    assert [ax.get_title(loc=plt.rcParams["axes.titlelocation"]) for ax in fig.axes] == ["Paragraphs", "Sentences", "Words"]
+    plt.close(fig)

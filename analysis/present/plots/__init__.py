@@ -34,7 +34,7 @@ if "ipykernel" not in sys.modules:  # in a notebook keep the inline backend, so 
     matplotlib.use("Agg", force=False)
 
 from .framing import Z_95, plot_fightin_words, plot_frame_profile  # noqa: E402
-from .lengths import plot_lengths  # noqa: E402
+from .lengths import MANY_LENGTHS, lengths_figure, plot_length_spread, plot_lengths  # noqa: E402
 from .many_reports import (  # noqa: E402
     panel_grid,
     plot_share_of_voice_by_outlet,
@@ -70,6 +70,9 @@ __all__ = [
     "panel_grid",
     "plot_fightin_words",
     "plot_frame_profile",
+    "MANY_LENGTHS",
+    "lengths_figure",
+    "plot_length_spread",
     "plot_lengths",
     "plot_narration_vs_quotes",
     "plot_share_of_voice",
