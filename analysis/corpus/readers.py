@@ -108,7 +108,7 @@ def iter_inputs(path: str | Path = config.SEEDS_DIR) -> Iterator[RawArticle | Re
             root = path.resolve()
             files = sorted(p for p in path.iterdir() if p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES)
             for file in files:
-                problem = _confinement_problem(file, root)
+                _, problem = _confined(file, root)
                 yield Reject(file.name, problem, file.stem) if problem else _read_file(file)
     elif not path.exists():
         yield Reject(path.name, f"not found: {path}")
@@ -252,7 +252,7 @@ def _json_object(line: str) -> dict | str:
     return {str(k).lower(): v for k, v in row.items()}
 
 
-def _json_int(digits: str) -> int | str:
+def _json_int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_JSON_NUMBER_DIGITS:
         raise ValueError(f"a number of {len(digits)} digits")
     return int(digits)
@@ -325,15 +325,16 @@ def _iter_manifest(manifest: Path) -> Iterator[RawArticle | Reject]:
         if not path.exists() and not path.is_symlink():
             yield Reject(where, f"file not found: {file}", article_id)
             continue
-        problem = _confinement_problem(path, root)
+        real, problem = _confined(path, root)
         if problem:
             yield Reject(where, f"{problem} ({file})", article_id)
             continue
-        yield _read_file(path.resolve(), {**row, "id": article_id}, where)
+        yield _read_file(real, {**row, "id": article_id}, where)  # the path that was checked
 
 
-def _confinement_problem(path: Path, root: Path) -> str:
-    """Why ``path`` may not be read as an article of the corpus under ``root`` ("" when it may).
+def _confined(path: Path, root: Path) -> tuple[Path, str]:
+    """``path`` with its links resolved, and why it may not be read as an article of the
+    corpus under ``root`` ("" when it may).
 
     A security property: whatever a manifest names (``../../etc/passwd``, an absolute path,
     a symbolic link, ``/proc/self/status``), only regular files inside the corpus folder tree,
@@ -342,9 +343,9 @@ def _confinement_problem(path: Path, root: Path) -> str:
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError):  # a dangling or looping link
-        return "not a readable file"
+        return path, "not a readable file"
     if not real.is_relative_to(root):
-        return _OUTSIDE
+        return real, _OUTSIDE
     if not real.is_file():
-        return "not a regular file"
-    return ""
+        return real, "not a regular file"
+    return real, ""

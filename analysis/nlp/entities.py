@@ -146,7 +146,7 @@ def _word_before(sentence: str, start: int) -> str:
     return sentence[max(0, i - 7) : start]
 
 
-def _classify(words: list[str], before: str, after: str) -> str | None:
+def _classify(words: list[str], before: str) -> str | None:
     name = " ".join(words)
     if not words:
         return None
@@ -253,14 +253,12 @@ def _first_word(tokens) -> int:
     return next((i for i, (t, _, _) in enumerate(tokens) if t[0].isalnum()), len(tokens))
 
 
-def _sentence_initial(tokens, index: int, first_word: int | None = None) -> bool:
+def _sentence_initial(tokens, index: int, first_word: int) -> bool:
     """First word of the sentence, or of a quotation or a clause after a colon.
 
-    ``first_word`` is :func:`_first_word` of ``tokens``, when the caller has it (one pass per
-    sentence instead of one per name, so a very long sentence stays linear).
+    ``first_word`` is :func:`_first_word` of ``tokens`` (one pass per sentence instead of one
+    per name, so a very long sentence stays linear).
     """
-    if first_word is None:
-        first_word = _first_word(tokens)
     return index <= first_word or tokens[index - 1][0] in ('"', "“", "‘", ":", "'", "``")
 
 
@@ -285,7 +283,7 @@ def _entities_in_run(words, offsets, sentence, s_start, sid) -> list[tuple]:
     else:
         label = None
     start, end = offsets[0][0], offsets[-1][1]
-    label = label or _classify(words, _word_before(sentence, start), "")
+    label = label or _classify(words, _word_before(sentence, start))
     if label is None:
         return rows
     rows.append((sentence[start:end], label, s_start + start, s_start + end, sid))

@@ -1,9 +1,10 @@
-"""Cleaning steps and offset-preserving segmentation: paragraphs, sentences, tokens.
+"""Cleaning steps and offset-preserving segmentation: paragraphs and sentences.
 
 Cleaning is a pipeline of small string-to-string steps, each testable alone
 (:data:`CLEANING_STEPS`, composed by :func:`clean_text`). Segmentation never changes the
-text: every paragraph, sentence and token carries ``start``/``end`` character offsets into
-the string it was given, so ``text[start:end]`` is always the unit itself.
+text: every paragraph and sentence carries ``start``/``end`` character offsets into the
+string it was given, so ``text[start:end]`` is always the unit itself. Words and word
+tokens, with the same kind of offsets, are in :mod:`analysis.nlp.tokens`.
 
 References:
     Kiss, T. & Strunk, J. (2006). Unsupervised multilingual sentence boundary detection.

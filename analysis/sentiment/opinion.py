@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ..nlp.tokens import WORD
 from .inputs import _as_text_list
 from .loaders import load_opinion_lexicon
-from .tokens import _WORD_RE
 
 _OPINION_COLUMNS = ["text", "n_positive", "n_negative", "score", "label", "positive_words", "negative_words"]
 
@@ -24,7 +24,7 @@ def _opinion_words(
     """Hu & Liu positive and negative words of ``text``, in order (see :func:`opinion_scores`)."""
     pos_words: list[str] = []
     neg_words: list[str] = []
-    for token in _WORD_RE.findall(text.lower()):
+    for token in WORD.findall(text.lower()):
         token = token.replace("\u2019", "'")
         parts = [token]
         if token not in positive and token not in negative and "-" in token:

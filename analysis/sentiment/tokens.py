@@ -1,9 +1,8 @@
-"""The two tokenisations of this package: VADER's words (with offsets) and words for counting.
+"""VADER's tokenisation, with offsets: the words NLTK's ``SentiText`` gives, exactly.
 
-VADER's tokenisation mirrors NLTK's ``SentiText`` exactly, so that the scores match NLTK's;
-the word pattern serves the opinion lexicon and the word counts of voice segments. Both are
-kept here, apart from the tokenisers of :mod:`analysis.nlp.text`, on purpose: they define what
-VADER and the Hu & Liu lexicon see.
+It defines what VADER sees, so it mirrors NLTK's rule rather than the library's word pattern
+(:data:`analysis.nlp.tokens.WORD`, which the opinion lexicon and the word counts of voices
+use).
 """
 
 from __future__ import annotations
@@ -13,11 +12,6 @@ import re
 import string
 
 from nltk.sentiment.vader import VaderConstants
-
-from ..nlp.tokens import WORD
-
-#: Words for the opinion lexicon and for word counts: the library's one word pattern.
-_WORD_RE = WORD
 
 # VADER's tokenisation: whitespace tokens, single-character tokens dropped, and one
 # punctuation mark (or run such as "!!!") from its list removed from either end of a word.

@@ -8,11 +8,11 @@ from typing import Any
 
 import pandas as pd
 
+from ..nlp.tokens import WORD
 from .inputs import _require_columns
 from .labels import NARRATOR, UNATTRIBUTED, label_compound
 from .quotes import quoted_spans
 from .scores import score_sentences
-from .tokens import _WORD_RE
 
 _ALNUM_RE = re.compile(r"[^\W_]")
 # Trimmed from both ends of a voice segment: whitespace and stray quotation marks.
@@ -176,7 +176,7 @@ def voice_segments(
     id_cols = (["article"] if by_article else []) + (["sentence"] if has_sentence_id else [])
     scores = score_sentences([r["text"] for r in rows])
     frame = pd.DataFrame(rows, columns=[*id_cols, "voice", "start", "end", "text"])
-    frame["n_words"] = [len(_WORD_RE.findall(t)) for t in frame["text"]]
+    frame["n_words"] = [len(WORD.findall(t)) for t in frame["text"]]
     for col in ("neg", "neu", "pos", "compound", "label", "words"):
         frame[col] = scores[col].to_numpy() if len(frame) else scores[col]
     for col in ("start", "end", "n_words"):

@@ -95,17 +95,13 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     return start, end
 
 
-def _looks_like_clause_before(text: str) -> bool:
-    return bool(_SUBJECT_VERB_WORDS.search(text)) or bool(_PAST_FORM.search(text))
-
-
 _PAST_FORM = re.compile(r"\b\w+ed\b")
 
 
 def _first_clause_end(text: str) -> float:
-    """Where the first verb-like word of ``text`` ends (infinity when there is none):
-    ``_looks_like_clause_before(text[:k])`` is ``_first_clause_end(text) <= k`` for any ``k``
-    before a word, found in one pass instead of one per "and" (long sentences stay linear)."""
+    """Where the first verb-like word of ``text`` ends (infinity when there is none): the
+    text before position ``k`` (``k`` before a word) holds a verb-like word exactly when this
+    is at most ``k``. Found in one pass instead of one per "and" (long sentences stay linear)."""
     ends = [m.end() for m in (_SUBJECT_VERB_WORDS.search(text), _PAST_FORM.search(text)) if m]
     return min(ends, default=float("inf"))
 
