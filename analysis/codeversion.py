@@ -85,11 +85,16 @@ def modules_behind(module: str) -> list[str]:
 
 
 def _data_files(modules: list[str]) -> list[Path]:
-    """The word-list files read by ``modules`` (all of ``analysis/lexicons`` when it is among them)."""
+    """The data files read by ``modules``: all of ``analysis/lexicons`` (word lists and the
+    trained models in ``models/``) when it is among them."""
     if f"{_PACKAGE}.lexicons" not in modules:
         return []
     folder = _PACKAGE_DIR / "lexicons"
-    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".toml", ".csv"))
+    models = folder / "models"
+    found = [p for p in folder.iterdir() if p.suffix in (".txt", ".toml", ".csv")]
+    if models.is_dir():
+        found += [p for p in models.iterdir() if p.is_file() and not p.name.startswith(".")]
+    return sorted(found)
 
 
 def source_digest(module: str) -> str:

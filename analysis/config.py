@@ -25,6 +25,9 @@ NLTK_DATA_DIR = ROOT / ".nltk_data"
 NO_CACHE_ENV = "MEDIAFRAMES_NO_CACHE"
 #: The local mirror of NLTK data used when there is no network (see ``analysis.nlp.nltk_data``).
 DEFAULT_NLTK_MIRROR = ROOT.parent / "shared" / "nltk_data"
+#: Annotated development data (train and dev splits) that the models are trained and measured on;
+#: ``$MEDIAFRAMES_DEVDATA`` overrides it. Never copied into the project.
+DEVDATA_DIR = Path(os.environ.get("MEDIAFRAMES_DEVDATA") or ROOT.parent / "shared" / "devdata")
 
 
 def figures_dir() -> Path:

@@ -84,3 +84,13 @@ def test_analyze_command_main_process_stays_without_nltk_and_pandas(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "0 []"
     assert sorted(p.name for p in (tmp_path / "out" / "articles").glob("part-*")) == ["part-00000.parquet"]
+
+
+def test_train_and_evaluate_name_the_missing_development_data(tmp_path, capsys):
+    from analysis.batch import cli
+
+    assert cli.main(["evaluate", "ner", "--data", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "no development data" in err and str(tmp_path / "ner") in err
+    assert cli.main(["train", "no-such-model"]) == 2
+    assert "choose from" in capsys.readouterr().err

@@ -184,12 +184,46 @@ def _docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train(args: argparse.Namespace) -> int:
+    from . import models
+
+    unknown = [name for name in args.models if name not in models.MODELS]
+    if unknown:
+        print(f"error: no model {unknown[0]!r}; choose from {', '.join(models.MODELS)}", file=sys.stderr)
+        return 2
+    for name in args.models or list(models.MODELS):
+        try:
+            path = models.train(name, args.data)
+        except models.MissingDevData as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        print(f"wrote {path}")
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from . import models
+
+    unknown = [name for name in args.models if name not in models.MODELS]
+    if unknown:
+        print(f"error: no model {unknown[0]!r}; choose from {', '.join(models.MODELS)}", file=sys.stderr)
+        return 2
+    for name in args.models or list(models.MODELS):
+        try:
+            table = models.evaluate(name, args.data)
+        except models.MissingDevData as err:
+            print(f"skipped: {err}", file=sys.stderr)
+            return 2
+        print(f"## {models.MODELS[name][1]} ({name})\n\n{table}\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
         description="Compare how news reports frame a story, what tone they take and whose voices they carry.",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{setup,report,analyze,docs}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{setup,report,analyze,docs,train,evaluate}")
 
     p = sub.add_parser("setup", help="install missing NLTK data (local mirror first, else NLTK's downloader)")
     p.add_argument("--mirror", help="local NLTK data folder to copy from (default: $NLTK_DATA_MIRROR or ../shared/nltk_data)")
@@ -227,6 +261,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("docs", help="regenerate the docs made from the word lists in analysis/lexicons (framing rules, reporting verbs)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each document that is out of date")
     p.set_defaults(func=_docs)
+
+    from .models import MODELS
+
+    for name, func, what in (("train", _train, "retrain"), ("evaluate", _evaluate, "measure on the dev split")):
+        p = sub.add_parser(name, help=f"{what} the trained models ({', '.join(MODELS)}) from the development data")
+        p.add_argument("models", nargs="*", metavar="MODEL", help=f"which models (default: all): {', '.join(MODELS)}")
+        p.add_argument("--data", type=Path, metavar="DIR", help="development data folder (default: ../shared/devdata or $MEDIAFRAMES_DEVDATA)")
+        p.set_defaults(func=func)
     return parser
 
 

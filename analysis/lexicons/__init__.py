@@ -14,6 +14,9 @@ Three formats, each read once per process (``functools.lru_cache``) with
 - ``*.csv``: a header row, then one entry per row; lines starting with ``#`` before the
   header are comments.
 
+Trained model weights (learnt from annotated data, each described by a data card in
+``docs/``) live beside them in ``models/``: :func:`model_path` and :func:`model_json`.
+
 Example:
     >>> "january" in words("months.txt")
     True
@@ -24,11 +27,12 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import json
 import tomllib
 from importlib import resources
 from typing import Any
 
-__all__ = ["csv_rows", "names", "read_text", "table", "words"]
+__all__ = ["csv_rows", "model_json", "model_path", "names", "read_text", "table", "words"]
 
 
 def read_text(name: str) -> str:
@@ -73,3 +77,26 @@ def names() -> list[str]:
         p.name for p in resources.files(__name__).iterdir()
         if p.name.endswith((".txt", ".toml", ".csv"))
     )
+
+
+def model_path(name: str):
+    """The path of the trained-model file ``name`` in ``models/`` (a :class:`pathlib.Path`).
+
+    Raises:
+        FileNotFoundError: naming the file and the command that makes it, when it is missing.
+    """
+    from pathlib import Path
+
+    path = Path(str(resources.files(__name__) / "models" / name))
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"no trained model {name!r} in analysis/lexicons/models/; "
+            "retrain it with: python -m analysis train (see docs/ for its data card)"
+        )
+    return path
+
+
+@functools.cache
+def model_json(name: str) -> Any:
+    """The JSON model file ``name`` in ``models/``, read once. Do not change the result."""
+    return json.loads(model_path(name).read_text(encoding="utf-8"))
