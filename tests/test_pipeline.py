@@ -360,3 +360,22 @@ def test_a_second_run_on_a_busy_folder_is_refused(corpus_dir, tmp_path):
     (out / "_lock").write_text("999999999")  # a run that was killed: its lock is stale
     assert pipeline.run_corpus(corpus_dir, out, jobs=1, limit=1).done == 1
     assert not (out / "_lock").exists()
+
+
+def test_ctrl_c_stops_the_running_workers_at_once():
+    """Ctrl-C (close with cancel) ends workers in the middle of a long chunk within seconds."""
+    import time
+
+    from analysis.batch.pipeline.executors import _ProcessExecutor
+
+    executor = _ProcessExecutor(1)
+    future = executor.submit(time.sleep, 60)
+    deadline = time.monotonic() + 60
+    while not future.running() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = list(executor.pool._processes.values())
+    assert future.running() and workers
+    started = time.monotonic()
+    executor.close(cancel=True)
+    assert time.monotonic() - started < 10
+    assert not any(process.is_alive() for process in workers)

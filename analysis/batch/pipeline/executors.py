@@ -120,7 +120,17 @@ class _ProcessExecutor:
         return self.pool.submit(fn, *args, **kwargs)
 
     def close(self, *, cancel: bool = False) -> None:
+        """Wait for the submitted work; with ``cancel`` (Ctrl-C), drop what has not started
+        and stop the workers at once, so the command ends within seconds, not when the
+        running chunks finish (their articles are not committed and a re-run redoes them)."""
+        workers = list((getattr(self.pool, "_processes", None) or {}).values())
         self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+        if cancel:
+            for process in workers:
+                if process.is_alive():
+                    process.terminate()
+            for process in workers:
+                process.join(timeout=5)
 
 
 def _require_dask() -> None:
