@@ -85,6 +85,18 @@ def test_a_folder_does_not_follow_links_out_of_itself(tmp_path, outside):
     _no_secret(corpus)
 
 
+def test_a_link_inside_the_folder_is_read_once_under_its_own_name(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(_article(1), encoding="utf-8")
+    (folder / "alias.txt").symlink_to(folder / "good.txt")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "zlink.txt").symlink_to(folder / "empty.txt")
+    corpus = load_corpus(folder)
+    assert corpus.ids == ["alias", "good"]
+    assert sorted(r.source for r in corpus.rejected) == ["empty.txt", "zlink.txt"]
+
+
 # --------------------------------------------------------------------------- row isolation
 
 

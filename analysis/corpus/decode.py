@@ -129,9 +129,10 @@ def _too_big(n_bytes: int) -> str:
     return f"too large for one article: {n_bytes / 1e6:.1f} MB (limit {MAX_ARTICLE_BYTES / 1e6:.1f} MB)"
 
 
-def read_article_file(path: Path) -> tuple[str, str]:
-    """Decoded text and encoding of an article file; size checked before reading."""
-    name = path.name
+def read_article_file(path: Path, name: str | None = None) -> tuple[str, str]:
+    """Decoded text and encoding of an article file; size checked before reading. Errors
+    name the file ``name`` (default: its own name)."""
+    name = name or path.name
     if not path.exists():
         raise ArticleError(name, f"file not found: {path}")
     if not path.is_file():

@@ -108,8 +108,9 @@ def iter_inputs(path: str | Path = config.SEEDS_DIR) -> Iterator[RawArticle | Re
             root = path.resolve()
             files = sorted(p for p in path.iterdir() if p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES)
             for file in files:
-                _, problem = _confined(file, root)
-                yield Reject(file.name, problem, file.stem) if problem else _read_file(file)
+                real, problem = _confined(file, root)
+                # the path that was checked is the one read
+                yield Reject(file.name, problem, file.stem) if problem else _read_file(real, named=file)
     elif not path.exists():
         yield Reject(path.name, f"not found: {path}")
     elif path.suffix.lower() == ".csv":
@@ -155,13 +156,16 @@ def load_corpus(path: str | Path = config.SEEDS_DIR, *, allow_non_english: bool 
     return corpus
 
 
-def _read_file(path: Path, metadata: dict | None = None, row: str = "") -> RawArticle | Reject:
-    article_id = (metadata or {}).get("id", path.stem)
+def _read_file(path: Path, metadata: dict | None = None, row: str = "", *, named: Path | None = None) -> RawArticle | Reject:
+    """Read ``path``; the article is named after ``named`` (the name the user gave, when
+    ``path`` is where its links lead)."""
+    named = named or path
+    article_id = (metadata or {}).get("id", named.stem)
     try:
-        raw, encoding = read_article_file(path)
+        raw, encoding = read_article_file(path, named.name)
     except ArticleError as err:
         return _reject(err, article_id, row)
-    return RawArticle(raw, article_id, path.name, encoding, metadata, row)
+    return RawArticle(raw, article_id, named.name, encoding, metadata, row)
 
 
 def _reject(err: ArticleError, article_id: str, row: str = "") -> Reject:
