@@ -223,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m analysis",
         description="Compare how news reports frame a story, what tone they take and whose voices they carry.",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{setup,report,analyze,docs,train,evaluate}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{setup,report,analyze,docs,train,evaluate,coding-sheet,agreement}")
 
     p = sub.add_parser("setup", help="install missing NLTK data (local mirror first, else NLTK's downloader)")
     p.add_argument("--mirror", help="local NLTK data folder to copy from (default: $NLTK_DATA_MIRROR or ../shared/nltk_data)")
@@ -262,7 +262,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each document that is out of date")
     p.set_defaults(func=_docs)
 
+    from .coding import add_commands
     from .models import MODELS
+
+    add_commands(sub)
 
     for name, func, what in (("train", _train, "retrain"), ("evaluate", _evaluate, "measure on the dev split")):
         p = sub.add_parser(name, help=f"{what} the trained models ({', '.join(MODELS)}) from the development data")
