@@ -4,6 +4,7 @@ computed by hand and published examples; a coding exercise on a short invented s
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -189,3 +190,38 @@ def test_bad_sheets_are_named(tmp_path, capsys):
     with pytest.raises(ValueError, match=r"\.xlsx or \.csv"):
         coding.write_sheet(coding.coding_units(compare.select(articles=["002_96cf24b8358f7f15"])), tmp_path / "s.ods")
     assert not list(tmp_path.glob(".s.*"))
+
+
+@pytest.mark.slow
+def test_the_agreement_notebook_runs_on_filled_sheets_of_an_invented_story(story, tmp_path):
+    import nbformat
+    import papermill
+
+    from analysis import config
+
+    units = coding.coding_units(compare.select(corpus=story))
+    sheet, key = coding.write_sheet(units, tmp_path / "sheet.xlsx")
+    sheets = []
+    for coder, answer in (("anna", "yes"), ("ben", "no")):
+        frames = units.frames.assign(conflict=answer, economic="no")
+        path = tmp_path / f"{coder}.xlsx"
+        with pd.ExcelWriter(path) as writer:
+            frames.to_excel(writer, sheet_name="frames", index=False)
+        sheets.append(str(path))
+    out = tmp_path / "07.ipynb"
+    papermill.execute_notebook(
+        str(config.NOTEBOOKS_DIR / "07_coding_agreement.ipynb"), str(out),
+        parameters={"CORPUS": str(story), "SHEETS": sheets, "KEY": str(key), "FIGURES_DIR": str(tmp_path / "figures")},
+        cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
+    )  # fmt: skip
+    text = "".join(
+        o.get("text", "") + o.get("data", {}).get("text/plain", "")
+        for c in nbformat.read(out, as_version=4).cells for o in c.get("outputs", [])
+    )  # fmt: skip
+    assert "anna and the suite" in text and "saved 07_agreement.png" in text
+    # the students differ on conflict in both articles; the suite may differ from them on more
+    assert int(re.search(r"(\d+) units with different answers", text)[1]) >= 2
+    assert re.search(r"F1\s+conflict", text) and re.search(r"F2\s+conflict", text)
+    assert (tmp_path / "figures" / "07_agreement.png").stat().st_size > 0
+    for word in ("Zoom", "Kremlin", "Peskov"):
+        assert word not in text

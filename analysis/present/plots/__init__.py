@@ -17,7 +17,8 @@ modules, one per question:
 - :mod:`.tone`: tone along the report, by voice, towards targets (03_sentiment);
 - :mod:`.sources`: share of voice by speaker type (04_sources);
 - :mod:`.side_by_side`: speaker types and narration against quotes (05_side_by_side);
-- :mod:`.many_reports`: small multiples, one panel per outlet.
+- :mod:`.many_reports`: small multiples, one panel per outlet;
+- :mod:`.agreement`: how far coders agree (07_coding_agreement).
 
 References:
     Okabe, M. & Ito, K. (2008). Color Universal Design (CUD): how to make figures and
@@ -33,6 +34,7 @@ import matplotlib
 if "ipykernel" not in sys.modules:  # in a notebook keep the inline backend, so figures show
     matplotlib.use("Agg", force=False)
 
+from .agreement import plot_agreement  # noqa: E402
 from .framing import Z_95, plot_fightin_words, plot_frame_profile  # noqa: E402
 from .lengths import MANY_LENGTHS, lengths_figure, plot_length_spread, plot_lengths  # noqa: E402
 from .many_reports import (  # noqa: E402
@@ -58,6 +60,7 @@ from .tone import COMPOUND_AXIS_LABEL, plot_tone_by_voice, plot_tone_timeline, p
 
 __all__ = [
     "COMPOUND_AXIS_LABEL",
+    "plot_agreement",
     "DPI",
     "HOUSE_STYLE",
     "NEUTRAL",
