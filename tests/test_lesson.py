@@ -280,7 +280,7 @@ def _expected(key, report):
 
 
 def test_seed_keys_are_computed_for_both_reports(keys):
-    assert set(keys) == {"loaded_verbs", "dominant_voice", "omissions", "tone_source"}
+    assert set(keys) == {"loaded_verbs", "dominant_voice", "omissions", "tone_source", "leading_frame"}
     for name, key in keys.items():
         assert list(key.columns[: len(lesson.KEY_COLUMNS)]) == lesson.KEY_COLUMNS, name
         for report in (IZV, MT):

@@ -53,16 +53,16 @@ def _passage(sentences: pd.DataFrame, lo: int, hi: int) -> str:
     return " ".join(" ".join(str(t).split()) for t in inside["text"])
 
 
-def _suite_frames(selection) -> pd.DataFrame:
-    """The suite's article-level frames: ``article, frame, present``."""
+def suite_frames(selection) -> pd.DataFrame:
+    """The suite's article-level frames for the reports of ``selection``:
+    ``article, frame, present, score`` (score: how strongly the article shows the frame)."""
     from ... import framing
 
     if hasattr(framing, "article_frames"):
         decided = framing.article_frames(selection.texts)
-        return decided[["article", "frame", "present"]]
+        return decided[["article", "frame", "present", "score"]]
     profile = selection.profile
-    share = profile["share"] if "share" in profile.columns else profile["sentences"] / profile["n_sentences"]
-    return profile.assign(present=share >= 0.10)[["article", "frame", "present"]]
+    return profile.assign(present=profile["share"] >= 0.10, score=profile["share"])[["article", "frame", "present", "score"]]
 
 
 def coding_units(selection) -> CodingUnits:
@@ -83,7 +83,7 @@ def coding_units(selection) -> CodingUnits:
     statements = pd.DataFrame(rows, columns=["unit", "article", "outlet", "passage", *STATEMENT_ANSWERS])
     key_statements = pd.DataFrame(key, columns=["unit", *STATEMENT_ANSWERS])
 
-    decided = _suite_frames(selection)
+    decided = suite_frames(selection)
     frame_rows, frame_key = [], []
     for position, article in enumerate(ids, start=1):
         unit = f"F{position}"

@@ -1,8 +1,11 @@
 """The classroom: answer keys computed from the articles, and a gentle answer checker.
 
-The lesson notebook (``notebooks/lesson_zoom.ipynb``) asks four questions about two reports:
-which reporting verbs are loaded, whose voice dominates, what each report leaves out, and
-whether the tone comes from the writer or from the sources. Students write their answers
+The lesson for any story (``notebooks/lesson.ipynb``) asks up to five questions about two
+or more reports of one story: whose voice dominates, which reporting verbs are loaded,
+whether the tone comes from the writer or from the sources, what each report leaves out,
+and which frame leads; ``notebooks/lesson_zoom.ipynb`` is the worked case study on the
+seeds, built from the same code. The exercises' texts and the timed plan come from
+:mod:`.exercises` (text as data), the teacher's key from :mod:`.teacher`. Students write their answers
 into variables; :func:`check` compares an answer with a key that this package computes from
 the articles at run time with the suite's own analyses (nothing is typed in by hand), and
 :func:`feedback` tells a student which items are right, which are wrong and why, which are
@@ -54,8 +57,20 @@ on reporting verbs, Entman 1993 on omission, Hutto & Gilbert 2014 on VADER).
 
 from __future__ import annotations
 
-from .checking import CHECK_COLUMNS, STATUSES, check, feedback
+from .checking import CHECK_COLUMNS, STATUSES, check, check_exercise, feedback
 from .examples import EXAMPLE_COLUMNS, concept_examples, examples_html, texts_html
+from .exercises import (
+    ACCURACY,
+    EXERCISES,
+    accuracy_note,
+    chosen,
+    exercise_markdown,
+    exercise_parts,
+    lesson_plan,
+    plan_markdown,
+    talk_markdown,
+)
+from .frame_key import FRAME_NAMES, leading_frame_key
 from .key_table import KEY_COLUMNS, key_summary
 from .keys import (
     TONE_VOICES,
@@ -69,8 +84,23 @@ from .keys import (
 from .matching import MAX_EXTRA_WORDS, answer_items, is_empty, match_score, matches
 from .own_article import DEMO_ARTICLE, load_own_article, with_others
 from .stems import content_words, stem
+from .teacher import KEY_VIEWS, teacher_key
 
 __all__ = [
+    "ACCURACY",
+    "EXERCISES",
+    "FRAME_NAMES",
+    "KEY_VIEWS",
+    "accuracy_note",
+    "chosen",
+    "check_exercise",
+    "exercise_markdown",
+    "exercise_parts",
+    "leading_frame_key",
+    "lesson_plan",
+    "plan_markdown",
+    "talk_markdown",
+    "teacher_key",
     "CHECK_COLUMNS",
     "DEMO_ARTICLE",
     "EXAMPLE_COLUMNS",

@@ -44,7 +44,8 @@ def check(answer: Any, key: Any) -> pd.DataFrame:
     Args:
         answer: a string (several items separated by commas or semicolons), a list of
             strings, or a dict ``{report name: such an answer}``. Report names are matched
-            like answers ("Moscow Times" finds "The Moscow Times"). A flat answer is checked
+            like answers ("Moscow Times" finds "The Moscow Times"); a number names the
+            report in that place of the key (``{1: ..., 2: ...}``). A flat answer is checked
             against all reports of the key pooled.
         key: a key table (:data:`KEY_COLUMNS`, from the key functions of this package), a
             list of items, or a dict ``{report: list of items}``.
@@ -68,6 +69,8 @@ def check(answer: Any, key: Any) -> pd.DataFrame:
         given: dict[str, list[str]] = {}
         for name, value in answer.items():
             found = next((r for r in reports if str(name).strip().lower() == str(r).lower()), None)
+            if found is None and str(name).strip().isdigit() and 1 <= int(str(name).strip()) <= len(reports):
+                found = reports[int(str(name).strip()) - 1]  # reports by number, in the key's order
             if found is None:
                 scored = [(match_score(str(name), r), r) for r in reports if r]
                 score, best = max(scored, default=(0, None), key=lambda x: x[0])
@@ -129,3 +132,11 @@ def feedback(answer: Any, key: Any, *, name: str = "your answer") -> str:
         label = report or "all reports"
         lines.append(f"  {label}: " + " | ".join(parts))
     return "\n".join(lines)
+
+
+def check_exercise(keys: Mapping[str, pd.DataFrame], exercise: str, answer: Any, *, name: str = "your answer") -> str:
+    """:func:`feedback` on ``answer`` for ``exercise`` when the lesson has it (``keys``, from
+    :func:`~.keys.answer_keys`), else a one-line note that the exercise is not part of it."""
+    if exercise not in keys:
+        return f"(This exercise is not part of this lesson: {name} is not checked.)"
+    return feedback(answer, keys[exercise], name=name)

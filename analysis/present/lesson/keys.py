@@ -1,7 +1,8 @@
-"""The answer keys of the four exercises, computed from the articles with the suite's analyses.
+"""The answer keys of the exercises, computed from the articles with the suite's analyses.
 
-Loaded reporting verbs, the dominant voice, what each report leaves out, and whether the
-tone comes from the writer or the sources; :func:`answer_keys` computes all four.
+Loaded reporting verbs, the dominant voice, what each report leaves out, whether the tone
+comes from the writer or the sources, and which frame leads (:mod:`.frame_key`);
+:func:`answer_keys` computes them.
 
 References:
     Caldas-Coulthard, C. R. (1994). On reporting reporting: The representation of speech in
@@ -264,35 +265,76 @@ def tone_source_key(
     return _key_frame(rows, evidence)
 
 
-def answer_keys(corpus: Corpus) -> dict[str, pd.DataFrame]:
-    """The four keys of the lesson, computed from the articles with the suite's analyses.
+def _omissions_many(corpus: Corpus, labels: Mapping[str, str]) -> pd.DataFrame:
+    """The omissions key for three or more reports: for each report, what any other report
+    has and it lacks (every pair compared; an item is right when some other report has it
+    and this one does not)."""
+    import itertools
+
+    from ... import framing
+
+    sentences = corpus.sentences()
+    ids = [a.id for a in corpus]
+    parts = [omissions_key(framing.omissions(sentences, a=a, b=b), a=a, b=b, labels=labels)
+             for a, b in itertools.combinations(ids, 2)]  # fmt: skip
+    pairs = pd.concat(parts, ignore_index=True)
+    rows = []
+    for _, group in pairs.groupby(["report", "item"], sort=False):
+        right = group[group["right"]]
+        first = (right if len(right) else group).iloc[0].to_dict()
+        found = sorted({f for f in group["found_in"] if f and f != "both"})
+        rows.append({**first, "right": bool(len(right)), "required": bool(group["required"].any()),
+                     "found_in": ", ".join(found) or "both", "count": int(group["count"].max())})  # fmt: skip
+    frame = _key_frame(rows, ["kind", "label", "found_in", "count", "example"])
+    order = {labels.get(i, i): n for n, i in enumerate(ids)}
+    return frame.sort_values("report", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+
+
+def answer_keys(corpus: Corpus, *, exercises: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The keys of the lesson's exercises, computed from the articles with the suite's analyses.
+
+    Args:
+        corpus: two or more reports of one story.
+        exercises: which keys, in this order (default: all, in teaching order):
+            ``dominant_voice``, ``loaded_verbs``, ``tone_source``, ``omissions`` (with two
+            reports, what the other one has; with more, what any other has), ``leading_frame``.
 
     Returns:
-        ``{"loaded_verbs", "dominant_voice", "omissions", "tone_source": key table}``; the
-        omissions key compares the first two articles.
+        ``{exercise: key table}``.
 
     Raises:
-        ValueError: with fewer than two articles (the lesson compares two reports).
+        ValueError: with fewer than two articles (the lesson compares reports).
     """
     from ... import compare, framing, sentiment
+    from ...compare.coding import suite_frames
+    from .exercises import EXERCISES
+    from .frame_key import leading_frame_key
 
     articles = list(corpus)
     if len(articles) < 2:
-        raise ValueError(f"the lesson compares two reports; got {len(articles)}")
+        raise ValueError(f"the lesson compares two reports or more; got {len(articles)}")
+    wanted = list(exercises) if exercises else list(EXERCISES)
     labels = report_labels(articles)
-    quotes = compare.quotes_by_article(corpus)
-    by_source = compare.sources_by_article(corpus, quotes)
-    sentences = corpus.sentences()
-    a, b = articles[0].id, articles[1].id
-    voices_all = sentiment.tone_by_voice(sentences, sentiment.voice_quotes(articles))
-    voices_marks = sentiment.tone_by_voice(sentences, sentiment.voice_quotes(articles, kinds=["direct", "partial"]))
-    return {
-        "loaded_verbs": loaded_verbs_key(quotes, labels=labels),
-        "dominant_voice": dominant_voice_key(by_source, quotes, labels=labels),
-        "omissions": omissions_key(framing.omissions(sentences, a=a, b=b), a=a, b=b, labels=labels),
-        "tone_source": tone_source_key(
+    keys: dict[str, pd.DataFrame] = {}
+    if {"loaded_verbs", "dominant_voice"} & set(wanted):
+        quotes = compare.quotes_by_article(corpus)
+        keys["loaded_verbs"] = loaded_verbs_key(quotes, labels=labels)
+        keys["dominant_voice"] = dominant_voice_key(compare.sources_by_article(corpus, quotes), quotes, labels=labels)
+    if "omissions" in wanted:
+        if len(articles) == 2:
+            a, b = articles[0].id, articles[1].id
+            keys["omissions"] = omissions_key(framing.omissions(corpus.sentences(), a=a, b=b), a=a, b=b, labels=labels)
+        else:
+            keys["omissions"] = _omissions_many(corpus, labels)
+    if "tone_source" in wanted:
+        sentences = corpus.sentences()
+        voices_all = sentiment.tone_by_voice(sentences, sentiment.voice_quotes(articles))
+        voices_marks = sentiment.tone_by_voice(sentences, sentiment.voice_quotes(articles, kinds=["direct", "partial"]))
+        keys["tone_source"] = tone_source_key(
             sentiment.narration_vs_quotes(voices_all),
             quotes_only=sentiment.narration_vs_quotes(voices_marks),
             labels=labels,
-        ),
-    }
+        )
+    if "leading_frame" in wanted:
+        keys["leading_frame"] = leading_frame_key(suite_frames(compare.select(corpus=corpus)), labels=labels)
+    return {name: keys[name] for name in wanted if name in keys}
