@@ -474,3 +474,36 @@ def test_the_time_limit_leaves_no_alarm_behind():
     result = analyze_article(Article(id="a", text=_article(1)), time_limit=30)
     assert not result.error and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGALRM) == before
+
+
+def test_a_selection_with_every_input_rejected_says_so_by_name(tmp_path):
+    from analysis import compare
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
+    with pytest.raises(compare.NoUsableArticle, match=r"no usable article in .*: 2 inputs rejected; the first: binary.txt"):
+        compare.select(corpus=tmp_path)
+
+
+@pytest.mark.slow
+def test_the_corpus_notebook_lists_the_rejects_when_every_input_is_rejected(tmp_path):
+    import nbformat
+    import papermill
+
+    from analysis import config
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / "01.ipynb"
+    papermill.execute_notebook(
+        str(config.NOTEBOOKS_DIR / "01_corpus.ipynb"), str(out),
+        parameters={"CORPUS": str(folder), "FIGURES_DIR": str(tmp_path / "figures")},
+        cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
+    )  # fmt: skip
+    text = "".join(
+        o.get("text", "") + o.get("data", {}).get("text/plain", "")
+        for c in nbformat.read(out, as_version=4).cells for o in c.get("outputs", [])
+    )  # fmt: skip
+    assert "0 articles" in text and "empty.txt" in text and "empty file" in text
+    assert (tmp_path / "figures" / "01_lengths.png").stat().st_size > 0

@@ -40,7 +40,7 @@ from .outlets import (
 )
 from .overview_table import OVERVIEW_SECTIONS, overview, overview_from_tables
 from .reports import LAYOUT_FIELDS, article_labels, article_layout, lengths, side_by_side
-from .selection import DESCRIPTIONS, MANY, Selection, select
+from .selection import DESCRIPTIONS, MANY, NoUsableArticle, Selection, select
 from .sourcing import cues_by_article, quotes_by_article, quotes_from_tables, sources_by_article, sourcing_profiles
 from .table_articles import (
     corpus_from_tables,
@@ -55,6 +55,7 @@ __all__ = [
     "DESCRIPTIONS",
     "LAYOUT_FIELDS",
     "MANY",
+    "NoUsableArticle",
     "OVERVIEW_SECTIONS",
     "Selection",
     "article_labels",

@@ -53,6 +53,7 @@ def select(
             :func:`analysis.corpus.tables.read_tables`); ``""``: analyse the articles.
 
     Raises:
+        NoUsableArticle: every input of ``corpus`` was rejected (the message names the first).
         analysis.corpus.UnknownArticleError: an id is not in the corpus.
         KeyError: an id is not in the tables.
 
@@ -65,7 +66,18 @@ def select(
         source = "" if isinstance(tables, dict) else str(tables)
         return Selection(tables=select_tables(tables, list(articles)), source=source)
     loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus or config.SEEDS_DIR)
+    if not len(loaded):
+        where = str(corpus) if corpus and not isinstance(corpus, Corpus) else "the corpus"
+        first = loaded.rejected[0] if loaded.rejected else None
+        why = f"; the first: {first.source}: {first.reason}" if first else ""
+        raise NoUsableArticle(
+            f"no usable article in {where}: {len(loaded.rejected)} inputs rejected{why} (01_corpus lists them all)"
+        )
     return Selection(corpus=loaded.select(list(articles)), source=str(corpus) if not isinstance(corpus, Corpus) else "")
+
+
+class NoUsableArticle(ValueError):
+    """Every input of a corpus was rejected: there is nothing to compare."""
 
 
 class Selection:

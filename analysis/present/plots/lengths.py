@@ -66,8 +66,17 @@ def lengths_figure(frame: pd.DataFrame) -> plt.Figure:
 
     One bar per report, coloured by outlet, up to :data:`MANY_LENGTHS` reports; above that,
     how the lengths are spread (:func:`plot_length_spread`), so the figure keeps its size
-    for any number of reports. The title names the longest report.
+    for any number of reports. The title names the longest report; with no report (every
+    input rejected) the figure says so.
     """
+    if frame.empty:
+        fig, ax = plt.subplots(figsize=(11, 2.2))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No report to measure: every input was rejected (see the rejects above)",
+                ha="center", va="center", transform=ax.transAxes)  # fmt: skip
+        fig.suptitle("No usable report", x=0.01, ha="left", fontweight="bold")
+        add_source_line(fig, _SOURCE)
+        return fig
     longest = frame.sort_values("words", ascending=False).iloc[0]
     if len(frame) <= MANY_LENGTHS:
         fig, axes = plt.subplots(1, 3, figsize=(11, 1.6 + 0.7 * len(frame)), sharey=True)
