@@ -85,7 +85,9 @@ def read_parameters_file(path: str | Path) -> dict:
     if loaded is None:
         return {}
     if not isinstance(loaded, dict):
-        raise ValueError(f"the parameters file {path} must map names to values (NAME: value), not hold a {type(loaded).__name__}")
+        raise ValueError(
+            f"the parameters file {path} must map names to values (NAME: value), not hold a {type(loaded).__name__}"
+        )
     return {str(k): v for k, v in loaded.items()}
 
 
@@ -103,7 +105,9 @@ def user_parameters(pairs: Iterable[tuple[str, str]] = (), files: Iterable[str |
         params[name] = parse_value(value)
     for name in params:
         if name in BATCH_OPTIONS:
-            raise ValueError(f"the parameter {name} is set by the report command: use {BATCH_OPTIONS[name]} instead of -p {name}")
+            raise ValueError(
+                f"the parameter {name} is set by the report command: use {BATCH_OPTIONS[name]} instead of -p {name}"
+            )
         if not name.isidentifier():
             raise ValueError(f"{name!r} is no parameter name (names look like TARGETS or NGRAM)")
     return params
