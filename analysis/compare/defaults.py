@@ -36,7 +36,8 @@ def _entity_mentions(selection) -> pd.DataFrame:
 def default_targets(selection, *, n: int = 3) -> list[str]:
     """The ``n`` people and organisations the selected reports mention most, by name.
 
-    Mentions are grouped by their canonical name (``Dmitry Peskov`` takes in ``Peskov``);
+    Mentions are grouped by their canonical name (``Dmitry Peskov`` takes in ``Peskov``, also
+    across reports);
     names are ranked by how many reports mention them, then by how many times, then
     alphabetically. Each is given in the form the reports use most often (``Peskov`` rather
     than ``Dmitry Peskov`` when the surname is what they mostly write; the shorter on a tie),
@@ -63,8 +64,8 @@ def default_targets(selection, *, n: int = 3) -> list[str]:
     reports: dict[str, set] = {}
     times: Counter = Counter()
     forms: dict[str, Counter] = {}
-    for article_id, text, canonical in zip(mentions["article"], mentions["text"], mentions["canonical"]):
-        key = str(canonical or text)
+    keys = _merged_short_names(mentions["canonical"].fillna("").astype(str).where(lambda c: c != "", mentions["text"]))
+    for article_id, text, key in zip(mentions["article"], mentions["text"], keys):
         reports.setdefault(key, set()).add(article_id)
         times[key] += 1
         forms.setdefault(key, Counter())[str(text)] += 1
@@ -77,6 +78,22 @@ def default_targets(selection, *, n: int = 3) -> list[str]:
         if len(names) == n:
             break
     return names
+
+
+def _merged_short_names(names: pd.Series) -> list[str]:
+    """Each name, or the one longer name of the reports it is the last word of: a report that
+    writes only "Byrne" speaks of the "Ada Byrne" another report names in full (the entity
+    finder links short names within one text only). A surname shared by two full names stays."""
+    full: dict[str, set[str]] = {}
+    for name in set(names):
+        words = name.split()
+        if len(words) > 1:
+            full.setdefault(words[-1].lower(), set()).add(name)
+    out = []
+    for name in names:
+        longer = full.get(name.lower(), set()) if len(name.split()) == 1 else set()
+        out.append(next(iter(longer)) if len(longer) == 1 else name)
+    return out
 
 
 def default_terms(selection, *, n: int = 3, min_count: int = 2) -> list[str]:
