@@ -16,7 +16,14 @@ from . import kernels
 def _setup(args: argparse.Namespace) -> int:
     from ..nlp import nltk_packages as nltkpackages
     from . import setup_check
+    from .kernel_config import write_kernel_config
 
+    if args.quiet_kernels:
+        status = write_kernel_config()
+        if status == "written":
+            print("Kernels of this environment now leave out two alarming log lines (etc/ipython/ipython_kernel_config.py).")
+        elif status != "present":
+            print(f"Kernel configuration {status}; kernels may log 'running over TCP without encryption'.", file=sys.stderr)
     if not (args.mirror or args.target) and setup_check.ready_in_usual_places():
         # the common case, every run of make report and make test: found without NLTK
         print(_ready_line(len(nltkpackages.PACKAGES), installed=0))
@@ -233,6 +240,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mirror", help="local NLTK data folder to copy from (default: $NLTK_DATA_MIRROR or ../shared/nltk_data)")
     p.add_argument("--target", help="folder to install into (default: first $NLTK_DATA entry or .nltk_data/)")
     p.add_argument("--no-download", action="store_true", help="never use the network")
+    p.add_argument(
+        "--quiet-kernels", action="store_true",
+        help="also configure this environment's Jupyter kernels to leave out two log lines that alarm readers "
+        "('Kernel is running over TCP without encryption', 'KeyboardInterrupt caught in kernel'); make setup does",
+    )  # fmt: skip
     p.set_defaults(func=_setup)
 
     p = sub.add_parser("report", help="execute every notebook with papermill and export HTML reports")
