@@ -10,7 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.batch import cli
+from analysis.batch import report
+from analysis.batch.report import params as report_params
 
 pytestmark = pytest.mark.slow
 
@@ -33,13 +34,20 @@ def own_story(tmp_path_factory):
     out = tmp_path_factory.mktemp("own-story")
     params = out / "params.yaml"
     params.write_text("NGRAM: 1\nNOT_A_PARAMETER: 3\n", encoding="utf-8")
-    code = cli.main(["report", "--corpus", str(STORY), "--out", str(out), "-f", str(params)])
-    return out, code
+    lines: list[str] = []
+    results = report.run_batch(
+        corpus=STORY, out=out, parameters=report_params.user_parameters(files=[params]), progress=lines.append
+    )
+    return out, results, lines
 
 
 def test_every_notebook_on_the_story_runs_and_the_lesson_is_left_out(own_story):
-    out, code = own_story
-    assert code == 0
+    out, results, lines = own_story
+    assert (results["status"] == "ok").all(), results["error"].tolist()
+    assert "lesson_zoom.ipynb" not in results["notebook"].tolist()
+    assert [line for line in lines if line.startswith("warning:")] == [
+        "warning: no notebook of this batch declares the parameter NOT_A_PARAMETER; it is not used"
+    ]
     assert not (out / "lesson_zoom.html").exists()
     index = _visible_text((out / "index.html").read_text(encoding="utf-8"))
     assert "lesson_zoom" in index and "not run here" in index
@@ -48,7 +56,7 @@ def test_every_notebook_on_the_story_runs_and_the_lesson_is_left_out(own_story):
 
 
 def test_every_analysis_page_speaks_of_the_story_and_of_no_seed_word(own_story):
-    out, _ = own_story
+    out = own_story[0]
     for stem in ANALYSES:
         text = _visible_text((out / f"{stem}.html").read_text(encoding="utf-8"))
         named = [name for name in PEOPLE if name in text]
@@ -58,14 +66,14 @@ def test_every_analysis_page_speaks_of_the_story_and_of_no_seed_word(own_story):
 
 
 def test_every_outlet_appears_in_the_framing_and_side_by_side_pages(own_story):
-    out, _ = own_story
+    out = own_story[0]
     for stem in ("02_framing", "05_side_by_side"):
         text = _visible_text((out / f"{stem}.html").read_text(encoding="utf-8"))
         assert all(outlet in text for outlet in OUTLETS), stem
 
 
 def test_targets_and_terms_are_taken_from_the_reports_and_said_so(own_story):
-    out, _ = own_story
+    out = own_story[0]
     for stem, kind in (("02_framing", "Terms"), ("03_sentiment", "Targets"), ("05_side_by_side", "Targets")):
         text = _visible_text((out / f"{stem}.html").read_text(encoding="utf-8"))
         line = re.search(rf"{kind} taken from the reports \([^)]*\): ([^\n]+)", text)
@@ -75,7 +83,7 @@ def test_targets_and_terms_are_taken_from_the_reports_and_said_so(own_story):
 
 
 def test_the_own_article_page_analyses_the_first_report_and_the_file_parameter_reaches_02(own_story):
-    out, _ = own_story
+    out = own_story[0]
     nb = nbformat.read(out / "06_your_article.ipynb", as_version=4)
     injected = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
     assert 'ARTICLE_ID = "courier"' in injected.source
