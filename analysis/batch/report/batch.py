@@ -50,7 +50,11 @@ def run_batch(
 
     Args:
         articles: article ids to analyse (default: every article of the corpus).
-        corpus: folder, manifest, ``.csv`` or ``.jsonl`` to load (default: ``seeds/``).
+        corpus: folder, manifest, ``.csv`` or ``.jsonl`` to load (default: ``seeds/``). On
+            other articles than the seeds, a notebook that reads none of the selection's
+            parameters (:data:`SELECTION_PARAMETERS`: the case-study lesson) is left out unless
+            ``only`` names it, and listed on the index as not run; ``06_your_article`` gets
+            the first report as ``ARTICLE_ID``.
         only: run only these notebooks (names or stems such as ``01_corpus``).
         out: output folder (default: ``reports/``).
         figures: where notebooks write figures (default: ``figures/`` for the default
@@ -114,9 +118,8 @@ def run_batch(
             )
         notebooks = list_notebooks(Path(notebooks_dir), only)
         own_story = not _is_seed_corpus(corpus_path)
-        notebooks, not_run = _about_selection(notebooks, only) if own_story else (notebooks, [])
-        if not notebooks:
-            raise ValueError(f"{', '.join(p.stem for p in not_run)} is written for the seed reports, not for {corpus_path}")
+        # on other articles, the notebooks written for the seeds are left out unless named in ``only``
+        notebooks, not_run = _about_selection(notebooks) if own_story and not only else (notebooks, [])
         out_dir.mkdir(parents=True, exist_ok=True)
         Path(figures).mkdir(parents=True, exist_ok=True)
         batch_parameters = {
@@ -192,13 +195,12 @@ def _is_seed_corpus(path: Path) -> bool:
     return path == seeds or (path.is_file() and path.parent == seeds)
 
 
-def _about_selection(notebooks: list[Path], only: list[str] | None) -> tuple[list[Path], list[Path]]:
-    """The notebooks that read the selection (or that ``only`` names), and those left out."""
-    named = {Path(name).stem for name in only or ()}
+def _about_selection(notebooks: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The notebooks that read the selection (:data:`SELECTION_PARAMETERS`), and those left out."""
     keep, left = [], []
     for notebook in notebooks:
         reads = set(notebook_parameter_types(notebook)) & set(SELECTION_PARAMETERS)
-        (keep if reads or notebook.stem in named else left).append(notebook)
+        (keep if reads else left).append(notebook)
     return keep, left
 
 
