@@ -82,7 +82,14 @@ def strip_boilerplate(
     _, opening = _markers()
     kept, notes = [], []
     for i, paragraph in enumerate(paragraphs):
-        text = plain(paragraph).strip()
+        long = paragraph.count(" ") >= MAX_COPYRIGHT_WORDS  # then only a marker in capitals can open it
+        text = paragraph.strip() if long else plain(paragraph).strip()
+        if long:
+            m = opening.match(text)
+            if m:
+                notes.append(f"removed {m['marker']!r} before the text")
+            kept.append(m["rest"] if m else paragraph)
+            continue
         if is_marker(text):
             notes.append(f"removed {text!r}")
         elif i < byline_within and is_byline(text):

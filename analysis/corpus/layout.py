@@ -69,10 +69,11 @@ def split_layout(text: str, *, find_headline: bool = True, known_headline: str =
     else:
         if paragraphs and _URL.match(paragraphs[-1]):
             out["url"] = paragraphs.pop().strip()
-    paragraphs, notes = strip_boilerplate(paragraphs, plain=textmod.strip_markup)
+    plain_of = lru_cache(maxsize=None)(textmod.strip_markup)  # each paragraph's markup stripped once
+    paragraphs, notes = strip_boilerplate(paragraphs, plain=plain_of)
     body, related = [], []
     for i, para in enumerate(paragraphs):
-        plain = textmod.strip_markup(para)
+        plain = plain_of(para)
         if related_line.match(plain):
             related.append(plain)
             continue
