@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 setup: $(STAMP)
-	@$(PY) -m analysis setup
+	@$(PY) -m analysis setup --quiet-kernels
 
 report: setup
 	$(PY) -m analysis report $(REPORT_ARGS)

@@ -693,3 +693,40 @@ def test_importing_compare_stays_light():
     code = "import sys, analysis.compare; print(sorted(m for m in ('nltk', 'matplotlib', 'analysis.framing', 'analysis.sentiment') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# --- targets and terms taken from the reports when the user names none ---
+
+DEFAULT_REPORTS = {
+    "a": "Mayor Ada Byrne closed the bridge. Byrne said the Harbour Trust would pay. The bridge cracked and the bridge shut.",
+    "b": "The Harbour Trust refused to pay. Ada Byrne said the ferry would run. The ferry and the ferry crew waited.",
+    "c": "Tom Quill said the Harbour Trust should pay. Byrne agreed. Tolls and tolls and tolls rose.",
+}
+
+
+def _default_selection():
+    from analysis.corpus import Article, Corpus
+
+    return compare.select(corpus=Corpus([Article(id=k, text=v, outlet=k.upper()) for k, v in DEFAULT_REPORTS.items()]))
+
+
+def test_default_targets_are_the_names_most_reports_mention_in_their_most_used_form():
+    # by hand: Ada Byrne in a, b and c (4 mentions, 3 as "Byrne"), Harbour Trust in a, b and c
+    # (3 mentions), Tom Quill only in c
+    assert compare.default_targets(_default_selection(), n=2) == ["Byrne", "Harbour Trust"]
+    assert compare.default_targets(_default_selection(), n=5)[:2] == ["Byrne", "Harbour Trust"]
+
+
+def test_default_terms_take_each_reports_most_distinctive_word_in_turn():
+    # by hand: "bridge" (3 times, only in a), "ferry" (3, only in b), "tolls" (3, only in c)
+    assert sorted(compare.default_terms(_default_selection(), n=3)) == ["bridge", "ferry", "tolls"]
+    assert len(compare.default_terms(_default_selection(), n=1)) == 1
+
+
+def test_nothing_to_take_gives_an_empty_list_and_a_line_that_says_so():
+    from analysis.corpus import Article, Corpus
+
+    quiet = compare.select(corpus=Corpus([Article(id="x", text="it rained. it rained again.")]))
+    assert compare.default_targets(quiet) == []
+    assert compare.taken_line("Targets", [], how="names") == "Targets taken from the reports (names): none found."
+    assert compare.taken_line("Terms", ["bridge", "ferry"], how="words") == "Terms taken from the reports (words): bridge, ferry"

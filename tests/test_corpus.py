@@ -745,3 +745,87 @@ def test_corpus_index_by_position_and_by_id(seed_corpus):
     assert seed_corpus[-1] is seed_corpus[seed_corpus.ids[-1]]
     with pytest.raises(KeyError, match="no_such_id"):
         seed_corpus["no_such_id"]
+
+
+# --- articles as people paste them: headline on the first line, boilerplate around the body ---
+
+PASTED_BODY = (
+    "The harbour board voted on Tuesday to run a night ferry from May, its chair Ada Byrne told "
+    "a meeting at the town hall.\n\n\"We listened to the workers,\" Byrne said."
+)
+
+
+def _pasted(text, **metadata):
+    from analysis.corpus import make_article
+
+    return make_article(text, id="pasted", source="pasted.txt", metadata=metadata or None)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Harbour Board Backs Night Ferry.", "Harbour board backs night ferry.", "Harbour board backs night ferry"],
+)
+def test_a_first_line_that_reads_as_a_headline_becomes_the_headline_with_or_without_a_full_stop(headline):
+    article = _pasted(f"{headline}\n\n{PASTED_BODY}")
+    assert article.headline == headline
+    assert article.text.startswith("The harbour board voted")
+
+
+def test_a_headline_directly_followed_by_the_body_on_the_next_line_is_taken_apart():
+    article = _pasted(f"Harbour board backs night ferry\n{PASTED_BODY}")
+    assert article.headline == "Harbour board backs night ferry"
+    assert article.text.startswith("The harbour board voted")
+
+
+def test_a_hard_wrapped_first_paragraph_is_not_cut_into_a_headline():
+    wrapped = (
+        "The harbour board voted on Tuesday to run a night\nferry from May, its chair Ada Byrne told a"
+        "\nmeeting at the town hall.\n\n\"We listened to the workers,\"\nByrne said."
+    )
+    article = _pasted(wrapped)
+    assert article.headline == ""
+    assert article.text.startswith("The harbour board voted on Tuesday to run a night ferry")
+
+
+def test_a_long_first_sentence_with_a_full_stop_stays_the_lead():
+    article = _pasted(PASTED_BODY)
+    assert article.headline == ""
+    assert article.text == PASTED_BODY
+
+
+def test_a_repeated_headline_leaves_the_body_once_from_the_text_and_once_from_the_manifest():
+    twice = _pasted(f"Harbour Board Backs Night Ferry\n\nHarbour Board Backs Night Ferry.\n\n{PASTED_BODY}")
+    assert twice.headline == "Harbour Board Backs Night Ferry"
+    assert twice.text == PASTED_BODY
+    assert "repeated" in twice.notes
+    given = _pasted(f"Harbour board backs night ferry.\n\n{PASTED_BODY}", headline="Harbour board backs night ferry")
+    assert given.text == PASTED_BODY
+
+
+def test_boilerplate_markers_bylines_and_copyright_lines_are_removed_and_noted():
+    text = (
+        "ABSTRACT\n\nHarbour Board Backs Night Ferry\n\nBy Jane Doe and Tom Roe, Staff Writers\n\nFULL TEXT.\n\n"
+        f"{PASTED_BODY}\n\nAdvertisement\n\nRead more\n\nThe first boat sails on 3 May.\n\n"
+        "Copyright 2026 The Harbour Gazette. All rights reserved."
+    )
+    article = _pasted(text)
+    assert article.headline == "Harbour Board Backs Night Ferry"
+    assert article.text == f"{PASTED_BODY}\n\nThe first boat sails on 3 May."
+    for removed in ("'ABSTRACT'", "'FULL TEXT.'", "'Advertisement'", "'Read more'", "By Jane Doe", "Copyright 2026"):
+        assert removed in article.notes, removed
+
+
+def test_a_marker_in_capitals_opening_a_paragraph_leaves_the_rest():
+    article = _pasted(f"Harbour board backs night ferry\n\nFULL TEXT: {PASTED_BODY}")
+    assert article.text == PASTED_BODY
+    assert "FULL TEXT" in article.notes
+
+
+def test_body_sentences_that_look_like_boilerplate_are_kept():
+    body = (
+        f"{PASTED_BODY}\n\nBy Monday the vote was over and the board went home.\n\n"
+        "Copyright law was not discussed, and the advertisement budget stayed the same."
+    )
+    article = _pasted(body)
+    assert article.text == body
+    assert article.notes == ""

@@ -390,3 +390,70 @@ def test_a_kernel_that_dies_before_answering_is_started_again_once(monkeypatch, 
     result = report.run_notebook(notebook, out_dir=tmp_path / "b", parameters={})
     assert result.status == "failed" and len(starts) == report.KERNEL_START_ATTEMPTS
     assert "Kernel died before replying" in result.error
+
+
+def _papermill_stderr(tmp_path, ipython_dir) -> str:
+    """Standard error of papermill itself (as the README runs it) on a two-cell notebook."""
+    notebook = _notebook(tmp_path / "tiny.ipynb", "x = 1", "print(x + 1)", parameters="N: int = 1")
+    env = {**os.environ, "IPYTHONDIR": str(ipython_dir)}
+    done = subprocess.run(
+        [sys.executable, "-m", "papermill", str(notebook), str(tmp_path / "out.ipynb"), "-p", "N", "2"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stderr
+
+
+@pytest.mark.slow
+def test_kernels_run_by_papermill_directly_leave_out_the_alarming_lines_once_configured(tmp_path):
+    from analysis.batch import kernel_config
+
+    bare = tmp_path / "bare"
+    (bare / "profile_default").mkdir(parents=True)
+    assert "without encryption" in _papermill_stderr(tmp_path, bare)  # the line the configuration removes
+    assert kernel_config.write_kernel_config(tmp_path / "env") == "written"
+    assert kernel_config.write_kernel_config(tmp_path / "env") == "present"
+    quiet = tmp_path / "quiet" / "profile_default"
+    quiet.mkdir(parents=True)
+    # the file a kernel of the environment reads, given here as the kernel's own profile
+    (quiet / kernel_config.CONFIG_NAME).write_text(kernel_config.config_path(tmp_path / "env").read_text(encoding="utf-8"))
+    err = _papermill_stderr(tmp_path, quiet.parent)
+    assert "without encryption" not in err and "KeyboardInterrupt" not in err
+
+
+def test_the_kernel_log_filter_drops_only_the_two_lines(tmp_path):
+    import logging
+
+    from analysis.batch import kernel_config
+
+    namespace: dict = {}
+    exec(compile(kernel_config.CONFIG_TEXT, "config", "exec"), namespace)
+    log = logging.getLogger("IPKernelApp")
+    seen = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            seen.append(record.getMessage())
+
+    handler = Keep()
+    log.addHandler(handler)
+    try:
+        log.warning("Kernel is running over TCP without encryption. All communication ...")
+        log.error("KeyboardInterrupt caught in kernel.")
+        log.error("Exception in message handler:")
+    finally:
+        log.removeHandler(handler)
+        for f in list(log.filters):
+            log.removeFilter(f)
+    assert seen == ["Exception in message handler:"]
+
+
+def test_a_users_own_kernel_configuration_is_kept(tmp_path):
+    from analysis.batch import kernel_config
+
+    path = kernel_config.config_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_text("c.InteractiveShell.autocall = 0\n", encoding="utf-8")
+    assert kernel_config.write_kernel_config(tmp_path) == "written"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("c.InteractiveShell.autocall = 0\n") and text.count(kernel_config.MARKER) == 1

@@ -16,7 +16,14 @@ from . import kernels
 def _setup(args: argparse.Namespace) -> int:
     from ..nlp import nltk_packages as nltkpackages
     from . import setup_check
+    from .kernel_config import write_kernel_config
 
+    if args.quiet_kernels:
+        status = write_kernel_config()
+        if status == "written":
+            print("Kernels of this environment now leave out two alarming log lines (etc/ipython/ipython_kernel_config.py).")
+        elif status != "present":
+            print(f"Kernel configuration {status}; kernels may log 'running over TCP without encryption'.", file=sys.stderr)
     if not (args.mirror or args.target) and setup_check.ready_in_usual_places():
         # the common case, every run of make report and make test: found without NLTK
         print(_ready_line(len(nltkpackages.PACKAGES), installed=0))
@@ -95,14 +102,18 @@ def _report(args: argparse.Namespace) -> int:
     _defer_import("rfc3987_syntax", ("is_valid_syntax",))
     from ..corpus import UnknownArticleError
     from .report import run_batch
+    from .report.params import user_parameters
 
     try:
+        parameters = user_parameters(args.parameters or (), args.parameters_file or ())
         results = run_batch(
             articles=args.articles, corpus=args.corpus, only=args.only, out=args.out,
             show_code=args.show_code, in_place=args.in_place, use_cache=not args.no_cache, jobs=args.jobs,
-            warm_kernels=not args.new_kernels, kernel_server=server,
+            warm_kernels=not args.new_kernels, kernel_server=server, parameters=parameters,
         )  # fmt: skip
     except (UnknownArticleError, ValueError) as err:
+        if server is not None:
+            server.close()
         print(f"error: {err}", file=sys.stderr)
         return 2
     except OSError as err:
@@ -229,6 +240,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mirror", help="local NLTK data folder to copy from (default: $NLTK_DATA_MIRROR or ../shared/nltk_data)")
     p.add_argument("--target", help="folder to install into (default: first $NLTK_DATA entry or .nltk_data/)")
     p.add_argument("--no-download", action="store_true", help="never use the network")
+    p.add_argument(
+        "--quiet-kernels", action="store_true",
+        help="also configure this environment's Jupyter kernels to leave out two log lines that alarm readers "
+        "('Kernel is running over TCP without encryption', 'KeyboardInterrupt caught in kernel'); make setup does",
+    )  # fmt: skip
     p.set_defaults(func=_setup)
 
     p = sub.add_parser("report", help="execute every notebook with papermill and export HTML reports")
@@ -241,6 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="recompute every analysis instead of reusing cached results (.cache/)")
     p.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once, each in its own kernel (default: two per CPU; 1: one after the other)")
     p.add_argument("--new-kernels", action="store_true", help="start every kernel as a new process instead of forking it from a server with the libraries loaded")
+    p.add_argument(
+        "-p", "--parameters", nargs=2, action="append", metavar=("NAME", "VALUE"),
+        help="a notebook parameter, as papermill's -p (repeatable), given to every notebook that declares it; "
+        "lists as YAML or JSON: -p TARGETS '[\"Ada Byrne\", \"Harbour Board\"]'",
+    )  # fmt: skip
+    p.add_argument("-f", "--parameters-file", action="append", metavar="FILE", help="a YAML file of parameters (NAME: value), read before -p (repeatable)")
     p.set_defaults(func=_report)
 
     p = sub.add_parser(

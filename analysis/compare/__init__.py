@@ -8,6 +8,7 @@ and returns a new DataFrame with one column per report, so a class can read acro
 Modules, one question each:
 
 - :mod:`.selection`: which reports are compared, and their results whichever the source;
+- :mod:`.defaults`: the names and words to follow when the user names none, from the reports;
 - :mod:`.reports`: the reports' metadata, layout, lengths and column labels;
 - :mod:`.overview_table`: one table of every measure, report by report;
 - :mod:`.frames`: frame hits and profiles, headline and lead, term counts, names only one
@@ -20,6 +21,7 @@ Modules, one question each:
 
 from __future__ import annotations
 
+from .defaults import default_targets, default_terms, taken_line
 from .frames import (
     hits_from_tables,
     leads_from_tables,
@@ -62,6 +64,8 @@ __all__ = [
     "article_layout",
     "corpus_from_tables",
     "cues_by_article",
+    "default_targets",
+    "default_terms",
     "first_per_outlet",
     "hits_from_tables",
     "keep_articles",
@@ -87,6 +91,7 @@ __all__ = [
     "side_by_side",
     "sources_by_article",
     "sourcing_profiles",
+    "taken_line",
     "term_counts",
     "texts_from_tables",
     "tone_from_tables",

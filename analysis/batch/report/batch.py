@@ -17,7 +17,8 @@ from .. import kernels
 from .export import warm_exporter
 from .figures import _credit_figures
 from .index import write_index
-from .notebooks import list_notebooks
+from .notebooks import list_notebooks, notebook_parameter_types
+from .params import undeclared
 from .run import NotebookResult, run_notebook
 from .timing import time_summary
 
@@ -42,13 +43,18 @@ def run_batch(
     jobs: int | None = None,
     warm_kernels: bool = True,
     kernel_server: kernels.KernelServer | None = None,
+    parameters: dict | None = None,
     progress: Callable[[str], None] = print,
 ) -> pd.DataFrame:
     """Execute the notebooks and export each to HTML; one row per notebook.
 
     Args:
         articles: article ids to analyse (default: every article of the corpus).
-        corpus: folder, manifest, ``.csv`` or ``.jsonl`` to load (default: ``seeds/``).
+        corpus: folder, manifest, ``.csv`` or ``.jsonl`` to load (default: ``seeds/``). On
+            other articles than the seeds, a notebook that reads none of the selection's
+            parameters (:data:`SELECTION_PARAMETERS`: the case-study lesson) is left out unless
+            ``only`` names it, and listed on the index as not run; ``06_your_article`` gets
+            the first report as ``ARTICLE_ID``.
         only: run only these notebooks (names or stems such as ``01_corpus``).
         out: output folder (default: ``reports/``).
         figures: where notebooks write figures (default: ``figures/`` for the default
@@ -67,6 +73,9 @@ def run_batch(
         kernel_server: a server already started for this batch (:func:`analysis.batch.kernels.batch_server`,
             with the same ``use_cache``), so that it imports while the caller does; the
             batch stops it when it ends. Default: the batch starts one (``warm_kernels``).
+        parameters: more papermill parameters (``-p NAME VALUE``, ``-f params.yaml``; see
+            :mod:`.params`), given to every notebook that declares them; a name that no
+            notebook of the batch declares is reported once in ``progress``.
         progress: called with each line to show, one whole line at a time (from the
             threads that run the notebooks when ``jobs`` > 1).
 
@@ -108,15 +117,23 @@ def run_batch(
                 f"python -m analysis analyze {corpus_path} lists them all"
             )
         notebooks = list_notebooks(Path(notebooks_dir), only)
+        own_story = not _is_seed_corpus(corpus_path)
+        # on other articles, the notebooks written for the seeds are left out unless named in ``only``
+        notebooks, not_run = _about_selection(notebooks) if own_story and not only else (notebooks, [])
         out_dir.mkdir(parents=True, exist_ok=True)
         Path(figures).mkdir(parents=True, exist_ok=True)
-        parameters = {
+        batch_parameters = {
             "ARTICLES": list(articles) if articles else None,
             "CORPUS": str(corpus_path.resolve()) if corpus else None,
             "FIGURES_DIR": None if (default_out and not in_place and figures == config.figures_dir()) else str(Path(figures).resolve()),
         }
         if in_place:
-            parameters = {"FIGURES_DIR": None} if not articles and not corpus else parameters
+            batch_parameters = {"FIGURES_DIR": None} if not articles and not corpus else batch_parameters
+        if own_story:  # 06 analyses the first report of the selection, not its demo article
+            batch_parameters["ARTICLE_ID"] = selection.ids[0]
+        batch_parameters.update(parameters or {})
+        for name in undeclared(parameters or {}, [notebook_parameter_types(p) for p in notebooks]):
+            progress(f"warning: no notebook of this batch declares the parameter {name}; it is not used")
         jobs = max(1, min(default_jobs() if jobs is None else jobs, len(notebooks)))
         lock = threading.Lock()
         windows: dict[str, tuple[float, float]] = {}  # notebook -> when it started and ended
@@ -129,7 +146,7 @@ def run_batch(
             say(f"[{i}/{len(notebooks)}] {notebook.name} ...")
             started = time.perf_counter()
             result = run_notebook(
-                notebook, out_dir=out_dir, parameters=parameters, show_code=show_code, in_place=in_place,
+                notebook, out_dir=out_dir, parameters=batch_parameters, show_code=show_code, in_place=in_place,
                 figures=Path(figures), use_cache=use_cache, server=server,
             )  # fmt: skip
             windows[notebook.name] = (started, time.perf_counter())
@@ -150,7 +167,7 @@ def run_batch(
     frame.attrs["cache"] = {"hits": hits, "misses": misses}
     write_index(
         out_dir, frame, selection=selection.to_frame(), rejects=loaded.rejects,
-        corpus_name=corpus_path.name,
+        corpus_name=corpus_path.name, not_run=[p.stem for p in not_run],
     )  # fmt: skip
     wall = time.perf_counter() - batch_started
     frame.attrs["wall_seconds"], frame.attrs["jobs"] = wall, jobs
@@ -165,6 +182,26 @@ def run_batch(
         f"{cache_note}; reports in {out_dir}, figures in {figures}"
     )
     return frame
+
+
+#: Parameters by which a notebook reads the batch's selection; a notebook that declares none of
+#: them is written for the seed reports (the lesson) and is not run on other articles.
+SELECTION_PARAMETERS = ("ARTICLES", "CORPUS", "ARTICLE_ID")
+
+
+def _is_seed_corpus(path: Path) -> bool:
+    """Whether ``path`` is the seed reports: the seeds folder or a file in it."""
+    seeds, path = config.SEEDS_DIR.resolve(), Path(path).resolve()
+    return path == seeds or (path.is_file() and path.parent == seeds)
+
+
+def _about_selection(notebooks: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The notebooks that read the selection (:data:`SELECTION_PARAMETERS`), and those left out."""
+    keep, left = [], []
+    for notebook in notebooks:
+        reads = set(notebook_parameter_types(notebook)) & set(SELECTION_PARAMETERS)
+        (keep if reads else left).append(notebook)
+    return keep, left
 
 
 def _run_all(notebooks: list[Path], run_one: Callable[[int, Path], NotebookResult], jobs: int) -> list[NotebookResult]:

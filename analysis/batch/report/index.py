@@ -60,6 +60,7 @@ def write_index(
     selection: pd.DataFrame | None = None,
     rejects: pd.DataFrame | None = None,
     corpus_name: str = "",
+    not_run: list[str] | tuple[str, ...] = (),
 ) -> Path:
     """Write ``index.html``, the landing page of a batch, and return its path.
 
@@ -76,6 +77,8 @@ def write_index(
         selection: one row per selected article.
         rejects: inputs the corpus skipped (``source``, ``id``, ``reason``).
         corpus_name: what the articles were loaded from, as shown on the page.
+        not_run: notebooks written for the seed reports that the batch left out because
+            it ran on other articles (listed in their own section).
     """
     out_dir = Path(out_dir)
     count = "" if selection is None else f": {len(selection)} article{'s' if len(selection) != 1 else ''}"
@@ -119,10 +122,26 @@ def write_index(
             kept = f" (the notebook as far as it ran: <code>{escape(Path(row.notebook_out).name)}</code>)" if getattr(row, "notebook_out", "") else ""
             parts.append(f"<li>{escape(stem)}: failed &mdash; {escape(str(row.error))}{kept}</li>")
         parts.append("</ul>\n</section>")
+    parts += _not_run_html(not_run)
     parts += ["</main>", "</body>", "</html>", ""]
     path = out_dir / "index.html"
     _atomic_write_text(path, "\n".join(parts))
     return path
+
+
+def _not_run_html(not_run) -> list[str]:
+    """The case-study notebooks left out of a batch on other articles, and how to run them."""
+    if not len(not_run):
+        return []
+    names = ", ".join(f"<code>{escape(str(name))}</code>" for name in not_run)
+    return [
+        '<section id="case-study">',
+        "<h2>The case study (not run here)</h2>",
+        f"<p>{names}: written for the seed reports of the case study, so not run on the articles "
+        "above. Run on the seeds with <code>python -m analysis report --only "
+        f"{escape(' '.join(str(name) for name in not_run))}</code>.</p>",
+        "</section>",
+    ]
 
 
 def _selection_html(selection: pd.DataFrame | None, rejects: pd.DataFrame | None, corpus_name: str) -> list[str]:

@@ -56,6 +56,14 @@ def notebook_parameters(path: Path) -> set[str]:
     return set(papermill.inspect_notebook(str(path)).keys())
 
 
+def notebook_parameter_types(path: Path) -> dict[str, str]:
+    """Name -> declared type (``"list"``, ``"str"``...; ``"None"`` when not declared) of each
+    parameter of the notebook's ``parameters`` cell."""
+    import papermill
+
+    return {name: str(p.get("inferred_type_name") or "None") for name, p in papermill.inspect_notebook(str(path)).items()}
+
+
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 

@@ -15,7 +15,8 @@ from .. import kernels
 from .engine import _kernel_environment, _kernel_manager_class, _papermill_engine
 from .export import export_html
 from .figures import _png_files
-from .notebooks import notebook_parameters, notebook_title, strip_run_metadata
+from .notebooks import notebook_parameter_types, notebook_title, strip_run_metadata
+from .params import fit_declared
 
 #: Matplotlib backend of the notebook kernels: figures are shown in the executed notebook.
 INLINE_BACKEND = kernels.INLINE_BACKEND
@@ -74,9 +75,9 @@ def run_notebook(
 
     started = time.perf_counter()
     kernel_ready = []  # the time the kernel answered, set by nbclient's hook
-    declared = notebook_parameters(notebook)
+    declared = notebook_parameter_types(notebook)
     title = notebook_title(notebook)
-    params = {k: v for k, v in parameters.items() if k in declared and v is not None}
+    params = {k: fit_declared(v, declared[k]) for k, v in parameters.items() if k in declared and v is not None}
     out_nb = out_dir / notebook.name
     out_html = out_dir / f"{notebook.stem}.html"
     failed_nb = out_dir / f"{notebook.stem}.failed.ipynb"
