@@ -65,6 +65,15 @@ def test_every_analysis_page_speaks_of_the_story_and_of_no_seed_word(own_story):
         assert not re.search(r"\b(?:NaT|nan)\b", text), stem
 
 
+def test_the_lesson_and_the_coding_page_are_about_the_story(own_story):
+    out = own_story[0]
+    for stem in ("lesson", "07_coding_agreement"):
+        text = _visible_text((out / f"{stem}.html").read_text(encoding="utf-8"))
+        assert any(name in text for name in PEOPLE) or any(outlet in text for outlet in OUTLETS), stem
+        assert not SEED_WORDS.findall(text), (stem, sorted(set(SEED_WORDS.findall(text))))
+        assert not re.search(r"\b(?:NaT|nan)\b", text), stem
+
+
 def test_every_outlet_appears_in_the_framing_and_side_by_side_pages(own_story):
     out = own_story[0]
     for stem in ("02_framing", "05_side_by_side"):
