@@ -42,6 +42,14 @@ def _capitalised(tok: _Tok) -> bool:
     return tok.text[:1].isupper()
 
 
+# Abbreviated titles whose full stop does not end a sentence ("Mr. Justice").
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "col", "lt", "prof", "rev", "jr"})
+
+
+def _after_title(tokens: list[_Tok], k: int) -> bool:
+    return k >= 2 and tokens[k - 1].text == "." and (tokens[k - 2].lower in _TITLES or len(tokens[k - 2].text) == 1)
+
+
 def _in_name(tokens: list[_Tok], i: int, j: int) -> bool:
     """True when the cue on tokens ``i..j-1`` is part of a name in running text.
 
@@ -59,7 +67,7 @@ def _in_name(tokens: list[_Tok], i: int, j: int) -> bool:
     if not prose:
         return False
     for k in caps:
-        opens = k == 0 or tokens[k - 1].text in _OPENERS
+        opens = k == 0 or (tokens[k - 1].text in _OPENERS and not _after_title(tokens, k))
         if not opens:
             return True
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
