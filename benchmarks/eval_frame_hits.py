@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import hashlib
+import json
 import random
 import sys
 from pathlib import Path

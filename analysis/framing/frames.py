@@ -56,13 +56,13 @@ def _in_name(tokens: list[_Tok], i: int, j: int) -> bool:
     A capitalised cue word that does not open the sentence (or a quotation) is a name
     ("the Justice Department", "Vanity Fair"); so is a sentence-opening cue followed by a
     capitalised word ("Justice Department officials said"). In a stretch written in title
-    case (a headline: no lower-case content word within four tokens either side) the check
+    case (a headline: no lower-case content word within eight tokens either side) the check
     cannot tell and lets the cue count.
     """
     caps = [k for k in range(i, j) if _capitalised(tokens[k]) and not tokens[k].text.isupper()]
     if not caps:
         return False
-    window = tokens[max(0, i - 4) : j + 4]
+    window = tokens[max(0, i - 8) : j + 8]
     prose = any(t.text[:1].islower() and t.text.isalpha() and t.lower not in _NAME_JOINERS for t in window)
     if not prose:
         return False
