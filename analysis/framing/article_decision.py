@@ -24,6 +24,8 @@ from .frames import frame_sentences
 from .rules import FRAME_RULES
 
 _COLUMNS = ["article", "frame", "present", "score", "evidence"]
+#: Schemes with fitted article-level weights.
+_FITTED = ("generic",)
 #: Evidence listed per article and frame: the hits that weigh most (headline and lead first).
 MAX_EVIDENCE = 6
 
@@ -33,6 +35,9 @@ def frame_model(scheme: str = "generic") -> dict[str, Any]:
     """The fitted weights of ``scheme`` (``frames_<scheme>.json``), read once."""
     if scheme not in FRAME_RULES:
         raise ValueError(f"unknown frame scheme {scheme!r}; choose one of {list(FRAME_RULES)}")
+    if scheme not in _FITTED:
+        raise ValueError(f"no article-level weights for the {scheme!r} scheme (fitted: {list(_FITTED)}); "
+                         "use frame_sentences(..., scheme=...) for its sentence hits")
     return model_json(f"frames_{scheme}.json")
 
 
