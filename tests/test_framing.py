@@ -82,7 +82,7 @@ def test_frame_sentences_inflections_and_cue_columns():
 
 
 def test_frame_sentences_offsets_point_into_the_article_text():
-    text = "A calm opening line.\n\nRussia warned it could block Zoom. Revenue fell 1%."
+    text = "A calm opening line.\n\nRussia threatened it could block Zoom. Revenue fell 1%."
     sents = sentences_of(text, article="x")
     hits = framing.frame_sentences(sents)
     assert len(hits) >= 4
@@ -90,7 +90,7 @@ def test_frame_sentences_offsets_point_into_the_article_text():
         assert text[row.start : row.end] == row.matched
         assert row.sentence_text == sents.loc[sents["sentence"] == row.sentence, "text"].item()
     assert set(hits["article"]) == {"x"}
-    assert hits.loc[hits["matched"] == "warned", "sentence"].item() == 1
+    assert hits.loc[hits["matched"] == "threatened", "sentence"].item() == 1
 
 
 def test_frame_sentences_multiword_cue_wins_over_its_part():
@@ -100,22 +100,45 @@ def test_frame_sentences_multiword_cue_wins_over_its_part():
 
 
 def test_first_person_inside_a_quotation_across_sentences():
-    text = 'The minister spoke. "It was hard. I was alone," he said. I think so.'
+    text = 'The minister spoke. "It was hard. I was afraid," he said. I think so.'
     rows = [
         (0, 0, 0, 19),
         (1, 0, 20, 33),
-        (2, 0, 34, 56),
-        (3, 0, 57, 68),
+        (2, 0, 34, 57),
+        (3, 0, 58, 69),
     ]
     sents = pd.DataFrame(
         [{"sentence": n, "paragraph": p, "start": s, "end": e, "text": text[s:e]} for n, p, s, e in rows]
     )
-    assert sents["text"].tolist() == ["The minister spoke.", '"It was hard.', 'I was alone," he said.',
+    assert sents["text"].tolist() == ["The minister spoke.", '"It was hard.', 'I was afraid," he said.',
                                       "I think so."]
     hits = framing.frame_sentences(sents)
     voice = hits[hits["cue"] == "first-person singular pronoun inside a quotation"]
     assert voice["sentence"].tolist() == [2]
     assert voice["start"].tolist() == [34]
+
+
+def test_first_person_alone_is_not_human_interest():
+    hits = framing.frame_sentences(sentences_of('"I was alone in the room," she said.'))
+    assert "human_interest" not in set(hits["frame"])
+
+
+def test_cues_inside_names_do_not_count():
+    text = ("The Justice Department opened an inquiry. She studied at the Higher School of Economics. "
+            "He wrote for Vanity Fair. Mr. Justice spoke. Justice was done.")
+    hits = framing.frame_sentences(text)
+    assert hits["matched"].tolist() == ["Justice"]  # only the sentence that opens with it, alone
+    assert hits["sentence"].tolist() == [4]
+
+
+def test_numbers_count_as_economic_only_near_money_and_never_in_polls():
+    hits = framing.frame_sentences(
+        "Prices rose 5 percent. Turnout was 60 percent. 45 percent of voters back him in the poll, "
+        "and his tax plan costs money."
+    )
+    econ = hits[hits["frame"] == "economic"]
+    assert econ[econ["cue"] == "percent"]["sentence"].tolist() == [0]
+    assert "tax" in set(econ["cue"])  # the poll blocks only the numbers, not the other cues
 
 
 def test_first_person_plural_is_not_a_human_voice():

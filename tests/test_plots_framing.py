@@ -152,14 +152,38 @@ def test_frame_profile_bars_are_shares_in_per_cent_grouped_by_frame():
     plt.close(fig)
 
 
-def test_frame_profile_title_states_the_largest_gap():
+def test_frame_profile_title_does_not_state_a_gap_that_could_be_chance():
+    # 3 of 13 sentences against 0 of 12: pooled z = 1.77, two-sided p = 0.076
     fig, ax = plt.subplots()
     plots.plot_frame_profile(_profile(), ax=ax, outlets=OUTLETS)
     assert ax.get_title(loc="left") == (
-        "The reports differ most on the human interest frame:\n"
-        "23% of sentences in Izvestia, 0% in The Moscow Times"
+        "The reports do not clearly differ on any frame: the largest gap, human interest (p = 0.076),\n"
+        "could be chance: 23% of sentences in Izvestia, 0% in The Moscow Times"
     )
     plt.close(fig)
+
+
+def test_frame_profile_title_states_a_gap_beyond_chance():
+    # 30 of 60 sentences against 10 of 60: pooled z = 3.87, p = 0.0001
+    rows = [("iz", "conflict", 30, 60), ("mt", "conflict", 10, 60)]
+    profile = pd.DataFrame(rows, columns=["article", "frame", "n_sentences", "sentences_total"])
+    profile["share"] = profile["n_sentences"] / profile["sentences_total"]
+    fig, ax = plt.subplots()
+    plots.plot_frame_profile(profile, ax=ax, outlets=OUTLETS)
+    assert ax.get_title(loc="left") == (
+        "The reports differ most on the conflict frame (p < 0.001):\n"
+        "50% of sentences in Izvestia, 17% in The Moscow Times"
+    )
+    plt.close(fig)
+
+
+def test_two_proportion_test_by_hand():
+    from analysis.compare.frames import two_proportion_test
+
+    z, p = two_proportion_test(30, 60, 10, 60)  # pooled 1/3, se = sqrt(2/9 * 2/60) = 0.0861
+    assert z == pytest.approx(3.873, abs=1e-3) and p == pytest.approx(0.000108, abs=1e-5)
+    assert two_proportion_test(0, 10, 0, 12) == (0.0, 1.0)
+    assert two_proportion_test(1, 0, 1, 5) == (0.0, 1.0)
 
 
 def test_frame_profile_one_article_and_nothing_found():

@@ -89,3 +89,26 @@ def unique_entities_from_tables(tables: dict[str, pd.DataFrame], *, top: int = 8
             counts[key] = counts.get(key, 0) + 1
     return {a: sorted((n for key, n in k.items() if counts[key] == 1), key=str.lower)[:top] for a, k in keys.items()}
 
+
+
+def two_proportion_test(k1: int, n1: int, k2: int, n2: int) -> tuple[float, float]:
+    """Two-proportion z-test (pooled): is ``k1/n1`` different from ``k2/n2`` beyond chance?
+
+    Returns ``(z, p)`` with the two-sided p-value; ``(0.0, 1.0)`` when either group is empty
+    or neither has any (or both have only) hits.
+
+    Example:
+        >>> z, p = two_proportion_test(30, 60, 10, 60)
+        >>> round(z, 2), p < 0.001
+        (3.87, True)
+    """
+    import math
+
+    if n1 <= 0 or n2 <= 0:
+        return 0.0, 1.0
+    pooled = (k1 + k2) / (n1 + n2)
+    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    if se == 0:
+        return 0.0, 1.0
+    z = (k1 / n1 - k2 / n2) / se
+    return z, math.erfc(abs(z) / math.sqrt(2))

@@ -4,7 +4,10 @@ Seven questions, one function (or two) each, every answer a new DataFrame whose 
 character offsets so a notebook can highlight the words behind any number:
 
 - which generic news frames does each sentence show? :func:`frame_sentences`,
-  :func:`frame_profile` (per article), :func:`frame_rules` (the rule set);
+  :func:`frame_profile` (per article), :func:`frame_rules` (the rule set); which frames
+  does each article show as a whole, as a trained coder would code it?
+  :func:`article_frames` (weights fitted on coded articles, ``docs/frames_model.md``),
+  and how far to trust each frame: :func:`frame_trust`;
 - which words set one report apart from another? :func:`fightin_words`,
   :func:`distinctive_terms`;
 - how is a term used? :func:`kwic`;
@@ -45,6 +48,7 @@ file in ``analysis/lexicons/``.
 """
 
 from .actors import actor_actions, headline_and_lead
+from .article_decision import article_frames
 from .concordance import kwic, kwic_terms
 from .distinctive import DEFAULT_ALPHA0, distinctive_terms, fightin_words
 from .distinctive import _stopwords as _stopwords  # private, re-exported: analysis.batch.kernels warms it up
@@ -57,6 +61,7 @@ from .stance import EVALUATIVE_ADJECTIVES, STANCE_MARKERS, stance_markers
 from .stance import _opinion_words as _opinion_words  # private, re-exported: tests/test_framing.py
 from .stance import _stance_index as _stance_index  # private, re-exported: analysis.batch.kernels warms it up
 from .tables import actor_key, actor_table, frame_rule_summary, profile_table, stance_counts, top_terms
+from .trust import frame_trust
 
 __all__ = [
     "GENERIC_QUESTIONS",
@@ -68,6 +73,8 @@ __all__ = [
     "frame_sentences",
     "frame_columns",
     "frame_profile",
+    "article_frames",
+    "frame_trust",
     "fightin_words",
     "distinctive_terms",
     "kwic",

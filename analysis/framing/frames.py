@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..lexicons import words
+from ..lexicons import table, words
 from ._results import _empty, _frame, _key_columns
 from ._sentences import _as_sentences
 from ._tokens import _Tok, _tokens_lower
@@ -21,6 +21,71 @@ from .rules import _FIRST_PERSON, _FIRST_PERSON_CUE, _FIRST_PERSON_QUESTION, FRA
 # Phrases inside which no frame cue counts ("right now" is not a moral "right").
 _STOP_PHRASES = words("frame_stop_phrases.txt")
 _STOP_INDEX = _index(_compile("stop", "stop", _STOP_PHRASES))
+
+
+# Cues that count only in company (frame_cues_generic.toml, [gates.FRAME]).
+_GATES = {
+    frame: (
+        {cue.lower() for cue in gate["needs"]},
+        _index(_compile(frame, "with", gate["with"])),
+        _index(_compile(frame, "never", gate["never_with"])),
+        int(gate.get("window", 8)),
+    )
+    for frame, gate in table("frame_cues_generic.toml").get("gates", {}).items()
+}
+# Tokens after which a capitalised word starts a sentence or a quotation, not a name.
+_OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "(", "[", ":", ";", "\u2014", "\u2013", "-", ".", "?", "!"})
+_NAME_JOINERS = frozenset(words("cue_function_words.txt")) | {"&"}
+
+
+def _capitalised(tok: _Tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+# Abbreviated titles whose full stop does not end a sentence ("Mr. Justice").
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "col", "lt", "prof", "rev", "jr"})
+
+
+def _after_title(tokens: list[_Tok], k: int) -> bool:
+    return k >= 2 and tokens[k - 1].text == "." and (tokens[k - 2].lower in _TITLES or len(tokens[k - 2].text) == 1)
+
+
+def _in_name(tokens: list[_Tok], i: int, j: int) -> bool:
+    """True when the cue on tokens ``i..j-1`` is part of a name in running text.
+
+    A capitalised cue word that does not open the sentence (or a quotation) is a name
+    ("the Justice Department", "Vanity Fair"); so is a sentence-opening cue followed by a
+    capitalised word ("Justice Department officials said"). In a stretch written in title
+    case (a headline: no lower-case content word within eight tokens either side) the check
+    cannot tell and lets the cue count.
+    """
+    caps = [k for k in range(i, j) if _capitalised(tokens[k]) and not tokens[k].text.isupper()]
+    if not caps:
+        return False
+    window = tokens[max(0, i - 8) : j + 8]
+    prose = any(t.text[:1].islower() and t.text.isalpha() and t.lower not in _NAME_JOINERS for t in window)
+    if not prose:
+        return False
+    for k in caps:
+        opens = k == 0 or (tokens[k - 1].text in _OPENERS and not _after_title(tokens, k))
+        if not opens:
+            return True
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if k == j - 1 and nxt is not None and _capitalised(nxt) and nxt.lower not in _NAME_JOINERS:
+            return True
+    return False
+
+
+def _gated_out(tokens: list[_Tok], group: str, cue: str, i: int, j: int) -> bool:
+    """True when a cue that counts only in company (a number, "percent") lacks it here."""
+    gate = _GATES.get(group)
+    if gate is None or cue not in gate[0]:
+        return False
+    needs, with_index, never_index, window = gate
+    if _match_cues(tokens, never_index):
+        return True
+    near = tokens[max(0, i - window) : j + window]
+    return not _match_cues(near, with_index)
 
 
 def _blocked_spans(tokens: list[_Tok]) -> list[tuple[int, int]]:
@@ -151,8 +216,11 @@ def _frame_hits(texts: list[str], starts: list[int], numbers: list[int], article
         for cue, i, j in _match_cues(tokens, index):
             if any(bi <= i and j <= bj for bi, bj in blocked):
                 continue
+            if _in_name(tokens, i, j) or _gated_out(tokens, cue.group, cue.cue, i, j):
+                continue
             hits.append((tokens[i].start, tokens[j - 1].end, cue.group, cue.question, cue.cue))
-        if parity is not None:
+        # a first-person voice counts only where the sentence already shows human interest
+        if parity is not None and any(h[2] == "human_interest" for h in hits):
             inside = parity[pos]
             cursor = 0
             for tok in tokens:

@@ -73,6 +73,22 @@ def _entity_aliases() -> str:
     return "\n".join(f"  - `{name}` ← {_codes(aliases)}" for name, aliases in by_name.items())
 
 
+def _trust_table() -> str:
+    """Per frame: the suite's agreement with coders next to the coders' own, in plain words."""
+    from .trust import frame_trust
+
+    lines = ["| frame | suite vs coders | coder vs coder | yes for every article | in plain words |",
+             "|---|---:|---:|---:|---|"]
+    for row in frame_trust().itertuples():
+        lines.append(f"| {row.frame.replace('_', ' ')} | {row.suite_f1:.2f} | {row.coders_f1:.2f} | "
+                     f"{row.every_frame_f1:.2f} | {row.in_words} |")
+    return "\n".join(lines)
+
+
+def _gate(key: str):
+    return table("frame_cues_generic.toml")["gates"]["economic"][key]
+
+
 def framing_rules_markdown() -> str:
     """The whole of ``docs/framing_rules.md``: the prose of :mod:`.rules_doc_template` with
     every list written from the data files in ``analysis/lexicons/``.
@@ -93,6 +109,11 @@ def framing_rules_markdown() -> str:
     return TEMPLATE.format(
         stop_phrases=_codes(_STOP_PHRASES),
         generic_frames=_generic_frames(),
+        trust_table=_trust_table(),
+        economic_gated=_codes(_gate("needs")),
+        economic_window=_gate("window"),
+        economic_with=_codes(_gate("with")),
+        economic_never=_codes(_gate("never_with")),
         policy_frames=_policy_frames(),
         subject_pronouns=_codes("I" if word == "i" else word for word in pronouns),
         stance_lists="\n".join(f"- **`{category}`**: {_codes(cues)}" for category, cues in STANCE_MARKERS.items()),

@@ -58,29 +58,56 @@ Semetko & Valkenburg 2000) and its cues.
 {generic_frames}
 
 **The first-person rule** (`human_interest.1`). A first-person singular pronoun (`I`, `me`,
-`my`, `mine`, `myself`) inside a quotation counts as a human voice speaking for itself.
+`my`, `mine`, `myself`) inside a quotation counts as a human voice speaking for itself, but
+only in a sentence that already holds another human-interest cue: an "I" in a quotation is
+not a human-interest story by itself.
 Quotation marks are counted through the sentences of each paragraph, so the second
 sentence of a two-sentence quotation is still inside it; the count restarts at every
 paragraph, so one unbalanced mark cannot leak through a whole article. Plural `we` and `our`
 are left out: in news they mostly speak for an institution (a spokesperson's "we do not use
 Zoom", a company's "our website").
 
+**Names and numbers.** A cue inside a name does not count: a capitalised cue word that does
+not open its sentence or quotation ("the Justice Department", "Vanity Fair", "Federation of
+Teachers"), or a sentence-opening one followed by another capitalised word; in a headline
+written in title case the check cannot tell and lets the cue count. A full stop after a
+title ("Mr.", "Gov.") does not open a sentence. Numbers and amounts ({economic_gated}) count
+as economic only with a word of money, prices, jobs or markets within {economic_window}
+words ({economic_with}), and never in a sentence about polls ({economic_never}).
+
 **Why these cues.** They are the words a coder following the battery would point to when
 answering "yes": disagreement and hostile acts between parties (`ban`, `block`,
 `sanction`, `restrictive`) and reproach (`accuse`, `warn`, `complain`) for conflict; money,
-sales and markets (`revenue`, `sell|sold`, `%`, `contract`) for economic consequences;
-government and law (`government`, `authorities`, `legislation`), solutions (`switch to`,
-`alternative`) and urgency (`urge`, `need to`, `must`, `should`) for responsibility;
-emotions and people (`regret`, `feel|felt`, `family`) for human interest; moral and
-religious vocabulary (`wrong`, `fair`, `illegal`, `god`) for morality. Each cue belongs to
+sales and markets (`revenue`, `sell|sold`, `contract`) for economic consequences;
+government asked to act (`government should`, `urged the government`), law
+(`legislation`), solutions (`switch to`, `alternative`) and urgency (`urge`, `need to`) for
+responsibility; emotions and affected people (`regret`, `feel|felt`, `family`) for human
+interest; moral and religious vocabulary (`morally wrong`, `unfair`, `god`) for morality.
+The lists were checked against coded news articles and against 150 cue hits judged by hand
+on unseen US political news (`benchmarks/eval_frame_hits.py`); cues whose hits were mostly
+out of sense were dropped or narrowed. Each cue belongs to
 one frame only; a sentence can show several frames.
 
 **Limits.** The battery asks about whole stories read by people; a cue is evidence that a
-frame *may* be present, not proof. Cues are matched without sense: `government` in
-"sales to government agencies" counts for responsibility, and a cue inside a name ("Higher
-School of Economics") counts too. Paraphrases without a listed word are missed. Question
+frame *may* be present, not proof. Cues are matched without reading the sentence: a word
+used in another sense still counts ("attacks" in a report of violence counts as conflict).
+Paraphrases without a listed word are missed. Question
 `human_interest.5` (pictures) is not coded. Compare profiles across articles of similar
 length and genre, and read the evidence sentences before drawing conclusions.
+
+### Frames of whole articles (`article_frames`), and how far to trust them
+
+Coders of the battery code an article's *main focus*, read from its headline and lead, from
+explicit indicators. `article_frames` makes that article-level decision: for each frame, a
+small logistic model weighs whether a cue is in the first sentence, how many cues are in the
+first three, the share of sentences with a cue, the number of cues and how many of the
+frame's questions are answered. Its weights were fitted on 182 news articles coded by
+trained coders (`docs/frames_model.md`). The table shows, per frame, how often the suite
+agrees with the coders on articles it did not learn from, next to how often two coders
+agree with each other, and to the score of simply saying "yes" for every article (F1:
+1 = always agree, 0 = never).
+
+{trust_table}
 
 ## 2. Policy frames (`frame_sentences(..., scheme="policy")`)
 

@@ -14,7 +14,11 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ...compare.frames import two_proportion_test
 from .style import NEUTRAL, outlet_colors, use_house_style
+
+#: A difference between reports is stated only below this p-value (two-proportion z-test).
+DIFFERENCE_ALPHA = 0.05
 
 #: |z| above which a Fightin' Words difference counts as significant at the 95% level.
 Z_95 = 1.96
@@ -217,7 +221,10 @@ def plot_frame_profile(
 
     Returns:
         The Axes. Its title names the frame on which the articles differ most, with each
-        side's share (or, for one article, its most frequent frame).
+        side's share, when a two-proportion z-test over sentences finds the gap beyond chance
+        (p < :data:`DIFFERENCE_ALPHA`, p-value shown); otherwise it says the reports do not
+        clearly differ (without sentence counts, a profile lacking ``sentences_total``, no
+        test can be made and the title says so). For one article: its most frequent frame.
 
     References:
         Semetko, H. A., & Valkenburg, P. M. (2000). Framing European politics: A content
@@ -230,8 +237,9 @@ def plot_frame_profile(
     if missing:
         raise ValueError(f"profile lacks column(s) {missing}; pass analysis.framing.frame_profile output")
     if by_outlet is not None:
+        sums = {"sentences_total": ("sentences_total", "sum")} if "sentences_total" in profile.columns else {}
         profile = (profile.assign(article=profile["article"].map(by_outlet)).groupby(["article", "frame"], sort=False)
-                   .agg(share=("share", "mean"), n_sentences=("n_sentences", "sum")).reset_index())  # fmt: skip
+                   .agg(share=("share", "mean"), n_sentences=("n_sentences", "sum"), **sums).reset_index())  # fmt: skip
         outlets = None
     styles = _framing_styles(profile, outlets)
     articles = list(styles)
@@ -239,10 +247,13 @@ def plot_frame_profile(
     width = 0.8 / max(len(articles), 1)
     seen_colors: set[str] = set()
     shares: dict[str, dict[str, float]] = {}
+    counts: dict[str, dict[str, tuple[int, int]]] = {}
     for j, article in enumerate(articles):
         label, color = styles[article]
         rows = profile[profile["article"] == article] if "article" in profile.columns else profile
         by_frame = dict(zip(rows["frame"], rows["share"].astype(float)))
+        if "sentences_total" in rows.columns:
+            counts[label] = {f: (int(k), int(n)) for f, k, n in zip(rows["frame"], rows["n_sentences"], rows["sentences_total"])}
         values = [100 * by_frame.get(f, 0.0) for f in frames]
         shares[label] = dict(zip(frames, values))
         xs = [i + (j - (len(articles) - 1) / 2) * width for i in range(len(frames))]
@@ -277,8 +288,19 @@ def plot_frame_profile(
         else:
             hi = max(shares, key=lambda k: shares[k][best])
             lo = min(shares, key=lambda k: shares[k][best])
-            ax.set_title(
-                f"The reports differ most on the {best.replace('_', ' ')} frame:\n"
-                f"{shares[hi][best]:.0f}% of sentences in {hi}, {shares[lo][best]:.0f}% in {lo}"
-            )
+            ax.set_title(_difference_title(best.replace("_", " "), hi, lo, shares[hi][best], shares[lo][best],
+                                           counts.get(hi, {}).get(best), counts.get(lo, {}).get(best)))
     return ax
+
+
+def _difference_title(frame: str, hi: str, lo: str, share_hi: float, share_lo: float,
+                      count_hi: tuple[int, int] | None, count_lo: tuple[int, int] | None) -> str:
+    """The headline sentence: a difference stated only when it holds beyond chance."""
+    gap = f"{share_hi:.0f}% of sentences in {hi}, {share_lo:.0f}% in {lo}"
+    if count_hi is None or count_lo is None:
+        return f"Largest gap, {frame} frame (not tested: sentence counts missing):\n{gap}"
+    _, p = two_proportion_test(count_hi[0], count_hi[1], count_lo[0], count_lo[1])
+    shown = "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+    if p < DIFFERENCE_ALPHA:
+        return f"The reports differ most on the {frame} frame ({shown}):\n{gap}"
+    return f"The reports do not clearly differ on any frame: the largest gap, {frame} ({shown}),\ncould be chance: {gap}"
