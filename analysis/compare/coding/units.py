@@ -54,15 +54,12 @@ def _passage(sentences: pd.DataFrame, lo: int, hi: int) -> str:
 
 
 def suite_frames(selection) -> pd.DataFrame:
-    """The suite's article-level frames for the reports of ``selection``:
-    ``article, frame, present, score`` (score: how strongly the article shows the frame)."""
+    """The suite's article-level frames for the reports of ``selection``
+    (:func:`analysis.framing.article_frames`): ``article, frame, present, score`` (score:
+    the model's probability that coders would code the frame present)."""
     from ... import framing
 
-    if hasattr(framing, "article_frames"):
-        decided = framing.article_frames(selection.texts)
-        return decided[["article", "frame", "present", "score"]]
-    profile = selection.profile
-    return profile.assign(present=profile["share"] >= 0.10, score=profile["share"])[["article", "frame", "present", "score"]]
+    return framing.article_frames(selection.texts)[["article", "frame", "present", "score"]]
 
 
 def coding_units(selection) -> CodingUnits:
