@@ -36,6 +36,7 @@ if "ipykernel" not in sys.modules:  # in a notebook keep the inline backend, so 
 from .framing import Z_95, plot_fightin_words, plot_frame_profile  # noqa: E402
 from .lengths import MANY_LENGTHS, lengths_figure, plot_length_spread, plot_lengths  # noqa: E402
 from .many_reports import (  # noqa: E402
+    distinctive_figure,
     panel_grid,
     plot_share_of_voice_by_outlet,
     plot_tone_timeline_by_outlet,
@@ -66,6 +67,7 @@ __all__ = [
     "Z_95",
     "add_source_line",
     "article_label",
+    "distinctive_figure",
     "outlet_colors",
     "panel_grid",
     "plot_fightin_words",
