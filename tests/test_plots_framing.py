@@ -145,7 +145,7 @@ def test_frame_profile_bars_are_shares_in_per_cent_grouped_by_frame():
     colors = plots.outlet_colors(OUTLETS.values())
     assert ax.patches[0].get_facecolor() == to_rgba(colors["Izvestia"])
     assert ax.patches[3].get_facecolor() == to_rgba(colors["The Moscow Times"])
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["conflict", "economic", "human interest"]
+    assert [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()] == ["conflict", "economic", "human interest"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Izvestia", "The Moscow Times"]
     assert "38%" in [t.get_text() for t in ax.texts]  # bar labels
     assert ax.get_ylabel() == "sentences showing the frame (%)"

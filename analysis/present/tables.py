@@ -15,7 +15,6 @@ import functools
 import hashlib
 import math
 import re
-from html import escape
 
 import numpy as np
 import pandas as pd

@@ -43,7 +43,7 @@ from .many_reports import (  # noqa: E402
     plot_top_terms,
 )
 from .save import save_figure  # noqa: E402
-from .side_by_side import plot_narration_vs_quotes, plot_voice_types  # noqa: E402
+from .side_by_side import plot_narration_vs_quotes, plot_voice_types, side_by_side_figure  # noqa: E402
 from .sources import TYPE_COLORS, plot_share_of_voice, type_legend  # noqa: E402
 from .style import (  # noqa: E402
     DPI,
@@ -86,6 +86,7 @@ __all__ = [
     "plot_top_terms",
     "plot_voice_types",
     "save_figure",
+    "side_by_side_figure",
     "type_legend",
     "use_house_style",
 ]

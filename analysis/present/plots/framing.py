@@ -14,7 +14,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .style import NEUTRAL, outlet_colors, use_house_style
+from .style import NEUTRAL, fit_category_labels, outlet_colors, use_house_style
 
 #: |z| above which a Fightin' Words difference counts as significant at the 95% level.
 Z_95 = 1.96
@@ -250,7 +250,7 @@ def plot_frame_profile(
                       hatch="//" if color in seen_colors else None, edgecolor="white")
         seen_colors.add(color)
         ax.bar_label(bars, labels=[f"{v:.0f}%" for v in values], padding=2, fontsize=8)
-    ax.set_xticks(range(len(frames)), [f.replace("_", " ") for f in frames])
+    fit_category_labels(ax, frames)
     top = max([v for s in shares.values() for v in s.values()] + [0.0])
     ax.set_ylim(0, max(10.0, top * 1.18))
     ax.grid(axis="x", visible=False)

@@ -79,3 +79,20 @@ def _more_note(ax: plt.Axes, hidden: int, what: str, y: float) -> None:
     if hidden > 0:
         ax.text(0.99, y, f"{hidden} more {what} not shown", transform=ax.get_yaxis_transform(), ha="right",
                 va="center", fontsize=8, color="#555555")  # fmt: skip
+
+
+def fit_category_labels(ax: plt.Axes, labels: list[str], *, fontsize: float = 9) -> None:
+    """Put category labels under the x ticks so that they never run into each other.
+
+    Underscores become spaces and each word goes on its own line ("human interest" over two
+    lines); when the longest word still does not fit its share of the axes width (estimated
+    before any layout, with room left for a legend beside the axes), the labels are written
+    upwards, one line each. Words are never cut.
+    """
+    texts = ["\n".join(str(label).replace("_", " ").split()) for label in labels]
+    ax.set_xticks(range(len(texts)), texts, fontsize=fontsize)
+    longest = max((len(word) for text in texts for word in text.split("\n")), default=0)
+    width_pt = ax.figure.get_figwidth() * 72 * ax.get_position().width * 0.7  # a legend may take a share
+    if texts and longest * 0.62 * fontsize > width_pt / len(texts):
+        ax.set_xticks(range(len(texts)), [t.replace("\n", " ") for t in texts], fontsize=fontsize,
+                      rotation=90)  # fmt: skip
