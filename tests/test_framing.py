@@ -899,3 +899,11 @@ def test_omissions_each_refusals():
         framing.omissions_each(THREE, groups={"r1": "A"})
     with pytest.raises(ValueError, match="where"):
         framing.omission_columns(framing.omissions_each(THREE), where="both")
+
+
+def test_omission_counts_one_column_per_report():
+    table = framing.omission_counts(framing.omissions_each(THREE), labels={"r1": "Daily", "r2": "Weekly", "r3": "Post"})
+    assert list(table.columns) == ["item", "kind", "label", "forms", "Daily", "Weekly", "Post"]
+    ortiz = table[table["item"] == "lena ortiz"].iloc[0]
+    assert (ortiz["Daily"], ortiz["Weekly"], ortiz["Post"]) == (1, 1, 1)
+    assert set(table["kind"]) == {"entity"}

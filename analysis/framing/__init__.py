@@ -12,7 +12,7 @@ character offsets so a notebook can highlight the words behind any number:
 - who is made the agent? :func:`actor_actions`;
 - how sure, how distant, how evaluative? :func:`stance_markers`;
 - what does one report carry that the other leaves out? :func:`omissions`,
-  :func:`omission_table` for two reports, :func:`omissions_each`, :func:`omission_columns`
+  :func:`omission_table` for two reports, :func:`omissions_each`, :func:`omission_columns`, :func:`omission_counts`
   for each of N reports against the others (entities through :mod:`analysis.entities`, with
   :data:`ENTITY_ALIASES`).
 
@@ -53,7 +53,7 @@ from .entity_items import ENTITY_ALIASES, entity_key
 from .evidence import evidence_html, highlight
 from .frames import frame_columns, frame_profile, frame_sentences
 from .omitted import omission_table, omissions
-from .omitted_each import omission_columns, omissions_each
+from .omitted_each import omission_columns, omission_counts, omissions_each
 from .rules import FRAME_RULES, GENERIC_QUESTIONS, frame_rules
 from .stance import EVALUATIVE_ADJECTIVES, STANCE_MARKERS, stance_markers
 from .stance import _opinion_words as _opinion_words  # private, re-exported: tests/test_framing.py
@@ -82,6 +82,7 @@ __all__ = [
     "omission_table",
     "omissions_each",
     "omission_columns",
+    "omission_counts",
     "frame_rule_summary",
     "profile_table",
     "top_terms",

@@ -163,3 +163,36 @@ def omission_columns(
         cols = {k: v[:top] for k, v in cols.items()}
     length = max((len(v) for v in cols.values()), default=0)
     return pd.DataFrame({k: v + [""] * (length - len(v)) for k, v in cols.items()}, columns=list(cols))
+
+
+def omission_counts(
+    table: pd.DataFrame, *, kinds: Iterable[str] | None = ("entity",), labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """How often each report names each item: :func:`omissions_each` with one column per report.
+
+    Args:
+        table: the output of :func:`omissions_each`.
+        kinds: keep only these kinds (default: entities); ``None`` keeps all.
+        labels: report -> column name (two reports of the same name get their key added).
+
+    Returns:
+        One row per item (in the table's order) with columns ``item, kind, label, forms``,
+        then one count column per report (0 where a report does not name it).
+
+    Example:
+        >>> t = omissions_each({"x": "Sales fell 5%.", "y": "Sales fell.", "z": "Sales rose 5%."})
+        >>> omission_counts(t, kinds=["number"]).values.tolist()
+        [['5%', 'number', '', '5%', 1, 0, 1]]
+    """
+    missing = [c for c in ("report", "item", "kind", "label", "forms", "count") if c not in table.columns]
+    if missing:
+        raise ValueError(f"table lacks column(s) {missing}; pass the output of omissions_each")
+    data = table if kinds is None else table[table["kind"].isin(list(kinds))]
+    reports = list(dict.fromkeys(table["report"]))
+    names = {r: str((labels or {}).get(r, r)) for r in reports}
+    repeated = {n for n in names.values() if list(names.values()).count(n) > 1}
+    names = {r: f"{n} ({r})" if n in repeated else n for r, n in names.items()}
+    items = data.drop_duplicates("item")[["item", "kind", "label", "forms"]].reset_index(drop=True)
+    counts = data.pivot(index="item", columns="report", values="count").reindex(columns=reports).fillna(0)
+    out = items.join(counts.astype("int64").rename(columns=names), on="item")
+    return out.reset_index(drop=True)
