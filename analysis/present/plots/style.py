@@ -91,8 +91,21 @@ def fit_category_labels(ax: plt.Axes, labels: list[str], *, fontsize: float = 9)
     """
     texts = ["\n".join(str(label).replace("_", " ").split()) for label in labels]
     ax.set_xticks(range(len(texts)), texts, fontsize=fontsize)
-    longest = max((len(word) for text in texts for word in text.split("\n")), default=0)
-    width_pt = ax.figure.get_figwidth() * 72 * ax.get_position().width * 0.7  # a legend may take a share
-    if texts and longest * 0.62 * fontsize > width_pt / len(texts):
+    longest = max((_text_width(word, fontsize, ax.figure) for text in texts for word in text.split("\n")), default=0.0)
+    width_pt = ax.figure.get_figwidth() * 72 * ax.get_position().width * 0.8  # a legend may take a share
+    if texts and longest * 1.1 > width_pt / len(texts):
         ax.set_xticks(range(len(texts)), [t.replace("\n", " ") for t in texts], fontsize=fontsize,
                       rotation=90)  # fmt: skip
+
+
+def _text_width(text: str, fontsize: float, fig: plt.Figure) -> float:
+    """Width of ``text`` in points at ``fontsize``, as the figure's renderer draws it (an
+    estimate of 0.6 em a character where the canvas has no renderer)."""
+    from matplotlib.font_manager import FontProperties
+
+    try:
+        renderer = fig.canvas.get_renderer()
+        width, _, _ = renderer.get_text_width_height_descent(text, FontProperties(size=fontsize), ismath=False)
+    except AttributeError:
+        return 0.6 * fontsize * len(text)
+    return width * 72 / fig.dpi
