@@ -33,6 +33,12 @@ import matplotlib
 if "ipykernel" not in sys.modules:  # in a notebook keep the inline backend, so figures show
     matplotlib.use("Agg", force=False)
 
+from ..tables import use_readable_tables  # noqa: E402
+
+# plots is first imported inside the kernel (never by a preloading process, see
+# analysis.batch.kernels): from here on the kernel shows DataFrames as readable tables
+use_readable_tables()
+
 from .framing import Z_95, plot_fightin_words, plot_frame_profile  # noqa: E402
 from .lengths import MANY_LENGTHS, lengths_figure, plot_length_spread, plot_lengths  # noqa: E402
 from .many_reports import (  # noqa: E402
