@@ -301,8 +301,7 @@ def test_article_text_with_script_shows_as_text_and_never_runs(script_batch, bro
 
 _FOLDS = """() => Array.from(document.querySelectorAll('details.mf-fold'), d => ({
     open: d.open, summary: d.querySelector('summary').textContent,
-    inner: Math.round(Array.from(d.children).filter(c => c.tagName !== 'SUMMARY')
-                          .reduce((h, c) => h + c.getBoundingClientRect().height, 0)),
+    inner: Math.round(d.getBoundingClientRect().height - d.querySelector('summary').getBoundingClientRect().height),
 }))"""
 
 
@@ -316,7 +315,7 @@ def test_folded_sections_open_and_the_contents_links_jump_to_their_sections(seed
         page.goto((out / "02_framing.html").resolve().as_uri(), wait_until="load", timeout=20_000)
         folds = page.evaluate(_FOLDS)
         assert folds, "02_framing.html folds no section"
-        assert all(not f["open"] and f["inner"] == 0 for f in folds), folds  # closed: nothing of the content shows
+        assert all(not f["open"] and f["inner"] < 5 for f in folds), folds  # closed: only the summary shows
         assert any(f["summary"].startswith("Show the") and "sentences" in f["summary"] for f in folds)
         height_closed = page.evaluate("document.documentElement.scrollHeight")
         page.locator("details.mf-fold > summary").first.click()
@@ -330,7 +329,7 @@ def test_folded_sections_open_and_the_contents_links_jump_to_their_sections(seed
         page.locator("nav.mf-toc a").nth(len(links) - 3).click()
         page.wait_for_function(f"location.hash === {json.dumps(href)}")
         top = page.evaluate(f"document.getElementById(decodeURIComponent({json.dumps(href[1:])})).getBoundingClientRect().top")
-        assert 0 <= top < 100, f"{text!r} is {top}px from the top after its link was clicked"
+        assert -2 < top < 100, f"{text!r} is {top}px from the top after its link was clicked"
     finally:
         context.close()
     assert errors == []
