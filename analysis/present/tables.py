@@ -36,13 +36,27 @@ def known_labels() -> frozenset[str]:
     return frozenset([*(f for frames in FRAME_RULES.values() for f in frames), *SPEAKER_TYPES])
 
 
+@functools.lru_cache(maxsize=1)
+def _label_words() -> re.Pattern[str]:
+    """The known labels that have an underscore, as whole words inside a longer text."""
+    names = sorted((n for n in known_labels() if "_" in n), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])") if names else re.compile(r"(?!)")
+
+
 def human_label(value: str) -> str:
-    """A category label in plain words: underscores become spaces.
+    """A category label in plain words: underscores become spaces, in a label alone
+    (``snake_case`` words) or in a known label inside a longer text.
 
     >>> human_label("human_interest"), human_label("noun_phrase"), human_label("000_ab12")
     ('human interest', 'noun phrase', '000_ab12')
+    >>> human_label("human_interest (share of sentences)")
+    'human interest (share of sentences)'
     """
-    return value.replace("_", " ") if _SNAKE.fullmatch(value) else value
+    if _SNAKE.fullmatch(value):
+        return value.replace("_", " ")
+    if "_" in value:
+        return _label_words().sub(lambda m: m.group().replace("_", " "), value)
+    return value
 
 
 def _is_missing(value) -> bool:
@@ -96,7 +110,9 @@ def _header(value) -> str:
     if _is_missing(value):
         return ""
     text = str(value)
-    return human_label(text) if text in known_labels() else text
+    if text in known_labels():
+        return human_label(text)
+    return _label_words().sub(lambda m: m.group().replace("_", " "), text) if "_" in text else text
 
 
 def _labels(index: pd.Index) -> pd.Index:

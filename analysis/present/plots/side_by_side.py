@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .sources import TYPE_COLORS
-from .style import outlet_colors
+from .style import NEUTRAL, outlet_colors
 
 
 def plot_voice_types(
@@ -75,7 +75,12 @@ def plot_narration_vs_quotes(
     ax.set_xlabel("mean VADER compound score (-1 to +1; axis zoomed to the data)")
     more_negative = [n for n, d in zip(names, pooled["quoted_mean"] - pooled["narrator_mean"]) if d < 0]
     ax.set_title("Quoted voices are more negative than the narration in " + (", ".join(more_negative) if more_negative else "no report"))
-    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1))  # beside the bars, never on them
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor=NEUTRAL, hatch="//", edgecolor="white", label="narration"),
+               Patch(facecolor=NEUTRAL, label="quoted voices")]  # fmt: skip
+    # grey keys (the bars take their outlet's colour), beside the bars, never on them
+    ax.legend(handles=handles, fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1))
     return ax
 
 
@@ -106,7 +111,7 @@ def side_by_side_figure(
     use_house_style()
     n = len(set(by_outlet.values())) if by_outlet else len(pooled)
     rows = 1.2 + 0.55 * max(n, 1)
-    fig, axes = plt.subplots(3, 1, figsize=(10, 4.2 + 2 * rows + 2.6), gridspec_kw={"height_ratios": [4.2, rows, rows]})
+    fig, axes = plt.subplots(3, 1, figsize=(10, 4.2 + 2 * rows + 1.5), gridspec_kw={"height_ratios": [4.2, rows, rows]})
     plot_frame_profile(profile, ax=axes[0], outlets=labels, by_outlet=by_outlet)
     if len(quotes):
         plot_voice_types(quotes, ax=axes[1], labels=labels, by_outlet=by_outlet)
@@ -117,7 +122,7 @@ def side_by_side_figure(
     for ax in axes:
         ax.title.set_fontsize(11)
     title = "How the outlets differ (mean over their reports)" if by_outlet else "How the reports differ"
-    fig.suptitle(title + ": frames, voices and tone", x=0.01, ha="left", fontweight="bold")
+    fig.suptitle(title + ": frames, voices and tone", x=0.01, y=0.995, ha="left", fontweight="bold")
     add_source_line(fig, "Source: analysis.framing (frame cues), analysis.sources (attribution), analysis.sentiment (VADER).")
-    fig.tight_layout(rect=(0, 0.04, 1, 0.94))
+    fig.tight_layout(rect=(0, 0.03, 1, 0.97))
     return fig
