@@ -125,6 +125,12 @@ FIGURES = {
     "share_of_voice_by_outlet": _first(
         lambda: plots.plot_share_of_voice_by_outlet(pd.concat([_share("Daily"), _share("Herald")], ignore_index=True))
     ),
+    "share_of_voice_by_outlet_top": _first(
+        lambda: plots.plot_share_of_voice_by_outlet(
+            pd.concat([_share("Daily"), _share("Herald"), _share("Herald").assign(speaker=lambda f: f["speaker"] + " Jr")]),
+            top=3,
+        )
+    ),
     "tone_timeline_by_outlet": _first(lambda: plots.plot_tone_timeline_by_outlet(_binned())),
     "voice_types": _axes(lambda ax: plots.plot_voice_types(_quotes(), ax=ax, labels=OUTLETS)),
     "narration_vs_quotes": _axes(lambda ax: plots.plot_narration_vs_quotes(_pooled(), ax=ax, labels=OUTLETS)),
