@@ -907,3 +907,10 @@ def test_omission_counts_one_column_per_report():
     ortiz = table[table["item"] == "lena ortiz"].iloc[0]
     assert (ortiz["Daily"], ortiz["Weekly"], ortiz["Post"]) == (1, 1, 1)
     assert set(table["kind"]) == {"entity"}
+
+
+def test_omission_columns_of_two_reports_say_in_both():
+    table = framing.omissions_each({"r1": THREE["r1"], "r2": THREE["r2"]})
+    only = framing.omission_columns(table, kinds=["entity"])
+    assert list(only.columns) == ["only in r1", "only in r2", "in both"]
+    assert "lena ortiz" in only["in both"].tolist()

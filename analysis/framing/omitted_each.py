@@ -134,7 +134,8 @@ def omission_columns(
 
     Returns:
         DataFrame with columns ``only in <name>`` (or ``left out by <name>``), one per
-        report in the table's order, and ``in every report`` for ``"only here"``; row i
+        report in the table's order, and ``in every report`` (``in both`` for two reports)
+        for ``"only here"``; row i
         holds the i-th item of each column, empty strings pad the shorter columns.
 
     Example:
@@ -158,7 +159,7 @@ def omission_columns(
     cols = {f"{head} {names[r]}": data.loc[(data["report"] == r) & (data["where"] == where), "item"].tolist()
             for r in reports}  # fmt: skip
     if where == ONLY_HERE and reports:
-        cols["in every report"] = data.loc[(data["report"] == reports[0]) & (data["where"] == IN_EVERY), "item"].tolist()
+        cols["in both" if len(reports) == 2 else "in every report"] = data.loc[(data["report"] == reports[0]) & (data["where"] == IN_EVERY), "item"].tolist()
     if top is not None:
         cols = {k: v[:top] for k, v in cols.items()}
     length = max((len(v) for v in cols.values()), default=0)

@@ -4,8 +4,8 @@
 numbers, "—" for a missing value, "human interest" for the label ``human_interest``, a
 list as words separated by commas); :func:`table_html` writes it as an HTML table whose
 text columns are left-aligned and wrapped at word boundaries, never cut. Importing
-:mod:`analysis.present` inside a notebook kernel makes :func:`table_html` the way every
-DataFrame is shown (:func:`use_readable_tables`); the values of the DataFrame are not
+:mod:`analysis.present.plots` inside a notebook kernel makes :func:`table_html` the way
+every DataFrame is shown (:func:`use_readable_tables`); the values of the DataFrame are not
 changed, only their display.
 """
 
