@@ -60,12 +60,12 @@ def test_format_cell(value, shown):
 
 
 def test_readable_keeps_the_input_and_names_labels_in_plain_words():
-    frame = pd.DataFrame({"human_interest": [0.5, None], "count": [6.0, 2.0]}, index=["conflict", "human_interest"])
+    frame = pd.DataFrame({"human_interest": [0.5, None], "count_other": [6.0, 2.0]}, index=["loaded_verb", "human_interest"])
     before = frame.copy()
     shown = tables.readable(frame)
     pd.testing.assert_frame_equal(frame, before)
-    assert list(shown.columns) == ["human interest", "count"]
-    assert list(shown.index) == ["conflict", "human interest"]
+    assert list(shown.columns) == ["human interest", "count_other"]  # a column name the prose may quote stays
+    assert list(shown.index) == ["loaded verb", "human interest"]
     assert shown.to_numpy().tolist() == [["0.5", "6"], ["—", "2"]]
 
 

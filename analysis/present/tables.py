@@ -115,8 +115,14 @@ def _header(value) -> str:
     return _label_words().sub(lambda m: m.group().replace("_", " "), text) if "_" in text else text
 
 
-def _labels(index: pd.Index) -> pd.Index:
-    values = [_header(v) for v in index]
+def _row_label(value):
+    if isinstance(value, tuple):
+        return tuple(_row_label(v) for v in value)
+    return human_label(value) if isinstance(value, str) else _header(value)
+
+
+def _labels(index: pd.Index, *, rows: bool = False) -> pd.Index:
+    values = [_row_label(v) if rows else _header(v) for v in index]
     if index.nlevels > 1:
         return pd.MultiIndex.from_tuples(values, names=index.names)
     return pd.Index(values, name=index.name, dtype=object)
@@ -124,8 +130,9 @@ def _labels(index: pd.Index) -> pd.Index:
 
 def readable(frame: pd.DataFrame, *, precision: int | None = None) -> pd.DataFrame:
     """A copy of ``frame`` with every cell as the text a reader sees (:func:`format_cell`);
-    column headers and index values that are category labels (:func:`known_labels`) in
-    plain words. The input is not changed.
+    row labels that are ``snake_case`` labels, and column headers that are category labels
+    (:func:`known_labels`; other headers are column names the prose may quote), in plain
+    words. The input is not changed.
 
     >>> readable(pd.DataFrame({"frame": ["human_interest"], "n": [6.0]})).iloc[0].tolist()
     ['human interest', '6']
@@ -134,7 +141,7 @@ def readable(frame: pd.DataFrame, *, precision: int | None = None) -> pd.DataFra
     for i in range(out.shape[1]):
         out.isetitem(i, [format_cell(v, precision=precision) for v in frame.iloc[:, i]])
     out.columns = _labels(frame.columns)
-    out.index = _labels(frame.index)
+    out.index = _labels(frame.index, rows=True)
     return out
 
 
