@@ -29,7 +29,7 @@ _FIRST_H1_END = re.compile(r"</h1>")
 FOLD_STYLE = (
     "<style>details.mf-fold{margin:0.4em 0 1em}details.mf-fold>summary{cursor:pointer;font-weight:600;"
     "color:#0b5394;padding:0.2em 0}nav.mf-toc{margin:0.5em 0 1.5em;padding:0.6em 1em;background:#f6f6f6;"
-    "border-radius:4px;font-size:95%}nav.mf-toc ol{margin:0.3em 0 0 1.2em;padding:0}</style>"
+    "border-radius:4px;font-size:95%}nav.mf-toc ul{list-style:none;margin:0.3em 0 0 0.6em;padding:0}</style>"
 )
 
 
@@ -98,5 +98,5 @@ def add_contents(page: str) -> str:
         return page
     # the id is used as nbconvert wrote it in the heading's attribute (already escaped there)
     items = "".join(f'<li><a href="#{anchor}">{html.escape(text)}</a></li>' for anchor, text in links)
-    nav = f'<nav class="mf-toc" aria-label="Contents"><strong>On this page</strong><ol>{items}</ol></nav>'
+    nav = f'<nav class="mf-toc" aria-label="Contents"><strong>On this page</strong><ul>{items}</ul></nav>'
     return page[: end.end()] + nav + page[end.end() :]
