@@ -914,3 +914,10 @@ def test_omission_columns_of_two_reports_say_in_both():
     only = framing.omission_columns(table, kinds=["entity"])
     assert list(only.columns) == ["only in r1", "only in r2", "in both"]
     assert "lena ortiz" in only["in both"].tolist()
+
+
+def test_evidence_html_names_labels_in_plain_words():
+    text = "The mayor felt sad about the bridge."
+    rows = pd.DataFrame({"sentence": [0], "start": [15], "end": [18], "frame": ["human_interest"], "cue": ["sad"]})
+    shown = framing.evidence_html(rows, text, label=["frame", "cue"])
+    assert "sad \u2192 human interest · sad" in shown and "human_interest" not in shown
