@@ -50,7 +50,7 @@ from analysis.present import tables  # noqa: E402
 
 @pytest.mark.parametrize(
     "value, shown",
-    [(6.0, "6"), (6, "6"), (0.25, "0.25"), (float("nan"), "—"), (None, "—"), (pd.NaT, "—"), (pd.NA, "—"),
+    [(6.0, "6"), (6, "6"), (0.25, "0.25"), (-1e-9, "0"), (-0.125, "-0.125"), (float("nan"), "—"), (None, "—"), (pd.NaT, "—"), (pd.NA, "—"),
      (["Lena Ortiz", "Tom Ng"], "Lena Ortiz, Tom Ng"), ((), "—"), ("human_interest", "human interest"),
      ("civil_society", "civil society"), ("000_ab12cd", "000_ab12cd"), ("A sentence, as written.", "A sentence, as written."),
      (pd.Timestamp("2021-04-07"), "2021-04-07"), (True, "True")],

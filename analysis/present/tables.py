@@ -70,7 +70,8 @@ def _number(value: float, precision: int) -> str:
         return "\u221e" if value > 0 else "-\u221e"
     if float(value).is_integer():
         return f"{int(value)}"
-    return f"{value:.{precision}f}".rstrip("0").rstrip(".")
+    text = f"{value:.{precision}f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def format_cell(value, *, precision: int | None = None) -> str:
