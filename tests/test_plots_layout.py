@@ -271,3 +271,21 @@ def test_figures_are_deterministic(tmp_path):
             paths.append(plots.save_figure(fig, f"{name}_{run}", folder=tmp_path))
             plt.close(fig)
         assert paths[0].read_bytes() == paths[1].read_bytes(), name
+
+
+#: Every figure function of analysis.present.plots, and a drawing above that uses it.
+COVERED = {
+    "plot_fightin_words": "fightin_words", "distinctive_figure": "distinctive_three", "plot_top_terms": "distinctive_three",
+    "plot_frame_profile": "frame_profile_narrow", "lengths_figure": "lengths_few", "plot_lengths": "lengths_few",
+    "plot_length_spread": "lengths_many", "plot_tone_timeline": "tone_timeline", "plot_tone_by_voice": "tone_by_voice",
+    "plot_tone_towards": "tone_towards", "plot_share_of_voice": "share_of_voice",
+    "plot_share_of_voice_by_outlet": "share_of_voice_by_outlet_top", "type_legend": "share_of_voice_by_outlet",
+    "plot_tone_timeline_by_outlet": "tone_timeline_by_outlet", "plot_voice_types": "voice_types",
+    "plot_narration_vs_quotes": "narration_vs_quotes", "side_by_side_figure": "side_by_side",
+}  # fmt: skip
+
+
+def test_every_figure_function_is_drawn_here():
+    drawing = {n for n in plots.__all__ if n.startswith("plot_") or n.endswith(("_figure", "_legend")) and n != "save_figure"}
+    assert drawing == set(COVERED), f"add a drawing for {sorted(drawing - set(COVERED))}"
+    assert set(COVERED.values()) <= set(FIGURES)
