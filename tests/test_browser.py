@@ -128,6 +128,30 @@ def visit(browser, path: Path, screenshot: Path) -> dict:
     return {**facts, "errors": errors, "requests": requests}
 
 
+def take_screenshot(browser, page_path: Path, png_path: Path, *, width: int = 1280, full_page: bool = True,
+                    open_folds: bool = False) -> tuple[int, int]:
+    """A screenshot of a report page as a reader sees it (the whole page by default; with
+    ``open_folds`` every folded section opened first); returns the image's size.
+
+    Set ``MEDIAFRAMES_SCREENSHOTS`` to a folder to keep the screenshots of
+    :func:`test_pages_can_be_photographed` (e.g. for ``docs/``).
+    """
+    from PIL import Image
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(page_path.resolve().as_uri(), wait_until="load", timeout=20_000)
+        page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=10_000)
+        if open_folds:
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        page.screenshot(path=str(png_path), full_page=full_page)
+    finally:
+        context.close()
+    with Image.open(png_path) as image:
+        return image.size
+
+
 def assert_valid_screenshot(path: Path) -> None:
     """A PNG file that decodes, of the viewport's size, and not one flat colour."""
     from PIL import Image
@@ -271,3 +295,62 @@ def test_article_text_with_script_shows_as_text_and_never_runs(script_batch, bro
     assert shown["index.html"] >= 1  # the headline, as text
     assert shown["04_sources.html"] >= 2  # the article, highlighted, with its quote
     assert all(count >= 1 for name, count in shown.items() if name != "05_side_by_side.html"), shown
+
+
+# ------------------------------------------------------------- folded sections and contents
+
+_FOLDS = """() => Array.from(document.querySelectorAll('details.mf-fold'), d => ({
+    open: d.open, summary: d.querySelector('summary').textContent,
+    inner: Math.round(d.getBoundingClientRect().height - d.querySelector('summary').getBoundingClientRect().height),
+}))"""
+
+
+def test_folded_sections_open_and_the_contents_links_jump_to_their_sections(seed_batch, browser):
+    out, _, _ = seed_batch
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        page.goto((out / "02_framing.html").resolve().as_uri(), wait_until="load", timeout=20_000)
+        folds = page.evaluate(_FOLDS)
+        assert folds, "02_framing.html folds no section"
+        assert all(not f["open"] and f["inner"] < 5 for f in folds), folds  # closed: only the summary shows
+        assert any(f["summary"].startswith("Show the") and "sentences" in f["summary"] for f in folds)
+        height_closed = page.evaluate("document.documentElement.scrollHeight")
+        page.locator("details.mf-fold > summary").first.click()
+        opened = page.evaluate(_FOLDS)[0]
+        assert opened["open"] and opened["inner"] > 50, opened
+        assert page.evaluate("document.documentElement.scrollHeight") > height_closed
+        links = page.evaluate("Array.from(document.querySelectorAll('nav.mf-toc a'), a => [a.textContent, a.getAttribute('href')])")
+        headings = page.evaluate("Array.from(document.querySelectorAll('h2'), h => h.textContent.replace('\u00b6', '').trim())")
+        assert [text for text, _ in links] == headings and len(links) >= 5
+        text, href = links[-3]
+        page.locator("nav.mf-toc a").nth(len(links) - 3).click()
+        page.wait_for_function(f"location.hash === {json.dumps(href)}")
+        top = page.evaluate(f"document.getElementById(decodeURIComponent({json.dumps(href[1:])})).getBoundingClientRect().top")
+        assert -2 < top < 100, f"{text!r} is {top}px from the top after its link was clicked"
+    finally:
+        context.close()
+    assert errors == []
+
+
+def test_pages_can_be_photographed(seed_batch, browser, tmp_path):
+    out, _, _ = seed_batch
+    keep = os.environ.get("MEDIAFRAMES_SCREENSHOTS")
+    folder = Path(keep) if keep else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    closed = take_screenshot(browser, out / "05_side_by_side.html", folder / "05_side_by_side.png")
+    opened = take_screenshot(browser, out / "05_side_by_side.html", tmp_path / "05_open.png", open_folds=True)
+    assert closed[0] == 1280 and closed[1] > 900  # the whole page, not only the window
+    assert opened[1] >= closed[1]
+    assert_valid_screenshot_file(folder / "05_side_by_side.png")
+
+
+def assert_valid_screenshot_file(path: Path) -> None:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        image.load()
+        assert image.format == "PNG"
+        assert len(image.convert("RGB").getcolors(maxcolors=1_000_000) or range(2)) > 1, "blank screenshot"

@@ -855,3 +855,92 @@ def test_opinion_words_are_hu_and_lius_lexicon_in_lower_case():
     words = framing._opinion_words()
     assert words == frozenset(w.lower() for w in (*opinion_lexicon.positive(), *opinion_lexicon.negative()))
     assert {"good", "bad", "envious"} <= words
+
+
+# --------------------------------------------------------------------------------------
+# omissions of N reports, each against the others
+# --------------------------------------------------------------------------------------
+
+THREE = {
+    "r1": "Mayor Lena Ortiz closed the bridge on Monday. Repairs will cost $4 million.",
+    "r2": "The bridge was closed by Ortiz. Drivers waited for hours.",
+    "r3": "Ortiz shut the bridge. Repairs will cost $4 million, the council said.",
+}
+
+
+def test_omissions_each_covers_every_report():
+    table = framing.omissions_each(THREE)
+    assert list(table["report"].unique()) == ["r1", "r2", "r3"]
+    where = {(r, i): w for r, i, w in zip(table["report"], table["item"], table["where"])}
+    assert where[("r1", "$4 million")] == "shared"
+    assert where[("r2", "$4 million")] == "left out here"  # r1 and r3 carry it, r2 does not
+    assert where[("r2", "drivers")] == "only here"
+    assert where[("r3", "council")] == "only here"
+    assert where[("r1", "lena ortiz")] == "in every report"  # "Ortiz" is linked to the full name
+    row = table[(table["report"] == "r2") & (table["item"] == "$4 million")].iloc[0]
+    assert (row["count"], row["count_other"], row["n_other"]) == (0, 2, 2)
+    assert row["example_article"] == "r1"  # the evidence comes from a report that carries it
+    assert THREE["r1"][row["start"] : row["end"]] == "$4 million"
+
+
+def test_omissions_each_of_two_agrees_with_omissions():
+    pair = {"r1": THREE["r1"], "r2": THREE["r2"]}
+    two = framing.omissions(pair, a="r1", b="r2")
+    each = framing.omissions_each(pair)
+    only_a = set(two.loc[two["where"] == "only in A", "item"])
+    assert only_a == set(each.loc[(each["report"] == "r1") & (each["where"] == "only here"), "item"])
+    assert only_a == set(each.loc[(each["report"] == "r2") & (each["where"] == "left out here"), "item"])
+    assert "$4 million" in only_a
+
+
+def test_omissions_each_groups_reports_by_outlet():
+    outlets = {"r1": "Daily", "r2": "Weekly", "r3": "Daily"}
+    table = framing.omissions_each(THREE, groups=outlets)
+    assert list(table["report"].unique()) == ["Daily", "Weekly"]
+    money = table[(table["item"] == "$4 million") & (table["report"] == "Daily")].iloc[0]
+    assert (money["where"], money["count"], money["count_other"]) == ("only here", 2, 0)
+
+
+def test_omission_columns_one_column_per_report():
+    table = framing.omissions_each(THREE)
+    only = framing.omission_columns(table, kinds=["entity", "number"], labels={"r1": "A", "r2": "B", "r3": "A"})
+    assert list(only.columns) == ["only in A (r1)", "only in B", "only in A (r3)", "in every report"]
+    assert "lena ortiz" in only["in every report"].tolist()
+    left = framing.omission_columns(table, where="left out here")
+    assert list(left.columns) == ["left out by r1", "left out by r2", "left out by r3"]
+    assert "$4 million" in left["left out by r2"].tolist()
+    assert set(left["left out by r1"]) <= {""} | set(table.loc[table["report"] == "r1", "item"])
+    assert "drivers" not in framing.omission_columns(table, min_count=2).to_numpy().ravel().tolist()
+
+
+def test_omissions_each_refusals():
+    with pytest.raises(ValueError, match="at least two"):
+        framing.omissions_each({"r1": THREE["r1"]})
+    with pytest.raises(ValueError, match="not found"):
+        framing.omissions_each(THREE, ids=["r1", "r9"])
+    with pytest.raises(ValueError, match="no group"):
+        framing.omissions_each(THREE, groups={"r1": "A"})
+    with pytest.raises(ValueError, match="where"):
+        framing.omission_columns(framing.omissions_each(THREE), where="both")
+
+
+def test_omission_counts_one_column_per_report():
+    table = framing.omission_counts(framing.omissions_each(THREE), labels={"r1": "Daily", "r2": "Weekly", "r3": "Post"})
+    assert list(table.columns) == ["item", "kind", "label", "forms", "Daily", "Weekly", "Post"]
+    ortiz = table[table["item"] == "lena ortiz"].iloc[0]
+    assert (ortiz["Daily"], ortiz["Weekly"], ortiz["Post"]) == (1, 1, 1)
+    assert set(table["kind"]) == {"entity"}
+
+
+def test_omission_columns_of_two_reports_say_in_both():
+    table = framing.omissions_each({"r1": THREE["r1"], "r2": THREE["r2"]})
+    only = framing.omission_columns(table, kinds=["entity"])
+    assert list(only.columns) == ["only in r1", "only in r2", "in both"]
+    assert "lena ortiz" in only["in both"].tolist()
+
+
+def test_evidence_html_names_labels_in_plain_words():
+    text = "The mayor felt sad about the bridge."
+    rows = pd.DataFrame({"sentence": [0], "start": [15], "end": [18], "frame": ["human_interest"], "cue": ["sad"]})
+    shown = framing.evidence_html(rows, text, label=["frame", "cue"])
+    assert "sad \u2192 human interest · sad" in shown and "human_interest" not in shown

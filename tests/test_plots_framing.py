@@ -107,8 +107,8 @@ def test_fightin_words_without_significance_and_against_the_rest():
     table = table[table["article"] == "iz"].assign(z=lambda t: t["z"] / 2)
     fig, ax = plt.subplots()
     plots.plot_fightin_words(table, ax=ax, outlets=OUTLETS)
-    assert ax.get_title(loc="left").startswith("No word sets Izvestia apart from the other reports at 95% significance")
-    assert "\u25bc leans to the other reports" in _texts(ax)
+    assert ax.get_title(loc="left").startswith("No word sets Izvestia apart from the other reports together at 95% significance")
+    assert "\u25bc leans to the other reports together" in _texts(ax)
     plt.close(fig)
 
 
@@ -145,7 +145,7 @@ def test_frame_profile_bars_are_shares_in_per_cent_grouped_by_frame():
     colors = plots.outlet_colors(OUTLETS.values())
     assert ax.patches[0].get_facecolor() == to_rgba(colors["Izvestia"])
     assert ax.patches[3].get_facecolor() == to_rgba(colors["The Moscow Times"])
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["conflict", "economic", "human interest"]
+    assert [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()] == ["conflict", "economic", "human interest"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Izvestia", "The Moscow Times"]
     assert "38%" in [t.get_text() for t in ax.texts]  # bar labels
     assert ax.get_ylabel() == "sentences showing the frame (%)"
@@ -222,3 +222,13 @@ def test_framing_figures_save_byte_identical(tmp_path):
         second = plots.save_figure(draw(kind), f"02_{kind}", folder=tmp_path / "two").read_bytes()
         assert first == second
     plt.close("all")
+
+
+def test_fightin_words_draws_the_article_asked_for():
+    fig, ax = plt.subplots(figsize=(8, 6))
+    plots.plot_fightin_words(_terms(), ax=ax, outlets=OUTLETS, article="mt")
+    assert "\u25b2 leans to The Moscow Times" in _texts(ax) and "\u25bc leans to Izvestia" in _texts(ax)
+    assert "'kommersant' for The Moscow Times (z = 2.20)" in ax.get_title(loc="left")
+    with pytest.raises(ValueError, match="not in the table"):
+        plots.plot_fightin_words(_terms(), ax=ax, article="zz")
+    plt.close(fig)

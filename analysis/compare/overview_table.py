@@ -31,7 +31,7 @@ def overview(
 
     Args:
         corpus: the selected articles, or a :class:`Selection` (see :func:`select`).
-        targets: terms whose surrounding tone is compared (e.g. ``["Zoom", "Kremlin"]``).
+        targets: terms whose surrounding tone is compared (e.g. ``["the council", "Ruiz"]``).
         quotes: :func:`quotes_by_article` output, if already computed.
         top_terms: how many distinctive terms to list per report.
     """

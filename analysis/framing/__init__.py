@@ -15,7 +15,8 @@ character offsets so a notebook can highlight the words behind any number:
 - who is made the agent? :func:`actor_actions`;
 - how sure, how distant, how evaluative? :func:`stance_markers`;
 - what does one report carry that the other leaves out? :func:`omissions`,
-  :func:`omission_table` (entities through :mod:`analysis.entities`, with
+  :func:`omission_table` for two reports, :func:`omissions_each`, :func:`omission_columns`, :func:`omission_counts`
+  for each of N reports against the others (entities through :mod:`analysis.entities`, with
   :data:`ENTITY_ALIASES`).
 
 Small helpers lay these results out side by side for a notebook (:func:`profile_table`,
@@ -40,7 +41,7 @@ every rule with its source.
 
 The modules, one question each: :mod:`.rules` (the frame rule sets), :mod:`.frames`,
 :mod:`.distinctive`, :mod:`.concordance`, :mod:`.actors` (on the chunks of :mod:`.chunks`),
-:mod:`.stance`, :mod:`.omitted` (on the items of :mod:`.entity_items`), :mod:`.tables`,
+:mod:`.stance`, :mod:`.omitted` and :mod:`.omitted_each` (on the items of :mod:`.entity_items`), :mod:`.tables`,
 :mod:`.evidence`; :mod:`.rules_doc` writes ``docs/framing_rules.md``. Shared plumbing:
 :mod:`.cues` (the cue matcher), ``_tokens`` (tokens and tags), ``_sentences`` (inputs to a
 sentences frame), ``_results`` (empty and typed result frames). Every word list is a data
@@ -56,6 +57,7 @@ from .entity_items import ENTITY_ALIASES, entity_key
 from .evidence import evidence_html, highlight
 from .frames import frame_columns, frame_profile, frame_sentences
 from .omitted import omission_table, omissions
+from .omitted_each import omission_columns, omission_counts, omissions_each
 from .rules import FRAME_RULES, GENERIC_QUESTIONS, frame_rules
 from .stance import EVALUATIVE_ADJECTIVES, STANCE_MARKERS, stance_markers
 from .stance import _opinion_words as _opinion_words  # private, re-exported: tests/test_framing.py
@@ -85,6 +87,9 @@ __all__ = [
     "entity_key",
     "omissions",
     "omission_table",
+    "omissions_each",
+    "omission_columns",
+    "omission_counts",
     "frame_rule_summary",
     "profile_table",
     "top_terms",

@@ -6,6 +6,7 @@ an article can become markup in a notebook.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -25,6 +26,14 @@ def highlight(text: str, spans: Iterable[tuple]) -> str:
     from ..nlp.highlight import mark_spans
 
     return mark_spans(text, spans)
+
+
+_SNAKE_LABEL = re.compile(r"[a-z]+(?:_[a-z]+)+")
+
+
+def _plain_label(value: str) -> str:
+    """A ``snake_case`` label as a reader reads it ("human_interest" -> "human interest")."""
+    return value.replace("_", " ") if _SNAKE_LABEL.fullmatch(value) else value
 
 
 def evidence_html(
@@ -106,7 +115,7 @@ def evidence_html(
                         f"hit at {hit['start']}-{hit['end']} is outside sentence {number} "
                         f"of article {art!r}"
                     )
-                note = " · ".join(str(hit[c]) for c in labels)
+                note = " · ".join(_plain_label(str(hit[c])) for c in labels)
                 spans.append((s, e, note))
                 notes.append(f"{html.escape(_squash(text[s:e]))} \u2192 {html.escape(note)}")
             out.append(

@@ -85,6 +85,65 @@ def _count_item(pattern: re.Pattern[str], text: str) -> int:
     return sum(1 for _ in pattern.finditer(text))
 
 
+def _item_counts(frame: pd.DataFrame, ids: tuple) -> dict[str, dict]:
+    """Every candidate item of the articles ``ids`` (entities, numbers, noun phrases) with
+    its count in each of them (``counts``, in the order of ``ids``) and the first
+    occurrence as evidence: in the first article of ``ids`` that has it (for an entity),
+    or where it was first found (numbers and noun phrases, read article by article)."""
+    rebuilt = _rebuild_texts(frame[frame["article"].isin(list(ids))], True)
+    mentions = _entity_mentions(frame, rebuilt, ids)
+    found: dict[str, dict] = {}
+    entity_forms: set[str] = set()
+    for key, part in mentions.groupby("key", sort=True):
+        holders = [art for art in ids if (part["article"] == art).any()]
+        first = part[part["article"] == holders[0]].iloc[0]
+        art = first["article"]
+        sent = frame[(frame["article"] == art) & (frame["sentence"] == first["sentence"])].iloc[0]
+        found[key] = {
+            "item": key, "kind": "entity", "label": first["label"],
+            "counts": [int((part["article"] == art_id).sum()) for art_id in ids],
+            "forms": " | ".join(sorted(set(part["text"]))),
+            "example_article": art, "example_sentence": int(first["sentence"]),
+            "sentence_text": sent["text"], "start": int(first["start"]), "end": int(first["end"]),
+        }
+        entity_forms |= {_squash(t.lower()) for t in part["text"]} | {key}
+    for art in ids:
+        part = frame[frame["article"] == art].sort_values("start")
+        for row in part.itertuples(index=False):
+            toks = _tagged(row.text)
+            for kind, surface, s, e in _candidates(toks, row.text):
+                key = _squash(surface.lower()).strip()
+                if key in found or key in entity_forms:
+                    continue
+                pattern = _number_regex(key) if kind == "number" else _phrase_regex(key)
+                counts = [_count_item(pattern, rebuilt[art_id]) for art_id in ids]
+                if not any(counts):  # e.g. a phrase split by a line break in the rebuilt text
+                    counts = [int(art_id == art) for art_id in ids]
+                found[key] = {
+                    "item": key, "kind": kind, "label": "", "counts": counts,
+                    "forms": _squash(surface),
+                    "example_article": art, "example_sentence": int(row.sentence),
+                    "sentence_text": row.text,
+                    "start": int(row.start) + s, "end": int(row.start) + e,
+                }
+    return found
+
+
+def _check_articles(texts: Any, names) -> pd.DataFrame | None:
+    """The sentences frame of ``texts``, after checking that it names every article of
+    ``names``; ``None`` for an empty dict."""
+    frame, has_article = _as_sentences(texts)
+    if not has_article:
+        raise ValueError("omissions needs articles with ids: pass a dict {article_id: text}")
+    if frame.empty and isinstance(texts, Mapping) and not texts:
+        return None
+    present = set(frame["article"])
+    for name in names:
+        if name not in present:
+            raise ValueError(f"article {name!r} not found; have {sorted(map(str, present))}")
+    return frame
+
+
 _OMISSION_COLUMNS = ["item", "kind", "label", "where", "count_a", "count_b", "forms",
                      "example_article", "example_sentence", "sentence_text", "start", "end"]
 
@@ -139,54 +198,13 @@ def omissions(texts: Any, *, a: str, b: str) -> pd.DataFrame:
         >>> t.set_index("item").loc[["5%", "united states"], "where"].tolist()
         ['only in A', 'in both']
     """
-    frame, has_article = _as_sentences(texts)
     columns = _OMISSION_COLUMNS
-    if not has_article:
-        raise ValueError("omissions needs articles with ids: pass a dict {article_id: text}")
-    present = set(frame["article"])
-    if frame.empty and isinstance(texts, Mapping) and not texts:
+    frame = _check_articles(texts, (a, b))
+    if frame is None:
         return _empty(columns)
-    for name in (a, b):
-        if name not in present:
-            raise ValueError(f"article {name!r} not found; have {sorted(map(str, present))}")
-    rebuilt = _rebuild_texts(frame[frame["article"].isin([a, b])], True)
-    mentions = _entity_mentions(frame, rebuilt, (a, b))
-    found: dict[str, dict] = {}
-    entity_forms: set[str] = set()
-    for key, part in mentions.groupby("key", sort=True):
-        first_a = part[part["article"] == a]
-        first = first_a.iloc[0] if len(first_a) else part.iloc[0]
-        art = first["article"]
-        sent = frame[(frame["article"] == art) & (frame["sentence"] == first["sentence"])].iloc[0]
-        found[key] = {
-            "item": key, "kind": "entity", "label": first["label"],
-            "count_a": int((part["article"] == a).sum()),
-            "count_b": int((part["article"] == b).sum()),
-            "forms": " | ".join(sorted(set(part["text"]))),
-            "example_article": art, "example_sentence": int(first["sentence"]),
-            "sentence_text": sent["text"], "start": int(first["start"]), "end": int(first["end"]),
-        }
-        entity_forms |= {_squash(t.lower()) for t in part["text"]} | {key}
-    for art in (a, b):
-        part = frame[frame["article"] == art].sort_values("start")
-        for row in part.itertuples(index=False):
-            toks = _tagged(row.text)
-            for kind, surface, s, e in _candidates(toks, row.text):
-                key = _squash(surface.lower()).strip()
-                if key in found or key in entity_forms:
-                    continue
-                pattern = _number_regex(key) if kind == "number" else _phrase_regex(key)
-                ca = _count_item(pattern, rebuilt[a])
-                cb = _count_item(pattern, rebuilt[b])
-                if ca == 0 and cb == 0:  # e.g. a phrase split by a line break in the rebuilt text
-                    ca, cb = (1, 0) if art == a else (0, 1)
-                found[key] = {
-                    "item": key, "kind": kind, "label": "", "count_a": ca, "count_b": cb,
-                    "forms": _squash(surface),
-                    "example_article": art, "example_sentence": int(row.sentence),
-                    "sentence_text": row.text,
-                    "start": int(row.start) + s, "end": int(row.start) + e,
-                }
+    found = _item_counts(frame, (a, b))
+    for info in found.values():
+        info["count_a"], info["count_b"] = info.pop("counts")
     rows = []
     for info in found.values():
         ca, cb = info["count_a"], info["count_b"]

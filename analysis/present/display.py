@@ -2,7 +2,8 @@
 
 Article text is always passed through :func:`html.escape` before any markup is added, so
 text containing ``<script>`` shows as text and never runs. Spans are given as character
-offsets into the text, exactly as every analysis table reports them.
+offsets into the text, exactly as every analysis table reports them. Tables are shown by
+:mod:`analysis.present.tables` (:func:`table_html`, re-exported here).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from html import escape
 import pandas as pd
 
 from ..nlp.highlight import mark_spans
+from .tables import readable, table_html
 
-__all__ = ["highlight", "label_colors", "mark_spans"]
+__all__ = ["highlight", "label_colors", "mark_spans", "readable", "table_html"]
 
 
 def label_colors(labels) -> dict[str, str]:

@@ -35,8 +35,9 @@ def term_view(corpus: Corpus, term: str, *, articles: list[str] | None = None, w
     return merged[columns].reset_index(drop=True)
 
 
-def term_explorer(corpus: Corpus, *, term: str = "Zoom", articles: list[str] | None = None):
-    """A JupyterLab control: choose reports and type a term; the table below updates.
+def term_explorer(corpus: Corpus, *, term: str = "", articles: list[str] | None = None):
+    """A JupyterLab control: choose reports and type a term (``term``: the one to start with);
+    the table below updates.
 
     Returns the ipywidgets container (display it as the last line of a cell).
     """

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from .notebooks import notebook_title, without_widgets
+from .pages import add_contents, fold_long_outputs
 
 
 def _atomic_write_text(path: Path, text: str) -> None:
@@ -170,8 +171,9 @@ def export_html(notebook_path: Path, html_path: Path, *, show_code: bool = False
     import nbformat
 
     nb = without_widgets(notebook if notebook is not None else nbformat.read(notebook_path, as_version=4))
+    nb = fold_long_outputs(nb)  # long evidence in <details>
     nb.metadata["title"] = title or notebook_title(notebook_path) or Path(notebook_path).stem
     with _html_exporter(show_code) as exporter:
         body, _ = exporter.from_notebook_node(nb)
-    _atomic_write_text(html_path, body)
+    _atomic_write_text(html_path, add_contents(body))  # a table of contents under the title
     return html_path

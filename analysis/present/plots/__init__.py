@@ -34,17 +34,24 @@ import matplotlib
 if "ipykernel" not in sys.modules:  # in a notebook keep the inline backend, so figures show
     matplotlib.use("Agg", force=False)
 
+from ..tables import use_readable_tables  # noqa: E402
+
+# plots is first imported inside the kernel (never by a preloading process, see
+# analysis.batch.kernels): from here on the kernel shows DataFrames as readable tables
+use_readable_tables()
+
 from .agreement import plot_agreement  # noqa: E402
 from .framing import Z_95, plot_fightin_words, plot_frame_profile  # noqa: E402
 from .lengths import MANY_LENGTHS, lengths_figure, plot_length_spread, plot_lengths  # noqa: E402
 from .many_reports import (  # noqa: E402
+    distinctive_figure,
     panel_grid,
     plot_share_of_voice_by_outlet,
     plot_tone_timeline_by_outlet,
     plot_top_terms,
 )
 from .save import save_figure  # noqa: E402
-from .side_by_side import plot_narration_vs_quotes, plot_voice_types  # noqa: E402
+from .side_by_side import plot_narration_vs_quotes, plot_voice_types, side_by_side_figure  # noqa: E402
 from .sources import TYPE_COLORS, plot_share_of_voice, type_legend  # noqa: E402
 from .style import (  # noqa: E402
     DPI,
@@ -69,6 +76,7 @@ __all__ = [
     "Z_95",
     "add_source_line",
     "article_label",
+    "distinctive_figure",
     "outlet_colors",
     "panel_grid",
     "plot_fightin_words",
@@ -87,6 +95,7 @@ __all__ = [
     "plot_top_terms",
     "plot_voice_types",
     "save_figure",
+    "side_by_side_figure",
     "type_legend",
     "use_house_style",
 ]

@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ...compare.frames import two_proportion_test
-from .style import NEUTRAL, outlet_colors, use_house_style
+from .style import NEUTRAL, fit_category_labels, outlet_colors, use_house_style
 
 #: A difference between reports is stated only below this p-value (two-proportion z-test).
 DIFFERENCE_ALPHA = 0.05
@@ -69,12 +69,15 @@ def plot_fightin_words(
     ax: plt.Axes | None = None,
     top: int = 10,
     outlets: dict[str, str] | None = None,
+    article: str | None = None,
 ) -> plt.Axes:
     """Distinctive terms in the style of Monroe, Colaresi & Quinn (2008): frequency against z.
 
     One point per term: x is how often the term occurs in all the reports together (log
-    scale), y its Fightin' Words z-score for the first article of ``table`` (A) against
-    the other (B; "the other reports" when there are more than two). A point is coloured by
+    scale), y its Fightin' Words z-score for ``article`` (A; default: the first article of
+    ``table``) against the other (B; "the other reports together" when there are more than
+    two: to show every report, draw one such plot per article, or use
+    :func:`analysis.present.plots.distinctive_figure`). A point is coloured by
     the outlet it leans to (z > 0: A, z < 0: B; grey at 0) and drawn stronger beyond the
     dashed lines at z = +/-1.96 ("95% significance"). The ``top`` terms of each side are
     labelled in a column right of the plot, joined to their points; terms sharing a point
@@ -86,6 +89,7 @@ def plot_fightin_words(
         ax: where to draw (a new figure when ``None``).
         top: terms labelled on each side.
         outlets: article id -> outlet name, for labels and colours.
+        article: the article drawn as A (default: the first of ``table``).
 
     Returns:
         The Axes. Its title says how many terms lean significantly to each side and names
@@ -109,12 +113,14 @@ def plot_fightin_words(
     if not articles or table.empty:
         ax.set_title("No terms to compare")
         return ax
-    a = articles[0]
+    if article is not None and article not in styles:
+        raise ValueError(f"article {article!r} is not in the table; it has {articles}")
+    a = articles[0] if article is None else article
     label_a, color_a = styles[a]
     if len(articles) == 2:
-        label_b, color_b = styles[articles[1]]
+        label_b, color_b = styles[next(x for x in articles if x != a)]
     else:
-        label_b, color_b = "the other reports", NEUTRAL
+        label_b, color_b = "the other reports together", NEUTRAL
     rows = table[table["article"] == a]
     freq = (rows["count"] + rows["count_other"]).astype(float).tolist()
     z = rows["z"].astype(float).tolist()
@@ -261,7 +267,7 @@ def plot_frame_profile(
                       hatch="//" if color in seen_colors else None, edgecolor="white")
         seen_colors.add(color)
         ax.bar_label(bars, labels=[f"{v:.0f}%" for v in values], padding=2, fontsize=8)
-    ax.set_xticks(range(len(frames)), [f.replace("_", " ") for f in frames])
+    fit_category_labels(ax, frames)
     top = max([v for s in shares.values() for v in s.values()] + [0.0])
     ax.set_ylim(0, max(10.0, top * 1.18))
     ax.grid(axis="x", visible=False)

@@ -203,3 +203,42 @@ def plot_share_of_voice_by_outlet(
     axes[len(outlets) - 1].set_xlabel("share of all the outlet's words given to the source (%)")
     type_legend(axes[len(outlets) - 1], summary["speaker_type"])
     return list(axes[: len(outlets)])
+
+
+def distinctive_figure(
+    table: pd.DataFrame, *, labels: dict[str, str] | None = None, top: int = 10, grouped: bool = False
+) -> plt.Figure:
+    """The distinctive-words figure of notebook 02, for any number of reports.
+
+    Two reports: one Fightin' Words plot (:func:`analysis.present.plots.plot_fightin_words`),
+    the words leaning to each report on either side of zero. More: one small panel per
+    report (or outlet, ``grouped``) with the ``top`` words that lean most to it against
+    all the others together (:func:`plot_top_terms`), so that every report is shown.
+
+    Args:
+        table: :func:`analysis.framing.distinctive_terms` output.
+        labels: key of ``table["article"]`` -> name shown (an outlet).
+        top: words labelled (two reports) or shown per panel.
+        grouped: the keys are outlets, each the reports of one outlet together.
+
+    Returns:
+        The figure (no source line: the notebook adds it).
+    """
+    from .framing import plot_fightin_words
+
+    keys = list(dict.fromkeys(table["article"])) if "article" in table.columns else []
+    if len(keys) <= 2:
+        fig, ax = plt.subplots(figsize=(8, 6))
+        fig.subplots_adjust(bottom=0.14, top=0.86)
+        plot_fightin_words(table, ax=ax, top=top, outlets=labels)
+        return fig
+    names = {k: (labels or {}).get(k, k) for k in keys}
+    repeated = {n for n in names.values() if list(names.values()).count(n) > 1}
+    names = {k: f"{n} ({k})" if n in repeated else n for k, n in names.items()}
+    axes = plot_top_terms(table, top=top, labels=names)
+    fig = axes[0].figure
+    what = "outlet" if grouped else "report"
+    fig.suptitle(f"The words that lean most to each {what}, against all the other {what}s together",
+                 x=0.01, ha="left", fontweight="bold")  # fmt: skip
+    fig.tight_layout(rect=(0, 0.04, 1, 0.95))
+    return fig

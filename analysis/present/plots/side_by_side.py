@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .sources import TYPE_COLORS
-from .style import outlet_colors
+from .style import NEUTRAL, outlet_colors
 
 
 def plot_voice_types(
@@ -75,5 +75,54 @@ def plot_narration_vs_quotes(
     ax.set_xlabel("mean VADER compound score (-1 to +1; axis zoomed to the data)")
     more_negative = [n for n, d in zip(names, pooled["quoted_mean"] - pooled["narrator_mean"]) if d < 0]
     ax.set_title("Quoted voices are more negative than the narration in " + (", ".join(more_negative) if more_negative else "no report"))
-    ax.legend(fontsize=9, loc="lower right")
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor=NEUTRAL, hatch="//", edgecolor="white", label="narration"),
+               Patch(facecolor=NEUTRAL, label="quoted voices")]  # fmt: skip
+    # grey keys (the bars take their outlet's colour), beside the bars, never on them
+    ax.legend(handles=handles, fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1))
     return ax
+
+
+def side_by_side_figure(
+    profile: pd.DataFrame,
+    quotes: pd.DataFrame,
+    pooled: pd.DataFrame,
+    *,
+    labels: dict[str, str] | None = None,
+    by_outlet: dict[str, str] | None = None,
+) -> plt.Figure:
+    """The figure of notebook 05: frames, voices and tone of every report, one panel each.
+
+    Args:
+        profile: :func:`analysis.framing.frame_profile` output by article.
+        quotes: :func:`analysis.compare.quotes_by_article` output (the voices panel says
+            so when it is empty).
+        pooled: :func:`analysis.sentiment.narration_vs_quotes` output.
+        labels: article id -> label.
+        by_outlet: article id -> outlet, to draw one bar per outlet (many reports).
+
+    Returns:
+        The figure, with a title and a source line.
+    """
+    from .framing import plot_frame_profile
+    from .style import add_source_line, use_house_style
+
+    use_house_style()
+    n = len(set(by_outlet.values())) if by_outlet else len(pooled)
+    rows = 1.2 + 0.55 * max(n, 1)
+    fig, axes = plt.subplots(3, 1, figsize=(10, 4.2 + 2 * rows + 1.5), gridspec_kw={"height_ratios": [4.2, rows, rows]})
+    plot_frame_profile(profile, ax=axes[0], outlets=labels, by_outlet=by_outlet)
+    if len(quotes):
+        plot_voice_types(quotes, ax=axes[1], labels=labels, by_outlet=by_outlet)
+    else:
+        axes[1].set_axis_off()
+        axes[1].set_title("No attributed statements")
+    plot_narration_vs_quotes(pooled, ax=axes[2], labels=labels, by_outlet=by_outlet)
+    for ax in axes:
+        ax.title.set_fontsize(11)
+    title = "How the outlets differ (mean over their reports)" if by_outlet else "How the reports differ"
+    fig.suptitle(title + ": frames, voices and tone", x=0.01, y=0.995, ha="left", fontweight="bold")
+    add_source_line(fig, "Source: analysis.framing (frame cues), analysis.sources (attribution), analysis.sentiment (VADER).")
+    fig.tight_layout(rect=(0, 0.03, 1, 0.97))
+    return fig

@@ -54,4 +54,6 @@ def type_legend(ax: plt.Axes, types) -> None:
     from matplotlib.patches import Patch
 
     present = [t for t in TYPE_COLORS if t in set(types)]
-    ax.legend(handles=[Patch(color=TYPE_COLORS[t], label=t.replace("_", " ")) for t in present], loc="lower right", fontsize=9)
+    # beside the bars (a bar or the note of hidden sources may fill any corner inside)
+    ax.legend(handles=[Patch(color=TYPE_COLORS[t], label=t.replace("_", " ")) for t in present], loc="upper left",
+              bbox_to_anchor=(1.01, 1), fontsize=9)  # fmt: skip

@@ -79,3 +79,33 @@ def _more_note(ax: plt.Axes, hidden: int, what: str, y: float) -> None:
     if hidden > 0:
         ax.text(0.99, y, f"{hidden} more {what} not shown", transform=ax.get_yaxis_transform(), ha="right",
                 va="center", fontsize=8, color="#555555")  # fmt: skip
+
+
+def fit_category_labels(ax: plt.Axes, labels: list[str], *, fontsize: float = 9) -> None:
+    """Put category labels under the x ticks so that they never run into each other.
+
+    Underscores become spaces and each word goes on its own line ("human interest" over two
+    lines); when the longest word still does not fit its share of the axes width (estimated
+    before any layout, with room left for a legend beside the axes), the labels are written
+    upwards, one line each. Words are never cut.
+    """
+    texts = ["\n".join(str(label).replace("_", " ").split()) for label in labels]
+    ax.set_xticks(range(len(texts)), texts, fontsize=fontsize)
+    longest = max((_text_width(word, fontsize, ax.figure) for text in texts for word in text.split("\n")), default=0.0)
+    width_pt = ax.figure.get_figwidth() * 72 * ax.get_position().width * 0.8  # a legend may take a share
+    if texts and longest * 1.1 > width_pt / len(texts):
+        ax.set_xticks(range(len(texts)), [t.replace("\n", " ") for t in texts], fontsize=fontsize,
+                      rotation=90)  # fmt: skip
+
+
+def _text_width(text: str, fontsize: float, fig: plt.Figure) -> float:
+    """Width of ``text`` in points at ``fontsize``, as the figure's renderer draws it (an
+    estimate of 0.6 em a character where the canvas has no renderer)."""
+    from matplotlib.font_manager import FontProperties
+
+    try:
+        renderer = fig.canvas.get_renderer()
+        width, _, _ = renderer.get_text_width_height_descent(text, FontProperties(size=fontsize), ismath=False)
+    except AttributeError:
+        return 0.6 * fontsize * len(text)
+    return width * 72 / fig.dpi

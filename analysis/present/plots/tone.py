@@ -121,7 +121,7 @@ def plot_tone_timeline(
     ax.set_xlabel("position in the article (0 = first sentence, 1 = last sentence)")
     ax.set_ylabel("VADER compound score (-1 to +1)")
     handles.append(Line2D([], [], marker="o", ls="", color=NEUTRAL, alpha=0.6, label="one sentence"))
-    ax.legend(handles=handles, loc="upper right", fontsize=9)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9)  # beside the dots, never on them
     if lowest is None:
         ax.set_title("No sentences to show")
     elif lowest[0] <= -0.05:
