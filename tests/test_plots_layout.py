@@ -92,6 +92,14 @@ def _binned() -> pd.DataFrame:
                          for b, m in enumerate(values)])  # fmt: skip
 
 
+def _agreement() -> pd.DataFrame:
+    rows = [(c, "students", 3, 10, 0.8, a) for c, a in (("speaker", 0.91), ("speaker_type", 0.62), ("economic", float("nan")),
+                                                        ("human_interest", -0.12))]
+    rows += [(c, f"{s} and the suite", 2, 10, 0.7, a) for s in ("anna", "ben") for c, a in (("speaker", 0.85), ("speaker_type", 0.4),
+                                                                                          ("economic", 0.7), ("human_interest", 0.1))]
+    return pd.DataFrame(rows, columns=["category", "between", "coders", "units", "percent_agreement", "alpha"])
+
+
 def _axes(draw):
     def make():
         fig, ax = plt.subplots()
@@ -135,6 +143,8 @@ FIGURES = {
     "voice_types": _axes(lambda ax: plots.plot_voice_types(_quotes(), ax=ax, labels=OUTLETS)),
     "narration_vs_quotes": _axes(lambda ax: plots.plot_narration_vs_quotes(_pooled(), ax=ax, labels=OUTLETS)),
     "side_by_side": lambda: plots.side_by_side_figure(_profile(), _quotes(), _pooled(), labels=OUTLETS),
+    "agreement": _axes(lambda ax: plots.plot_agreement(_agreement(), ax=ax)),
+    "lengths_none": lambda: plots.lengths_figure(_lengths(3).iloc[:0]),
     "side_by_side_grouped": lambda: plots.side_by_side_figure(
         _profile(), _quotes(), _pooled(), by_outlet={"a": "Daily", "b": "Daily", "c": "Herald"}
     ),
@@ -282,6 +292,7 @@ COVERED = {
     "plot_share_of_voice_by_outlet": "share_of_voice_by_outlet_top", "type_legend": "share_of_voice_by_outlet",
     "plot_tone_timeline_by_outlet": "tone_timeline_by_outlet", "plot_voice_types": "voice_types",
     "plot_narration_vs_quotes": "narration_vs_quotes", "side_by_side_figure": "side_by_side",
+    "plot_agreement": "agreement",
 }  # fmt: skip
 
 
