@@ -32,7 +32,6 @@ from analysis.sentiment import (
     tone_towards,
     voice_segments,
 )
-
 from analysis.sentiment.target_mentions import find_mentions
 
 SCORES = ["neg", "neu", "pos", "compound"]

@@ -120,6 +120,27 @@ def _compound(text: str) -> float:
     return load_vader().polarity_scores(text)["compound"]
 
 
+def _distance_to(positions: list[int], n: int) -> list[int]:
+    """For each of ``n`` tokens, the distance to the nearest of ``positions`` (n when none)."""
+    out = [n] * n
+    if not positions:
+        return out
+    at = set(positions)
+    last = None
+    for i in range(n):
+        if i in at:
+            last = i
+        if last is not None:
+            out[i] = i - last
+    last = None
+    for i in range(n - 1, -1, -1):
+        if i in at:
+            last = i
+        if last is not None:
+            out[i] = min(out[i], last - i)
+    return out
+
+
 def _dist_bucket(d: int) -> str:
     return "adj" if d <= 2 else "near" if d <= 6 else "far"
 
@@ -178,6 +199,8 @@ def features(text: str, start: int, end: int, tokens: list[tuple[str, int, int]]
     if compound:
         out.append((f"sent:{'pos' if compound > 0 else 'neg'}", abs(compound), (0, len(text))))
     names_at = [i for i, n in enumerate(name) if n and not (t0 <= i <= t1)]
+    named_clauses = {clause[n] for n in names_at}
+    near_name = _distance_to(names_at, len(toks))
     # --- the target's role: the verb after it (subject), the word before it (object) ---
     j = t1 + 1
     if j < len(toks) and toks[j][0] in ("'s", "'", "s"):
@@ -235,7 +258,7 @@ def features(text: str, start: int, end: int, tokens: list[tuple[str, int, int]]
             out.append((f"w:{w}", 1.0, (a, b)))
         hl = opinion.get(w)
         if hl:
-            out.append((f"hl:{hl}:{where}:{'own' if not any(abs(n - i) < d for n in names_at) else 'other'}", 1.0, (a, b)))
+            out.append((f"hl:{hl}:{where}:{'own' if near_name[i] >= d else 'other'}", 1.0, (a, b)))
         v = lex.get(w)
         if v is None:
             continue
@@ -243,7 +266,7 @@ def features(text: str, start: int, end: int, tokens: list[tuple[str, int, int]]
         pol = ("pos" if v > 0 else "neg") if not neg else ("neg" if v > 0 else "pos")
         kind = "event" if w in c["events"] else "judge"
         strength = min(abs(v), 3.0) / 2
-        other = any(abs(n - i) < d for n in names_at)
+        other = near_name[i] < d
         if speaker_from is not None and i > speaker_from:
             scope = "said"
         elif quoted[i] and not quoted[t0]:
@@ -257,10 +280,10 @@ def features(text: str, start: int, end: int, tokens: list[tuple[str, int, int]]
         out.append((f"lex:{pol}:{kind}:{scope}", strength, span))
         out.append((f"lex:{pol}:{where}:{scope}", strength, span))
         if where == "clause":
-            shared = any(clause[n] == tclause for n in names_at)
+            shared = tclause in named_clauses
             out.append((f"lex:{pol}:clause:{'shared' if shared else 'alone'}:{side}", strength, span))
         else:
-            named = any(clause[n] == clause[i] for n in names_at)
+            named = clause[i] in named_clauses
             out.append((f"lex:{pol}:{where}:{'named' if named else 'unnamed'}", strength, span))
         if neg:
             out.append((f"lex:negated:{'pos' if v > 0 else 'neg'}", strength, span))

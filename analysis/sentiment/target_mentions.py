@@ -140,7 +140,7 @@ def find_mentions(text: str, names: list[str], *, pronouns: bool = True) -> list
         kinds = {name: kind_of(name) for name in names}
 
         def sentence_of(pos: int) -> int:
-            for k, (s, e) in enumerate(sentences):
+            for k, (_s, e) in enumerate(sentences):
                 if pos < e:
                     return k
             return len(sentences) - 1

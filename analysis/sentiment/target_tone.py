@@ -14,6 +14,7 @@ References:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -37,6 +38,36 @@ def _as_spans(text: str, targets) -> list[dict] | None:
             raise ValueError(f"target span ({a}, {b}) is not inside the text (0 to {len(text)} characters)")
         out.append({"target": text[a:b], "start": a, "end": b, "via": "span"})
     return out
+
+
+#: a sentence end followed by the start of another sentence (else the text is one sentence)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019')]*\s+[\"\u201c\u2018(]*[A-Z0-9]|\n")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """The sentence spans of ``text``; a text with no sentence break inside is one sentence."""
+    if not _SENTENCE_BREAK.search(text.rstrip()):
+        return [(0, len(text))]
+    return [(s, e) for _p, s, e in sentence_spans(text)] or [(0, len(text))]
+
+
+def tone_rows(text: str, mentions: list[dict]) -> list[dict]:
+    """The rows of :func:`target_tone` for mention dicts ``target, start, end, via``."""
+    spans = _sentences(text)
+    tokens: dict[int, list] = {}
+    rows = []
+    for m in mentions:
+        k = next((i for i, (_s, e) in enumerate(spans) if m["start"] < e), len(spans) - 1)
+        s0, e0 = spans[k]
+        sentence = text[s0:e0]
+        if k not in tokens:
+            tokens[k] = tokenize(sentence)
+        label, score, evidence = predict(sentence, m["start"] - s0, min(m["end"], e0) - s0, tokens[k])
+        for ev in evidence:
+            ev["start"] += s0
+            ev["end"] += s0
+        rows.append({**m, "mention": text[m["start"]:m["end"]], "label": label, "score": score, "evidence": evidence})
+    return rows
 
 
 def target_tone(text: str, targets: Sequence[str] | Sequence[tuple[int, int]], *, pronouns: bool = True) -> pd.DataFrame:
@@ -77,19 +108,5 @@ def target_tone(text: str, targets: Sequence[str] | Sequence[tuple[int, int]], *
         mentions = find_mentions(text, names, pronouns=pronouns) if text.strip() and names else []
     if not mentions:
         return pd.DataFrame(columns=TARGET_TONE_COLUMNS)
-    spans = [(s, e) for _p, s, e in sentence_spans(text)] or [(0, len(text))]
-    tokens: dict[int, list] = {}
-    rows = []
-    for m in mentions:
-        k = next((i for i, (_s, e) in enumerate(spans) if m["start"] < e), len(spans) - 1)
-        s0, e0 = spans[k]
-        sentence = text[s0:e0]
-        if k not in tokens:
-            tokens[k] = tokenize(sentence)
-        label, score, evidence = predict(sentence, m["start"] - s0, min(m["end"], e0) - s0, tokens[k])
-        for ev in evidence:
-            ev["start"] += s0
-            ev["end"] += s0
-        rows.append({**m, "mention": text[m["start"]:m["end"]], "label": label, "score": score, "evidence": evidence})
-    frame = pd.DataFrame(rows)
-    return frame[TARGET_TONE_COLUMNS]
+    rows = tone_rows(text, mentions)
+    return pd.DataFrame.from_records(rows, columns=TARGET_TONE_COLUMNS)

@@ -11,7 +11,7 @@ import pandas as pd
 from .inputs import _as_text_list, _require_columns
 from .labels import label_compound
 from .scores import score_frame
-from .target_tone import target_tone
+from .target_tone import tone_rows
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
@@ -28,13 +28,13 @@ def _towards(text: str, spans: list[tuple[int, int]]) -> tuple[float, str, list[
     """The tone towards the mentions ``spans`` of one sentence: the mean score, its label
     (the label of the mention when there is one; else from the mean score with ±0.05) and
     the evidence of every mention."""
-    table = target_tone(text, [(a, b) for a, b in spans])
-    score = float(table["score"].mean())
-    if len(table) == 1:
-        label = str(table["label"].iloc[0])
+    rows = tone_rows(text, [{"target": text[a:b], "start": a, "end": b, "via": "name"} for a, b in spans])
+    score = sum(r["score"] for r in rows) / len(rows)
+    if len(rows) == 1:
+        label = rows[0]["label"]
     else:
         label = "positive" if score >= 0.05 else "negative" if score <= -0.05 else "neutral"
-    evidence = [e for ev in table["evidence"] for e in ev]
+    evidence = [e for r in rows for e in r["evidence"]]
     return round(score, 4), label, evidence
 
 
