@@ -49,7 +49,7 @@ from .table_articles import (
     select_tables,
     texts_from_tables,
 )
-from .tone import pooled_from_tables, scored_from_tables, tone_from_tables, voice_quotes_from_tables
+from .tone import pooled_from_tables, scored_from_tables, target_tone_by_article, tone_from_tables, voice_quotes_from_tables
 
 __all__ = [
     "DESCRIPTIONS",
@@ -86,6 +86,7 @@ __all__ = [
     "side_by_side",
     "sources_by_article",
     "sourcing_profiles",
+    "target_tone_by_article",
     "term_counts",
     "texts_from_tables",
     "tone_from_tables",

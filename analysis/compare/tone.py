@@ -106,3 +106,35 @@ def pooled_from_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     voices = pd.concat(parts, ignore_index=True) if parts else None
     return sentiment.narration_vs_quotes(sentiment.tone_by_voice(sentences, voices))
 
+
+
+def _cue_words(text: str) -> str:
+    """The words of a cue, or "(the whole sentence)" for the sentence's own tone."""
+    return text if len(text) <= 40 else "(the whole sentence)"
+
+
+def target_tone_by_article(texts: dict[str, str], targets: list[str], *, top: int = 3) -> pd.DataFrame:
+    """:func:`analysis.sentiment.target_tone` of every article: one row per mention of a target
+    (by name, alias, dotted form, surname or pronoun), with the article id first and, in
+    ``cues``, the ``top`` words that weighed most in the decision ("banned −1.93").
+
+    Args:
+        texts: article id -> text (``reports.texts``; in corpus mode rebuilt from the tables).
+        targets: the names to follow.
+        top: how many evidence words ``cues`` lists.
+    """
+    from .. import sentiment
+
+    if isinstance(targets, str):
+        raise TypeError("targets must be a list of names, e.g. ['Zoom']")
+    parts = []
+    for article_id, text in texts.items():
+        found = sentiment.target_tone(text or "", list(targets))
+        found.insert(0, "article", article_id)
+        found["cues"] = [
+            ", ".join(f"{_cue_words(e['text'])} {e['weight']:+.2f}" for e in evidence[:top]) for evidence in found["evidence"]
+        ]
+        parts.append(found)
+    columns = ["article", *sentiment.TARGET_TONE_COLUMNS, "cues"]
+    parts = [p for p in parts if len(p)]
+    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)

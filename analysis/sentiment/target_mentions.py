@@ -5,8 +5,10 @@ refer back to it.
 
 A pronoun is taken to refer to a target when the target is the nearest target mentioned
 before it, in the same sentence or the one before, and the pronoun fits it: he/she for a
-person (by first name, when the first name says which), it/its/they for an organisation or
-a place. These are rules a reader can check, not full coreference: a pronoun that refers
+person named by first name and surname or with a title (by the first name, when it says
+which), it/its/they for an organisation, it/its for a single name the rules cannot place
+(give "Donald Trump", not "Trump", to have "he" followed). "It" in "it is clear that", "it
+was reported that" refers to nothing and is skipped. These are rules a reader can check, not full coreference: a pronoun that refers
 to someone who is not among the targets can be given to the nearest target.
 """
 
@@ -21,6 +23,8 @@ from .target_features import PRONOUNS
 
 _PRONOUN_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(PRONOUNS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+#: after "it": a form of be/seem and, a few words on, "that" or "to" (it is clear that ...)
+_EXPLETIVE = re.compile(r"\s+(?:is|was|has been|had been|will be|would be|seems|seemed|appears|appeared)\b(?:\s+\S+){0,4}?\s+(?:that|to)\b", re.IGNORECASE)
 _TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr")
 
 
@@ -94,7 +98,7 @@ def _fits(pronoun_kind: str, target_kind: str) -> bool:
         return pronoun_kind == target_kind
     if target_kind == "person":
         return pronoun_kind in ("m", "f")
-    return pronoun_kind in ("m", "f", "n")
+    return pronoun_kind == "n"
 
 
 def _surname(name: str) -> str | None:
@@ -147,6 +151,8 @@ def find_mentions(text: str, names: list[str], *, pronouns: bool = True) -> list
 
         named = sorted(found, key=lambda m: m["start"])
         for m in _PRONOUN_RE.finditer(text):
+            if m.group().lower() == "it" and _EXPLETIVE.match(text, m.end()):
+                continue
             here = sentence_of(m.start())
             kind = PRONOUNS[m.group().lower()]
             for x in reversed([x for x in named if x["end"] <= m.start()]):
