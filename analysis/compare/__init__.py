@@ -49,7 +49,13 @@ from .table_articles import (
     select_tables,
     texts_from_tables,
 )
-from .tone import pooled_from_tables, scored_from_tables, target_tone_by_article, tone_from_tables, voice_quotes_from_tables
+from .tone import (
+    pooled_from_tables,
+    scored_from_tables,
+    target_tone_by_article,
+    tone_from_tables,
+    voice_quotes_from_tables,
+)
 
 __all__ = [
     "DESCRIPTIONS",

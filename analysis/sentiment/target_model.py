@@ -33,7 +33,7 @@ CLASSES = ("negative", "neutral", "positive")
 #: NewsMTSC's polarity codes
 _POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 #: regularisation (inverse strength), chosen by 5-fold cross-validation on the train split
-#: grouped by sentence, among 0.05, 0.1, 0.2, 0.3
+#: grouped by sentence, among 0.03, 0.05, 0.1 and 0.2 (macro-F1 0.655, 0.654, 0.657, 0.653)
 C = 0.1
 #: features whose weights all lie within this distance of their mean are dropped
 PRUNE = 0.03
