@@ -1,10 +1,9 @@
 """The tone towards each target mention of a text: one row per mention, with its label, its
 score and the words and cues that decided it.
 
-The tone of a sentence and the tone towards someone in it differ: in "Smith praised Jones
-for his courage", the sentence is positive and so is its tone towards Jones, but in "Smith
-attacked Jones for his courage" the sentence is negative while Jones is spoken of well
-(and Smith is the one shown attacking). :func:`target_tone` reads each mention with the
+The tone of a sentence and the tone towards someone in it differ: in "Brown praised Green,
+whose reckless lies had hurt the town", the sentence is negative for VADER, the tone towards
+Green is negative, and Brown, who only praises, is not spoken of negatively. :func:`target_tone` reads each mention with the
 trained model of :mod:`.target_model`.
 
 References:
@@ -94,9 +93,9 @@ def target_tone(text: str, targets: Sequence[str] | Sequence[tuple[int, int]], *
         ValueError: a span lies outside the text.
 
     Example:
-        >>> t = target_tone("Smith attacked Jones, a brave and honest man.", ["Smith", "Jones"])
+        >>> t = target_tone("Brown praised Green, whose reckless lies had hurt the town.", ["Brown", "Green"])
         >>> t[["target", "label"]].values.tolist()
-        [['Smith', 'negative'], ['Jones', 'positive']]
+        [['Brown', 'neutral'], ['Green', 'negative']]
     """
     if isinstance(targets, str):
         raise TypeError("targets must be a list of names or of (start, end) spans, e.g. ['Zoom']")
