@@ -37,7 +37,7 @@ import re
 from .. import lexicons
 
 #: a word (letters and digits, inner hyphen/apostrophe/dot) or one punctuation mark
-_TOKEN = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*|n[\u2019']t|[^\w\s]")
+_TOKEN = re.compile(r"[^\W_]+(?:[-.][^\W_]+|['\u2019](?![sS]\b)[^\W_]+)*|['\u2019][sS]\b|n[\u2019']t|[^\w\s]")
 _QUOTES = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 _OPENING = frozenset("\u201c\u201e\u00ab")
 _SOFT_BREAKS = frozenset(",")
@@ -262,7 +262,10 @@ def features(text: str, start: int, end: int, tokens: list[tuple[str, int, int]]
         v = lex.get(w)
         if v is None:
             continue
-        neg = any(toks[k][0] in c["negations"] and clause[k] == clause[i] for k in range(max(0, i - 3), i))
+        neg = any(
+            (toks[k][0] in c["negations"] or toks[k][0].endswith("n't")) and clause[k] == clause[i]
+            for k in range(max(0, i - 3), i)
+        )
         pol = ("pos" if v > 0 else "neg") if not neg else ("neg" if v > 0 else "pos")
         kind = "event" if w in c["events"] else "judge"
         strength = min(abs(v), 3.0) / 2
