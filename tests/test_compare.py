@@ -730,3 +730,12 @@ def test_nothing_to_take_gives_an_empty_list_and_a_line_that_says_so():
     assert compare.default_targets(quiet) == []
     assert compare.taken_line("Targets", [], how="names") == "Targets taken from the reports (names): none found."
     assert compare.taken_line("Terms", ["bridge", "ferry"], how="words") == "Terms taken from the reports (words): bridge, ferry"
+
+
+def test_targets_that_differ_lists_only_sentences_with_two_labels():
+    found = pd.DataFrame({"article": ["a"] * 4, "start": [4, 30, 70, 90], "end": [11, 40, 77, 97],
+                          "target": ["council", "volunteers", "council", "mayor"],
+                          "label": ["negative", "positive", "neutral", "neutral"]})  # fmt: skip
+    sents = pd.DataFrame({"article": ["a", "a"], "sentence": [0, 1], "start": [0, 60], "end": [60, 120], "text": ["one", "two"]})
+    result = compare.targets_that_differ(found, sents)
+    assert result[["sentence", "towards"]].values.tolist() == [[0, "council: negative; volunteers: positive"]]

@@ -147,3 +147,11 @@ def test_tone_towards_without_negative_targets():
     frame = _towards().assign(mean_compound=[0.2, 0.25, 0.0, float("nan")])
     ax = plots.plot_tone_towards(frame, outlets=OUTLETS)
     assert _title(ax) == "No target is talked about negatively on average"
+
+
+def test_tone_towards_plots_the_tone_towards_the_term_when_given():
+    frame = _towards().assign(mean_towards=[0.4, -0.3, 0.1, float("nan")])
+    ax = plots.plot_tone_towards(frame, outlets=OUTLETS)
+    assert [round(b.get_width(), 6) for b in ax.patches] == [0.4, 0.1, -0.3]
+    assert ax.get_xlabel() == "mean tone towards the term where it is mentioned (-1 to +1)"
+    assert _title(ax) == "Zoom is talked about most negatively in Alpha Daily\n(mean -0.30 over 3 sentences)"

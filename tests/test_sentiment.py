@@ -11,23 +11,28 @@ import pandas as pd
 import pytest
 from nltk.sentiment.vader import SentiText
 
-from analysis import config, sentiment
+from analysis import config, lexicons, sentiment
 from analysis.nlp.nltk_data import MissingNLTKDataError
 from analysis.sentiment import (
     NARRATOR,
+    TARGET_TONE_COLUMNS,
     UNATTRIBUTED,
     cohen_kappa,
+    label_compound,
     lexicon_agreement,
     opinion_scores,
     quoted_spans,
     score_frame,
     score_sentences,
     summarize_tone,
+    target_model,
+    target_tone,
     term_mentions,
     tone_by_voice,
     tone_towards,
     voice_segments,
 )
+from analysis.sentiment.target_mentions import find_mentions
 
 SCORES = ["neg", "neu", "pos", "compound"]
 
@@ -795,7 +800,8 @@ def test_term_mentions_whole_words_plural_possessive():
 def test_tone_towards_side_by_side(vader):
     table = tone_towards(_target_sentences(), ["Zoom", "Kremlin"])
     assert list(table.columns) == [
-        "term", "article", "n_sentences", "n_mentions", "mean_compound", "share_negative", "sentences",
+        "term", "article", "n_sentences", "n_mentions", "mean_compound", "share_negative",
+        "mean_towards", "share_negative_towards", "sentences",
     ]
     assert table[["term", "article", "n_sentences", "n_mentions"]].values.tolist() == [
         ["Zoom", "A", 2, 3],
@@ -1168,3 +1174,134 @@ def test_score_columns_equal_score_sentences():
     for col in ("text", "neg", "neu", "pos", "compound", "label", "valence_sum"):
         assert columns[col] == frame[col].tolist(), col
     assert all(isinstance(v, float) for v in columns["compound"])
+
+
+# ---------------------------------------------------------------------------------------
+# The tone towards a target (target_tone, the trained model, finding mentions)
+# ---------------------------------------------------------------------------------------
+
+
+def _by_target(table):
+    return {row.target: row.label for row in table.itertuples()}
+
+
+def test_target_tone_columns_and_spans():
+    text = "Brown praised the courage of Green."
+    table = target_tone(text, [(0, 5), (29, 34)])
+    assert list(table.columns) == TARGET_TONE_COLUMNS
+    assert table["target"].tolist() == ["Brown", "Green"]
+    assert table["via"].tolist() == ["span", "span"]
+    assert all(-1 <= s <= 1 for s in table["score"])
+    with pytest.raises(ValueError, match="not inside the text"):
+        target_tone(text, [(30, 99)])
+    with pytest.raises(TypeError, match="list of names"):
+        target_tone(text, "Brown")
+    assert target_tone(text, ["Nobody"]).empty
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one person attacks another, who is described well
+        ("Smith attacked Jones, a brave and honest man.", {"Jones": "positive"}),
+        # one praised, one accused: the sentence has one tone, the targets two
+        ("The corrupt mayor Green was accused of fraud, while Brown was hailed as a hero.",
+         {"Green": "negative"}),
+        # a victim of an attack is not spoken of negatively
+        ("The victim of the attack, Maria Lopez, was recovering in hospital.", {"Maria Lopez": "neutral"}),
+    ],
+)  # fmt: skip
+def test_target_tone_labels_on_written_sentences(text, expected):
+    found = _by_target(target_tone(text, list(expected)))
+    assert found == expected
+
+
+def test_target_tone_differs_from_sentence_tone_where_targets_differ(vader):
+    text = "Brown praised Green, whose reckless lies had hurt the town."
+    sentence = label_compound(vader.polarity_scores(text)["compound"])
+    labels = _by_target(target_tone(text, ["Brown", "Green"]))
+    assert labels["Green"] == "negative"
+    assert labels["Brown"] != labels["Green"]
+    assert sentence != labels["Brown"] or sentence != labels["Green"]
+
+
+def test_target_tone_evidence_points_at_the_words():
+    text = "Smith attacked Jones, a brave and honest man."
+    (row,) = target_tone(text, ["Jones"]).itertuples()
+    assert row.evidence, "a decision needs its evidence"
+    for item in row.evidence:
+        assert text[item["start"]:item["end"]] == item["text"]
+        assert item["cue"]
+    words = {e["text"]: e["weight"] for e in row.evidence}
+    assert words["brave"] > 0 and words["attacked"] < 0
+
+
+def test_target_tone_evidence_offsets_in_a_longer_text():
+    text = "It rained all day. Later Brown praised the brave work of Green."
+    (row,) = target_tone(text, ["Green"]).itertuples()
+    assert (row.start, row.end) == (57, 62)
+    assert any(e["text"] == "brave" and text[e["start"]:e["end"]] == "brave" for e in row.evidence)
+
+
+def test_target_mentions_dotted_alias_surname_title_pronoun():
+    text = "The F.B.I. opened a case. Donald Trump denied it. Mr. Trump said he was innocent."
+    table = target_tone(text, ["FBI", "Donald Trump"])
+    found = [(r.target, r.mention, r.via) for r in table.itertuples()]
+    assert ("FBI", "F.B.I.", "name") in found
+    assert ("Donald Trump", "Donald Trump", "name") in found
+    assert ("Donald Trump", "Trump", "surname") in found
+    assert ("Donald Trump", "he", "pronoun") in found
+    # "it" refers to the case here, but the FBI is an organisation mentioned before it
+    assert all(m != "it" or t == "FBI" for t, m, _v in found)
+    for r in table.itertuples():
+        assert text[r.start:r.end] == r.mention
+
+
+def test_target_mentions_pronoun_follows_gender():
+    text = "John Baker met Mary Stone. She thanked him."
+    found = [(m["target"], text[m["start"]:m["end"]]) for m in find_mentions(text, ["John Baker", "Mary Stone"])]
+    assert ("Mary Stone", "She") in found
+    assert ("John Baker", "him") in found
+    assert find_mentions("The US and the United States.", ["United States"])[0]["start"] == 4
+
+
+def test_term_mentions_add_the_tone_towards_the_term():
+    sents = pd.DataFrame({"text": ["Brown praised Green, whose reckless lies had hurt the town."]})
+    rows = term_mentions(sents, ["Green", "Brown"])
+    assert rows["towards_label"].tolist()[0] == "negative"
+    assert rows["towards_label"].tolist()[1] != "negative"
+    table = tone_towards(sents, ["Green"])
+    assert table.loc[0, "share_negative_towards"] == pytest.approx(1.0)
+    assert table.loc[0, "sentences"][0]["towards_label"] == "negative"
+
+
+def test_target_model_weights_are_small_and_readable():
+    model = lexicons.model_json(target_model.MODEL_FILE)
+    assert model["classes"] == ["negative", "neutral", "positive"]
+    assert all(len(w) == 3 for w in model["weights"].values())
+    assert lexicons.model_path(target_model.MODEL_FILE).stat().st_size < 3_000_000
+
+
+def test_target_model_evaluate_on_devdata_or_skip():
+    folder = config.DEVDATA_DIR / "target_sentiment"
+    if not (folder / "dev.jsonl").is_file():
+        pytest.skip("the tone-towards evaluation needs ../shared/devdata/target_sentiment")
+    from analysis.sentiment.target_eval import evaluation
+
+    result = evaluation(folder / "dev.jsonl")
+    assert set(result) == {"dev-rw", "dev-mt"}
+    for part in result.values():
+        assert part["target model"]["macro_f1"] > part["sentence VADER"]["macro_f1"]
+        assert part["target model"]["macro_f1"] >= 0.6
+
+
+def test_target_eval_scores_by_hand():
+    from analysis.sentiment.target_eval import scores
+
+    s = scores(["negative", "negative", "neutral", "positive"], ["negative", "neutral", "neutral", "neutral"])
+    assert s["accuracy"] == pytest.approx(0.5)
+    assert s["f1"]["negative"] == pytest.approx(2 / 3)
+    assert s["f1"]["neutral"] == pytest.approx(0.5)
+    assert s["f1"]["positive"] == 0.0
+    assert s["macro_f1"] == pytest.approx((2 / 3 + 0.5) / 3)
+    assert s["confusion"]["positive"]["neutral"] == 1

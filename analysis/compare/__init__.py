@@ -51,7 +51,14 @@ from .table_articles import (
     select_tables,
     texts_from_tables,
 )
-from .tone import pooled_from_tables, scored_from_tables, tone_from_tables, voice_quotes_from_tables
+from .tone import (
+    pooled_from_tables,
+    scored_from_tables,
+    target_tone_by_article,
+    targets_that_differ,
+    tone_from_tables,
+    voice_quotes_from_tables,
+)
 
 __all__ = [
     "DESCRIPTIONS",
@@ -92,6 +99,8 @@ __all__ = [
     "sources_by_article",
     "sourcing_profiles",
     "taken_line",
+    "target_tone_by_article",
+    "targets_that_differ",
     "term_counts",
     "texts_from_tables",
     "tone_from_tables",

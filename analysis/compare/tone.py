@@ -106,3 +106,66 @@ def pooled_from_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     voices = pd.concat(parts, ignore_index=True) if parts else None
     return sentiment.narration_vs_quotes(sentiment.tone_by_voice(sentences, voices))
 
+
+
+def _cue_words(text: str) -> str:
+    """The words of a cue, or "(the whole sentence)" for the sentence's own tone."""
+    return text if len(text) <= 40 else "(the whole sentence)"
+
+
+def target_tone_by_article(texts: dict[str, str], targets: list[str], *, top: int = 3) -> pd.DataFrame:
+    """:func:`analysis.sentiment.target_tone` of every article: one row per mention of a target
+    (by name, alias, dotted form, surname or pronoun), with the article id first and, in
+    ``cues``, the ``top`` words that weighed most in the decision ("banned −1.93").
+
+    Args:
+        texts: article id -> text (``reports.texts``; in corpus mode rebuilt from the tables).
+        targets: the names to follow.
+        top: how many evidence words ``cues`` lists.
+    """
+    from .. import sentiment
+
+    if isinstance(targets, str):
+        raise TypeError("targets must be a list of names, e.g. ['Zoom']")
+    parts = []
+    for article_id, text in texts.items():
+        found = sentiment.target_tone(text or "", list(targets))
+        found.insert(0, "article", article_id)
+        found["cues"] = [
+            ", ".join(f"{_cue_words(e['text'])} {e['weight']:+.2f}" for e in evidence[:top]) for evidence in found["evidence"]
+        ]
+        parts.append(found)
+    columns = ["article", *sentiment.TARGET_TONE_COLUMNS, "cues"]
+    parts = [p for p in parts if len(p)]
+    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
+
+
+def targets_that_differ(found: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """The sentences where two targets or more get different labels: what one score per
+    sentence cannot show.
+
+    Args:
+        found: :func:`target_tone_by_article` output.
+        sentences: the reports' sentences (``article, sentence, start, end, text``).
+
+    Returns:
+        ``article, sentence, text, towards`` (e.g. ``"council: negative; volunteers: positive"``),
+        in text order.
+
+    Example:
+        >>> found = pd.DataFrame({"article": ["a", "a"], "start": [4, 30], "end": [11, 40],
+        ...                       "target": ["council", "volunteers"], "label": ["negative", "positive"]})
+        >>> sents = pd.DataFrame({"article": ["a"], "sentence": [0], "start": [0], "end": [60], "text": ["..."]})
+        >>> targets_that_differ(found, sents)["towards"].tolist()
+        ['council: negative; volunteers: positive']
+    """
+    columns = ["article", "sentence", "text", "towards"]
+    rows = []
+    for (article, sentence), own in sentences.groupby(["article", "sentence"], sort=False):
+        start, end = int(own["start"].iloc[0]), int(own["end"].iloc[0])
+        mine = found[(found["article"] == article) & (found["start"] >= start) & (found["end"] <= end)]
+        labels = mine.drop_duplicates("target").set_index("target")["label"]
+        if len(labels) >= 2 and labels.nunique() >= 2:
+            towards = "; ".join(f"{target}: {label}" for target, label in labels.items())
+            rows.append((article, sentence, " ".join(str(own["text"].iloc[0]).split()), towards))
+    return pd.DataFrame(rows, columns=columns)

@@ -16,8 +16,13 @@ Five questions, one function (or two) each:
   (per speaker, from the sources table of :func:`voice_quotes`, or by quotation marks with
   :func:`quoted_spans`) and the reporter's own narration, and scores each voice separately;
   :func:`narration_vs_quotes` pools the quoted voices against the narration.
-- **How is a target talked about?** :func:`tone_towards` lists and scores the sentences that
-  mention chosen terms (Zoom, Kremlin, Russia ...).
+- **How is a target talked about?** :func:`target_tone` gives the tone *towards* each
+  mention of a person or organisation (found by name, alias, dotted form, surname and
+  pronoun), with the words and cues that decided it, from a logistic regression trained on
+  news sentences labelled for their tone towards one target (:mod:`.target_model`, data
+  card ``docs/target_tone_model.md``); :func:`tone_towards` lists the sentences that
+  mention chosen terms (Zoom, Kremlin, Russia ...) with both the sentence's tone and the
+  tone towards the term.
 - **Does a second lexicon agree?** :func:`opinion_scores` counts Hu & Liu opinion words,
   :func:`lexicon_agreement` cross-tabulates both lexicons' labels with Cohen's kappa and
   :func:`lexicon_comparison` sets them side by side sentence by sentence.
@@ -53,7 +58,8 @@ works for all of them)
     :data:`ADJUSTMENT_RULES`), ``scores`` (sentence scores), ``summary``
     (:func:`summarize_tone`), ``articles`` (whole articles), ``evidence`` (the words behind
     a score, for display), ``quotes`` and ``voices`` (whose voice), ``targets`` (tone
-    towards terms), ``opinion`` (Hu & Liu), ``agreement`` (both lexicons compared),
+    towards terms), ``target_features``, ``target_mentions``, ``target_model``,
+    ``target_eval`` and ``target_tone`` (the tone towards a target), ``opinion`` (Hu & Liu), ``agreement`` (both lexicons compared),
     ``inputs`` (checks on the input).
 
 
@@ -88,6 +94,7 @@ from .opinion import opinion_scores
 from .quotes import BY_ATTRIBUTION, BY_QUOTATION_MARKS, quoted_spans, voice_quotes
 from .scores import score_columns, score_frame, score_sentences
 from .summary import summarize_tone
+from .target_tone import TARGET_TONE_COLUMNS, target_tone
 from .targets import term_mentions, tone_towards
 from .tokens import _word_bounds  # noqa: F401  (private re-export: benchmarks/bench_sentiment.py clears its cache)
 from .vader import ADJUSTMENT_RULES
@@ -101,6 +108,7 @@ __all__ = [
     "HIGHLIGHT_COLORS",
     "LABELS",
     "NARRATOR",
+    "TARGET_TONE_COLUMNS",
     "UNATTRIBUTED",
     "article_tone",
     "cohen_kappa",
@@ -122,6 +130,7 @@ __all__ = [
     "score_sentences",
     "score_columns",
     "summarize_tone",
+    "target_tone",
     "term_mentions",
     "tone_by_voice",
     "tone_timeline",

@@ -1,4 +1,5 @@
-"""How a target is talked about: the sentences that mention chosen terms, and their tone."""
+"""How a target is talked about: the sentences that mention chosen terms, the tone of each
+sentence (VADER) and the tone towards the term in it (:func:`analysis.sentiment.target_tone`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pandas as pd
 from .inputs import _as_text_list, _require_columns
 from .labels import label_compound
 from .scores import score_frame
+from .target_tone import tone_rows
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
@@ -17,6 +19,23 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     from ..nlp.text import phrase_pattern
 
     return phrase_pattern(term, inflected=True)
+
+
+TOWARDS_COLUMNS = ["towards_score", "towards_label", "towards_evidence"]
+
+
+def _towards(text: str, spans: list[tuple[int, int]]) -> tuple[float, str, list[dict]]:
+    """The tone towards the mentions ``spans`` of one sentence: the mean score, its label
+    (the label of the mention when there is one; else from the mean score with ±0.05) and
+    the evidence of every mention."""
+    rows = tone_rows(text, [{"target": text[a:b], "start": a, "end": b, "via": "name"} for a, b in spans])
+    score = sum(r["score"] for r in rows) / len(rows)
+    if len(rows) == 1:
+        label = rows[0]["label"]
+    else:
+        label = "positive" if score >= 0.05 else "negative" if score <= -0.05 else "neutral"
+    evidence = [e for r in rows for e in r["evidence"]]
+    return round(score, 4), label, evidence
 
 
 def term_mentions(sentences: pd.DataFrame, terms: list[str], *, text_col: str = "text") -> pd.DataFrame:
@@ -62,8 +81,12 @@ def term_mentions(sentences: pd.DataFrame, terms: list[str], *, text_col: str = 
         found = [h for h in hits if h]
         rows["n_matches"] = [len(h) for h in found]
         rows["matches"] = pd.Series(found, index=rows.index, dtype=object)
+        towards = [_towards(t, h) for t, h in zip(_as_text_list(rows[text_col], text_col), found)]
+        rows["towards_score"] = [t[0] for t in towards]
+        rows["towards_label"] = [t[1] for t in towards]
+        rows["towards_evidence"] = pd.Series([t[2] for t in towards], index=rows.index, dtype=object)
         pieces.append(rows)
-    columns = ["term", *table.columns, "n_matches", "matches"]
+    columns = ["term", *table.columns, "n_matches", "matches", *TOWARDS_COLUMNS]
     if not pieces:
         return pd.DataFrame(columns=columns)
     out = pd.concat(pieces, ignore_index=True)
@@ -83,9 +106,12 @@ def tone_towards(sentences: pd.DataFrame, terms: list[str], *, text_col: str = "
         One row per term (in the order given), or per term and article (articles in order
         of appearance, including those that never mention the term, with ``n_sentences``
         0), with columns ``term``, ``article`` (when present), ``n_sentences``,
-        ``n_mentions``, ``mean_compound`` (NaN when there are no sentences),
-        ``share_negative`` and ``sentences``: a list of dicts ``{text, compound}`` (plus
-        ``sentence`` when the input has sentence ids) for the notebook to list.
+        ``n_mentions``, ``mean_compound`` and ``share_negative`` (the tone of the whole
+        sentences, VADER; NaN when there are no sentences), ``mean_towards`` and
+        ``share_negative_towards`` (the tone towards the term in them, from
+        :func:`analysis.sentiment.target_tone`) and ``sentences``: a list of dicts
+        ``{text, compound, towards_score, towards_label}`` (plus ``sentence`` when the
+        input has sentence ids) for the notebook to list.
         The long form, one row per sentence, is :func:`term_mentions`.
 
     References:
@@ -100,9 +126,10 @@ def tone_towards(sentences: pd.DataFrame, terms: list[str], *, text_col: str = "
     mentions = term_mentions(sentences, terms, text_col=text_col)
     by_article = "article" in sentences.columns
     key_cols = ["term", "article"] if by_article else ["term"]
-    columns = [*key_cols, "n_sentences", "n_mentions", "mean_compound", "share_negative", "sentences"]
+    columns = [*key_cols, "n_sentences", "n_mentions", "mean_compound", "share_negative",
+               "mean_towards", "share_negative_towards", "sentences"]  # fmt: skip
     articles = list(pd.unique(sentences["article"])) if by_article else [None]
-    detail = [c for c in ("sentence", text_col, "compound") if c in mentions.columns]
+    detail = [c for c in ("sentence", text_col, "compound", "towards_score", "towards_label") if c in mentions.columns]
     rows = []
     for term in terms:
         of_term = mentions[mentions["term"] == term]
@@ -117,6 +144,8 @@ def tone_towards(sentences: pd.DataFrame, terms: list[str], *, text_col: str = "
                 n_mentions=int(part["n_matches"].sum()) if n else 0,
                 mean_compound=float(part["compound"].mean()) if n else float("nan"),
                 share_negative=float(part["label"].eq("negative").mean()) if n else float("nan"),
+                mean_towards=float(part["towards_score"].mean()) if n else float("nan"),
+                share_negative_towards=float(part["towards_label"].eq("negative").mean()) if n else float("nan"),
                 sentences=[
                     {("text" if k == text_col else k): v for k, v in rec.items()}
                     for rec in part[detail].to_dict("records")
@@ -127,5 +156,6 @@ def tone_towards(sentences: pd.DataFrame, terms: list[str], *, text_col: str = "
     frame["n_sentences"] = frame["n_sentences"].astype(int)
     frame["n_mentions"] = frame["n_mentions"].astype(int)
     frame["mean_compound"] = frame["mean_compound"].astype(float)
-    frame["share_negative"] = frame["share_negative"].astype(float)
+    for col in ("share_negative", "mean_towards", "share_negative_towards"):
+        frame[col] = frame[col].astype(float)
     return frame

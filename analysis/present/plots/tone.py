@@ -205,12 +205,14 @@ def plot_tone_by_voice(
 def plot_tone_towards(
     df: pd.DataFrame, *, ax: plt.Axes | None = None, outlets: dict[str, str] | None = None
 ) -> plt.Axes:
-    """Mean tone of the sentences that mention each target, one bar per article.
+    """Mean tone towards each target, one bar per article.
 
     Args:
         df: :func:`analysis.sentiment.tone_towards` output (``term``, ``n_sentences``,
-            ``mean_compound``; ``article`` when there are several articles). A term an
-            article never mentions gets no bar and a "not mentioned" note.
+            ``mean_towards``, the tone towards the term, or without it ``mean_compound``,
+            the tone of the whole sentences; ``article`` when there are several
+            articles). A term an article never mentions gets no bar and a "not
+            mentioned" note.
         ax: where to draw (a new figure when ``None``).
         outlets: article id -> outlet name (else the ``outlet`` column, else the id).
 
@@ -223,6 +225,7 @@ def plot_tone_towards(
     if ax is None:
         _, ax = plt.subplots()
     styles = _tone_styles(df, outlets)
+    value = "mean_towards" if "mean_towards" in df.columns else "mean_compound"
     terms = list(pd.unique(df["term"]))
     articles = list(styles)
     height = 0.8 / max(len(articles), 1)
@@ -236,7 +239,7 @@ def plot_tone_towards(
             y = i + (j - (len(articles) - 1) / 2) * height
             row = by_term.get(term)
             n = int(row.n_sentences) if row is not None else 0
-            mean = float(row.mean_compound) if n else float("nan")
+            mean = float(getattr(row, value)) if n else float("nan")
             if not n:
                 ax.text(0.02, y, "not mentioned", va="center", ha="left", fontsize=8, color="#555555")
                 continue
@@ -251,7 +254,10 @@ def plot_tone_towards(
     ax.set_ylim(len(terms) - 0.5, -0.5)
     ax.axvline(0, color=NEUTRAL, lw=1, zorder=1)
     ax.set_xlim(-1, 1)
-    ax.set_xlabel("mean VADER compound score of the sentences that mention the term (-1 to +1)")
+    if value == "mean_towards":
+        ax.set_xlabel("mean tone towards the term where it is mentioned (-1 to +1)")
+    else:
+        ax.set_xlabel("mean VADER compound score of the sentences that mention the term (-1 to +1)")
     ax.set_ylabel("target term")
     ax.legend(
         handles=[Patch(facecolor=styles[a][1], label=styles[a][0]) for a in articles],
