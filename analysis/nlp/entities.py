@@ -1,199 +1,46 @@
-"""Named entities (PERSON, ORGANIZATION, LOCATION) from POS tags, word lists and rules.
+"""Named entities (PERSON, ORGANIZATION, LOCATION, DATE) with character offsets.
 
-NLTK's statistical chunker is not needed: the recogniser finds runs of capitalised tokens
-(joined by "of", "for", "the", "and", "de", ...), strips titles and role words from the front
-("President", "Press Secretary of the Russian President"), and labels each run from, in
-order: organisation cue words ("University", "Communications", "Ministry", "Inc."), the
-gazetteers (NLTK ``gazetteers`` plus a short list of world cities and regions below), first
-names (NLTK ``names``) and person titles, and the run's shape. The word lists are data:
-``analysis/lexicons/entity_cues.toml``. Short forms are linked to the
-longest name they abbreviate in the same text ("Peskov" -> "Dmitry Peskov", "Zoom" ->
-"Zoom Video Communications"); the ``canonical`` column carries that link.
+A trained recogniser proposes the names and their types (:mod:`analysis.nlp.ner_model`: a
+CRF over readable features, trained on openly licensed annotated text; data card
+``docs/ner_model.md``); rules then write them as journalists write them:
 
-Dates ("Wednesday, April 7") are labelled DATE so they are not mistaken for names.
+- titles and honorifics stay out of a person's name ("Sen. Marco Rubio" -> "Marco Rubio",
+  "FBI Director James B. Comey" -> "James B. Comey"); middle initials and suffixes stay in
+  ("Martin Luther King Jr.");
+- phrases that are never names ("FULL TEXT") and a sentence-initial function word ("Also")
+  are dropped; named days ("Election Day") and dates ("Wednesday, April 7") are DATE;
+- a name the rules recognise from the word lists (a place in the gazetteers, a well-known
+  organisation, a name with an organisation cue word) and the model left out is added, and a
+  name found once is found again wherever it recurs in the text;
+- each mention gets a ``canonical`` name: the longest name in the text that it abbreviates
+  ("Peskov" -> "Dmitry Peskov"), with acronyms, dotted forms and aliases joined
+  ("F.B.I." / "FBI", "DOJ" / "Justice Department", "U.S." / "United States";
+  ``analysis/lexicons/entity_aliases.csv``).
 
-References:
-    Nadeau, D. & Sekine, S. (2007). A survey of named entity recognition and classification.
-    Lingvisticae Investigationes 30(1). (Rule- and list-based NER features.)
-    Mikheev, A., Moens, M. & Grover, C. (1999). Named entity recognition without gazetteers.
-    EACL. (Capitalisation, sentence-initial ambiguity and short-form linking.)
+The rule-based recogniser that came before the model is :func:`rule_entities` (kept for
+comparison: ``python -m analysis evaluate ner``).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pandas as pd
 
-from .. import cache
-from ..lexicons import table, words
-from . import nltk_data as nltkdata
+from ..lexicons import csv_rows
+from . import ner_rules
+from .ner_lists import (  # noqa: F401  (names other modules read from here)
+    CONNECTORS, EXTRA_PLACES, FUNCTION_WORDS, HOLIDAYS, HONORIFICS, KNOWN_ORGS, LEADING_DROP, MONTHS, NAME_SUFFIXES,
+    NOT_NAMES, ORG_CUES, PERSON_TITLES, WEEKDAYS, common_words, demonyms, first_names, is_common, name_genders, places,
+)  # fmt: skip
 from .parsed import ParsedText, parse
+from .tokens import token_spans
 
 ENTITY_COLUMNS = ["text", "label", "start", "end", "canonical", "sentence"]
-
-#: The recogniser's word lists (``analysis/lexicons/entity_cues.toml``).
-_LISTS = table("entity_cues.toml")
-
-#: Words that end or contain an organisation name.
-ORG_CUES = frozenset(_LISTS["org_cues"])
-#: Well-known organisations that carry no cue word.
-KNOWN_ORGS = frozenset(_LISTS["known_orgs"])
-#: Places the NLTK gazetteers lack: capitals, large cities and regions often in the news.
-EXTRA_PLACES = frozenset(_LISTS["extra_places"]) | frozenset(_LISTS["extra_place_names"])
-#: Titles and role words that precede a person's name and are not part of it.
-PERSON_TITLES = frozenset(_LISTS["person_titles"])
-_CONNECTORS = frozenset(_LISTS["connectors"])
-_MONTHS = frozenset(m.capitalize() for m in (*words("months.txt"), *words("months_abbreviated.txt")))
-_WEEKDAYS = frozenset(day.capitalize() for day in words("weekdays.txt"))
-_LEADING_DROP = frozenset(_LISTS["leading_drop"])
-_ABBREVIATIONS = r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Prof|Rev|Inc|Corp|Co|Ltd)\.(?!\w)"
-_TOKEN = re.compile(_ABBREVIATIONS + r"|[A-Za-z][\w\-]*(?:['’](?![sS]\b)\w+)*(?:(?<=s)['’](?=\s+[A-Z]))?|\d[\d,.]*%?|&|[^\w\s]")
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    nltkdata.require("names")
-    from nltk.corpus import names
-
-    return frozenset(names.words())
-
-
-@lru_cache(maxsize=1)
-def name_genders() -> dict[str, str]:
-    """First name -> ``"female"``, ``"male"`` or ``"either"`` (NLTK ``names`` lists)."""
-    nltkdata.require("names")
-    from nltk.corpus import names
-
-    female, male = set(names.words("female.txt")), set(names.words("male.txt"))
-    return {n: ("either" if n in female and n in male else "female" if n in female else "male") for n in female | male}
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    nltkdata.require("gazetteers")
-    from nltk.corpus import gazetteers
-
-    skip = {"usstateabbrev.txt", "nationalities.txt"}
-    words = {w for f in gazetteers.fileids() if f not in skip for w in gazetteers.words(f)}
-    return frozenset(words | EXTRA_PLACES)
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    nltkdata.require("gazetteers")
-    from nltk.corpus import gazetteers
-
-    return frozenset(gazetteers.words("nationalities.txt")) | frozenset(_LISTS["extra_demonyms"])
-
-
-def _build_common_words() -> frozenset[str]:
-    from nltk.corpus import stopwords, words
-
-    return frozenset(w for w in words.words() if w.islower()) | frozenset(stopwords.words("english"))
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Lower-case English words and stop words: a capitalised one at sentence start is no name.
-
-    Read from :func:`analysis.cache.cached_object` when built before from the same files.
-    """
-    files = [nltkdata.location("words"), nltkdata.location("stopwords")]  # raises when missing
-    return cache.cached_object("common_words", _build_common_words, files=files, module=__name__)
-
-
-def _is_cap(token: str) -> bool:
-    return token[:1].isupper() or (token[:1].isdigit() is False and token.isupper() and len(token) > 1)
-
-
-def _tokens(sentence: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
-
-
-def _runs(tokens: list[tuple[str, int, int]]) -> list[list[int]]:
-    """Indices of maximal runs of capitalised tokens, with connectors allowed inside."""
-    runs, current, pending = [], [], []
-    for i, (tok, _, _) in enumerate(tokens):
-        if _is_cap(tok) and tok[0].isalpha():
-            current.extend(pending)
-            pending = []
-            current.append(i)
-        elif current and tok in _CONNECTORS and (tok != "the" or (pending and tokens[pending[-1]][0] != "the")):
-            pending.append(i)
-        elif current and tok == "." and tokens[current[-1]][0] in ("St", "Mr", "Dr", "Mrs", "Ms", "Jr"):
-            current.append(i)
-        else:
-            if current:
-                runs.append(current)
-            current, pending = [], []
-    if current:
-        runs.append(current)
-    return runs
-
-
-_AFTER_PREPOSITION = re.compile(r"\b(?:in|from|to|across|near|of)\s*$")
-
-
-def _word_before(sentence: str, start: int) -> str:
-    """The end of ``sentence[:start]`` that decides whether a preposition comes right before
-    ``start`` (the white space before it, the last seven other characters): what
-    :data:`_AFTER_PREPOSITION` needs, without copying a long sentence for every name."""
-    i = start
-    while i > 0 and sentence[i - 1].isspace():
-        i -= 1
-    return sentence[max(0, i - 7) : start]
-
-
-def _classify(words: list[str], before: str) -> str | None:
-    name = " ".join(words)
-    if not words:
-        return None
-    if words[0] in _MONTHS or words[0] in _WEEKDAYS:
-        return "DATE"
-    if any(w in ORG_CUES for w in words[1:]) or (len(words) > 1 and words[-1] in ORG_CUES):
-        return "ORGANIZATION"
-    if name in _places() or name in EXTRA_PLACES:
-        return "LOCATION"
-    if name in KNOWN_ORGS or words[0] in KNOWN_ORGS:
-        return "ORGANIZATION"
-    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1 and "." not in words[0]:
-        return "ORGANIZATION"  # acronyms: FBI, NATO
-    if words[0] in _first_names() and len(words) >= 2:
-        return "PERSON"
-    if words[0] in ORG_CUES:
-        return "ORGANIZATION"
-    if all(w in _demonyms() for w in words):
-        return None
-    if "&" in words:
-        return "ORGANIZATION"
-    if _AFTER_PREPOSITION.search(before) and name in _places():
-        return "LOCATION"
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
-        return "PERSON"
-    if len(words) == 1 and words[0] in _first_names():
-        return "PERSON"
-    return "ORGANIZATION" if len(words) == 1 else None
-
-
-def _split_title(words: list[str]) -> int:
-    """Number of leading title/role words (and their connectors) before a person's name."""
-    last_title = -1
-    for i, w in enumerate(words):
-        if w in PERSON_TITLES or w in _demonyms() or (w in _CONNECTORS and last_title == i - 1):
-            last_title = i
-        else:
-            break
-    # "Press Secretary of the Russian President Dmitry Peskov": titles may continue after "of the"
-    for i in range(last_title + 1, len(words)):
-        if words[i] in PERSON_TITLES and all(w in PERSON_TITLES or w in _CONNECTORS or w in _demonyms() for w in words[last_title + 1 : i]):
-            last_title = i
-    # "Transport Minister Rafal Zielinski": a capitalised department before a title word
-    titles = [i for i, w in enumerate(words[:5]) if w in PERSON_TITLES and w not in _CONNECTORS]
-    if titles and titles[-1] > last_title and 1 <= len(words) - titles[-1] - 1 <= 3 and not any(w in ORG_CUES for w in words[titles[-1] + 1 :]):
-        last_title = titles[-1]
-    return last_title + 1
+_FUNCTION_WORDS = FUNCTION_WORDS  # the name analysis.sources reads
+_LABELS = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
+_TRAILING = frozenset(["'s", "’s", "'", "’", ",", ".", "-", "--", ":", ";", "(", ")", '"', "''", "``"])
+_INITIAL = re.compile(r"[A-Z]\.?$")
 
 
 def extract_entities(text: str | ParsedText) -> pd.DataFrame:
@@ -205,89 +52,159 @@ def extract_entities(text: str | ParsedText) -> pd.DataFrame:
 
     Returns:
         DataFrame with columns ``text, label, start, end, canonical, sentence``: ``label`` is
-        PERSON, ORGANIZATION, LOCATION or DATE; ``canonical`` is the longest name in the
-        text that this mention abbreviates (or the mention itself).
+        PERSON, ORGANIZATION, LOCATION or DATE; ``canonical`` is the name of the entity the
+        mention refers to (the longest form in the text; see the module docstring).
 
     Example:
         >>> extract_entities("Kremlin spokesman Dmitry Peskov spoke in Moscow.")[["text", "label"]].values.tolist()
         [['Kremlin', 'ORGANIZATION'], ['Dmitry Peskov', 'PERSON'], ['Moscow', 'LOCATION']]
     """
+    from .ner_model import bio_spans, tag_document
+
     doc = parse(text)
     text, sentences = doc.text, doc.sentences
+    sids, starts, ends = sentences["sentence"].tolist(), sentences["start"].tolist(), sentences["end"].tolist()
+    spans = [token_spans(text[s:e]) for s, e in zip(starts, ends)]
+    words = [[text[s + a : s + b] for a, b in sp] for s, sp in zip(starts, spans)]
+    tags = tag_document(words)
     rows = []
-    common = _common_words()
-    for sid, s_start, s_end in zip(sentences["sentence"].tolist(), sentences["start"].tolist(), sentences["end"].tolist()):
-        sentence = text[s_start:s_end]
-        tokens = _tokens(sentence)
-        first_word = _first_word(tokens)
-        for run in _runs(tokens):
-            words = [tokens[i][0] for i in run]
-            offsets = [(tokens[i][1], tokens[i][2]) for i in run]
-            # a sentence-initial or quote-initial common word is no name ("Later", "The")
-            while words and (words[0] in _LEADING_DROP or (_sentence_initial(tokens, run[0], first_word) and _is_common(words[0], common) and (len(words) == 1 or words[0].lower() in _FUNCTION_WORDS) and words[0] not in _places() and words[0] not in KNOWN_ORGS and words[0] not in PERSON_TITLES and words[0] not in _first_names())):
-                words, offsets, run = words[1:], offsets[1:], run[1:]
-            while words and words[-1] in _CONNECTORS:
-                words, offsets, run = words[:-1], offsets[:-1], run[:-1]
-            rows.extend(_entities_in_run(words, offsets, sentence, s_start, sid))
-    rows = [row for row in rows if row[1] is not None]
+    for sid, s0, sp, ws, tg in zip(sids, starts, spans, words, tags):
+        found = []
+        for first, last, label in bio_spans(tg):
+            found.extend(_clean(ws, first, last, label))
+        found = _dates(ws) + [f for f in found if not _inside_date(f, _dates(ws))]
+        for first, last, label in sorted(found):
+            rows.append((text[s0 + sp[first][0] : s0 + sp[last - 1][1]], label, s0 + sp[first][0], s0 + sp[last - 1][1], sid))
+    rows = _add_rule_names(rows, ner_rules.rule_rows(doc))
+    rows = _recurring(rows, text, doc)
+    return _frame(rows)
+
+
+def rule_entities(text: str | ParsedText) -> pd.DataFrame:
+    """The rule-based recogniser alone (before the trained model), same columns."""
+    rows = ner_rules.rule_rows(parse(text))
     found = {"text": [r[0] for r in rows], "label": [r[1] for r in rows]}
-    found["label"] = _surnames_are_people(found)
-    canonical = link_short_forms(found)
+    labels = _surnames_are_people(found)
+    return _frame([(r[0], lab, *r[2:]) for r, lab in zip(rows, labels)], canonical=False)
+
+
+def _frame(rows: list[tuple], canonical: bool = True) -> pd.DataFrame:
+    rows = sorted(set(rows), key=lambda r: (r[2], r[3]))
+    found = {"text": [r[0] for r in rows], "label": [r[1] for r in rows]}
+    names = canonical_names(found) if canonical else link_short_forms(found)
     columns = {
         "text": found["text"], "label": found["label"], "start": [r[2] for r in rows],
-        "end": [r[3] for r in rows], "canonical": canonical, "sentence": [r[4] for r in rows],
+        "end": [r[3] for r in rows], "canonical": names, "sentence": [r[4] for r in rows],
     }  # fmt: skip
     return pd.DataFrame({c: pd.Series(columns[c], dtype="int64" if c in ("start", "end", "sentence") else None) for c in ENTITY_COLUMNS})
 
 
-_FUNCTION_WORDS = frozenset(_LISTS["function_words"])
-
-
-def _is_common(word: str, common: frozenset[str]) -> bool:
-    lower = word.lower()
-    return lower in common or (lower.endswith("s") and lower[:-1] in common) or (lower.endswith("es") and lower[:-2] in common)
-
-
-def _first_word(tokens) -> int:
-    """Index of the first token that starts with a letter or digit (``len(tokens)`` if none)."""
-    return next((i for i, (t, _, _) in enumerate(tokens) if t[0].isalnum()), len(tokens))
-
-
-def _sentence_initial(tokens, index: int, first_word: int) -> bool:
-    """First word of the sentence, or of a quotation or a clause after a colon.
-
-    ``first_word`` is :func:`_first_word` of ``tokens`` (one pass per sentence instead of one
-    per name, so a very long sentence stays linear).
-    """
-    return index <= first_word or tokens[index - 1][0] in ('"', "“", "‘", ":", "'", "``")
-
-
-def _entities_in_run(words, offsets, sentence, s_start, sid) -> list[tuple]:
-    if not words:
+def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[int, int, str]]:
+    """The model's span ``words[first:last]`` as a name: titles out, junk dropped."""
+    if label == "MISC":
         return []
-    n_title = _split_title(words) if len(words) > 1 or words[0] in PERSON_TITLES else 0
-    rows = []
-    if n_title:
-        title_words = words[:n_title]
-        name_words, name_offsets = words[n_title:], offsets[n_title:]
-        # organisations and places named inside the role ("Kremlin spokesman", "U.S. President")
-        for w, (ws, we) in zip(title_words, offsets[:n_title]):
-            if w in ("Kremlin", "Pentagon"):
-                rows.append((w, "ORGANIZATION", s_start + ws, s_start + we, sid))
-            elif w in ("U.S.", "US", "UK", "U.K."):
-                rows.append((w, "LOCATION", s_start + ws, s_start + we, sid))
-        if not name_words:
-            return rows
-        label = "PERSON" if any(t in PERSON_TITLES for t in title_words) and len(name_words) <= 4 and not any(w in ORG_CUES for w in name_words) else None
-        words, offsets = name_words, name_offsets
-    else:
-        label = None
-    start, end = offsets[0][0], offsets[-1][1]
-    label = label or _classify(words, _word_before(sentence, start))
-    if label is None:
-        return rows
-    rows.append((sentence[start:end], label, s_start + start, s_start + end, sid))
-    return rows
+    out = []
+    # leading articles and titles
+    while first < last and (words[first] in LEADING_DROP or words[first].lower() == "the"):
+        first += 1
+    if label == "PER" and first < last:
+        n = ner_rules.split_title(words[first:last])
+        while first + n < last and n == 0 and words[first] in HONORIFICS:
+            n = 1
+        for i in range(first, first + n):  # "Kremlin spokesman", "U.S. President": names in the role
+            if words[i] in KNOWN_ORGS or words[i] in ("Kremlin", "Pentagon"):
+                out.append((i, i + 1, "ORGANIZATION"))
+            elif words[i] in ("U.S.", "US", "UK", "U.K."):
+                out.append((i, i + 1, "LOCATION"))
+        first += n
+        # "King Jr." / "James B." at a sentence end: the full stop belongs to the name
+        if last < len(words) and words[last] in NAME_SUFFIXES:
+            last += 1
+    while last > first and (words[last - 1] in _TRAILING or words[last - 1] in CONNECTORS):
+        last -= 1
+    if first >= last:
+        return out
+    name = " ".join(words[first:last])
+    if name in NOT_NAMES or name.upper() == name and all(is_common(w, common_words()) for w in words[first:last] if w.isalpha()) and len(words[first:last]) > 1:
+        return out
+    if name in HOLIDAYS:
+        return [*out, (first, last, "DATE")]
+    if first == _first_word(words) and last - first == 1 and words[first].lower() in FUNCTION_WORDS:
+        return out  # "Also", "Among"
+    if not any(w[:1].isupper() or w[:1].isdigit() for w in words[first:last]):
+        return out
+    out.append((first, last, _LABELS[label]))
+    return out
+
+
+def _first_word(words: list[str]) -> int:
+    return next((i for i, w in enumerate(words) if w[:1].isalnum()), len(words))
+
+
+def _dates(words: list[str]) -> list[tuple[int, int, str]]:
+    """Weekdays, and months with the day after them ("April 7"); "May" only before a number."""
+    out = []
+    for i, w in enumerate(words):
+        if w in WEEKDAYS or (w in MONTHS and (w != "May" or (i + 1 < len(words) and words[i + 1][:1].isdigit()))):
+            end = i + 1 + (w in MONTHS and i + 1 < len(words) and words[i + 1][:1].isdigit())
+            out.append((i, end, "DATE"))
+        elif w in HOLIDAYS:
+            out.append((i, i + 1, "DATE"))
+    return out
+
+
+def _inside_date(span: tuple[int, int, str], dates: list[tuple[int, int, str]]) -> bool:
+    return any(a <= span[0] < b for a, b, _ in dates)
+
+
+def _add_rule_names(rows: list[tuple], rule_rows: list[tuple]) -> list[tuple]:
+    """Names the rules find from the word lists where the model found nothing."""
+    taken = [(r[2], r[3]) for r in rows]
+    out = list(rows)
+    for text, label, start, end, sid in rule_rows:
+        if label not in ("LOCATION", "ORGANIZATION") or any(min(end, e) > max(start, s) for s, e in taken):
+            continue
+        words = text.split()
+        sure = text in places() or text in KNOWN_ORGS or (len(words) > 1 and words[-1] in ORG_CUES)
+        if sure and text not in NOT_NAMES:
+            out.append((text, "LOCATION" if text in places() and text not in KNOWN_ORGS else label, start, end, sid))
+            taken.append((start, end))
+    return out
+
+
+def _recurring(rows: list[tuple], text: str, doc: ParsedText) -> list[tuple]:
+    """One label per name (the most frequent), and a name found once found where it recurs."""
+    votes: dict[str, dict[str, int]] = {}
+    for r in rows:
+        if r[1] != "DATE":
+            votes.setdefault(r[0], {}).setdefault(r[1], 0)
+            votes[r[0]][r[1]] += 1
+    label_of = {name: max(v.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0] for name, v in votes.items()}
+    surnames = {r[0].split()[-1]: r[0] for r in rows if r[1] == "PERSON" and " " in r[0] and r[0].split()[-1] not in NAME_SUFFIXES}
+    for s in surnames:
+        label_of.setdefault(s, "PERSON")
+    out = [(r[0], label_of.get(r[0], r[1]), *r[2:]) for r in rows]
+    names = [n for n in sorted(label_of, key=len, reverse=True) if len(n) > 2 and n not in NOT_NAMES]
+    if not names:
+        return out
+    taken = [(r[2], r[3]) for r in out]
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    sentences = doc.sentences
+    bounds = list(zip(sentences["start"].tolist(), sentences["end"].tolist(), sentences["sentence"].tolist()))
+    common = common_words()
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if any(min(e, b) > max(s, a) for a, b in taken):
+            continue
+        sid = next((i for a, b, i in bounds if a <= s < b), None)
+        if sid is None:
+            continue
+        name = m.group()
+        if " " not in name and is_common(name, common) and text[max(0, s - 2) : s].strip() in ("", ".", '"', "“"):
+            continue  # a sentence-initial common word
+        out.append((name, label_of[name], s, e, sid))
+        taken.append((s, e))
+    return out
 
 
 def _surnames_are_people(entities: pd.DataFrame | dict[str, list]) -> list[str]:
@@ -319,3 +236,42 @@ def link_short_forms(entities: pd.DataFrame | dict[str, list]) -> list[str]:
                 best = name
         out.append(best)
     return out
+
+
+#: alias (lower case, full stops dropped) -> the name it stands for (``entity_aliases.csv``).
+ALIASES: dict[str, str] = {row["alias"].replace(".", ""): row["name"] for row in csv_rows("entity_aliases.csv")}
+
+
+def entity_key(name: str) -> str:
+    """What two forms of one name share: lower case, no full stops, "the" and aliases resolved
+    ("F.B.I." and "FBI" -> "fbi"; "U.S." -> "united states"; an acronym of a longer name is
+    resolved by :func:`canonical_names`)."""
+    key = " ".join(name.lower().replace(".", "").split())
+    key = key[4:] if key.startswith("the ") else key
+    key = ALIASES.get(key, key)
+    return ALIASES.get(key, key)
+
+
+def _acronym(name: str) -> str:
+    """The initials of a name of two or more capitalised words ("Federal Bureau of Investigation" -> "fbi")."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+def canonical_names(entities: pd.DataFrame | dict[str, list]) -> list[str]:
+    """:func:`link_short_forms`, then one name for the forms of one entity: dotted and plain
+    acronyms ("F.B.I." / "FBI"), aliases ("DOJ" / "Justice Department"), an acronym and the
+    name it abbreviates. The canonical name is the longest form in the text."""
+    linked = link_short_forms(entities)
+    groups: dict[str, str] = {}
+    for name, label in zip(linked, entities["label"]):
+        if label == "DATE":
+            continue
+        key = entity_key(name)
+        if len(name) > len(groups.get(key, "")):
+            groups[key] = name
+    for name in list(groups.values()):  # "FBI" joins "Federal Bureau of Investigation"
+        acronym = _acronym(name)
+        if acronym and acronym in groups and len(name) > len(groups[acronym]):
+            groups[acronym] = name
+    return [name if label == "DATE" else groups.get(entity_key(name), name) for name, label in zip(linked, entities["label"])]

@@ -1,0 +1,134 @@
+"""The trained named-entity recogniser: a linear-chain CRF over readable features.
+
+The model (python-crfsuite, L-BFGS with L1 and L2 regularisation) labels each token
+``B-X``/``I-X``/``O`` with X in PER, ORG, LOC, MISC, from the features of
+:mod:`analysis.nlp.ner_features` (word, shape, affixes, part of speech, neighbours,
+gazetteers, cue words, sentence position, document-level consistency). The weights are
+the file ``analysis/lexicons/models/ner_crf.crfsuite``, loaded once; the data card is
+``docs/ner_model.md``.
+
+- :func:`train` learns them from ``ner/train.jsonl`` of the development data, keeping only
+  the records whose licence allows shipping weights learnt from them (no share-alike or
+  non-commercial text; each record's ``license`` field decides): ``python -m analysis train ner``.
+- :func:`evaluate` measures the recogniser on ``ner/dev.jsonl`` (and on ``social.jsonl``,
+  out of domain), before (the rules alone) and after (the model with the rules):
+  ``python -m analysis evaluate ner``.
+- :func:`tag_document` labels the tokens of one text, for :func:`analysis.nlp.entities.extract_entities`.
+
+Reference:
+    Lafferty, J., McCallum, A. & Pereira, F. (2001). Conditional random fields:
+    probabilistic models for segmenting and labeling sequence data. ICML.
+    Okazaki, N. (2007). CRFsuite: a fast implementation of conditional random fields.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from . import tagging
+from .ner_features import doc_clues, sentence_features
+
+MODEL_FILE = "ner_crf.crfsuite"
+#: Training settings (L-BFGS; c1 = L1 weight, prunes features; c2 = L2 weight).
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+#: Labels the model learns; MISC is learnt (so that nationalities and events are not taken
+#: for people or places) but not reported.
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+def licence_ok(licence: str) -> bool:
+    """Weights learnt from a text under ``licence`` can ship with the MIT project: no
+    share-alike (CC-BY-SA) and no non-commercial part, in the text or its annotations."""
+    upper = licence.upper()
+    return "-SA" not in upper and "NC" not in upper.replace("-", " ").split() and "-NC" not in upper
+
+
+def read_records(path: Path) -> list[dict]:
+    """The records of one ``.jsonl`` file of the NER data."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def sentences_of(record: dict) -> list[tuple[list[str], list[str]]]:
+    """``(tokens, tags)`` of each sentence of a record (its own sentence breaks)."""
+    starts = list(record["sent_starts"]) + [len(record["tokens"])]
+    return [(record["tokens"][a:b], record["tags"][a:b]) for a, b in zip(starts, starts[1:]) if b > a]
+
+
+def document_features(sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    """Features of every token of a document given as its sentences' words."""
+    clues = doc_clues(sentences)
+    return [sentence_features(words, tagging.tag_words(list(words)), clues) for words in sentences]
+
+
+def models_dir() -> Path:
+    from .. import lexicons
+
+    return Path(lexicons.__file__).resolve().parent / "models"
+
+
+def train(data_dir: Path) -> Path:
+    """Learn the weights from ``data_dir/train.jsonl`` (records with a licence that allows it)."""
+    import pycrfsuite
+
+    records = [r for r in read_records(Path(data_dir) / "train.jsonl") if licence_ok(r["license"])]
+    records.sort(key=lambda r: r["id"])
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for record in records:
+        sents = sentences_of(record)
+        feats = document_features([words for words, _ in sents])
+        for (_, tags), xseq in zip(sents, feats):
+            trainer.append(xseq, list(tags))
+    trainer.set_params(PARAMS)
+    out = models_dir() / MODEL_FILE
+    trainer.train(str(out))
+    return out
+
+
+@lru_cache(maxsize=1)
+def tagger():
+    """The CRF with the shipped weights, opened once."""
+    import pycrfsuite
+
+    from ..lexicons import model_path
+
+    model = pycrfsuite.Tagger()
+    model.open(str(model_path(MODEL_FILE)))
+    return model
+
+
+def tag_document(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BIO tags of every token of a document given as its sentences' words."""
+    model = tagger()
+    return [model.tag(xseq) if xseq else [] for xseq in document_features(sentences)]
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(first, last + 1, label)`` token ranges of the entities in a BIO sequence
+    (an ``I-X`` without its ``B-X`` starts an entity)."""
+    spans, start, label = [], None, None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != label):
+            spans.append((start, i, label))
+            start = None
+        if tag != "O" and start is None:
+            start, label = i, tag[2:]
+    return spans
+
+
+def evaluate(data_dir: Path) -> str:
+    """Figures on ``dev.jsonl`` (and ``social.jsonl`` when present) as a Markdown table."""
+    from .ner_eval import evaluate_files
+
+    return evaluate_files(Path(data_dir))
+
+
+def explain(word: str, top: int = 12) -> list[tuple[str, str, float]]:
+    """The heaviest state features about ``word`` (its lower form, ``w=word``): ``(feature, label, weight)``."""
+    info = tagger().info()
+    key = "w=" + word.lower()
+    found = [(f, lab, wt) for (f, lab), wt in info.state_features.items() if f == key]
+    return sorted(found, key=lambda x: -abs(x[2]))[:top]
