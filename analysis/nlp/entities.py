@@ -9,9 +9,9 @@ CRF over readable features, trained on openly licensed annotated text; data card
   ("Martin Luther King Jr.");
 - phrases that are never names ("FULL TEXT") and a sentence-initial function word ("Also")
   are dropped; named days ("Election Day") and dates ("Wednesday, April 7") are DATE;
-- a name the rules recognise from the word lists (a place in the gazetteers, a well-known
-  organisation, a name with an organisation cue word) and the model left out is added, and a
-  name found once is found again wherever it recurs in the text;
+- a name the word lists vouch for (a place in the gazetteers, a well-known organisation, a
+  name ending in an organisation cue word, an acronym) that the model left out is added, and
+  a surname alone is the person named in full elsewhere in the text;
 - each mention gets a ``canonical`` name: the longest name in the text that it abbreviates
   ("Peskov" -> "Dmitry Peskov"), with acronyms, dotted forms and aliases joined
   ("F.B.I." / "FBI", "DOJ" / "Justice Department", "U.S." / "United States";
@@ -30,9 +30,26 @@ import pandas as pd
 from ..lexicons import csv_rows
 from . import ner_rules
 from .ner_lists import (  # noqa: F401  (names other modules read from here)
-    CONNECTORS, EXTRA_PLACES, FUNCTION_WORDS, HOLIDAYS, HONORIFICS, KNOWN_ORGS, LEADING_DROP, MONTHS, NAME_SUFFIXES,
-    NOT_NAMES, ORG_CUES, PERSON_TITLES, WEEKDAYS, common_words, demonyms, first_names, is_common, name_genders, places,
-)  # fmt: skip
+    CONNECTORS,
+    EXTRA_PLACES,
+    FUNCTION_WORDS,
+    HOLIDAYS,
+    HONORIFICS,
+    KNOWN_ORGS,
+    LEADING_DROP,
+    MONTHS,
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    ORG_CUES,
+    PERSON_TITLES,
+    WEEKDAYS,
+    common_words,
+    demonyms,
+    first_names,
+    is_common,
+    name_genders,
+    places,
+)
 from .parsed import ParsedText, parse
 from .tokens import token_spans
 
@@ -40,7 +57,24 @@ ENTITY_COLUMNS = ["text", "label", "start", "end", "canonical", "sentence"]
 _FUNCTION_WORDS = FUNCTION_WORDS  # the name analysis.sources reads
 _LABELS = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
 _TRAILING = frozenset(["'s", "’s", "'", "’", ",", ".", "-", "--", ":", ";", "(", ")", '"', "''", "``"])
-_INITIAL = re.compile(r"[A-Z]\.?$")
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}$|[A-Z]{2,6}$")
+
+
+def _title_words(words: list[str]) -> int:
+    """Number of title words before a person's name ("Sen.", "Attorney General", "FBI
+    Director", "Democrat", "Press Secretary of the ..."): at least one name word is left."""
+    dem = demonyms()
+    n = 0
+    while n < len(words) - 1 and (words[n] in PERSON_TITLES or words[n] in HONORIFICS or words[n] in dem or (n and words[n] in CONNECTORS)):
+        n += 1
+    # "FBI Director", "Transport Minister": a capitalised word or two before an honorific
+    for j in range(n + 1, min(n + 3, len(words) - 1)):
+        if words[j] in HONORIFICS and words[j] not in NAME_SUFFIXES and not any(w in first_names() for w in words[n:j]):
+            n = j + 1
+            break
+    while n and words[n - 1] in CONNECTORS:
+        n -= 1
+    return n
 
 
 def extract_entities(text: str | ParsedText) -> pd.DataFrame:
@@ -67,16 +101,25 @@ def extract_entities(text: str | ParsedText) -> pd.DataFrame:
     spans = [token_spans(text[s:e]) for s, e in zip(starts, ends)]
     words = [[text[s + a : s + b] for a, b in sp] for s, sp in zip(starts, spans)]
     tags = tag_document(words)
-    rows = []
-    for sid, s0, sp, ws, tg in zip(sids, starts, spans, words, tags):
+    per_sentence = []
+    for ws, tg in zip(words, tags):
         found = []
         for first, last, label in bio_spans(tg):
             found.extend(_clean(ws, first, last, label))
-        found = _dates(ws) + [f for f in found if not _inside_date(f, _dates(ws))]
+        dates = _dates(ws)
+        found = dates + [f for f in found if not _inside_date(f, dates)]
+        per_sentence.append(found + _list_names(ws, found))
+    # a surname alone, where the model missed it, is the person named in full elsewhere
+    surnames = {ws[b - 1] for ws, found in zip(words, per_sentence) for a, b, lab in found if lab == "PERSON" and b - a > 1 and ws[b - 1][:1].isupper() and ws[b - 1] not in NAME_SUFFIXES}
+    rows = []
+    for sid, s0, sp, ws, found in zip(sids, starts, spans, words, per_sentence):
+        if surnames:
+            busy = {i for a, b, _ in found for i in range(a, b)}
+            found = found + [(i, i + 1, "PERSON") for i, w in enumerate(ws) if w in surnames and i not in busy]
         for first, last, label in sorted(found):
             rows.append((text[s0 + sp[first][0] : s0 + sp[last - 1][1]], label, s0 + sp[first][0], s0 + sp[last - 1][1], sid))
-    rows = _add_rule_names(rows, ner_rules.rule_rows(doc))
-    rows = _recurring(rows, text, doc)
+    labels = _surnames_are_people({"text": [r[0] for r in rows], "label": [r[1] for r in rows]})
+    rows = [(r[0], lab, *r[2:]) for r, lab in zip(rows, labels)]
     return _frame(rows)
 
 
@@ -107,17 +150,17 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
     # leading articles and titles
     while first < last and (words[first] in LEADING_DROP or words[first].lower() == "the"):
         first += 1
+    if first < last and (first == _first_word(words) or words[first - 1] in _OPENERS) and last - first > 1 and words[first].lower() in FUNCTION_WORDS:
+        first += 1  # "Among Democrats"
     if label == "PER" and first < last:
-        n = ner_rules.split_title(words[first:last])
-        while first + n < last and n == 0 and words[first] in HONORIFICS:
-            n = 1
-        for i in range(first, first + n):  # "Kremlin spokesman", "U.S. President": names in the role
-            if words[i] in KNOWN_ORGS or words[i] in ("Kremlin", "Pentagon"):
-                out.append((i, i + 1, "ORGANIZATION"))
-            elif words[i] in ("U.S.", "US", "UK", "U.K."):
+        n = _title_words(words[first:last])
+        for i in range(first, first + n):  # "Kremlin spokesman", "U.S. President", "FBI Director": names in the role
+            if words[i] in ("U.S.", "US", "UK", "U.K.") or words[i] in places():
                 out.append((i, i + 1, "LOCATION"))
+            elif words[i] in KNOWN_ORGS or _ACRONYM.match(words[i]):
+                out.append((i, i + 1, "ORGANIZATION"))
         first += n
-        # "King Jr." / "James B." at a sentence end: the full stop belongs to the name
+        # "King Jr." at a sentence end: the suffix belongs to the name
         if last < len(words) and words[last] in NAME_SUFFIXES:
             last += 1
     while last > first and (words[last - 1] in _TRAILING or words[last - 1] in CONNECTORS):
@@ -133,7 +176,7 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
         return out  # "Also", "Among"
     if not any(w[:1].isupper() or w[:1].isdigit() for w in words[first:last]):
         return out
-    out.append((first, last, _LABELS[label]))
+    out.append((first, last, "ORGANIZATION" if name in KNOWN_ORGS else _LABELS[label]))
     return out
 
 
@@ -150,6 +193,8 @@ def _dates(words: list[str]) -> list[tuple[int, int, str]]:
             out.append((i, end, "DATE"))
         elif w in HOLIDAYS:
             out.append((i, i + 1, "DATE"))
+        elif i + 1 < len(words) and f"{w} {words[i + 1]}" in HOLIDAYS:
+            out.append((i, i + 2, "DATE"))
     return out
 
 
@@ -157,54 +202,39 @@ def _inside_date(span: tuple[int, int, str], dates: list[tuple[int, int, str]]) 
     return any(a <= span[0] < b for a, b, _ in dates)
 
 
-def _add_rule_names(rows: list[tuple], rule_rows: list[tuple]) -> list[tuple]:
-    """Names the rules find from the word lists where the model found nothing."""
-    taken = [(r[2], r[3]) for r in rows]
-    out = list(rows)
-    for text, label, start, end, sid in rule_rows:
-        if label not in ("LOCATION", "ORGANIZATION") or any(min(end, e) > max(start, s) for s, e in taken):
+def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names the word lists vouch for where the model found nothing: a capitalised run
+    ending in an organisation cue word ("Justice Department"), a well-known organisation,
+    a place in the gazetteers, an acronym ("DOJ", "F.B.I.")."""
+    out = []
+    busy = {i for a, b, _ in taken for i in range(a, b)}
+    if sum(w.isupper() for w in words) > len(words) / 2:
+        return out  # a headline in capitals
+    i, n = 0, len(words)
+    while i < n:
+        if not words[i][:1].isupper() or i in busy:
+            i += 1
             continue
-        words = text.split()
-        sure = text in places() or text in KNOWN_ORGS or (len(words) > 1 and words[-1] in ORG_CUES)
-        if sure and text not in NOT_NAMES:
-            out.append((text, "LOCATION" if text in places() and text not in KNOWN_ORGS else label, start, end, sid))
-            taken.append((start, end))
+        j = i + 1
+        while j < n and j not in busy and (words[j][:1].isupper() or (words[j] in ("of", "for", "&") and j + 1 < n and words[j + 1][:1].isupper())):
+            j += 1
+        first = i + (words[i] in LEADING_DROP or ((i == _first_word(words) or words[i - 1] in _OPENERS) and words[i].lower() in FUNCTION_WORDS))
+        run = words[first:j]
+        name = " ".join(run)
+        if not run or name in NOT_NAMES or name in HOLIDAYS or run[0] in MONTHS or run[0] in WEEKDAYS:
+            pass
+        elif len(run) > 1 and run[-1] in ORG_CUES or name in KNOWN_ORGS:
+            out.append((first, j, "ORGANIZATION"))
+        elif name in places() and not (first == _first_word(words) and name.lower() in _STOP):
+            out.append((first, j, "LOCATION"))
+        else:  # "F.B.I. Director": an acronym in a run
+            out.extend((k, k + 1, "ORGANIZATION") for k in range(first, j) if _ACRONYM.match(words[k]) and sum(c.isalpha() for c in words[k]) <= 5 and words[k] not in NOT_NAMES and words[k] not in NAME_SUFFIXES)
+        i = j
     return out
 
 
-def _recurring(rows: list[tuple], text: str, doc: ParsedText) -> list[tuple]:
-    """One label per name (the most frequent), and a name found once found where it recurs."""
-    votes: dict[str, dict[str, int]] = {}
-    for r in rows:
-        if r[1] != "DATE":
-            votes.setdefault(r[0], {}).setdefault(r[1], 0)
-            votes[r[0]][r[1]] += 1
-    label_of = {name: max(v.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0] for name, v in votes.items()}
-    surnames = {r[0].split()[-1]: r[0] for r in rows if r[1] == "PERSON" and " " in r[0] and r[0].split()[-1] not in NAME_SUFFIXES}
-    for s in surnames:
-        label_of.setdefault(s, "PERSON")
-    out = [(r[0], label_of.get(r[0], r[1]), *r[2:]) for r in rows]
-    names = [n for n in sorted(label_of, key=len, reverse=True) if len(n) > 2 and n not in NOT_NAMES]
-    if not names:
-        return out
-    taken = [(r[2], r[3]) for r in out]
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
-    sentences = doc.sentences
-    bounds = list(zip(sentences["start"].tolist(), sentences["end"].tolist(), sentences["sentence"].tolist()))
-    common = common_words()
-    for m in pattern.finditer(text):
-        s, e = m.span()
-        if any(min(e, b) > max(s, a) for a, b in taken):
-            continue
-        sid = next((i for a, b, i in bounds if a <= s < b), None)
-        if sid is None:
-            continue
-        name = m.group()
-        if " " not in name and is_common(name, common) and text[max(0, s - 2) : s].strip() in ("", ".", '"', "“"):
-            continue  # a sentence-initial common word
-        out.append((name, label_of[name], s, e, sid))
-        taken.append((s, e))
-    return out
+_STOP = FUNCTION_WORDS | {"may", "will", "can", "page", "home", "deal", "bath", "reading", "nice", "mobile", "split", "hope"}
+_OPENERS = frozenset([".", "!", "?", ":", '"', "“", "‘", "``", "(", "--", "—"])
 
 
 def _surnames_are_people(entities: pd.DataFrame | dict[str, list]) -> list[str]:

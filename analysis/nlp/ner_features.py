@@ -28,9 +28,18 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .ner_lists import (
-    HONORIFICS, KNOWN_ORGS, MONTHS, NAME_SUFFIXES, ORG_CUES, PERSON_TITLES, WEEKDAYS,
-    common_words, demonyms, first_names, places,
-)  # fmt: skip
+    HONORIFICS,
+    KNOWN_ORGS,
+    MONTHS,
+    NAME_SUFFIXES,
+    ORG_CUES,
+    PERSON_TITLES,
+    WEEKDAYS,
+    common_words,
+    demonyms,
+    first_names,
+    places,
+)
 
 _UPPER = re.compile(r"[A-Z]+")
 _LOWER = re.compile(r"[a-z]+")

@@ -21,9 +21,20 @@ from __future__ import annotations
 import re
 
 from .ner_lists import (
-    CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, LEADING_DROP, MONTHS, ORG_CUES, PERSON_TITLES, WEEKDAYS,
-    common_words, demonyms, first_names, is_common, places,
-)  # fmt: skip
+    CONNECTORS,
+    FUNCTION_WORDS,
+    KNOWN_ORGS,
+    LEADING_DROP,
+    MONTHS,
+    ORG_CUES,
+    PERSON_TITLES,
+    WEEKDAYS,
+    common_words,
+    demonyms,
+    first_names,
+    is_common,
+    places,
+)
 from .parsed import ParsedText
 
 _ABBREVIATIONS = r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Prof|Rev|Inc|Corp|Co|Ltd)\.(?!\w)"
