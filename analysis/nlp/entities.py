@@ -150,7 +150,8 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
     # leading articles and titles
     while first < last and (words[first] in LEADING_DROP or words[first].lower() == "the"):
         first += 1
-    if first < last and (first == _first_word(words) or words[first - 1] in _OPENERS) and last - first > 1 and words[first].lower() in FUNCTION_WORDS:
+    first_word = _first_word(words)
+    if first < last and (first == first_word or words[first - 1] in _OPENERS) and last - first > 1 and words[first].lower() in FUNCTION_WORDS:
         first += 1  # "Among Democrats"
     if label == "PER" and first < last:
         n = _title_words(words[first:last])
@@ -172,7 +173,7 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
         return out
     if name in HOLIDAYS:
         return [*out, (first, last, "DATE")]
-    if first == _first_word(words) and last - first == 1 and words[first].lower() in FUNCTION_WORDS:
+    if first == first_word and last - first == 1 and words[first].lower() in FUNCTION_WORDS:
         return out  # "Also", "Among"
     if not any(w[:1].isupper() or w[:1].isdigit() for w in words[first:last]):
         return out
@@ -181,7 +182,10 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
 
 
 def _first_word(words: list[str]) -> int:
-    return next((i for i, w in enumerate(words) if w[:1].isalnum()), len(words))
+    for i, w in enumerate(words):
+        if w[:1].isalnum():
+            return i
+    return len(words)
 
 
 def _dates(words: list[str]) -> list[tuple[int, int, str]]:
@@ -210,7 +214,7 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
     busy = {i for a, b, _ in taken for i in range(a, b)}
     if sum(w.isupper() for w in words) > len(words) / 2:
         return out  # a headline in capitals
-    i, n = 0, len(words)
+    i, n, first_word = 0, len(words), _first_word(words)
     while i < n:
         if not words[i][:1].isupper() or i in busy:
             i += 1
@@ -218,14 +222,14 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
         j = i + 1
         while j < n and j not in busy and (words[j][:1].isupper() or (words[j] in ("of", "for", "&") and j + 1 < n and words[j + 1][:1].isupper())):
             j += 1
-        first = i + (words[i] in LEADING_DROP or ((i == _first_word(words) or words[i - 1] in _OPENERS) and words[i].lower() in FUNCTION_WORDS))
+        first = i + (words[i] in LEADING_DROP or ((i == first_word or words[i - 1] in _OPENERS) and words[i].lower() in FUNCTION_WORDS))
         run = words[first:j]
         name = " ".join(run)
         if not run or name in NOT_NAMES or name in HOLIDAYS or run[0] in MONTHS or run[0] in WEEKDAYS:
             pass
         elif len(run) > 1 and run[-1] in ORG_CUES or name in KNOWN_ORGS:
             out.append((first, j, "ORGANIZATION"))
-        elif name in places() and not (first == _first_word(words) and name.lower() in _STOP):
+        elif name in places() and not (first == first_word and name.lower() in _STOP):
             out.append((first, j, "LOCATION"))
         else:  # "F.B.I. Director": an acronym in a run
             out.extend((k, k + 1, "ORGANIZATION") for k in range(first, j) if _ACRONYM.match(words[k]) and sum(c.isalpha() for c in words[k]) <= 5 and words[k] not in NOT_NAMES and words[k] not in NAME_SUFFIXES)

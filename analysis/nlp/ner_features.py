@@ -59,13 +59,14 @@ def _lists() -> tuple[frozenset[str], ...]:
 
 
 @lru_cache(maxsize=100_000)
-def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The features of one word form: (its own features, what a neighbour sees of it)."""
+def word_features(word: str) -> tuple[tuple[str, ...], ...]:
+    """The features of one word form, as itself and as each neighbour sees it:
+    ``(own, as -2, as -1, as +1, as +2)``, each a tuple of strings, computed once per form."""
     names, place_names, nationalities, common = _lists()
     lower = word.lower()
     shape = _shape(word)
     cap = word[:1].isupper()
-    own = ["w=" + lower, "sh=" + shape, "p3=" + lower[:3], "s3=" + lower[-3:], "s2=" + lower[-2:], "p1=" + word[:1]]
+    own = ["w=" + lower, "sh=" + shape, "p3=" + lower[:3], "s3=" + lower[-3:], "s2=" + lower[-2:]]
     flags = []
     if cap:
         flags.append("cap")
@@ -93,8 +94,15 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         flags.append("date")
     if cap and lower in common:
         flags.append("common")
-    neighbour = ["sh=" + shape, *flags]
-    return tuple(own + flags), tuple(neighbour)
+    near = ("w=" + lower, "sh=" + shape, *flags)
+    far = ("w=" + lower, *flags)
+    return (
+        tuple(own + flags),
+        tuple("-2:" + x for x in far),
+        tuple("-1:" + x for x in near),
+        tuple("+1:" + x for x in near),
+        tuple("+2:" + x for x in far),
+    )
 
 
 def doc_clues(sentences: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
@@ -132,34 +140,27 @@ def doc_clues(sentences: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
 def sentence_features(words: Sequence[str], tags: Sequence[str], clues: dict[str, tuple[str, ...]]) -> list[list[str]]:
     """One list of feature strings per token of one sentence."""
     n = len(words)
-    own = [word_features(w) for w in words]
+    views = [word_features(w) for w in words]
     out = []
     for i, w in enumerate(words):
-        f = ["bias", *own[i][0], "pos=" + tags[i]]
+        f = ["bias", "pos=" + tags[i], *views[i][0]]
         if i == 0 or words[i - 1] in _QUOTES:
             f.append("first")
-        if i == n - 1:
-            f.append("last")
         if i > 0:
-            f.append("-1:w=" + words[i - 1].lower())
             f.append("-1:pos=" + tags[i - 1])
-            f.extend("-1:" + x for x in own[i - 1][1])
-            f.append("pos-1|0=" + tags[i - 1] + "|" + tags[i])
+            f.extend(views[i - 1][2])
+            if i > 1:
+                f.extend(views[i - 2][1])
         else:
             f.append("-1:BOS")
-        if i > 1:
-            f.append("-2:w=" + words[i - 2].lower())
-            f.extend("-2:" + x for x in own[i - 2][1] if not x.startswith("sh="))
         if i + 1 < n:
-            f.append("+1:w=" + words[i + 1].lower())
             f.append("+1:pos=" + tags[i + 1])
-            f.extend("+1:" + x for x in own[i + 1][1])
+            f.extend(views[i + 1][3])
+            if i + 2 < n:
+                f.extend(views[i + 2][4])
         else:
             f.append("+1:EOS")
-        if i + 2 < n:
-            f.append("+2:w=" + words[i + 2].lower())
-            f.extend("+2:" + x for x in own[i + 2][1] if not x.startswith("sh="))
-        if w[:1].isupper():
-            f.extend(clues.get(w, ()))
+        if w in clues:
+            f.extend(clues[w])
         out.append(f)
     return out

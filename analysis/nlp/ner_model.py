@@ -32,6 +32,8 @@ from . import tagging
 from .ner_features import doc_clues, sentence_features
 
 MODEL_FILE = "ner_crf.crfsuite"
+#: Sentence-initial words that are no names: with no other capitalised word, no name either.
+_COMMON_STARTS = frozenset(["the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "there", "but", "and", "in", "on", "at", "for", "as", "if", "when", "while", "his", "her", "their", "its", "our", "some", "many", "most", "one", "after", "before", "since", "so", "yet", "also", "then", "now", "however", "what", "how", "why", "who", "which", "these", "those", "more", "no", "not", "all", "both", "each", "other", "such", "only", "even", "still", "because", "although", "though", "with", "by", "from", "to", "of", "about", "over", "under"])
 #: Training settings (L-BFGS; c1 = L1 weight, prunes features; c2 = L2 weight).
 PARAMS = {"c1": 0.5, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 #: Sources of ``social.jsonl`` added to the training data (CC-BY 4.0 user-generated text: it
@@ -62,10 +64,19 @@ def sentences_of(record: dict) -> list[tuple[list[str], list[str]]]:
     return [(record["tokens"][a:b], record["tags"][a:b]) for a, b in zip(starts, starts[1:]) if b > a]
 
 
+def dictionary_tags(words: Sequence[str]) -> list[str]:
+    """The part of speech of each word where the tagger's dictionary settles it (frequent
+    words that NLTK's tagger always tags the same way: "the" DT, "said" VBD), ``?`` for the
+    others. Running the whole tagger again would double the time of the recogniser for
+    0.6 points of F1 (measured on the dev split; see the data card)."""
+    tagdict = tagging._model().tagdict
+    return [tagdict.get(w, "?") for w in words]
+
+
 def document_features(sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
     """Features of every token of a document given as its sentences' words."""
     clues = doc_clues(sentences)
-    return [sentence_features(words, tagging.tag_words(list(words)), clues) for words in sentences]
+    return [sentence_features(words, dictionary_tags(words), clues) for words in sentences]
 
 
 def models_dir() -> Path:
@@ -114,9 +125,16 @@ def tagger():
 
 
 def tag_document(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-    """BIO tags of every token of a document given as its sentences' words."""
+    """BIO tags of every token of a document given as its sentences' words (a sentence with
+    no capitalised word after its first word is all ``O`` without asking the model)."""
     model = tagger()
-    return [model.tag(xseq) if xseq else [] for xseq in document_features(sentences)]
+    out = []
+    for words, xseq in zip(sentences, document_features(sentences)):
+        if any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper() and words[0].lower() not in _COMMON_STARTS):
+            out.append(model.tag(xseq))
+        else:
+            out.append(["O"] * len(words))
+    return out
 
 
 def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
