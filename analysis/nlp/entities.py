@@ -29,6 +29,7 @@ import pandas as pd
 
 from ..lexicons import csv_rows
 from . import ner_rules
+from .ner_features import token_spans
 from .ner_lists import (  # noqa: F401  (names other modules read from here)
     CONNECTORS,
     EXTRA_PLACES,
@@ -51,7 +52,6 @@ from .ner_lists import (  # noqa: F401  (names other modules read from here)
     places,
 )
 from .parsed import ParsedText, parse
-from .tokens import token_spans
 
 ENTITY_COLUMNS = ["text", "label", "start", "end", "canonical", "sentence"]
 _FUNCTION_WORDS = FUNCTION_WORDS  # the name analysis.sources reads

@@ -164,3 +164,23 @@ def sentence_features(words: Sequence[str], tags: Sequence[str], clues: dict[str
             f.extend(clues[w])
         out.append(f)
     return out
+
+
+#: The recogniser's tokens: Penn Treebank words as the training data has them ("Trump" "'s",
+#: "do" "n't", "U.S.", "Sen.", an initial "B." before a name), found by one regular
+#: expression (NLTK's tokenizer gives nearly the same tokens, four times slower).
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Prof|Rev|Inc|Corp|Co|Ltd|Mt|Ft|Adm|Hon|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|vs)\.(?!\w)"
+    r"|[A-Z]\.(?=\s+[A-Z])"
+    r"|\d+(?:[.,:]\d+)*"
+    r"|['’](?:s|S|re|ve|ll|m|d)\b"
+    r"|\w+(?=n['’]t\b)|n['’]t\b"
+    r"|\w+(?:[-&]\w+)*(?:['’](?!(?:s|S|re|ve|ll|m|d)\b)\w+)*"
+    r"|\.\.\.|--|``|''|[^\w\s]"
+)
+
+
+def token_spans(sentence: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each token of ``sentence`` (see :data:`_TOKEN`)."""
+    return [m.span() for m in _TOKEN.finditer(sentence)]
