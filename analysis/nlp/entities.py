@@ -108,7 +108,7 @@ def extract_entities(text: str | ParsedText) -> pd.DataFrame:
             found.extend(_clean(ws, first, last, label))
         dates = _dates(ws)
         found = dates + [f for f in found if not _inside_date(f, dates)]
-        per_sentence.append(found + _list_names(ws, found))
+        per_sentence.append(_list_names(ws, found))
     # a surname alone, where the model missed it, is the person named in full elsewhere
     surnames = {ws[b - 1] for ws, found in zip(words, per_sentence) for a, b, lab in found if lab == "PERSON" and b - a > 1 and ws[b - 1][:1].isupper() and ws[b - 1] not in NAME_SUFFIXES}
     rows = []
@@ -156,7 +156,7 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
     if label == "PER" and first < last:
         n = _title_words(words[first:last])
         for i in range(first, first + n):  # "Kremlin spokesman", "U.S. President", "FBI Director": names in the role
-            if words[i] in ("U.S.", "US", "UK", "U.K.") or words[i] in places():
+            if words[i] in ("U.S.", "US", "UK", "U.K.") or (words[i] in places() and words[i] not in demonyms()):
                 out.append((i, i + 1, "LOCATION"))
             elif words[i] in KNOWN_ORGS or _ACRONYM.match(words[i]):
                 out.append((i, i + 1, "ORGANIZATION"))
@@ -173,11 +173,14 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
         return out
     if name in HOLIDAYS:
         return [*out, (first, last, "DATE")]
+    if all(w in demonyms() for w in words[first:last]):
+        return out  # a nationality ("Russian"), not a place
     if first == first_word and last - first == 1 and words[first].lower() in FUNCTION_WORDS:
         return out  # "Also", "Among"
     if not any(w[:1].isupper() or w[:1].isdigit() for w in words[first:last]):
         return out
-    out.append((first, last, "ORGANIZATION" if name in KNOWN_ORGS else _LABELS[label]))
+    # the project's own lists win: "Kommersant" is a newspaper, "CIS" a region
+    out.append((first, last, "ORGANIZATION" if name in KNOWN_ORGS else "LOCATION" if name in EXTRA_PLACES else _LABELS[label]))
     return out
 
 
@@ -207,10 +210,11 @@ def _inside_date(span: tuple[int, int, str], dates: list[tuple[int, int, str]]) 
 
 
 def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Names the word lists vouch for where the model found nothing: a capitalised run
-    ending in an organisation cue word ("Justice Department"), a well-known organisation,
-    a place in the gazetteers, an acronym ("DOJ", "F.B.I.")."""
-    out = []
+    """``taken`` (the model's names) with the names the word lists vouch for where the model
+    found nothing: a capitalised run ending in an organisation cue word ("Justice
+    Department"; it joins a name right before it: "Zoom" + "Video Communications"), a
+    well-known organisation, a place in the gazetteers, an acronym ("DOJ", "F.B.I.")."""
+    out = list(taken)
     busy = {i for a, b, _ in taken for i in range(a, b)}
     if sum(w.isupper() for w in words) > len(words) / 2:
         return out  # a headline in capitals
@@ -228,8 +232,12 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
         if not run or name in NOT_NAMES or name in HOLIDAYS or run[0] in MONTHS or run[0] in WEEKDAYS:
             pass
         elif len(run) > 1 and run[-1] in ORG_CUES or name in KNOWN_ORGS:
+            before = next((span for span in out if span[1] == first and span[2] != "DATE" and first == i), None)
+            if before and run[-1] in ORG_CUES:
+                out.remove(before)
+                first = before[0]
             out.append((first, j, "ORGANIZATION"))
-        elif name in places() and not (first == first_word and name.lower() in _STOP):
+        elif name in places() and name not in demonyms() and not (first == first_word and name.lower() in _STOP):
             out.append((first, j, "LOCATION"))
         else:  # "F.B.I. Director": an acronym in a run
             out.extend((k, k + 1, "ORGANIZATION") for k in range(first, j) if _ACRONYM.match(words[k]) and sum(c.isalpha() for c in words[k]) <= 5 and words[k] not in NOT_NAMES and words[k] not in NAME_SUFFIXES)
