@@ -108,22 +108,23 @@ def word_features(word: str) -> tuple[tuple[str, ...], ...]:
 def doc_clues(sentences: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
     """Document-level features per capitalised word form (see the module docstring)."""
     names = first_names()
-    cap_mid, lower_seen, after_name, before_org = set(), set(), set(), set()
+    cap_mid, after_name, before_org = set(), set(), set()
+    lower_seen = {w for words in sentences for w in words if w.islower()}
     for words in sentences:
+        last = len(words) - 1
         for i, w in enumerate(words):
-            if not w[:1].isalpha():
+            if not w[:1].isupper():
                 continue
-            if w[:1].isupper():
-                if i > 0 and words[i - 1] not in _QUOTES:
+            if i:
+                before = words[i - 1]
+                if before not in _QUOTES:
                     cap_mid.add(w)
-                if i > 0 and (words[i - 1] in names or words[i - 1] in HONORIFICS or words[i - 1] in PERSON_TITLES):
+                if before in names or before in HONORIFICS or before in PERSON_TITLES:
                     after_name.add(w)
-                if i + 1 < len(words) and words[i + 1] in ORG_CUES:
-                    before_org.add(w)
-            else:
-                lower_seen.add(w)
+            if i < last and words[i + 1] in ORG_CUES:
+                before_org.add(w)
     clues: dict[str, tuple[str, ...]] = {}
-    for w in cap_mid | after_name | before_org | {w.capitalize() for w in lower_seen}:
+    for w in cap_mid | after_name | before_org | {w for words in sentences for w in words if w[:1].isupper() and w.lower() in lower_seen}:
         found = []
         if w in cap_mid:
             found.append("doc:capmid")
@@ -137,12 +138,16 @@ def doc_clues(sentences: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
     return clues
 
 
-def sentence_features(words: Sequence[str], tags: Sequence[str], clues: dict[str, tuple[str, ...]]) -> list[list[str]]:
-    """One list of feature strings per token of one sentence."""
+def sentence_features(words: Sequence[str], tags: Sequence[str], clues: dict[str, tuple[str, ...]], start: int = 0, end: int | None = None) -> list[list[str]]:
+    """One list of feature strings per token of one sentence (of tokens ``start`` to ``end``
+    only, when given; their features still see the words around them)."""
     n = len(words)
-    views = [word_features(w) for w in words]
+    end = n if end is None else end
+    lo = max(0, start - 2)
+    views = [None] * lo + [word_features(w) for w in words[lo : min(n, end + 2)]]
     out = []
-    for i, w in enumerate(words):
+    for i in range(start, end):
+        w = words[i]
         f = ["bias", "pos=" + tags[i], *views[i][0]]
         if i == 0 or words[i - 1] in _QUOTES:
             f.append("first")

@@ -126,16 +126,39 @@ def tagger():
 
 
 def tag_document(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-    """BIO tags of every token of a document given as its sentences' words (a sentence with
-    no capitalised word after its first word is all ``O`` without asking the model)."""
+    """BIO tags of every token of a document given as its sentences' words.
+
+    For speed the model reads only windows of the sentence around its capitalised words (two
+    words on each side; the features of a word still see its whole context): the rest is
+    ``O``, as no name in the training data is written without a capital letter.
+    """
     model = tagger()
+    clues = doc_clues(sentences)
     out = []
-    for words, xseq in zip(sentences, document_features(sentences)):
-        if any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper() and words[0].lower() not in _COMMON_STARTS):
-            out.append(model.tag(xseq))
-        else:
-            out.append(["O"] * len(words))
+    for words in sentences:
+        tags = ["O"] * len(words)
+        windows = _windows(words)
+        if windows:
+            pos = dictionary_tags(words)
+            for a, b in windows:
+                tags[a:b] = model.tag(sentence_features(words, pos, clues, a, b))
+        out.append(tags)
     return out
+
+
+def _windows(words: Sequence[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the stretches within two words of a capitalised word (a sentence
+    whose only capitalised word is a common first word, "The", "He", has none)."""
+    n = len(words)
+    keys = [i for i, w in enumerate(words) if w[:1].isupper() and (i or w.lower() not in _COMMON_STARTS)]
+    windows: list[tuple[int, int]] = []
+    for k in keys:
+        a, b = max(0, k - 2), min(n, k + 3)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    return windows
 
 
 def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
