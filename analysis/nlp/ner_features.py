@@ -1,7 +1,7 @@
 """The features of the trained entity recogniser: readable strings, one list per token.
 
 Every feature is a plain string that says what it tests, so the model's weights can be read
-(``python -m analysis.nlp.ner_model --explain WORD`` prints the heaviest ones):
+(:func:`analysis.nlp.ner_model.explain` lists the heaviest ones of a word):
 
 - the word itself: its lower-case form (``w=``), shape (``sh=Xx``, ``sh=X.X.``), first and
   last letters (``p3=``, ``s3=``), capitalised / all capitals / digits / hyphen / full stop;

@@ -10,8 +10,8 @@ the file ``analysis/lexicons/models/ner_crf.crfsuite``, loaded once; the data ca
 - :func:`train` learns them from ``ner/train.jsonl`` of the development data, keeping only
   the records whose licence allows shipping weights learnt from them (no share-alike or
   non-commercial text; each record's ``license`` field decides): ``python -m analysis train ner``.
-- :func:`evaluate` measures the recogniser on ``ner/dev.jsonl`` (and on ``social.jsonl``,
-  out of domain), before (the rules alone) and after (the model with the rules):
+- :func:`evaluate` measures the recogniser on ``ner/dev.jsonl`` (and on the UNER-EWT part of
+  ``social.jsonl``, out of domain), before (the rules alone) and after (the model with the rules):
   ``python -m analysis evaluate ner``.
 - :func:`tag_document` labels the tokens of one text, for :func:`analysis.nlp.entities.extract_entities`.
 
@@ -182,8 +182,14 @@ def evaluate(data_dir: Path) -> str:
 
 
 def explain(word: str, top: int = 12) -> list[tuple[str, str, float]]:
-    """The heaviest state features about ``word`` (its lower form, ``w=word``): ``(feature, label, weight)``."""
-    info = tagger().info()
-    key = "w=" + word.lower()
-    found = [(f, lab, wt) for (f, lab), wt in info.state_features.items() if f == key]
-    return sorted(found, key=lambda x: -abs(x[2]))[:top]
+    """The heaviest weights of the features ``word`` has by itself (its form, shape, affixes
+    and word-list flags; context aside): ``(feature, label, weight)``, heaviest first.
+
+    Example: ``explain("Kremlin")`` shows which of its features push it towards ORG.
+    """
+    from .ner_features import word_features
+
+    own = set(word_features(word)[0]) | {"bias"}
+    weights = tagger().info().state_features
+    found = [(f, label, w) for (f, label), w in weights.items() if f in own]
+    return sorted(found, key=lambda x: (-abs(x[2]), x[0], x[1]))[:top]

@@ -6,8 +6,7 @@ President"), and labels each run from, in order: organisation cue words ("Univer
 "Ministry", "Inc."), the gazetteers, first names and person titles, and the run's shape
 (word lists: :mod:`analysis.nlp.ner_lists`). It was the project's recogniser before the
 trained one (:mod:`analysis.nlp.ner_model`); it is kept to measure against it
-(``python -m analysis evaluate ner``), and :func:`split_title` and :func:`dates` are still
-used on the trained recogniser's names.
+(``python -m analysis evaluate ner``: :func:`analysis.nlp.entities.rule_entities`).
 
 References:
     Nadeau, D. & Sekine, S. (2007). A survey of named entity recognition and classification.
