@@ -55,6 +55,7 @@ from .parsed import ParsedText, parse
 
 ENTITY_COLUMNS = ["text", "label", "start", "end", "canonical", "sentence"]
 _FUNCTION_WORDS = FUNCTION_WORDS  # the name analysis.sources reads
+_common_words = common_words  # the name the cache tests clear
 _LABELS = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
 _TRAILING = frozenset(["'s", "’s", "'", "’", ",", ".", "-", "--", ":", ";", "(", ")", '"', "''", "``"])
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}$|[A-Z]{2,6}$")
