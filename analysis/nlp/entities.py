@@ -27,7 +27,7 @@ import re
 
 import pandas as pd
 
-from ..lexicons import csv_rows
+from ..lexicons import csv_rows, words
 from . import ner_rules
 from .ner_features import token_spans
 from .ner_lists import (  # noqa: F401  (names other modules read from here)
@@ -56,6 +56,8 @@ from .parsed import ParsedText, parse
 ENTITY_COLUMNS = ["text", "label", "start", "end", "canonical", "sentence"]
 _FUNCTION_WORDS = FUNCTION_WORDS  # the name analysis.sources reads
 _common_words = common_words  # the name the cache tests clear
+_first_word = ner_rules.first_word_index  # the rules' sentence-start test, under its old names
+_sentence_initial = ner_rules.sentence_initial
 _LABELS = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
 _TRAILING = frozenset(["'s", "’s", "'", "’", ",", ".", "-", "--", ":", ";", "(", ")", '"', "''", "``"])
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}$|[A-Z]{2,6}$")
@@ -151,7 +153,7 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
     # leading articles and titles
     while first < last and (words[first] in LEADING_DROP or words[first].lower() == "the"):
         first += 1
-    first_word = _first_word(words)
+    first_word = _first_word_of(words)
     if first < last and (first == first_word or words[first - 1] in _OPENERS) and last - first > 1 and words[first].lower() in FUNCTION_WORDS:
         first += 1  # "Among Democrats"
     if label == "PER" and first < last:
@@ -185,7 +187,7 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
     return out
 
 
-def _first_word(words: list[str]) -> int:
+def _first_word_of(words: list[str]) -> int:
     for i, w in enumerate(words):
         if w[:1].isalnum():
             return i
@@ -196,7 +198,7 @@ def _dates(words: list[str]) -> list[tuple[int, int, str]]:
     """Weekdays, and months with the day after them ("April 7"); "May" only before a number."""
     out = []
     for i, w in enumerate(words):
-        if w in WEEKDAYS or (w in MONTHS and (w != "May" or (i + 1 < len(words) and words[i + 1][:1].isdigit()))):
+        if w in WEEKDAYS or (w in MONTHS and ((w in _FULL_MONTHS and w != "May") or (i + 1 < len(words) and words[i + 1][:1].isdigit()))):
             end = i + 1 + (w in MONTHS and i + 1 < len(words) and words[i + 1][:1].isdigit())
             out.append((i, end, "DATE"))
         elif w in HOLIDAYS:
@@ -215,11 +217,11 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
     found nothing: a capitalised run ending in an organisation cue word ("Justice
     Department"; it joins a name right before it: "Zoom" + "Video Communications"), a
     well-known organisation, a place in the gazetteers, an acronym ("DOJ", "F.B.I.")."""
-    out = list(taken)
-    busy = {i for a, b, _ in taken for i in range(a, b)}
+    out = _listed_phrases(words, list(taken))
+    busy = {i for a, b, _ in out for i in range(a, b)}
     if sum(w.isupper() for w in words) > len(words) / 2:
         return out  # a headline in capitals
-    i, n, first_word = 0, len(words), _first_word(words)
+    i, n, first_word = 0, len(words), _first_word_of(words)
     while i < n:
         if not words[i][:1].isupper() or i in busy:
             i += 1
@@ -232,18 +234,67 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
         name = " ".join(run)
         if not run or name in NOT_NAMES or name in HOLIDAYS or run[0] in MONTHS or run[0] in WEEKDAYS:
             pass
-        elif len(run) > 1 and run[-1] in ORG_CUES or name in KNOWN_ORGS:
-            before = next((span for span in out if span[1] == first and span[2] != "DATE" and first == i), None)
-            if before and run[-1] in ORG_CUES:
+        elif (run[-1] in ORG_CUES and (len(run) > 1 or _name_before(out, words, first))) or name in KNOWN_ORGS:
+            before = _name_before(out, words, first) if first == i and run[-1] in ORG_CUES else None
+            if before:  # "Zoom" + "Video Communications", "Eastfield Residents" + "’ Association"
                 out.remove(before)
                 first = before[0]
             out.append((first, j, "ORGANIZATION"))
         elif name in places() and name not in demonyms() and not (first == first_word and name.lower() in _STOP):
             out.append((first, j, "LOCATION"))
+        elif _speaks(words, j) and (len(run) > 1 or (run[0].isalpha() and not is_common(run[0], common_words()))) and not all(w in PERSON_TITLES for w in run):
+            # a name the model left out before "said" or an apposition ("Kapital, a business
+            # daily, reported"): typed as the rule-based recogniser types it
+            out.append((first, j, ner_rules.classify(run) or "ORGANIZATION"))
         else:  # "F.B.I. Director": an acronym in a run
             out.extend((k, k + 1, "ORGANIZATION") for k in range(first, j) if _ACRONYM.match(words[k]) and sum(c.isalpha() for c in words[k]) <= 5 and words[k] not in NOT_NAMES and words[k] not in NAME_SUFFIXES)
         i = j
     return out
+
+
+_FULL_MONTHS = frozenset(m.capitalize() for m in words("months.txt"))
+_SPEECH = frozenset(["said", "says", "told", "added", "expressed", "urged", "warned", "wrote", "noted", "argued", "stressed", "explained", "insisted", "replied", "asked"])
+
+
+def _name_before(spans: list[tuple[int, int, str]], words: list[str], first: int) -> tuple[int, int, str] | None:
+    """The name that ends right before ``words[first]`` (or before a possessive apostrophe there)."""
+    ends = {first, first - 1} if first and words[first - 1] in ("'", "’") and words[first - 2].endswith("s") else {first}
+    return next((span for span in spans if span[1] in ends and span[2] != "DATE"), None)
+
+
+def _speaks(words: list[str], j: int) -> bool:
+    """``words[j:]`` starts with a reporting verb or an apposition (", a ...")."""
+    if j < len(words) and words[j] in _SPEECH:
+        return True
+    return j + 2 < len(words) and words[j] == "," and words[j + 1] in ("a", "an", "the")
+
+
+def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Multi-word names of the project's lists, by first word: (words, label), longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for names, label in ((EXTRA_PLACES, "LOCATION"), (KNOWN_ORGS, "ORGANIZATION")):
+        for name in sorted(names):
+            parts = tuple(name.split())
+            if len(parts) > 1:
+                index.setdefault(parts[0], []).append((parts, label))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+_PHRASES = _phrase_index()
+
+
+def _listed_phrases(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The multi-word names of the project's lists ("Commonwealth of Independent States")
+    replace the model's names they overlap."""
+    for i, w in enumerate(words):
+        for parts, label in _PHRASES.get(w, ()):
+            if tuple(words[i : i + len(parts)]) == parts:
+                j = i + len(parts)
+                spans = [s for s in spans if s[1] <= i or s[0] >= j] + [(i, j, label)]
+                break
+    return spans
 
 
 _STOP = FUNCTION_WORDS | {"may", "will", "can", "page", "home", "deal", "bath", "reading", "nice", "mobile", "split", "hope"}

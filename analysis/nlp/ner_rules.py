@@ -112,6 +112,11 @@ def _classify(words: list[str], before: str) -> str | None:
     return "ORGANIZATION" if len(words) == 1 else None
 
 
+def classify(words: list[str]) -> str | None:
+    """The rules' label for a run of capitalised words (no preposition before it)."""
+    return _classify(words, "")
+
+
 def split_title(words: list[str]) -> int:
     """Number of leading title/role words (and their connectors) before a person's name."""
     last_title = -1
