@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.nlp.entities import ENTITY_COLUMNS, extract_entities
+from analysis.nlp.entities import ENTITY_COLUMNS, extract_entities, rule_entities
 
 GOLD = pd.read_csv(config.ROOT / "tests" / "gold" / "entities.csv", keep_default_na=False)
 LABELS = {"PERSON", "ORGANIZATION", "LOCATION"}
@@ -84,3 +84,79 @@ def test_equal_length_names_resolve_to_the_first_mentioned():
     assert link_short_forms(found) == ["Mexico City", "Mexico Town", "Mexico City"]
     swapped = {"text": ["Mexico Town", "Mexico City", "Mexico"], "label": ["LOCATION"] * 3}
     assert link_short_forms(swapped) == ["Mexico Town", "Mexico City", "Mexico Town"]
+
+
+def _pairs(text):
+    got = extract_entities(text)
+    assert all(text[s:e] == t for s, e, t in zip(got["start"], got["end"], got["text"]))
+    return got, list(zip(got["text"], got["label"]))
+
+
+def test_titles_stay_out_of_names_and_initials_and_suffixes_stay_in():
+    got, pairs = _pairs("Sen. Marco Rubio said the vote would wait. Attorney General Loretta Lynch agreed.")
+    assert ("Marco Rubio", "PERSON") in pairs and ("Loretta Lynch", "PERSON") in pairs
+    assert not any(t.startswith(("Sen", "Attorney")) for t in got["text"])
+    _, pairs = _pairs("The Rev. Martin Luther King Jr. spoke in Atlanta.")
+    assert ("Martin Luther King Jr.", "PERSON") in pairs
+
+
+def test_dotted_and_plain_acronyms_are_one_entity():
+    got, pairs = _pairs("F.B.I. Director James B. Comey wrote to lawmakers. Later the FBI said nothing more, and Mr. Comey left.")
+    assert ("James B. Comey", "PERSON") in pairs
+    canon = dict(zip(got["text"], got["canonical"]))
+    assert canon["F.B.I."] == canon["FBI"]
+    assert canon["Comey"] == "James B. Comey"
+
+
+def test_an_alias_and_its_full_name_share_the_canonical_name():
+    got, _ = _pairs("The Justice Department opened a review. A DOJ lawyer said the United States and the U.S. allies agreed.")
+    canon = dict(zip(got["text"], got["canonical"]))
+    assert canon["DOJ"] == canon["Justice Department"] == "Justice Department"
+    assert canon["U.S."] == canon["United States"] == "United States"
+
+
+def test_no_function_words_headings_or_named_days_as_names():
+    got, pairs = _pairs("FULL TEXT: the speech. Also present was Gov. Mike Pence. Among Democrats the mood was grim on Election Day.")
+    assert ("Mike Pence", "PERSON") in pairs
+    assert not any(t.startswith(("FULL", "Also", "Among")) for t in got["text"])
+    assert ("Election Day", "DATE") in pairs
+
+
+def test_the_evaluation_scores_a_hand_made_record():
+    from analysis.nlp import ner_eval
+
+    record = {
+        "tokens": ["Sen.", "Marco", "Rubio", "visited", "the", "Justice", "Department", "in", "Ohio", "."],
+        "tags": ["O", "B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "O", "B-LOC", "O"],
+        "sent_starts": [0],
+    }
+    text, sentences, gold = ner_eval.record_text(record)
+    assert text == "Sen. Marco Rubio visited the Justice Department in Ohio."
+    assert (5, 16, "PER") in gold and len(gold) == 3
+    counts = ner_eval.score([record], extract_entities)
+    assert ner_eval.prf(counts["exact"]) == (1.0, 1.0, 1.0)
+    # the rule-based recogniser reads "Justice" as a title and keeps "Department": a lenient
+    # match only
+    old = ner_eval.score([record], rule_entities)
+    assert ner_eval.prf(old["exact"], "ORG") == (0.0, 0.0, 0.0)
+    assert ner_eval.prf(old["lenient"], "ORG") == (1.0, 1.0, 1.0)
+
+
+def test_licences_that_allow_shipping_weights():
+    from analysis.nlp.ner_model import bio_spans, licence_ok
+
+    assert licence_ok("CC-BY-4.0") and licence_ok("OGL-UK-3.0 (Open Government Licence v3.0)")
+    assert not licence_ok("CC-BY-SA-3.0") and not licence_ok("CC-BY-4.0 (dataset); text: Wikipedia (CC-BY-SA-3.0)")
+    assert not licence_ok("CC-BY-NC-4.0")
+    assert bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG"]) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG")]
+
+
+def test_evaluate_runs_on_a_slice_of_the_dev_split():
+    from analysis.nlp import ner_eval
+
+    folder = config.DEVDATA_DIR / "ner"
+    if not (folder / "dev.jsonl").is_file():
+        pytest.skip(f"the NER evaluation needs ../shared/devdata/ner (not found at {folder})")
+    report = ner_eval.evaluate_files(folder, limit=2, social=False)
+    assert "dev, model + rules (after)" in report and "dev, rules (before)" in report
+    assert report.count("| lenient |") == 2

@@ -1,199 +1,83 @@
-"""Named entities (PERSON, ORGANIZATION, LOCATION) from POS tags, word lists and rules.
+"""Named entities (PERSON, ORGANIZATION, LOCATION, DATE) with character offsets.
 
-NLTK's statistical chunker is not needed: the recogniser finds runs of capitalised tokens
-(joined by "of", "for", "the", "and", "de", ...), strips titles and role words from the front
-("President", "Press Secretary of the Russian President"), and labels each run from, in
-order: organisation cue words ("University", "Communications", "Ministry", "Inc."), the
-gazetteers (NLTK ``gazetteers`` plus a short list of world cities and regions below), first
-names (NLTK ``names``) and person titles, and the run's shape. The word lists are data:
-``analysis/lexicons/entity_cues.toml``. Short forms are linked to the
-longest name they abbreviate in the same text ("Peskov" -> "Dmitry Peskov", "Zoom" ->
-"Zoom Video Communications"); the ``canonical`` column carries that link.
+A trained recogniser proposes the names and their types (:mod:`analysis.nlp.ner_model`: a
+CRF over readable features, trained on openly licensed annotated text; data card
+``docs/ner_model.md``); rules then write them as journalists write them:
 
-Dates ("Wednesday, April 7") are labelled DATE so they are not mistaken for names.
+- titles and honorifics stay out of a person's name ("Sen. Marco Rubio" -> "Marco Rubio",
+  "FBI Director James B. Comey" -> "James B. Comey"); middle initials and suffixes stay in
+  ("Martin Luther King Jr.");
+- phrases that are never names ("FULL TEXT") and a sentence-initial function word ("Also")
+  are dropped; named days ("Election Day") and dates ("Wednesday, April 7") are DATE;
+- a name the word lists vouch for (a place in the gazetteers, a well-known organisation, a
+  name ending in an organisation cue word, an acronym) that the model left out is added, and
+  a surname alone is the person named in full elsewhere in the text;
+- each mention gets a ``canonical`` name: the longest name in the text that it abbreviates
+  ("Peskov" -> "Dmitry Peskov"), with acronyms, dotted forms and aliases joined
+  ("F.B.I." / "FBI", "DOJ" / "Justice Department", "U.S." / "United States";
+  ``analysis/lexicons/entity_aliases.csv``).
 
-References:
-    Nadeau, D. & Sekine, S. (2007). A survey of named entity recognition and classification.
-    Lingvisticae Investigationes 30(1). (Rule- and list-based NER features.)
-    Mikheev, A., Moens, M. & Grover, C. (1999). Named entity recognition without gazetteers.
-    EACL. (Capitalisation, sentence-initial ambiguity and short-form linking.)
+The rule-based recogniser that came before the model is :func:`rule_entities` (kept for
+comparison: ``python -m analysis evaluate ner``).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pandas as pd
 
-from .. import cache
-from ..lexicons import table, words
-from . import nltk_data as nltkdata
+from ..lexicons import csv_rows, words
+from . import ner_rules
+from .ner_features import token_spans
+from .ner_lists import (  # noqa: F401  (names other modules read from here)
+    CONNECTORS,
+    EXTRA_PLACES,
+    FUNCTION_WORDS,
+    HOLIDAYS,
+    HONORIFICS,
+    KNOWN_ORGS,
+    LEADING_DROP,
+    MONTHS,
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    ORG_CUES,
+    PERSON_TITLES,
+    WEEKDAYS,
+    common_words,
+    demonyms,
+    first_names,
+    is_common,
+    name_genders,
+    places,
+)
 from .parsed import ParsedText, parse
 
 ENTITY_COLUMNS = ["text", "label", "start", "end", "canonical", "sentence"]
-
-#: The recogniser's word lists (``analysis/lexicons/entity_cues.toml``).
-_LISTS = table("entity_cues.toml")
-
-#: Words that end or contain an organisation name.
-ORG_CUES = frozenset(_LISTS["org_cues"])
-#: Well-known organisations that carry no cue word.
-KNOWN_ORGS = frozenset(_LISTS["known_orgs"])
-#: Places the NLTK gazetteers lack: capitals, large cities and regions often in the news.
-EXTRA_PLACES = frozenset(_LISTS["extra_places"]) | frozenset(_LISTS["extra_place_names"])
-#: Titles and role words that precede a person's name and are not part of it.
-PERSON_TITLES = frozenset(_LISTS["person_titles"])
-_CONNECTORS = frozenset(_LISTS["connectors"])
-_MONTHS = frozenset(m.capitalize() for m in (*words("months.txt"), *words("months_abbreviated.txt")))
-_WEEKDAYS = frozenset(day.capitalize() for day in words("weekdays.txt"))
-_LEADING_DROP = frozenset(_LISTS["leading_drop"])
-_ABBREVIATIONS = r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Prof|Rev|Inc|Corp|Co|Ltd)\.(?!\w)"
-_TOKEN = re.compile(_ABBREVIATIONS + r"|[A-Za-z][\w\-]*(?:['’](?![sS]\b)\w+)*(?:(?<=s)['’](?=\s+[A-Z]))?|\d[\d,.]*%?|&|[^\w\s]")
+_FUNCTION_WORDS = FUNCTION_WORDS  # the name analysis.sources reads
+_common_words = common_words  # the name the cache tests clear
+_first_word = ner_rules.first_word_index  # the rules' sentence-start test, under its old names
+_sentence_initial = ner_rules.sentence_initial
+_LABELS = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
+_TRAILING = frozenset(["'s", "’s", "'", "’", ",", ".", "-", "--", ":", ";", "(", ")", '"', "''", "``"])
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}$|[A-Z]{2,6}$")
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    nltkdata.require("names")
-    from nltk.corpus import names
-
-    return frozenset(names.words())
-
-
-@lru_cache(maxsize=1)
-def name_genders() -> dict[str, str]:
-    """First name -> ``"female"``, ``"male"`` or ``"either"`` (NLTK ``names`` lists)."""
-    nltkdata.require("names")
-    from nltk.corpus import names
-
-    female, male = set(names.words("female.txt")), set(names.words("male.txt"))
-    return {n: ("either" if n in female and n in male else "female" if n in female else "male") for n in female | male}
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    nltkdata.require("gazetteers")
-    from nltk.corpus import gazetteers
-
-    skip = {"usstateabbrev.txt", "nationalities.txt"}
-    words = {w for f in gazetteers.fileids() if f not in skip for w in gazetteers.words(f)}
-    return frozenset(words | EXTRA_PLACES)
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    nltkdata.require("gazetteers")
-    from nltk.corpus import gazetteers
-
-    return frozenset(gazetteers.words("nationalities.txt")) | frozenset(_LISTS["extra_demonyms"])
-
-
-def _build_common_words() -> frozenset[str]:
-    from nltk.corpus import stopwords, words
-
-    return frozenset(w for w in words.words() if w.islower()) | frozenset(stopwords.words("english"))
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Lower-case English words and stop words: a capitalised one at sentence start is no name.
-
-    Read from :func:`analysis.cache.cached_object` when built before from the same files.
-    """
-    files = [nltkdata.location("words"), nltkdata.location("stopwords")]  # raises when missing
-    return cache.cached_object("common_words", _build_common_words, files=files, module=__name__)
-
-
-def _is_cap(token: str) -> bool:
-    return token[:1].isupper() or (token[:1].isdigit() is False and token.isupper() and len(token) > 1)
-
-
-def _tokens(sentence: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
-
-
-def _runs(tokens: list[tuple[str, int, int]]) -> list[list[int]]:
-    """Indices of maximal runs of capitalised tokens, with connectors allowed inside."""
-    runs, current, pending = [], [], []
-    for i, (tok, _, _) in enumerate(tokens):
-        if _is_cap(tok) and tok[0].isalpha():
-            current.extend(pending)
-            pending = []
-            current.append(i)
-        elif current and tok in _CONNECTORS and (tok != "the" or (pending and tokens[pending[-1]][0] != "the")):
-            pending.append(i)
-        elif current and tok == "." and tokens[current[-1]][0] in ("St", "Mr", "Dr", "Mrs", "Ms", "Jr"):
-            current.append(i)
-        else:
-            if current:
-                runs.append(current)
-            current, pending = [], []
-    if current:
-        runs.append(current)
-    return runs
-
-
-_AFTER_PREPOSITION = re.compile(r"\b(?:in|from|to|across|near|of)\s*$")
-
-
-def _word_before(sentence: str, start: int) -> str:
-    """The end of ``sentence[:start]`` that decides whether a preposition comes right before
-    ``start`` (the white space before it, the last seven other characters): what
-    :data:`_AFTER_PREPOSITION` needs, without copying a long sentence for every name."""
-    i = start
-    while i > 0 and sentence[i - 1].isspace():
-        i -= 1
-    return sentence[max(0, i - 7) : start]
-
-
-def _classify(words: list[str], before: str) -> str | None:
-    name = " ".join(words)
-    if not words:
-        return None
-    if words[0] in _MONTHS or words[0] in _WEEKDAYS:
-        return "DATE"
-    if any(w in ORG_CUES for w in words[1:]) or (len(words) > 1 and words[-1] in ORG_CUES):
-        return "ORGANIZATION"
-    if name in _places() or name in EXTRA_PLACES:
-        return "LOCATION"
-    if name in KNOWN_ORGS or words[0] in KNOWN_ORGS:
-        return "ORGANIZATION"
-    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1 and "." not in words[0]:
-        return "ORGANIZATION"  # acronyms: FBI, NATO
-    if words[0] in _first_names() and len(words) >= 2:
-        return "PERSON"
-    if words[0] in ORG_CUES:
-        return "ORGANIZATION"
-    if all(w in _demonyms() for w in words):
-        return None
-    if "&" in words:
-        return "ORGANIZATION"
-    if _AFTER_PREPOSITION.search(before) and name in _places():
-        return "LOCATION"
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
-        return "PERSON"
-    if len(words) == 1 and words[0] in _first_names():
-        return "PERSON"
-    return "ORGANIZATION" if len(words) == 1 else None
-
-
-def _split_title(words: list[str]) -> int:
-    """Number of leading title/role words (and their connectors) before a person's name."""
-    last_title = -1
-    for i, w in enumerate(words):
-        if w in PERSON_TITLES or w in _demonyms() or (w in _CONNECTORS and last_title == i - 1):
-            last_title = i
-        else:
+def _title_words(words: list[str]) -> int:
+    """Number of title words before a person's name ("Sen.", "Attorney General", "FBI
+    Director", "Democrat", "Press Secretary of the ..."): at least one name word is left."""
+    dem = demonyms()
+    n = 0
+    while n < len(words) - 1 and (words[n] in PERSON_TITLES or words[n] in HONORIFICS or words[n] in dem or (n and words[n] in CONNECTORS)):
+        n += 1
+    # "FBI Director", "Transport Minister": a capitalised word or two before an honorific
+    for j in range(n + 1, min(n + 3, len(words) - 1)):
+        if words[j] in HONORIFICS and words[j] not in NAME_SUFFIXES and not any(w in first_names() for w in words[n:j]):
+            n = j + 1
             break
-    # "Press Secretary of the Russian President Dmitry Peskov": titles may continue after "of the"
-    for i in range(last_title + 1, len(words)):
-        if words[i] in PERSON_TITLES and all(w in PERSON_TITLES or w in _CONNECTORS or w in _demonyms() for w in words[last_title + 1 : i]):
-            last_title = i
-    # "Transport Minister Rafal Zielinski": a capitalised department before a title word
-    titles = [i for i, w in enumerate(words[:5]) if w in PERSON_TITLES and w not in _CONNECTORS]
-    if titles and titles[-1] > last_title and 1 <= len(words) - titles[-1] - 1 <= 3 and not any(w in ORG_CUES for w in words[titles[-1] + 1 :]):
-        last_title = titles[-1]
-    return last_title + 1
+    while n and words[n - 1] in CONNECTORS:
+        n -= 1
+    return n
 
 
 def extract_entities(text: str | ParsedText) -> pd.DataFrame:
@@ -205,89 +89,216 @@ def extract_entities(text: str | ParsedText) -> pd.DataFrame:
 
     Returns:
         DataFrame with columns ``text, label, start, end, canonical, sentence``: ``label`` is
-        PERSON, ORGANIZATION, LOCATION or DATE; ``canonical`` is the longest name in the
-        text that this mention abbreviates (or the mention itself).
+        PERSON, ORGANIZATION, LOCATION or DATE; ``canonical`` is the name of the entity the
+        mention refers to (the longest form in the text; see the module docstring).
 
     Example:
         >>> extract_entities("Kremlin spokesman Dmitry Peskov spoke in Moscow.")[["text", "label"]].values.tolist()
         [['Kremlin', 'ORGANIZATION'], ['Dmitry Peskov', 'PERSON'], ['Moscow', 'LOCATION']]
     """
+    from .ner_model import bio_spans, tag_document
+
     doc = parse(text)
     text, sentences = doc.text, doc.sentences
+    sids, starts, ends = sentences["sentence"].tolist(), sentences["start"].tolist(), sentences["end"].tolist()
+    spans = [token_spans(text[s:e]) for s, e in zip(starts, ends)]
+    words = [[text[s + a : s + b] for a, b in sp] for s, sp in zip(starts, spans)]
+    tags = tag_document(words)
+    per_sentence = []
+    for ws, tg in zip(words, tags):
+        found = []
+        for first, last, label in bio_spans(tg):
+            found.extend(_clean(ws, first, last, label))
+        dates = _dates(ws)
+        found = dates + [f for f in found if not _inside_date(f, dates)]
+        per_sentence.append(_list_names(ws, found))
+    # a surname alone, where the model missed it, is the person named in full elsewhere
+    surnames = {ws[b - 1] for ws, found in zip(words, per_sentence) for a, b, lab in found if lab == "PERSON" and b - a > 1 and ws[b - 1][:1].isupper() and ws[b - 1] not in NAME_SUFFIXES}
     rows = []
-    common = _common_words()
-    for sid, s_start, s_end in zip(sentences["sentence"].tolist(), sentences["start"].tolist(), sentences["end"].tolist()):
-        sentence = text[s_start:s_end]
-        tokens = _tokens(sentence)
-        first_word = _first_word(tokens)
-        for run in _runs(tokens):
-            words = [tokens[i][0] for i in run]
-            offsets = [(tokens[i][1], tokens[i][2]) for i in run]
-            # a sentence-initial or quote-initial common word is no name ("Later", "The")
-            while words and (words[0] in _LEADING_DROP or (_sentence_initial(tokens, run[0], first_word) and _is_common(words[0], common) and (len(words) == 1 or words[0].lower() in _FUNCTION_WORDS) and words[0] not in _places() and words[0] not in KNOWN_ORGS and words[0] not in PERSON_TITLES and words[0] not in _first_names())):
-                words, offsets, run = words[1:], offsets[1:], run[1:]
-            while words and words[-1] in _CONNECTORS:
-                words, offsets, run = words[:-1], offsets[:-1], run[:-1]
-            rows.extend(_entities_in_run(words, offsets, sentence, s_start, sid))
-    rows = [row for row in rows if row[1] is not None]
+    for sid, s0, sp, ws, found in zip(sids, starts, spans, words, per_sentence):
+        if surnames:
+            busy = {i for a, b, _ in found for i in range(a, b)}
+            found = found + [(i, i + 1, "PERSON") for i, w in enumerate(ws) if w in surnames and i not in busy]
+        for first, last, label in sorted(found):
+            rows.append((text[s0 + sp[first][0] : s0 + sp[last - 1][1]], label, s0 + sp[first][0], s0 + sp[last - 1][1], sid))
+    labels = _surnames_are_people({"text": [r[0] for r in rows], "label": [r[1] for r in rows]})
+    rows = [(r[0], lab, *r[2:]) for r, lab in zip(rows, labels)]
+    return _frame(rows)
+
+
+def rule_entities(text: str | ParsedText) -> pd.DataFrame:
+    """The rule-based recogniser alone (before the trained model), same columns."""
+    rows = ner_rules.rule_rows(parse(text))
     found = {"text": [r[0] for r in rows], "label": [r[1] for r in rows]}
-    found["label"] = _surnames_are_people(found)
-    canonical = link_short_forms(found)
+    labels = _surnames_are_people(found)
+    return _frame([(r[0], lab, *r[2:]) for r, lab in zip(rows, labels)], canonical=False)
+
+
+def _frame(rows: list[tuple], canonical: bool = True) -> pd.DataFrame:
+    rows = sorted(set(rows), key=lambda r: (r[2], r[3]))
+    found = {"text": [r[0] for r in rows], "label": [r[1] for r in rows]}
+    names = canonical_names(found) if canonical else link_short_forms(found)
     columns = {
         "text": found["text"], "label": found["label"], "start": [r[2] for r in rows],
-        "end": [r[3] for r in rows], "canonical": canonical, "sentence": [r[4] for r in rows],
+        "end": [r[3] for r in rows], "canonical": names, "sentence": [r[4] for r in rows],
     }  # fmt: skip
     return pd.DataFrame({c: pd.Series(columns[c], dtype="int64" if c in ("start", "end", "sentence") else None) for c in ENTITY_COLUMNS})
 
 
-_FUNCTION_WORDS = frozenset(_LISTS["function_words"])
-
-
-def _is_common(word: str, common: frozenset[str]) -> bool:
-    lower = word.lower()
-    return lower in common or (lower.endswith("s") and lower[:-1] in common) or (lower.endswith("es") and lower[:-2] in common)
-
-
-def _first_word(tokens) -> int:
-    """Index of the first token that starts with a letter or digit (``len(tokens)`` if none)."""
-    return next((i for i, (t, _, _) in enumerate(tokens) if t[0].isalnum()), len(tokens))
-
-
-def _sentence_initial(tokens, index: int, first_word: int) -> bool:
-    """First word of the sentence, or of a quotation or a clause after a colon.
-
-    ``first_word`` is :func:`_first_word` of ``tokens`` (one pass per sentence instead of one
-    per name, so a very long sentence stays linear).
-    """
-    return index <= first_word or tokens[index - 1][0] in ('"', "“", "‘", ":", "'", "``")
-
-
-def _entities_in_run(words, offsets, sentence, s_start, sid) -> list[tuple]:
-    if not words:
+def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[int, int, str]]:
+    """The model's span ``words[first:last]`` as a name: titles out, junk dropped."""
+    if label == "MISC":
         return []
-    n_title = _split_title(words) if len(words) > 1 or words[0] in PERSON_TITLES else 0
-    rows = []
-    if n_title:
-        title_words = words[:n_title]
-        name_words, name_offsets = words[n_title:], offsets[n_title:]
-        # organisations and places named inside the role ("Kremlin spokesman", "U.S. President")
-        for w, (ws, we) in zip(title_words, offsets[:n_title]):
-            if w in ("Kremlin", "Pentagon"):
-                rows.append((w, "ORGANIZATION", s_start + ws, s_start + we, sid))
-            elif w in ("U.S.", "US", "UK", "U.K."):
-                rows.append((w, "LOCATION", s_start + ws, s_start + we, sid))
-        if not name_words:
-            return rows
-        label = "PERSON" if any(t in PERSON_TITLES for t in title_words) and len(name_words) <= 4 and not any(w in ORG_CUES for w in name_words) else None
-        words, offsets = name_words, name_offsets
-    else:
-        label = None
-    start, end = offsets[0][0], offsets[-1][1]
-    label = label or _classify(words, _word_before(sentence, start))
-    if label is None:
-        return rows
-    rows.append((sentence[start:end], label, s_start + start, s_start + end, sid))
-    return rows
+    out = []
+    # leading articles and titles
+    while first < last and (words[first] in LEADING_DROP or words[first].lower() == "the"):
+        first += 1
+    first_word = _first_word_of(words)
+    if first < last and (first == first_word or words[first - 1] in _OPENERS) and last - first > 1 and words[first].lower() in FUNCTION_WORDS:
+        first += 1  # "Among Democrats"
+    if label == "PER" and first < last:
+        n = _title_words(words[first:last])
+        for i in range(first, first + n):  # "Kremlin spokesman", "U.S. President", "FBI Director": names in the role
+            if words[i] in ("U.S.", "US", "UK", "U.K.") or (words[i] in places() and words[i] not in demonyms()):
+                out.append((i, i + 1, "LOCATION"))
+            elif words[i] in KNOWN_ORGS or _ACRONYM.match(words[i]):
+                out.append((i, i + 1, "ORGANIZATION"))
+        first += n
+        # "King Jr." at a sentence end: the suffix belongs to the name
+        if last < len(words) and words[last] in NAME_SUFFIXES:
+            last += 1
+    while last > first and (words[last - 1] in _TRAILING or words[last - 1] in CONNECTORS):
+        last -= 1
+    if first >= last:
+        return out
+    name = " ".join(words[first:last])
+    if name in NOT_NAMES or name.upper() == name and all(is_common(w, common_words()) for w in words[first:last] if w.isalpha()) and len(words[first:last]) > 1:
+        return out
+    if name in HOLIDAYS:
+        return [*out, (first, last, "DATE")]
+    if all(w in demonyms() for w in words[first:last]):
+        return out  # a nationality ("Russian"), not a place
+    if first == first_word and last - first == 1 and words[first].lower() in FUNCTION_WORDS:
+        return out  # "Also", "Among"
+    if not any(w[:1].isupper() or w[:1].isdigit() for w in words[first:last]):
+        return out
+    # the project's own lists win: "Kommersant" is a newspaper, "CIS" a region
+    out.append((first, last, "ORGANIZATION" if name in KNOWN_ORGS else "LOCATION" if name in EXTRA_PLACES else _LABELS[label]))
+    return out
+
+
+def _first_word_of(words: list[str]) -> int:
+    for i, w in enumerate(words):
+        if w[:1].isalnum():
+            return i
+    return len(words)
+
+
+def _dates(words: list[str]) -> list[tuple[int, int, str]]:
+    """Weekdays, and months with the day after them ("April 7"); "May" only before a number."""
+    out = []
+    for i, w in enumerate(words):
+        if w in WEEKDAYS or (w in MONTHS and ((w in _FULL_MONTHS and w != "May") or (i + 1 < len(words) and words[i + 1][:1].isdigit()))):
+            end = i + 1 + (w in MONTHS and i + 1 < len(words) and words[i + 1][:1].isdigit())
+            out.append((i, end, "DATE"))
+        elif w in HOLIDAYS:
+            out.append((i, i + 1, "DATE"))
+        elif i + 1 < len(words) and f"{w} {words[i + 1]}" in HOLIDAYS:
+            out.append((i, i + 2, "DATE"))
+    return out
+
+
+def _inside_date(span: tuple[int, int, str], dates: list[tuple[int, int, str]]) -> bool:
+    return any(a <= span[0] < b for a, b, _ in dates)
+
+
+def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``taken`` (the model's names) with the names the word lists vouch for where the model
+    found nothing: a capitalised run ending in an organisation cue word ("Justice
+    Department"; it joins a name right before it: "Zoom" + "Video Communications"), a
+    well-known organisation, a place in the gazetteers, an acronym ("DOJ", "F.B.I.")."""
+    out = _listed_phrases(words, list(taken))
+    busy = {i for a, b, _ in out for i in range(a, b)}
+    if sum(w.isupper() for w in words) > len(words) / 2:
+        return out  # a headline in capitals
+    i, n, first_word = 0, len(words), _first_word_of(words)
+    while i < n:
+        if not words[i][:1].isupper() or i in busy:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in busy and (words[j][:1].isupper() or (words[j] in ("of", "for", "&") and j + 1 < n and words[j + 1][:1].isupper())):
+            j += 1
+        first = i + (words[i] in LEADING_DROP or ((i == first_word or words[i - 1] in _OPENERS) and words[i].lower() in FUNCTION_WORDS))
+        run = words[first:j]
+        name = " ".join(run)
+        if not run or name in NOT_NAMES or name in HOLIDAYS or run[0] in MONTHS or run[0] in WEEKDAYS:
+            pass
+        elif (run[-1] in ORG_CUES and (len(run) > 1 or _name_before(out, words, first))) or name in KNOWN_ORGS:
+            before = _name_before(out, words, first) if first == i and run[-1] in ORG_CUES else None
+            if before:  # "Zoom" + "Video Communications", "Eastfield Residents" + "’ Association"
+                out.remove(before)
+                first = before[0]
+            out.append((first, j, "ORGANIZATION"))
+        elif name in places() and name not in demonyms() and not (first == first_word and name.lower() in _STOP):
+            out.append((first, j, "LOCATION"))
+        elif _speaks(words, j) and (len(run) > 1 or (run[0].isalpha() and not is_common(run[0], common_words()))) and not all(w in PERSON_TITLES for w in run):
+            # a name the model left out before "said" or an apposition ("Kapital, a business
+            # daily, reported"): typed as the rule-based recogniser types it
+            out.append((first, j, ner_rules.classify(run) or "ORGANIZATION"))
+        else:  # "F.B.I. Director": an acronym in a run
+            out.extend((k, k + 1, "ORGANIZATION") for k in range(first, j) if _ACRONYM.match(words[k]) and sum(c.isalpha() for c in words[k]) <= 5 and words[k] not in NOT_NAMES and words[k] not in NAME_SUFFIXES)
+        i = j
+    return out
+
+
+_FULL_MONTHS = frozenset(m.capitalize() for m in words("months.txt"))
+_SPEECH = frozenset(["said", "says", "told", "added", "expressed", "urged", "warned", "wrote", "noted", "argued", "stressed", "explained", "insisted", "replied", "asked"])
+
+
+def _name_before(spans: list[tuple[int, int, str]], words: list[str], first: int) -> tuple[int, int, str] | None:
+    """The name that ends right before ``words[first]`` (or before a possessive apostrophe there)."""
+    ends = {first, first - 1} if first and words[first - 1] in ("'", "’") and words[first - 2].endswith("s") else {first}
+    return next((span for span in spans if span[1] in ends and span[2] != "DATE"), None)
+
+
+def _speaks(words: list[str], j: int) -> bool:
+    """``words[j:]`` starts with a reporting verb or an apposition (", a ...")."""
+    if j < len(words) and words[j] in _SPEECH:
+        return True
+    return j + 2 < len(words) and words[j] == "," and words[j + 1] in ("a", "an", "the")
+
+
+def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Multi-word names of the project's lists, by first word: (words, label), longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for names, label in ((EXTRA_PLACES, "LOCATION"), (KNOWN_ORGS, "ORGANIZATION")):
+        for name in sorted(names):
+            parts = tuple(name.split())
+            if len(parts) > 1:
+                index.setdefault(parts[0], []).append((parts, label))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+_PHRASES = _phrase_index()
+
+
+def _listed_phrases(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The multi-word names of the project's lists ("Commonwealth of Independent States")
+    replace the model's names they overlap."""
+    for i, w in enumerate(words):
+        for parts, label in _PHRASES.get(w, ()):
+            if tuple(words[i : i + len(parts)]) == parts:
+                j = i + len(parts)
+                spans = [s for s in spans if s[1] <= i or s[0] >= j] + [(i, j, label)]
+                break
+    return spans
+
+
+_STOP = FUNCTION_WORDS | {"may", "will", "can", "page", "home", "deal", "bath", "reading", "nice", "mobile", "split", "hope"}
+_OPENERS = frozenset([".", "!", "?", ":", '"', "“", "‘", "``", "(", "--", "—"])
 
 
 def _surnames_are_people(entities: pd.DataFrame | dict[str, list]) -> list[str]:
@@ -319,3 +330,42 @@ def link_short_forms(entities: pd.DataFrame | dict[str, list]) -> list[str]:
                 best = name
         out.append(best)
     return out
+
+
+#: alias (lower case, full stops dropped) -> the name it stands for (``entity_aliases.csv``).
+ALIASES: dict[str, str] = {row["alias"].replace(".", ""): row["name"] for row in csv_rows("entity_aliases.csv")}
+
+
+def entity_key(name: str) -> str:
+    """What two forms of one name share: lower case, no full stops, "the" and aliases resolved
+    ("F.B.I." and "FBI" -> "fbi"; "U.S." -> "united states"; an acronym of a longer name is
+    resolved by :func:`canonical_names`)."""
+    key = " ".join(name.lower().replace(".", "").split())
+    key = key[4:] if key.startswith("the ") else key
+    key = ALIASES.get(key, key)
+    return ALIASES.get(key, key)
+
+
+def _acronym(name: str) -> str:
+    """The initials of a name of two or more capitalised words ("Federal Bureau of Investigation" -> "fbi")."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+def canonical_names(entities: pd.DataFrame | dict[str, list]) -> list[str]:
+    """:func:`link_short_forms`, then one name for the forms of one entity: dotted and plain
+    acronyms ("F.B.I." / "FBI"), aliases ("DOJ" / "Justice Department"), an acronym and the
+    name it abbreviates. The canonical name is the longest form in the text."""
+    linked = link_short_forms(entities)
+    groups: dict[str, str] = {}
+    for name, label in zip(linked, entities["label"]):
+        if label == "DATE":
+            continue
+        key = entity_key(name)
+        if len(name) > len(groups.get(key, "")):
+            groups[key] = name
+    for name in list(groups.values()):  # "FBI" joins "Federal Bureau of Investigation"
+        acronym = _acronym(name)
+        if acronym and acronym in groups and len(name) > len(groups[acronym]):
+            groups[acronym] = name
+    return [name if label == "DATE" else groups.get(entity_key(name), name) for name, label in zip(linked, entities["label"])]

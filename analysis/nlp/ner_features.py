@@ -1,0 +1,191 @@
+"""The features of the trained entity recogniser: readable strings, one list per token.
+
+Every feature is a plain string that says what it tests, so the model's weights can be read
+(:func:`analysis.nlp.ner_model.explain` lists the heaviest ones of a word):
+
+- the word itself: its lower-case form (``w=``), shape (``sh=Xx``, ``sh=X.X.``), first and
+  last letters (``p3=``, ``s3=``), capitalised / all capitals / digits / hyphen / full stop;
+- its part of speech (``pos=``, the project's tagger :mod:`analysis.nlp.tagging`) and that
+  of its neighbours;
+- the words around it (two on each side, lower case) and their shape;
+- gazetteers and cue words (:mod:`analysis.nlp.ner_lists`): first name (NLTK ``names``),
+  place (NLTK ``gazetteers`` and ``extra_places``), nationality, organisation cue word,
+  well-known organisation, person title or honorific, name suffix, month or weekday, common
+  lower-case English word; the same tests on the neighbours (``-1:title``, ``+1:orgcue``);
+- sentence position: first word of the sentence or of a quotation (``first``), last word;
+- document-level consistency: the same word written capitalised in the middle of a sentence
+  elsewhere in the text (``doc:capmid``), written in lower case elsewhere (``doc:lower``),
+  following a first name or a title elsewhere (``doc:after_name``), followed by an
+  organisation cue word elsewhere (``doc:before_orgcue``).
+
+Word-level features are computed once per word form and kept (:func:`word_features`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .ner_lists import (
+    HONORIFICS,
+    KNOWN_ORGS,
+    MONTHS,
+    NAME_SUFFIXES,
+    ORG_CUES,
+    PERSON_TITLES,
+    WEEKDAYS,
+    common_words,
+    demonyms,
+    first_names,
+    places,
+)
+
+_UPPER = re.compile(r"[A-Z]+")
+_LOWER = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"[0-9]+")
+_QUOTES = frozenset(['"', "“", "‘", "``", "'", "(", ":", "--", "—"])
+
+
+def _shape(word: str) -> str:
+    """``Xx``, ``XX``, ``X.X.``, ``x``, ``d``: each run of one kind of character once."""
+    shape = _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", word)))
+    return shape if len(shape) <= 6 else shape[:6] + "~"
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], ...]:
+    return first_names(), places(), demonyms(), common_words()
+
+
+@lru_cache(maxsize=100_000)
+def word_features(word: str) -> tuple[tuple[str, ...], ...]:
+    """The features of one word form, as itself and as each neighbour sees it:
+    ``(own, as -2, as -1, as +1, as +2)``, each a tuple of strings, computed once per form."""
+    names, place_names, nationalities, common = _lists()
+    lower = word.lower()
+    shape = _shape(word)
+    cap = word[:1].isupper()
+    own = ["w=" + lower, "sh=" + shape, "p3=" + lower[:3], "s3=" + lower[-3:], "s2=" + lower[-2:]]
+    flags = []
+    if cap:
+        flags.append("cap")
+    if word.isupper() and len(word) > 1:
+        flags.append("allcaps")
+    if "-" in word:
+        flags.append("hyphen")
+    if word in names:
+        flags.append("first")
+    if word in place_names:
+        flags.append("place")
+    if word in nationalities:
+        flags.append("nation")
+    if word in ORG_CUES:
+        flags.append("orgcue")
+    if word in KNOWN_ORGS:
+        flags.append("knownorg")
+    if word in HONORIFICS:
+        flags.append("honor")
+    elif word in PERSON_TITLES:
+        flags.append("title")
+    if word in NAME_SUFFIXES:
+        flags.append("suffix")
+    if word in MONTHS or word in WEEKDAYS:
+        flags.append("date")
+    if cap and lower in common:
+        flags.append("common")
+    near = ("w=" + lower, "sh=" + shape, *flags)
+    far = ("w=" + lower, *flags)
+    return (
+        tuple(own + flags),
+        tuple("-2:" + x for x in far),
+        tuple("-1:" + x for x in near),
+        tuple("+1:" + x for x in near),
+        tuple("+2:" + x for x in far),
+    )
+
+
+def doc_clues(sentences: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """Document-level features per capitalised word form (see the module docstring)."""
+    names = first_names()
+    cap_mid, after_name, before_org = set(), set(), set()
+    lower_seen = {w for words in sentences for w in words if w.islower()}
+    for words in sentences:
+        last = len(words) - 1
+        for i, w in enumerate(words):
+            if not w[:1].isupper():
+                continue
+            if i:
+                before = words[i - 1]
+                if before not in _QUOTES:
+                    cap_mid.add(w)
+                if before in names or before in HONORIFICS or before in PERSON_TITLES:
+                    after_name.add(w)
+            if i < last and words[i + 1] in ORG_CUES:
+                before_org.add(w)
+    clues: dict[str, tuple[str, ...]] = {}
+    for w in cap_mid | after_name | before_org | {w for words in sentences for w in words if w[:1].isupper() and w.lower() in lower_seen}:
+        found = []
+        if w in cap_mid:
+            found.append("doc:capmid")
+        if w.lower() in lower_seen:
+            found.append("doc:lower")
+        if w in after_name:
+            found.append("doc:after_name")
+        if w in before_org:
+            found.append("doc:before_orgcue")
+        clues[w] = tuple(found)
+    return clues
+
+
+def sentence_features(words: Sequence[str], tags: Sequence[str], clues: dict[str, tuple[str, ...]], start: int = 0, end: int | None = None) -> list[list[str]]:
+    """One list of feature strings per token of one sentence (of tokens ``start`` to ``end``
+    only, when given; their features still see the words around them)."""
+    n = len(words)
+    end = n if end is None else end
+    lo = max(0, start - 2)
+    views = [None] * lo + [word_features(w) for w in words[lo : min(n, end + 2)]]
+    out = []
+    for i in range(start, end):
+        w = words[i]
+        f = ["bias", "pos=" + tags[i], *views[i][0]]
+        if i == 0 or words[i - 1] in _QUOTES:
+            f.append("first")
+        if i > 0:
+            f.append("-1:pos=" + tags[i - 1])
+            f.extend(views[i - 1][2])
+            if i > 1:
+                f.extend(views[i - 2][1])
+        else:
+            f.append("-1:BOS")
+        if i + 1 < n:
+            f.append("+1:pos=" + tags[i + 1])
+            f.extend(views[i + 1][3])
+            if i + 2 < n:
+                f.extend(views[i + 2][4])
+        else:
+            f.append("+1:EOS")
+        if w in clues:
+            f.extend(clues[w])
+        out.append(f)
+    return out
+
+
+#: The recogniser's tokens: Penn Treebank words as the training data has them ("Trump" "'s",
+#: "do" "n't", "U.S.", "Sen.", an initial "B." before a name), found by one regular
+#: expression (NLTK's tokenizer gives nearly the same tokens, four times slower).
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Prof|Rev|Inc|Corp|Co|Ltd|Mt|Ft|Adm|Hon|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|vs)\.(?!\w)"
+    r"|[A-Z]\.(?=\s+[A-Z])"
+    r"|\d+(?:[.,:]\d+)*"
+    r"|['’](?:s|S|re|ve|ll|m|d)\b"
+    r"|\w+(?=n['’]t\b)|n['’]t\b"
+    r"|\w+(?:[-&]\w+)*(?:['’](?!(?:s|S|re|ve|ll|m|d)\b)\w+)*"
+    r"|\.\.\.|--|``|''|[^\w\s]"
+)
+
+
+def token_spans(sentence: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each token of ``sentence`` (see :data:`_TOKEN`)."""
+    return [m.span() for m in _TOKEN.finditer(sentence)]
