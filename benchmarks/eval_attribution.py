@@ -26,6 +26,13 @@ Method (see ``benchmarks/README.md``):
   *strict* when the predicted mention span (``speaker_start, speaker_end``) overlaps the
   gold speaker span; *lenient* when it does, or when the predicted canonical ``speaker``
   contains the head word (last capitalised word) of the gold speaker text.
+  *Speaker right* (the strict test the documentation quotes): the predicted canonical
+  ``speaker`` carries every word of the gold speaker's name (:func:`gold_name`: the
+  capitalised run ending at the head word, titles and initials left out, so "FBI Director
+  James B. Comey" needs "James" and "Comey"); when the gold speaker has no name (a pronoun,
+  "a source") the mention spans must overlap.
+* Speaker types: with ``--types`` the hand-checked table ``benchmarks/gold_speaker_types.csv``
+  (article id, speaker name, type) is scored too, see :func:`score_types`.
 """
 
 from __future__ import annotations
@@ -300,6 +307,58 @@ def match(preds: list[Prediction], golds: list[Gold]) -> tuple[list[tuple[int, i
     return pairs, best
 
 
+#: Words that stand before a name in a gold speaker mention and are not part of the name:
+#: titles, honorifics, party labels and roles ("FBI Director James Comey" -> "James Comey").
+TITLE_WORDS = frozenset(
+    "mr mrs ms miss dr rev sen senator rep representative gov governor lt gen president "
+    "vice director secretary attorney general chairman chairwoman chair spokesman spokeswoman "
+    "judge justice mayor minister speaker leader candidate nominee democrat democratic "
+    "republican gop former u.s. us sir press house white campaign manager adviser professor "
+    "prof officer agent commissioner chief executive ceo".split()
+)
+
+
+def gold_name(speaker: str) -> list[str]:
+    """The name words of a gold speaker mention (lower case), or [] when it holds no name.
+
+    The run of capitalised words (and initials) that ends at :func:`head_word`, without the
+    titles before it; single initials are left out (they may be written or not).
+
+    >>> gold_name("FBI Director James B. Comey"), gold_name("Hillary Clinton’s campaign"), gold_name("he")
+    (['james', 'comey'], ['hillary', 'clinton'], [])
+    """
+    head = head_word(speaker)
+    if not head:
+        return []
+    speaker = re.sub(r"\([^)]*\)", " ", speaker)
+    words = [re.sub(r"[’']s$", "", w).strip(".-’',") for w in re.findall(r"[\w’'.-]+", speaker)]
+    words = [w for w in words if w]
+    idx = max(i for i, w in enumerate(words) if w == head)
+    run = [words[idx]]
+    for w in reversed(words[:idx]):
+        if not w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in NOT_HEAD_WORDS:
+            break
+        run.insert(0, w)
+    return [w.lower() for w in run if len(w) > 1]
+
+
+def name_correct(pred: Prediction, gold: Gold) -> bool:
+    """The strict test: the canonical speaker carries every word of the gold speaker's name.
+
+    For a gold speaker without a name (a pronoun, "a source", "officials") the predicted
+    mention span must overlap the gold one instead.
+    """
+    name = gold_name(gold.speaker_text or "")
+    if not name:
+        if pred.speaker_span is None or gold.speaker_span is None:
+            return False
+        (ps, pe), (gs, ge) = pred.speaker_span, gold.speaker_span
+        return min(pe, ge) > max(ps, gs)
+    words = {w.lower().strip(".’'") for w in re.findall(r"[\w’'.-]+", pred.speaker)}
+    words |= {re.sub(r"[’']s$", "", w) for w in words}
+    return all(w in words for w in name)
+
+
 def speaker_correct(pred: Prediction, gold: Gold) -> tuple[bool, bool]:
     """(strict, lenient) speaker agreement for a matched pair whose gold has a speaker."""
     strict = False
@@ -354,7 +413,8 @@ def evaluate(articles: list[Article], extract) -> tuple[dict, list[Miss]]:
     kind_found = {k: 0 for k in GOLD_KIND.values()}
     kind_total = {k: 0 for k in GOLD_KIND.values()}
     kind_agree = 0
-    spk_n = spk_strict = spk_lenient = 0
+    spk_n = spk_strict = spk_lenient = spk_name = 0
+    named_n = named_right = 0
     n_pred = invalid = split_fragments = errors = 0
     misses: list[Miss] = []
     elapsed = 0.0
@@ -410,6 +470,11 @@ def evaluate(articles: list[Article], extract) -> tuple[dict, list[Miss]]:
                 spk_n += 1
                 spk_strict += strict
                 spk_lenient += lenient
+                right = name_correct(pred, g)
+                spk_name += right
+                if gold_name(g.speaker_text or ""):
+                    named_n += 1
+                    named_right += right
 
     n_gold = sum(len(a.gold) for a in articles)
     summary = {
@@ -428,7 +493,10 @@ def evaluate(articles: list[Article], extract) -> tuple[dict, list[Miss]]:
         "gold_by_kind": {k: kind_total.get(k, 0) for k in GOLD_KIND.values()},
         "kind_agreement": _ratio(kind_agree, overall.tp),
         "speaker_accuracy": {"strict": _ratio(spk_strict, spk_n),
-                             "lenient": _ratio(spk_lenient, spk_n), "pairs": spk_n},
+                             "lenient": _ratio(spk_lenient, spk_n), "pairs": spk_n,
+                             "name": _ratio(spk_name, spk_n),
+                             "name_named_gold": _ratio(named_right, named_n),
+                             "named_gold_pairs": named_n},
         "unmatched_predictions_inside_matched_gold": split_fragments,
         "extract_seconds": round(elapsed, 3),
         "articles_per_second": round(len(articles) / elapsed, 2) if elapsed else 0.0,
@@ -464,7 +532,10 @@ def format_report(summary: dict, misses: list[Miss], show: int, path: Path) -> s
         "recall by kind: " + ", ".join(f"{kind} {k[kind]:.3f} (n={n[kind]})" for kind in k),
         f"kind agreement on matched pairs: {summary['kind_agreement']:.3f}",
         f"speaker accuracy on {s['pairs']} matched pairs with a gold speaker: "
-        f"strict (mention span) {s['strict']:.3f}, lenient (span or head word) {s['lenient']:.3f}",
+        f"mention span {s['strict']:.3f}, lenient (span or head word) {s['lenient']:.3f}",
+        f"speaker right, strict (canonical speaker carries the gold name; mention span when the "
+        f"gold speaker has no name): {s['name']:.3f}; on the {s['named_gold_pairs']} pairs whose "
+        f"gold speaker has a name: {s['name_named_gold']:.3f}",
         f"unmatched predictions inside a matched gold span (e.g. split quotes): "
         f"{summary['unmatched_predictions_inside_matched_gold']}",
     ]
