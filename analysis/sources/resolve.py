@@ -15,6 +15,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..nlp import entities as entmod
+from .name_index import NameIndex
+from .names import first_name_genders, parse_name, suffix_after
 from .roles import (
     _MEDIA_NOUNS,
     _PERSON_ROLE_WORDS,
@@ -28,6 +30,14 @@ from .roles import (
 )
 from .speaker_types import UNNAMED, _type_of_words
 from .tokens import _words_of
+
+_KNOWN_ORGS = frozenset(getattr(entmod, "KNOWN_ORGS", frozenset())) | {"Kremlin", "Pentagon", "White House"}
+# an entity cut at a middle initial: "James B" + ". Comey"
+_AFTER_INITIAL = re.compile(r"^\.\s+[A-Z][\w’'\-]+")
+# a plural common noun heads the mention: a group of people
+_GROUP_HEAD = re.compile(r"(?<![’'])\b[a-z]{2,}(?<!s)(?<!u)(?<!i)s$|\b(?:people|police|staff|men|women|children|leadership|crowd)$")
+# names joined by "and": "Cummings and Conyers", "Sens. Ron Wyden and Dianne Feinstein"
+_NAME_PAIR = re.compile(r"^(?P<a>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+),?\s+and\s+(?P<b>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)$")
 
 
 @dataclass
@@ -60,13 +70,49 @@ class _Resolver:
         self.ents = [e for e in entities if e.label in ("PERSON", "ORGANIZATION", "LOCATION")]
         self.sources: dict[str, _Source] = {}
         self.history: list[tuple[int, str]] = []  # (offset, canonical) of attributed statements
+        self.names = NameIndex()
+        self.person_names: dict[int, str] = {}  # entity start -> the name as written, cleaned
+        for row in self.ents:
+            if row.label == "PERSON":
+                end = row.end
+                if re.search(r"\b[A-Z]$", row.text):
+                    m = _AFTER_INITIAL.match(text[end : end + 40])
+                    end = end + m.end() if m else end
+                end = suffix_after(text, end)
+                before = text[max(0, row.start - 40) : row.start].split()[-3:]
+                parts = parse_name(" ".join([*before, text[row.start : end]]))
+                if parts.name:
+                    self.person_names[row.start] = parts.name
+                    self.names.add(parts.name, row.start, parts.gender)
 
     def entity_name(self, row) -> str:
+        if row.label == "PERSON" and row.start in self.person_names:
+            name = self.person_names[row.start]
+            before = self.text[max(0, row.start - 6) : row.start].split()[-1:]
+            return self.names.link(name, row.start, parse_name(" ".join([*before, name])).gender)
         name = row.canonical
         before = self.text[max(0, row.start - 4) : row.start].lower()
-        if row.label == "ORGANIZATION" and before.endswith("the ") and len(name.split()) <= 2 and name in entmod.KNOWN_ORGS | {"Kremlin", "Pentagon", "White House"}:
+        if row.label == "ORGANIZATION" and before.endswith("the ") and len(name.split()) <= 2 and name in _KNOWN_ORGS:
             return f"the {name}"
         return name
+
+    def person_mention(self, mention: str, start: int, has_person: bool) -> str | None:
+        """The canonical person a name-bearing mention refers to, or None when it names no person."""
+        parts = parse_name(mention)
+        if not parts.name:
+            return None
+        words = parts.name.split()
+        person_evidence = (
+            has_person or parts.gender is not None or bool(parts.titles and parts.titles[-1] in ("mr", "mrs", "ms", "dr", "rev", "sen", "rep", "gov"))
+            or words[-1].lower() in self.names.by_surname
+            or (len(words) >= 2 and words[0] in first_name_genders())
+        )
+        if not person_evidence:
+            return None
+        canonical = self.names.link(parts.name, start, parts.gender)
+        if parts.gender and canonical not in self.names.genders and len(canonical.split()) >= 2:
+            self.names.genders[canonical] = parts.gender
+        return canonical
 
     def entities_in(self, start: int, end: int) -> list:
         return [e for e in self.ents if e.start >= start and e.end <= end]
@@ -75,7 +121,7 @@ class _Resolver:
         cands = [e for e in self.ents if e.end <= before and e.label in labels]
         for row in reversed(cands):
             name = self.entity_name(row)
-            if not _gender_fits(name, gender):
+            if not self._gender_fits(name, gender):
                 continue
             if not words or _type_of_words(_words_of(name) | self.sources.get(name, _Source(name, "")).words) in words:
                 return name
@@ -84,10 +130,10 @@ class _Resolver:
     def recent_source(self, before: int, kinds: tuple[str, ...], role: str | None = None, window: int = 10_000, gender: str | None = None) -> str | None:
         if gender is not None:  # a name known to fit the pronoun beats a name of unknown gender
             for offset, name in reversed(self.history):
-                if offset < before and before - offset <= window and self.sources[name].kind in kinds and _gender_known(name) == gender:
+                if offset < before and before - offset <= window and self.sources[name].kind in kinds and self._gender_known(name) == gender:
                     return name
         for offset, name in reversed(self.history):
-            if offset >= before or before - offset > window or not _gender_fits(name, gender):
+            if offset >= before or before - offset > window or not self._gender_fits(name, gender):
                 continue
             source = self.sources[name]
             if source.kind in kinds and (role is None or _role_matches(role, source.words)):
@@ -104,8 +150,21 @@ class _Resolver:
             return "the media", "group"
         inside = self.entities_in(start, end)
         head_words = _head_words(mention)
+        pair = _NAME_PAIR.match(mention.strip())
+        if pair:  # a group of named people speaks: "Cummings and Conyers"
+            names = [self.person_mention(pair.group(k), start, True) or pair.group(k) for k in ("a", "b")]
+            return self._register(" and ".join(names), "group", mention, start, named=True)
+        if _GROUP_HEAD.search(mention.strip()) and not _MEDIA_NOUNS.match(mention.strip()):
+            # a group speaks as a group: "four Democratic senators", "Clinton aides"
+            name = re.sub(r"^(?:The)\s", "the ", mention.strip())
+            return self._register(name, "group", mention, start, named=False)
+        persons = [e for e in inside if e.label == "PERSON"]
+        ends_with_name = not re.search(r"[’']s?\s+\w+$|\b[a-z]+$", mention.strip())
+        if ends_with_name:
+            person = self.person_mention(mention, start, bool(persons))
+            if person:
+                return self._register(person, "person", mention, start, named=True)
         if inside:
-            persons = [e for e in inside if e.label == "PERSON"]
             ends_with_entity = self.text[inside[-1].end : end].strip(" ,'’s") == ""
             if persons:
                 return self._register(self.entity_name(persons[-1]), "person", mention, start, named=True)
@@ -143,7 +202,8 @@ class _Resolver:
             first = subject[0]
             lead = self.text[sentence_start : first.start].strip().lower()
             first_kind = "person" if first.label == "PERSON" else "thing"
-            if lead in ("", "the") and first_kind == kind:
+            gender_of = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun)
+            if lead in ("", "the") and first_kind == kind and self._gender_fits(self.entity_name(first), gender_of):
                 return self._register(self.entity_name(first), kind, pronoun, start, add_words=False, named=True)
         wanted = ("person",) if kind == "person" else ("thing", "group") if kind == "thing" else ("group", "thing")
         gender = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun)
@@ -185,18 +245,23 @@ class _Resolver:
         source.words |= _words_of(role_text)
         self.history.append((offset, name))
 
+    def _gender_known(self, name: str) -> str | None:
+        """``"female"``/``"male"`` from an honorific or gendered title met with the name, or
+        its first name (NLTK names lists) when that is unambiguous, else None."""
+        return self.names.gender(name) or _first_name_gender(name)
 
-def _gender_known(name: str) -> str | None:
-    """``"female"``/``"male"`` when the first name says so unambiguously, else None."""
+    def _gender_fits(self, name: str, gender: str | None) -> bool:
+        """False only when the pronoun's gender contradicts what is known of the name's."""
+        if gender is None:
+            return True
+        known = self._gender_known(name)
+        if known is None and " " in name:
+            known = first_name_genders().get(name.split()[0])
+        return known in (None, "either", gender)
+
+
+def _first_name_gender(name: str) -> str | None:
     if " " not in name:
         return None
-    known = entmod.name_genders().get(name.split()[0])
+    known = first_name_genders().get(name.split()[0])
     return known if known in ("female", "male") else None
-
-
-def _gender_fits(name: str, gender: str | None) -> bool:
-    """False only when the pronoun's gender contradicts the first name's (NLTK names lists)."""
-    if gender is None or " " not in name:
-        return True
-    known = entmod.name_genders().get(name.split()[0])
-    return known is None or known in ("either", gender)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .adjuncts import _LEADING_CONNECTIVE, _TRAILING_ADJUNCTS, _is_adjunct_piece
+from .names import ABBREVIATION_DOT
 from .roles import (
     _ALL_ROLE_WORDS,
     _MEDIA_NOUNS,
@@ -21,6 +22,8 @@ _CLAUSE_OPENERS = re.compile(
 )
 # words no subject starts with; verbs that make a phrase a clause, not a subject
 _NOT_SUBJECT_START = re.compile(r"^(?:to|in|on|at|of|for|from|with|by|about|into|over|under|that|which|who|what|when|where|whether|if|because|as|is|are|was|were|be|been|being)\b", re.I)
+_PREPOSITION_START = re.compile(r"^(?:among|amid|across|after|before|during|despite|under|within|without|unlike|like|beyond|behind|besides|including|following|also|still|instead|meanwhile|however|moreover|yet|so|thus|indeed|perhaps|even|only)\b", re.I)
+_QUANTIFIERS = frozenset("many some most several others few all both each none one two three four five half".split())
 _SUBJECT_VERB_WORDS = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|did|does|do)\b", re.I)
 
 
@@ -114,13 +117,15 @@ def _is_apposition(segment: str) -> bool:
     first = words[0]
     if re.fullmatch(r"\d{1,3}", segment.strip()):
         return True  # an age: "Quina Jones, 25, said"
+    if first.lower() in _QUANTIFIERS:
+        return False  # "Among Democrats, many said": "many" is the subject, not a role
     return first[0].islower() and first.lower() not in ("he", "she", "it", "they", "we") or first.lower() in ("a", "an", "the") and len(words) > 1 and words[1][0].islower()
 
 
 def _is_name_like(segment: str) -> bool:
     """A name (with any title) before an apposition: ends in a capitalised word, no determiner first."""
     words = _PARENTHETICAL.sub("", segment).split()
-    if not words or len(words) > 8 or words[0].lower() in ("the", "a", "an", "this", "that", "later", "meanwhile", "however"):
+    if not words or len(words) > 8 or words[0].lower() in ("the", "a", "an", "this", "that", "later", "meanwhile", "however") or _NOT_SUBJECT_START.match(segment) or _PREPOSITION_START.match(segment):
         return False
     return words[-1][0].isupper() and not _SUBJECT_VERB_WORDS.search(segment)
 
@@ -134,7 +139,7 @@ def _is_speaker_phrase(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 16:
         return False
-    if _NOT_SUBJECT_START.match(phrase):
+    if _NOT_SUBJECT_START.match(phrase) or _PREPOSITION_START.match(phrase):
         return False
     if phrase.lower() in _PRONOUNS:
         return True
@@ -149,10 +154,15 @@ def _is_speaker_phrase(phrase: str) -> bool:
 
 def _subject_after(sentence: str, pos: int) -> tuple[int, int] | None:
     """Speaker phrase starting at ``pos`` (inverted ``said Peskov``, ``according to X``)."""
-    m = re.match(r"\s*((?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{1,120}?)(?=\s*(?:[,.;:!?\"“”(]|\s+(?:in|on|at|during|after|before|when|while|that|who|which|of\s+the\s+\w+ing|to\s+\w+)\b|$))", sentence[pos:])
+    # the full stops of titles and initials end no phrase: "said Sen. Marco Rubio", "James B. Comey"
+    masked = ABBREVIATION_DOT.sub(lambda d: d.group()[:-1] + "_", sentence[pos:])
+    masked = re.sub(r"(?<=\w),(?=\s+(?:Jr|Sr)\b)", "_", masked)
+    m = re.match(r"\s*((?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{1,120}?)(?=\s*(?:[,.;:!?\"“”(]|\s+(?:in|on|at|during|after|before|when|while|that|who|which|of\s+the\s+\w+ing|to\s+\w+)\b|$))", masked)
     if not m:
         return None
-    phrase = m.group(1).strip()
+    phrase = sentence[pos + m.start(1) : pos + m.end(1)].strip()
+    if re.match(r"(?:Jr|Sr)\.", sentence[pos + m.end(1) : pos + m.end(1) + 3]):
+        phrase += sentence[pos + m.end(1) : pos + m.end(1) + 3]
     phrase = _TRAILING_ADJUNCTS.sub("", phrase).strip(" ,")
     if not phrase or not _is_speaker_phrase(phrase):
         return None
