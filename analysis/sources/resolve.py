@@ -18,6 +18,7 @@ from ..nlp import entities as entmod
 from .name_index import NameIndex
 from .names import first_name_genders, parse_name, suffix_after
 from .roles import (
+    _ALL_ROLE_WORDS,
     _MEDIA_NOUNS,
     _PERSON_ROLE_WORDS,
     _PERSON_ROLES,
@@ -36,6 +37,9 @@ _KNOWN_ORGS = frozenset(getattr(entmod, "KNOWN_ORGS", frozenset())) | {"Kremlin"
 _AFTER_INITIAL = re.compile(r"^\.\s+[A-Z][\w’'\-]+")
 # a plural common noun heads the mention: a group of people
 _GROUP_HEAD = re.compile(r"(?<![’'])\b[a-z]{2,}(?<!s)(?<!u)(?<!i)s$|\b(?:people|police|staff|men|women|children|leadership|crowd)$")
+# where the words before a name stop being its title: punctuation, a quotation mark, a new line
+_TITLE_CONTEXT = re.compile(r"[,;:!?\"“”()\n]|(?<=[a-z]{4})\.\s|(?<=\d)\.\s")
+_AGENT_PLURAL = re.compile(r"(?:ers|ists|ians|ants|ents|ors|ees)$")
 # names joined by "and": "Cummings and Conyers", "Sens. Ron Wyden and Dianne Feinstein"
 _NAME_PAIR = re.compile(r"^(?P<a>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+),?\s+and\s+(?P<b>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)$")
 
@@ -79,7 +83,7 @@ class _Resolver:
                     m = _AFTER_INITIAL.match(text[end : end + 40])
                     end = end + m.end() if m else end
                 end = suffix_after(text, end)
-                before = text[max(0, row.start - 40) : row.start].split()[-3:]
+                before = _TITLE_CONTEXT.split(text[max(0, row.start - 40) : row.start])[-1].split()[-3:]
                 parts = parse_name(" ".join([*before, text[row.start : end]]))
                 if parts.name:
                     self.person_names[row.start] = parts.name
@@ -88,7 +92,7 @@ class _Resolver:
     def entity_name(self, row) -> str:
         if row.label == "PERSON" and row.start in self.person_names:
             name = self.person_names[row.start]
-            before = self.text[max(0, row.start - 6) : row.start].split()[-1:]
+            before = _TITLE_CONTEXT.split(self.text[max(0, row.start - 6) : row.start])[-1].split()[-1:]
             return self.names.link(name, row.start, parse_name(" ".join([*before, name])).gender)
         name = row.canonical
         before = self.text[max(0, row.start - 4) : row.start].lower()
@@ -154,7 +158,11 @@ class _Resolver:
         if pair:  # a group of named people speaks: "Cummings and Conyers"
             names = [self.person_mention(pair.group(k), start, True) or pair.group(k) for k in ("a", "b")]
             return self._register(" and ".join(names), "group", mention, start, named=True)
-        if _GROUP_HEAD.search(mention.strip()) and not _MEDIA_NOUNS.match(mention.strip()):
+        last = mention.strip().split()[-1] if mention.strip() else ""
+        plural_noun = _GROUP_HEAD.search(mention.strip()) or (
+            mention.strip() == last and (last.lower() in _ALL_ROLE_WORDS or _AGENT_PLURAL.search(last.lower()))
+        )
+        if plural_noun and not _MEDIA_NOUNS.match(mention.strip()):
             # a group speaks as a group: "four Democratic senators", "Clinton aides"
             name = re.sub(r"^(?:The)\s", "the ", mention.strip())
             return self._register(name, "group", mention, start, named=False)
@@ -189,6 +197,9 @@ class _Resolver:
                 return self._register(name, "thing", mention, start, named=True)
         name = re.sub(r"^(?:The)\s", "the ", mention.strip())
         kind = "group" if re.search(r"s$", _head(mention)) and not person_role else ("person" if person_role else "thing")
+        parts = parse_name(mention) if ends_with_name else None
+        if parts and parts.name:  # a name the entity recogniser missed ("Trump", "Baker")
+            return self._register(parts.name, kind, mention, start, named=True)
         return self._register(name, kind, mention, start)
 
     def _pronoun(self, pronoun: str, start: int, sentence_start: int) -> tuple[str, str]:

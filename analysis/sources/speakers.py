@@ -18,7 +18,7 @@ from .roles import (
 
 # where a clause (and so a subject) can start: sentence start, semicolon, subordinator
 _CLAUSE_OPENERS = re.compile(
-    r"(?:^|[;:]\s*|\b(?:after|before|as|while|when|because|since|but|and|that|which|who|where|although|though|whereas|until|once|if)\s+)", re.I
+    r"(?:^|[;:]\s*|\b(?:after|before|as|while|when|because|since|but|and|that|which|who|where|although|though|whereas|until|once|if|why|how)\s+)", re.I
 )
 # words no subject starts with; verbs that make a phrase a clause, not a subject
 _NOT_SUBJECT_START = re.compile(r"^(?:to|in|on|at|of|for|from|with|by|about|into|over|under|that|which|who|what|when|where|whether|if|because|as|is|are|was|were|be|been|being)\b", re.I)
@@ -46,10 +46,16 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
     segment = sentence[floor:end]
-    relative = re.search(r",\s*(?:who|which|whose)\b[^,]*$", segment) if left.rstrip().endswith(",") else None
+    relative = re.search(r",\s*(?:(?:a|an|the)\s[^,]*?\s)?(?:who|which|whose)\b[^,]*$", segment) if left.rstrip().endswith(",") else None
     if relative:  # "Ruth Okafor, who chairs the association, told ..."
         end = floor + relative.start()
         segment = sentence[floor:end]
+    who = re.search(r"(?<=\w),?\s+who\s*$", segment)
+    if who and who.start() > 0:  # "X, who said ...": the speaker is X
+        run = re.search(r"(?:\b[A-Z][\w.'’\-]*\s+){0,5}[A-Z][\w'’\-]+$", segment[: who.start()])
+        if run:
+            return floor + run.start(), floor + who.start()
+        return _subject_before(sentence, floor + who.start(), floor)
     # clause start: last quotation mark, subordinator or semicolon in the segment
     start = floor
     for m in re.finditer(r'["“”„«»]|\'\'', segment):
