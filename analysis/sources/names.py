@@ -103,7 +103,7 @@ def parse_name(mention: str) -> NameParts:
     while start < end and (_plain(tokens[start]) in SUFFIXES or tokens[start][:1].islower()):
         start += 1  # a name does not open with "de" or "Jr."
     name_tokens = tokens[start:end]
-    titles = tuple(_plain(t) for t in tokens[:start])
+    titles = _title_run(tokens[:start])
     gender = None
     for word in titles:
         gender = HONORIFIC_GENDER.get(word) or ROLE_GENDER.get(word) or gender
@@ -118,6 +118,29 @@ def parse_name(mention: str) -> NameParts:
     return NameParts(name, titles, gender, party)
 
 
+#: Words that may stand inside a title run besides the titles themselves ("Clinton campaign
+#: spokesman", "White House press secretary", "national security adviser").
+_TITLE_FILLERS = frozenset(
+    "campaign press national security house of state for the and adviser advisor aide official "
+    "spokesperson vice deputy assistant senior general".split()
+)
+
+
+def _title_run(tokens: list[str]) -> tuple[str, ...]:
+    """The title words right before a name (lower case): a run of titles, honorifics, party
+    labels and capitalised words, stopped by a possessive or any other lower-case word."""
+    run: list[str] = []
+    for token in reversed(tokens):
+        plain = _plain(token)
+        if not plain or token.endswith(("’s", "'s")):
+            break
+        known = plain in _TITLE_WORDS or plain in HONORIFIC_GENDER or plain in PARTY_LABELS or plain in _NOT_NAME or plain in _TITLE_FILLERS or plain in ROLE_GENDER
+        if not (known or token[:1].isupper()):
+            break
+        run.insert(0, plain)
+    return tuple(run)
+
+
 def title_types(titles: tuple[str, ...] | list[str]) -> list[str]:
     """The speaker types the title words stand for, longest title phrase first.
 
@@ -126,12 +149,14 @@ def title_types(titles: tuple[str, ...] | list[str]) -> list[str]:
     """
     found: list[str] = []
     words = list(titles)
+    former = "former" in words
     i = 0
     while i < len(words):
         for size in (3, 2, 1):
             phrase = " ".join(words[i : i + size])
             if len(words[i : i + size]) == size and phrase in TITLE_TYPES:
-                found.append(TITLE_TYPES[phrase])
+                if not (former and TITLE_TYPES[phrase] == "government"):  # a former official speaks as something else
+                    found.append(TITLE_TYPES[phrase])
                 i += size - 1
                 break
         i += 1

@@ -20,6 +20,8 @@ from .speaker_types import UNNAMED, speaker_type
 from .speakers import _apposition_after
 from .verbs import cue_connotation, lemma
 
+_FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
+
 
 @dataclass
 class _Row:
@@ -51,7 +53,7 @@ def _entity_roles(text: str, entities: list[_Entity]) -> dict[str, str]:
         if row.label == "PERSON":  # the title run right before a name: "Finance Minister", "union leader"
             before = re.split(r"[.;:!?\"“”]|,\s", text[max(0, row.start - 60) : row.start])[-1].split()
             for word in reversed(before[-4:]):
-                if word.lower() in entmod._FUNCTION_WORDS or lemma(word) or word.endswith("ed"):
+                if word.lower() in _FUNCTION_WORDS or lemma(word) or word.endswith("ed"):
                     break
                 words.insert(0, word)
         roles.setdefault(row.canonical, []).extend([*words, _apposition_after(text, row.end)])
@@ -90,6 +92,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
             before = next((r for r in reversed(ordered[:i]) if r.speaker not in ("@inherit", UNNAMED)), None)
             row.speaker = before.speaker if before else UNNAMED
             row.mention = None
+    titles = resolver.title_types_by_source()
     records = []
     for row in rows:
         mention = row.mention
@@ -97,7 +100,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
         source = resolver.sources.get(name)
         words = source.words if source else set()
         named = bool(source and source.named)
-        kind_of_source = speaker_type(name, words, is_place=name in places)
+        kind_of_source = speaker_type(name, words, is_place=name in places, title_types=titles.get(name, ()))
         if kind_of_source == "other" and not named:
             kind_of_source = UNNAMED
         fragments = row.fragments or [(row.start, row.end)]

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..nlp import entities as entmod
 from .name_index import NameIndex
-from .names import first_name_genders, parse_name, suffix_after
+from .names import first_name_genders, parse_name, suffix_after, title_types
 from .roles import (
     _ALL_ROLE_WORDS,
     _MEDIA_NOUNS,
@@ -76,6 +76,8 @@ class _Resolver:
         self.history: list[tuple[int, str]] = []  # (offset, canonical) of attributed statements
         self.names = NameIndex()
         self.person_names: dict[int, str] = {}  # entity start -> the name as written, cleaned
+        self.person_titles: dict[int, list[str]] = {}  # entity start -> the types its titles point to
+        self.mention_titles: dict[str, list[str]] = {}  # canonical -> types of the titles in speaker mentions
         for row in self.ents:
             if row.label == "PERSON":
                 end = row.end
@@ -87,6 +89,7 @@ class _Resolver:
                 parts = parse_name(" ".join([*before, text[row.start : end]]))
                 if parts.name:
                     self.person_names[row.start] = parts.name
+                    self.person_titles[row.start] = title_types(parts.titles)
                     self.names.add(parts.name, row.start, parts.gender)
 
     def entity_name(self, row) -> str:
@@ -114,6 +117,7 @@ class _Resolver:
         if not person_evidence:
             return None
         canonical = self.names.link(parts.name, start, parts.gender)
+        self.mention_titles.setdefault(canonical, []).extend(title_types(parts.titles))
         if parts.gender and canonical not in self.names.genders and len(canonical.split()) >= 2:
             self.names.genders[canonical] = parts.gender
         return canonical
@@ -255,6 +259,15 @@ class _Resolver:
         source = self.sources.setdefault(name, _Source(name, kind))
         source.words |= _words_of(role_text)
         self.history.append((offset, name))
+
+    def title_types_by_source(self) -> dict[str, list[str]]:
+        """Canonical person -> the types its titles point to, over all its mentions in the text."""
+        found = {name: list(types) for name, types in self.mention_titles.items()}
+        for row in self.ents:
+            types = self.person_titles.get(row.start)
+            if types:
+                found.setdefault(self.entity_name(row), []).extend(types)
+        return found
 
     def _gender_known(self, name: str) -> str | None:
         """``"female"``/``"male"`` from an honorific or gendered title met with the name, or
