@@ -31,8 +31,11 @@ Method (see ``benchmarks/README.md``):
   capitalised run ending at the head word, titles and initials left out, so "FBI Director
   James B. Comey" needs "James" and "Comey"); when the gold speaker has no name (a pronoun,
   "a source") the mention spans must overlap.
-* Speaker types: with ``--types`` the hand-checked table ``benchmarks/gold_speaker_types.csv``
-  (article id, speaker name, type) is scored too, see :func:`score_types`.
+* Speaker types: the hand-checked table ``benchmarks/gold_speaker_types.csv`` (article id,
+  speaker name, type; coding rules at its top) is scored too, see :func:`score_types`: a
+  gold source is *found* when a predicted canonical speaker of that article carries all
+  the words of its name (or the gold name carries all of the prediction's, sharing the
+  surname); *type right* when that speaker's ``speaker_type`` equals the gold type.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+GOLD_TYPES = ROOT / "benchmarks" / "gold_speaker_types.csv"
 DEFAULT_DEVDATA = ROOT.parent / "shared" / "devdata" / "attribution" / "polnear_dev.jsonl"
 ENV_VAR = "ATTRIBUTION_DEVDATA"
 MIN_OVERLAP = 0.3
@@ -505,6 +509,64 @@ def evaluate(articles: list[Article], extract) -> tuple[dict, list[Miss]]:
     return summary, misses
 
 
+def _name_words(name: str) -> list[str]:
+    words = [re.sub(r"[’']s$", "", w).strip(".,’'").lower() for w in re.findall(r"[\w’'.\-]+", name)]
+    return [w for w in words if w and w not in ("the", "mr", "mrs", "ms", "dr")]
+
+
+def load_gold_types(path: Path) -> list[tuple[str, str, str]]:
+    """(article id, speaker, type) rows of the hand-checked table; ``#`` lines are comments."""
+    import csv
+
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return [(r["article_id"], r["speaker"], r["type"]) for r in csv.DictReader(lines)]
+
+
+def find_speaker(gold_name: str, predicted: dict[str, str]) -> str | None:
+    """The predicted canonical speaker that is the gold source, or None (see module docstring)."""
+    gold = _name_words(gold_name)
+    if not gold:
+        return None
+    best = None
+    for name in predicted:
+        words = _name_words(name)
+        if not words:
+            continue
+        if all(w in words for w in gold):
+            if best is None or len(words) < len(_name_words(best)):
+                best = name
+        elif best is None and words[-1] == gold[-1] and all(w in gold for w in words):
+            best = name
+    return best
+
+
+def score_types(articles: list[Article], extract, rows: list[tuple[str, str, str]]) -> dict:
+    """Type accuracy on the hand-checked table, over the found sources and over all rows."""
+    by_id = {a.doc_id: a for a in articles}
+    types: dict[str, dict[str, str]] = {}
+    found = right = total = 0
+    confusion: dict[tuple[str, str], int] = {}
+    for doc_id, name, gold_type in rows:
+        if doc_id not in by_id:
+            continue
+        total += 1
+        if doc_id not in types:
+            df = extract(by_id[doc_id].text)
+            types[doc_id] = dict(zip(df["speaker"].astype(str), df["speaker_type"].astype(str)))
+        match = find_speaker(name, types[doc_id])
+        if match is None:
+            continue
+        found += 1
+        got = types[doc_id][match]
+        right += got == gold_type
+        if got != gold_type:
+            confusion[(gold_type, got)] = confusion.get((gold_type, got), 0) + 1
+    return {"rows": total, "found": found, "type_right": right,
+            "accuracy_found": _ratio(right, found), "accuracy_all": _ratio(right, total),
+            "confusions": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items(), key=lambda kv: -kv[1])}}
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -539,6 +601,14 @@ def format_report(summary: dict, misses: list[Miss], show: int, path: Path) -> s
         f"unmatched predictions inside a matched gold span (e.g. split quotes): "
         f"{summary['unmatched_predictions_inside_matched_gold']}",
     ]
+    t = summary.get("types")
+    if t:
+        lines.append(
+            f"speaker types ({GOLD_TYPES.name}): {t['found']} of {t['rows']} hand-typed sources "
+            f"found; type right on {t['accuracy_found']:.3f} of those found "
+            f"({t['accuracy_all']:.3f} of all rows); confusions (gold->predicted): "
+            + (", ".join(f"{k} {v}" for k, v in list(t["confusions"].items())[:8]) or "none")
+        )
     if summary["predictions_invalid_span"]:
         lines.append(f"predictions with an invalid span: {summary['predictions_invalid_span']}")
     if show and misses:
@@ -577,6 +647,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print the N worst missed attributions (default 10; 0 for none)")
     parser.add_argument("--json", action="store_true",
                         help="print only a JSON summary of numbers (no text, no misses)")
+    parser.add_argument("--no-types", action="store_true",
+                        help=f"do not score speaker types on {GOLD_TYPES.name}")
     parser.add_argument("--devdata", metavar="PATH", help=f"data file (overrides ${ENV_VAR})")
     return parser
 
@@ -596,6 +668,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     articles = load_articles(path, args.limit)
     summary, misses = evaluate(articles, extract)
+    if GOLD_TYPES.is_file() and not args.no_types:
+        summary["types"] = score_types(articles, extract, load_gold_types(GOLD_TYPES))
     if args.json:
         print(json.dumps(summary, indent=2, sort_keys=True))
     else:
