@@ -33,7 +33,7 @@ _TITLE_WORDS = frozenset(w for phrase in TITLE_TYPES for w in phrase.split())
 _NOT_NAME = frozenset(
     "the a an former then acting interim late u.s us federal state deputy assistant senior "
     "chief top incoming outgoing retired ex".split()
-)
+) | frozenset(_TITLES["function_words"])
 #: A title written with a full stop, or an initial, right before a capitalised word: the
 #: full stop ends no sentence and no speaker phrase ("Sen. Marco Rubio", "James B. Comey").
 ABBREVIATION_DOT = re.compile(

@@ -42,7 +42,7 @@ class _Row:
     fragments: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _entity_roles(text: str, entities: list[_Entity]) -> dict[str, str]:
+def _entity_roles(text: str, entities: list[_Entity], name_of=None) -> dict[str, str]:
     """Role words said of each named entity anywhere in the text: the words right before a
     mention in its sentence ("Finance Minister", "union leader") and an apposition after it."""
     roles: dict[str, list[str]] = {}
@@ -56,7 +56,11 @@ def _entity_roles(text: str, entities: list[_Entity]) -> dict[str, str]:
                 if word.lower() in _FUNCTION_WORDS or lemma(word) or word.endswith("ed"):
                     break
                 words.insert(0, word)
-        roles.setdefault(row.canonical, []).extend([*words, _apposition_after(text, row.end)])
+            lead = re.search(r"(?:[’']s\s+)?((?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*),\s*$", text[max(0, row.start - 60) : row.start])
+            if lead:  # "Mr. Trump's campaign chairman, Paul Manafort"
+                words.extend(lead.group(1).split())
+        name = name_of(row) if name_of is not None else row.canonical
+        roles.setdefault(name, []).extend([*words, _apposition_after(text, row.end)])
     return {name: " ".join(parts) for name, parts in roles.items()}
 
 
@@ -67,7 +71,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
     entities = _entity_rows(ents)
     resolver = _Resolver(text, entities)
     places = {e.canonical for e in entities if e.label == "LOCATION"}
-    entity_roles = _entity_roles(text, entities)
+    entity_roles = _entity_roles(text, entities, resolver.entity_name)
     for row in sorted(rows, key=lambda r: r.cue_start):
         if row.speaker == "the media":
             resolver.record(row.cue_start, "the media", "group", "media")

@@ -89,7 +89,7 @@ class _Resolver:
                 parts = parse_name(" ".join([*before, text[row.start : end]]))
                 if parts.name:
                     self.person_names[row.start] = parts.name
-                    self.person_titles[row.start] = title_types(parts.titles)
+                    self.person_titles[row.start] = title_types(parts.titles) + (["party"] if parts.party else [])
                     self.names.add(parts.name, row.start, parts.gender)
 
     def entity_name(self, row) -> str:
@@ -117,7 +117,7 @@ class _Resolver:
         if not person_evidence:
             return None
         canonical = self.names.link(parts.name, start, parts.gender)
-        self.mention_titles.setdefault(canonical, []).extend(title_types(parts.titles))
+        self.mention_titles.setdefault(canonical, []).extend(title_types(parts.titles) + (["party"] if parts.party else []))
         if parts.gender and canonical not in self.names.genders and len(canonical.split()) >= 2:
             self.names.genders[canonical] = parts.gender
         return canonical

@@ -18,6 +18,7 @@ from .tokens import _words_of
 #: Read from ``analysis/lexicons/speaker_types.toml``.
 SPEAKER_TYPES: dict[str, tuple[str, ...]] = {name: tuple(cues) for name, cues in table("speaker_types.toml").items()}
 UNNAMED = "unnamed"
+CANDIDACY: tuple[str, ...] = tuple(table("speaker_titles.toml")["candidacy"])
 #: Every type a source can get, in display order.
 ALL_TYPES: tuple[str, ...] = (*SPEAKER_TYPES, "other", UNNAMED)
 
@@ -60,4 +61,13 @@ def speaker_type(
         return UNNAMED
     if is_place:
         return "government"
-    return _type_of_titles(title_types) or _type_of_words(set(words) | _words_of(name))
+    every = set(words) | _words_of(name)
+    by_title = _type_of_titles([t for t in title_types if t != "party"]) or _type_of_titles(["politics"] if "party" in title_types else [])
+    if by_title == "government" and _running(every):
+        return "politics"  # a governor running for office speaks as a candidate
+    return by_title or _type_of_words(every)
+
+
+def _running(words: set[str]) -> bool:
+    """True when the words show a candidacy (``candidacy`` in speaker_titles.toml)."""
+    return any(all(part in words for part in cue.split()) for cue in CANDIDACY)
