@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
-from .resolve import _Entity, _entity_rows, _Resolver
+from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
 from .speaker_types import UNNAMED, speaker_type
 from .speakers import _apposition_after
 from .verbs import cue_connotation, lemma
@@ -105,8 +105,10 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
         words = source.words if source else set()
         named = bool(source and source.named)
         kind_of_source = speaker_type(name, words, is_place=name in places, title_types=titles.get(name, ()))
-        if kind_of_source == "other" and not named:
+        if kind_of_source == "other" and not named and name != UNCLEAR:
             kind_of_source = UNNAMED
+        if name == UNCLEAR:  # shown as such: the rules could not tell which person speaks
+            kind_of_source = "other"
         fragments = row.fragments or [(row.start, row.end)]
         quote = " … ".join(text[a:b] for a, b in fragments)
         records.append({

@@ -32,6 +32,8 @@ from .roles import (
 from .speaker_types import UNNAMED, _type_of_words
 from .tokens import _words_of
 
+#: The speaker of a pronoun that could refer to more than one person named just before it.
+UNCLEAR = "unclear"
 _KNOWN_ORGS = frozenset(getattr(entmod, "KNOWN_ORGS", frozenset())) | {"Kremlin", "Pentagon", "White House"}
 # an entity cut at a middle initial: "James B" + ". Comey"
 _AFTER_INITIAL = re.compile(r"^\.\s+[A-Z][\w’'\-]+")
@@ -224,12 +226,33 @@ class _Resolver:
         gender = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun)
         name = self.recent_source(start, wanted, window=1500, gender=gender)
         if name:
+            if kind == "person" and self._rival_person(name, start, gender):
+                return UNCLEAR, kind  # another person who fits was named since: not unambiguous
             return name, self.sources[name].kind
         labels = ("PERSON",) if kind == "person" else ("ORGANIZATION", "LOCATION")
         name = self.recent_entity(start, labels, gender=gender)
         if name:
             return self._register(name, kind, pronoun, start, add_words=False, named=True)
         return UNNAMED, kind
+
+    def _rival_person(self, name: str, before: int, gender: str | None) -> bool:
+        """True when, between the last mention of ``name`` and ``before`` and in the paragraph
+        of ``before``, a different person whose gender fits the pronoun is named."""
+        paragraph = self.text.rfind("\n\n", 0, before) + 2
+        persons = [e for e in self.ents if e.label == "PERSON" and e.end <= before]
+        last = max((e.end for e in persons if self.entity_name(e) == name), default=-1)
+        if last < 0:
+            return False
+        for e in persons:
+            if e.start >= max(last, paragraph):
+                other = self.entity_name(e)
+                if other != name and name not in other and self._gender_fits(other, gender) and self._gender_fits_strict(other, gender):
+                    return True
+        return False
+
+    def _gender_fits_strict(self, name: str, gender: str | None) -> bool:
+        """A person whose gender is known to fit the pronoun (an unknown gender is no rival)."""
+        return gender is None or self._gender_known(name) == gender
 
     def _recent_person_with_role(self, before: int, role: str) -> str | None:
         persons = [e for e in self.ents if e.end <= before and e.label == "PERSON"]
@@ -254,7 +277,7 @@ class _Resolver:
         return name, source.kind
 
     def record(self, offset: int, name: str, kind: str, role_text: str = "") -> None:
-        if name == UNNAMED:
+        if name in (UNNAMED, UNCLEAR):
             return
         source = self.sources.setdefault(name, _Source(name, kind))
         source.words |= _words_of(role_text)
