@@ -318,7 +318,8 @@ TITLE_WORDS = frozenset(
     "vice director secretary attorney general chairman chairwoman chair spokesman spokeswoman "
     "judge justice mayor minister speaker leader candidate nominee democrat democratic "
     "republican gop former u.s. us sir press house white campaign manager adviser professor "
-    "prof officer agent commissioner chief executive ceo".split()
+    "prof officer agent commissioner chief executive ceo ambassador reporter correspondent "
+    "anchor host columnist editor billionaire businessman archbishop bishop rabbi pastor".split()
 )
 
 
@@ -331,10 +332,15 @@ def gold_name(speaker: str) -> list[str]:
     >>> gold_name("FBI Director James B. Comey"), gold_name("Hillary Clinton’s campaign"), gold_name("he")
     (['james', 'comey'], ['hillary', 'clinton'], [])
     """
+    speaker = re.sub(r"\([^)]*\)", " ", speaker)
+    # the name stands before an apposition or a relative clause: "Jeff Weaver, Sanders' campaign manager"
+    first = re.split(r",|\s(?:who|which|whose)\s", speaker)[0]
+    if re.search(r"[A-Z]", first):
+        speaker = first
+    speaker = re.split(r"[’']s\s+(?=[A-Z])", speaker)[-1]  # "the Washington Post’s Ishaan Tharoor"
     head = head_word(speaker)
     if not head:
         return []
-    speaker = re.sub(r"\([^)]*\)", " ", speaker)
     words = [re.sub(r"[’']s$", "", w).strip(".-’',") for w in re.findall(r"[\w’'.-]+", speaker)]
     words = [w for w in words if w]
     idx = max(i for i, w in enumerate(words) if w == head)
