@@ -67,7 +67,7 @@ def _find_cues(sentence: str) -> list[Cue]:
         if progressive:
             participle = False
         elif not finite and not participle:
-            if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"\b(?:they|we|I|you|[A-Za-z]+s|[A-Z][\w.]*)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
+            if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"(?:\b(?:they|we|I|you|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
                 continue
         if participle and not re.search(r",\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before):
             continue

@@ -23,6 +23,12 @@ _CLAUSE_OPENERS = re.compile(
 # words no subject starts with; verbs that make a phrase a clause, not a subject
 _NOT_SUBJECT_START = re.compile(r"^(?:to|in|on|at|of|for|from|with|by|about|into|over|under|that|which|who|what|when|where|whether|if|because|as|is|are|was|were|be|been|being)\b", re.I)
 _PREPOSITION_START = re.compile(r"^(?:among|amid|across|after|before|during|despite|under|within|without|unlike|like|beyond|behind|besides|including|following|also|still|instead|meanwhile|however|moreover|yet|so|thus|indeed|perhaps|even|only)\b", re.I)
+_SHARE_OF_PEOPLE = re.compile(
+    r"^(?:about|nearly|almost|roughly|only|just|more\s+than|fewer\s+than|less\s+than|over|under|some|another)?\s*"
+    r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+third|a\s+quarter|half|majorities|a\s+majority|most)"
+    r"(?:\s+(?:in|out\s+of|of)\s+(?:\d+|ten|them|those|all\s+\w+))?(?:\s+percent)?(?:\s+of\s+[\w\s-]{1,40})?$",
+    re.I,
+)
 _QUANTIFIERS = frozenset("many some most several others few all both each none one two three four five half".split())
 _SUBJECT_VERB_WORDS = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|did|does|do)\b", re.I)
 
@@ -46,7 +52,7 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
     segment = sentence[floor:end]
-    relative = re.search(r",\s*(?:(?:a|an|the)\s[^,]*?\s)?(?:who|which|whose)\b[^,]*$", segment) if left.rstrip().endswith(",") else None
+    relative = re.search(r",\s*(?:[^,]*?\s)?(?:who|which|whose)\b[^,]*$", segment) if left.rstrip().endswith(",") else None
     if relative:  # "Ruth Okafor, who chairs the association, told ..."
         end = floor + relative.start()
         segment = sentence[floor:end]
@@ -145,6 +151,8 @@ def _is_speaker_phrase(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 16:
         return False
+    if _SHARE_OF_PEOPLE.match(phrase):
+        return True  # "six in 10", "46 percent of voters", "About four out of 10 voters"
     if _NOT_SUBJECT_START.match(phrase) or _PREPOSITION_START.match(phrase):
         return False
     if phrase.lower() in _PRONOUNS:
