@@ -126,6 +126,11 @@ _TITLE_FILLERS = frozenset(
 )
 
 
+#: Titles that any organisation has: they say nothing of the type next to an organisation's name.
+ORG_TITLES = frozenset(_TITLES["organisation_titles"])
+_NATIONALITY = re.compile(r"(?:an|ese|ish|ch|i)$")
+
+
 def _title_run(tokens: list[str]) -> tuple[str, ...]:
     """The title words right before a name (lower case): a run of titles, honorifics, party
     labels and capitalised words, stopped by a possessive or any other lower-case word."""
@@ -150,11 +155,16 @@ def title_types(titles: tuple[str, ...] | list[str]) -> list[str]:
     found: list[str] = []
     words = list(titles)
     former = "former" in words
+    # "Judicial Watch President", "Clinton campaign spokesman": a title any organisation has
+    # says nothing of the type when the organisation is named in the run
+    named_body = any(w not in _TITLE_WORDS and w not in _TITLE_FILLERS and w not in _NOT_NAME and w not in PARTY_LABELS and w not in HONORIFIC_GENDER and not _NATIONALITY.search(w) for w in words)
     i = 0
     while i < len(words):
         for size in (3, 2, 1):
             phrase = " ".join(words[i : i + size])
             if len(words[i : i + size]) == size and phrase in TITLE_TYPES:
+                if size == 1 and named_body and phrase in ORG_TITLES:
+                    break
                 if not (former and TITLE_TYPES[phrase] == "government"):  # a former official speaks as something else
                     found.append(TITLE_TYPES[phrase])
                 i += size - 1
