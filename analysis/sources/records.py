@@ -21,6 +21,8 @@ from .speakers import _apposition_after
 from .verbs import cue_connotation, lemma
 
 _FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
+# roles of people who speak for someone else
+_STAFF_WORDS = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisor staffer director secretary".split())
 
 
 @dataclass
@@ -56,7 +58,7 @@ def _entity_roles(text: str, entities: list[_Entity], name_of=None) -> dict[str,
                 if word.lower() in _FUNCTION_WORDS or lemma(word) or word.endswith("ed"):
                     break
                 words.insert(0, word)
-            lead = re.search(r"(?:[’']s\s+)?((?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*),\s*$", text[max(0, row.start - 60) : row.start])
+            lead = re.search(r"(?:^|[.;:!?\"“”]\s*|[’']s\s+|\b(?:a|an|the)\s+)((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$", text[max(0, row.start - 60) : row.start])
             if lead:  # "Mr. Trump's campaign chairman, Paul Manafort"
                 words.extend(lead.group(1).split())
         name = name_of(row) if name_of is not None else row.canonical
@@ -132,5 +134,24 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
         types = given.get(record["speaker"])
         if types:
             record["speaker_type"] = max(sorted(set(types)), key=types.count)
+    _staff_take_their_principal_type(records, resolver)
     records.sort(key=lambda r: (r["start"], r["end"]))
     return records
+
+
+def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver) -> None:
+    """A spokesman, aide or adviser of another source ("Cruz spokesman Rick Tyler", "Clinton
+    aide") whose own words give no type speaks for that source: it takes its type."""
+    typed = {r["speaker"]: r["speaker_type"] for r in records if r["speaker_type"] not in ("other", UNNAMED)}
+    by_surname = {name.split()[-1].lower(): kind for name, kind in typed.items() if " " in name}
+    for record in records:
+        if record["speaker_type"] != "other" or not record["named"]:
+            continue
+        source = resolver.sources.get(record["speaker"])
+        words = source.words if source else set()
+        if not words & _STAFF_WORDS:
+            continue
+        own = set(record["speaker"].lower().split())
+        principal = next((by_surname[w] for w in sorted(words) if w in by_surname and w not in own), None)
+        if principal:
+            record["speaker_type"] = principal

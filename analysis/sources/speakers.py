@@ -207,5 +207,7 @@ def _main_subject(sentence: str) -> tuple[int, int] | None:
 
 def _apposition_after(text: str, end: int) -> str:
     """The role phrase right after a speaker mention: "Kapital, a business daily, ..."."""
-    m = re.match(r",\s*((?:a|an|the|who|which)\b[^,.;]{0,120}|[a-z][^,.;]{0,120})(?:[,.;]|$)", text[end : end + 160])
+    # after an age ("Mattie Thomas, 66, a retired worker"), or opening with a possessive
+    # ("Peter Orszag, Obama's budget director")
+    m = re.match(r",\s*(?:\d{1,3},\s*)?((?:a|an|the|who|which)\b[^,.;]{0,120}|[a-z][^,.;]{0,120}|[A-Z][\w.\-]*[’']s\s[^,.;]{0,120})(?:[,.;]|$)", text[end : end + 160])
     return m.group(1) if m else ""
