@@ -329,8 +329,8 @@ def gold_name(speaker: str) -> list[str]:
     The run of capitalised words (and initials) that ends at :func:`head_word`, without the
     titles before it; single initials are left out (they may be written or not).
 
-    >>> gold_name("FBI Director James B. Comey"), gold_name("Hillary Clinton’s campaign"), gold_name("he")
-    (['james', 'comey'], ['hillary', 'clinton'], [])
+    >>> gold_name("FBI Director James B. Comey"), gold_name("Stacy Baker of Columbia"), gold_name("the Florida senator")
+    (['james', 'comey'], ['stacy', 'baker'], [])
     """
     speaker = re.sub(r"\([^)]*\)", " ", speaker)
     # the name stands before an apposition or a relative clause: "Jeff Weaver, Sanders' campaign manager"
@@ -338,6 +338,10 @@ def gold_name(speaker: str) -> list[str]:
     if re.search(r"[A-Z]", first):
         speaker = first
     speaker = re.split(r"[’']s\s+(?=[A-Z])", speaker)[-1]  # "the Washington Post’s Ishaan Tharoor"
+    speaker = re.sub(r"\s+(?:of|from|in)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*$", "", speaker.strip())
+    last = re.findall(r"[\w’'.-]+", speaker)[-1:] or [""]
+    if last[0][:1].islower():
+        return []  # a description: "the Florida senator", "a woman in Worcester"
     head = head_word(speaker)
     if not head:
         return []

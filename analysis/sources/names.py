@@ -55,8 +55,11 @@ class NameParts(NamedTuple):
     party: str | None  # "democrat", "republican", ... from a label or "(D-Md.)"
 
 
+@lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
-    return re.sub(r"[’']s$", "", word).strip(".,’'").lower()
+    if word.endswith(("’s", "'s")):
+        word = word[:-2]
+    return word.strip(".,’'").lower()
 
 
 def is_name_word(word: str) -> bool:
@@ -67,6 +70,7 @@ def is_name_word(word: str) -> bool:
     return word[:1].isupper() or plain in PARTICLES or plain in SUFFIXES
 
 
+@lru_cache(maxsize=65536)
 def parse_name(mention: str) -> NameParts:
     """Split a mention into the name and its titles, gender evidence and party label.
 
@@ -96,8 +100,7 @@ def parse_name(mention: str) -> NameParts:
         end -= 1
     start = end
     while start > 0 and is_name_word(tokens[start - 1]) and not tokens[start - 1].endswith(("’s", "'s")):
-        plain = _plain(tokens[start - 1])
-        if plain in _TITLE_WORDS or plain in HONORIFIC_GENDER or plain in PARTY_LABELS or plain in _NOT_NAME:
+        if _plain(tokens[start - 1]) in _STOPS_A_NAME:
             break
         start -= 1
     while start < end and (_plain(tokens[start]) in SUFFIXES or tokens[start][:1].islower()):
@@ -117,6 +120,8 @@ def parse_name(mention: str) -> NameParts:
         name = ""  # only initials or a suffix
     return NameParts(name, titles, gender, party)
 
+
+_STOPS_A_NAME = _TITLE_WORDS | frozenset(HONORIFIC_GENDER) | PARTY_LABELS | _NOT_NAME
 
 #: Words that may stand inside a title run besides the titles themselves ("Clinton campaign
 #: spokesman", "White House press secretary", "national security adviser").

@@ -77,6 +77,7 @@ class _Resolver:
         self.sources: dict[str, _Source] = {}
         self.history: list[tuple[int, str]] = []  # (offset, canonical) of attributed statements
         self.names = NameIndex()
+        self._entity_names: dict[int, str] = {}
         self.person_names: dict[int, str] = {}  # entity start -> the name as written, cleaned
         self.person_titles: dict[int, list[str]] = {}  # entity start -> the types its titles point to
         self.mention_titles: dict[str, list[str]] = {}  # canonical -> types of the titles in speaker mentions
@@ -95,6 +96,13 @@ class _Resolver:
                     self.names.add(parts.name, row.start, parts.gender)
 
     def entity_name(self, row) -> str:
+        """The canonical source an entity mention names (worked out once per mention)."""
+        known = self._entity_names.get(row.start)
+        if known is None:
+            known = self._entity_names[row.start] = self._entity_name(row)
+        return known
+
+    def _entity_name(self, row) -> str:
         if row.label == "PERSON" and row.start in self.person_names:
             name = self.person_names[row.start]
             before = _TITLE_CONTEXT.split(self.text[max(0, row.start - 6) : row.start])[-1].split()[-1:]

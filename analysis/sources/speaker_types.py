@@ -23,15 +23,18 @@ CANDIDACY: tuple[str, ...] = tuple(table("speaker_titles.toml")["candidacy"])
 ALL_TYPES: tuple[str, ...] = (*SPEAKER_TYPES, "other", UNNAMED)
 
 
+# per type, its one-word cues as a set and its cues of several words as word tuples
+_CUES = [
+    (name, frozenset(c for c in cues if " " not in c), [tuple(c.split()) for c in cues if " " in c])
+    for name, cues in SPEAKER_TYPES.items()
+]
+
+
 def _type_of_words(words: set[str]) -> str:
     """The first type with a cue among ``words`` (a cue of several words needs them all), else ``other``."""
-    for type_name, cues in SPEAKER_TYPES.items():
-        for cue in cues:
-            if " " in cue:
-                if all(part in words for part in cue.split()):
-                    return type_name
-            elif cue in words:
-                return type_name
+    for type_name, single, multi in _CUES:
+        if not single.isdisjoint(words) or any(all(part in words for part in cue) for cue in multi):
+            return type_name
     return "other"
 
 
