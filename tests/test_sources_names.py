@@ -134,3 +134,19 @@ def test_staff_speak_for_their_principal():
             "not comment further.")
     types = dict(zip(*[extract_quotes(text)[c] for c in ("speaker", "speaker_type")]))
     assert types == {"Tom Reed": "politics", "Jack Moss": "politics"}
+
+
+def test_the_hand_typed_gold_table_is_well_formed():
+    """benchmarks/gold_speaker_types.csv: at least 150 distinct sources, only known types,
+    names and short notes (no sentences of the articles)."""
+    import csv
+    from pathlib import Path
+
+    from analysis.sources.speaker_types import ALL_TYPES
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "gold_speaker_types.csv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    rows = list(csv.DictReader(lines))
+    assert len({(r["article_id"], r["speaker"]) for r in rows}) == len(rows) >= 150
+    assert {r["type"] for r in rows} <= set(ALL_TYPES) - {"unnamed"}
+    assert all(len(r["speaker"].split()) <= 6 and len(r["note"].split()) <= 10 for r in rows)

@@ -83,6 +83,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
         if row.mention is None:
             row.speaker, row.speaker_kind = UNNAMED, ""
             continue
+        row.mention = _trim_clause(text, row.mention)
         s_start = sent_spans[row.sentence][0]
         if resolve_pronouns:
             name, kind = resolver.resolve(row.mention[0], row.mention[1], s_start)
@@ -155,3 +156,18 @@ def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver) -
         principal = next((by_surname[w] for w in sorted(words) if w in by_surname and w not in own), None)
         if principal:
             record["speaker_type"] = principal
+
+
+# a name followed by a verb in the past or a negation: the mention is a whole clause
+_CLAUSE_MENTION = re.compile(
+    r"^((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]*)\s+(?:then\s+|also\s+|later\s+|first\s+)?"
+    r"(?:[a-z]+ed|[a-z]+(?:n't|n’t)|did|was|were|had|has|took|made|gave|went|came|won|lost|met|spoke|wrote)\b"
+)
+
+
+def _trim_clause(text: str, mention: tuple[int, int]) -> tuple[int, int]:
+    """ "Trump returned the compliment to Adelson" as a speaker mention is "Trump": the name
+    that opens a clause the rules took for a noun phrase."""
+    start, end = mention
+    m = _CLAUSE_MENTION.match(text[start:end])
+    return (start, start + m.end(1)) if m else mention
