@@ -119,6 +119,8 @@ TYPE_CASES = [
     pytest.param("Professor Lina Moss of Leeds University said the data were weak.", "academic", id="academic"),
     pytest.param("Union leader Marek Dolan said the strike would go on.", "civil_society", id="civil-society-union"),
     pytest.param('"I was scared," said Maria Lopez, a student who saw the crash.', "citizen", id="citizen-student"),
+    pytest.param("Tom Hale's campaign opened an office. Tom Hale said the polls were wrong.", "politics",
+                 id="politics-campaign-owner"),
     pytest.param("Sources said the talks had stalled.", "unnamed", id="unnamed"),
     pytest.param("Ava Marsh said the film was finished.", "other", id="other"),
 ]

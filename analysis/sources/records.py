@@ -21,6 +21,8 @@ from .speakers import _apposition_after
 from .verbs import cue_connotation, lemma
 
 _FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
+# what follows the name of someone running for office: "Sanders' campaign", "Trump supporters"
+_CANDIDACY_AFTER = re.compile(r"(?:[’']s?)?\s+(?:presidential\s+|senate\s+|primary\s+)?(?:campaign|candidacy|bid|running\s+mate|supporters|rally|rallies|delegates)\b", re.I)
 # roles of people who speak for someone else
 _STAFF_WORDS = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisor staffer director secretary".split())
 
@@ -61,6 +63,8 @@ def _entity_roles(text: str, entities: list[_Entity], name_of=None) -> dict[str,
             lead = re.search(r"(?:^|[.;:!?\"“”]\s*|[’']s\s+|\b(?:a|an|the)\s+)((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$", text[max(0, row.start - 60) : row.start])
             if lead:  # "Mr. Trump's campaign chairman, Paul Manafort"
                 words.extend(lead.group(1).split())
+            if _CANDIDACY_AFTER.match(text, row.end):  # "Sanders' campaign", "Trump supporters"
+                words.append("candidate")
         name = name_of(row) if name_of is not None else row.canonical
         roles.setdefault(name, []).extend([*words, _apposition_after(text, row.end)])
     return {name: " ".join(parts) for name, parts in roles.items()}
