@@ -73,6 +73,9 @@ SPEAKER_CASES = [
     pytest.param('"That is wrong," Ana Ruiz interjected.', ["Ana Ruiz"], id="cue-interjected"),
     pytest.param('Ana Ruiz sighed: "Here we go again."', ["Ana Ruiz"], id="cue-sighed"),
     pytest.param('"No," Ana Ruiz blurted out.', ["Ana Ruiz"], id="cue-blurted-out"),
+    pytest.param("WASHINGTON — Sen. Ana Ruiz said the vote was rigged, adding that she would appeal.",
+                 ["Ana Ruiz", "Ana Ruiz"], id="dateline-is-no-speaker"),
+    pytest.param("Supporters of Ana Ruiz said the race was not over.", ["Supporters of Ana Ruiz"], id="group-of-supporters"),
     pytest.param("Most voters were unhappy, but six in 10 said they want the next mayor to continue.",
                  ["six in 10"], id="share-of-people"),
 ]

@@ -41,6 +41,8 @@ _AFTER_INITIAL = re.compile(r"^\.\s+[A-Z][\w’'\-]+")
 _GROUP_HEAD = re.compile(r"(?<![’'])\b[a-z]{2,}(?<!s)(?<!u)(?<!i)s$|\b(?:people|police|staff|men|women|children|leadership|crowd)$")
 # where the words before a name stop being its title: punctuation, a quotation mark, a new line
 _TITLE_CONTEXT = re.compile(r"[,;:!?\"“”()\n]|(?<=[a-z]{4})\.\s|(?<=\d)\.\s")
+# "Supporters of Sanders", "members of the panel": a group named by what ties it together
+_GROUP_OF = re.compile(r"^(?:the\s+|some\s+|many\s+|other\s+)?[A-Za-z]+(?:ers|ists|ians|ants|ents|ors|ees|bers)\s+(?:of|for|from)\s", re.I)
 _AGENT_PLURAL = re.compile(r"(?:ers|ists|ians|ants|ents|ors|ees)$")
 # names joined by "and": "Cummings and Conyers", "Sens. Ron Wyden and Dianne Feinstein"
 _NAME_PAIR = re.compile(r"^(?P<a>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+),?\s+and\s+(?P<b>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)$")
@@ -173,7 +175,7 @@ class _Resolver:
             names = [self.person_mention(pair.group(k), start, True) or pair.group(k) for k in ("a", "b")]
             return self._register(" and ".join(names), "group", mention, start, named=True)
         last = mention.strip().split()[-1] if mention.strip() else ""
-        plural_noun = _GROUP_HEAD.search(mention.strip()) or (
+        plural_noun = _GROUP_HEAD.search(mention.strip()) or _GROUP_OF.match(mention.strip()) or (
             mention.strip() == last and (last.lower() in _ALL_ROLE_WORDS or _AGENT_PLURAL.search(last.lower()))
         )
         if plural_noun and not _MEDIA_NOUNS.match(mention.strip()):

@@ -70,6 +70,9 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     for m in _CLAUSE_OPENERS.finditer(segment):
         if floor + m.end() > start and m.group().strip().lower() not in ("", "and") or (m.group().strip().lower() == "and" and floor + m.end() > start and clause_from <= m.start()):
             start = max(start, floor + m.end())
+    dateline = _DATELINE.match(sentence[start:end])
+    if dateline and start + dateline.end() < end:  # "WASHINGTON — Sen. Bernie Sanders said"
+        start += dateline.end()
     lead = _LEADING_CONNECTIVE.match(sentence[start:end])
     while lead and lead.end() > 0 and start + lead.end() < end:
         start += lead.end()
@@ -131,6 +134,8 @@ def _is_apposition(segment: str) -> bool:
         return True  # an age: "Quina Jones, 25, said"
     if first.lower() in _QUANTIFIERS:
         return False  # "Among Democrats, many said": "many" is the subject, not a role
+    if _POSSESSIVE_ROLE.match(segment.strip()):
+        return True  # "Sanders' campaign manager", "Democracy for America's executive director"
     return first[0].islower() and first.lower() not in ("he", "she", "it", "they", "we") or first.lower() in ("a", "an", "the") and len(words) > 1 and words[1][0].islower()
 
 
@@ -143,6 +148,7 @@ def _is_name_like(segment: str) -> bool:
 
 
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
+_POSSESSIVE_ROLE = re.compile(r"^(?:[A-Z][\w.\-]*\s+){0,4}[A-Z][\w.\-]*(?:’s|'s|’|')\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*$")
 
 
 def _is_speaker_phrase(phrase: str) -> bool:
@@ -189,10 +195,20 @@ _MAIN_SUBJECT = re.compile(
 )
 
 
+# a dateline ("WASHINGTON —", "ORLANDO (AP) -") or an opening participle or adverb phrase
+# ("Speaking Sunday,", "Hastily,") before the subject
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:\([^)]{1,20}\))?\s*(?:—|–|--|-|:)\s*")
+_OPENING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+(?:ing|ly)\b[^,]{0,60}),\s*")
+
+
 def _main_subject(sentence: str) -> tuple[int, int] | None:
     """The sentence-initial noun phrase (after connectives), the subject a participle shares."""
     start = 0
-    lead = _LEADING_CONNECTIVE.match(sentence)
+    for opener in (_DATELINE, _OPENING_PHRASE):
+        m = opener.match(sentence, start)
+        if m:
+            start = m.end()
+    lead = _LEADING_CONNECTIVE.match(sentence, start)
     if lead:
         start = lead.end()
     m = _MAIN_SUBJECT.match(sentence, start)
@@ -209,5 +225,5 @@ def _apposition_after(text: str, end: int) -> str:
     """The role phrase right after a speaker mention: "Kapital, a business daily, ..."."""
     # after an age ("Mattie Thomas, 66, a retired worker"), or opening with a possessive
     # ("Peter Orszag, Obama's budget director")
-    m = re.match(r",\s*(?:\d{1,3},\s*)?((?:a|an|the|who|which)\b[^,.;]{0,120}|[a-z][^,.;]{0,120}|[A-Z][\w.\-]*[’']s\s[^,.;]{0,120})(?:[,.;]|$)", text[end : end + 160])
+    m = re.match(r",\s*(?:\d{1,3},\s*)?((?:a|an|the|who|which)\b[^,.;]{0,120}|[a-z][^,.;]{0,120}|[A-Z][\w.\-]*[’'](?:s)?\s[^,.;]{0,120})(?:[,.;]|$)", text[end : end + 160])
     return m.group(1) if m else ""
