@@ -46,13 +46,31 @@ class _Row:
     fragments: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _entity_roles(text: str, entities: list[_Entity], name_of=None) -> dict[str, str]:
+class _EntityRoles:
     """Role words said of each named entity anywhere in the text: the words right before a
-    mention in its sentence ("Finance Minister", "union leader") and an apposition after it."""
-    roles: dict[str, list[str]] = {}
-    for row in entities:
-        if row.label not in ("PERSON", "ORGANIZATION"):
-            continue
+    mention in its sentence ("Finance Minister", "union leader"), a role before it and a comma
+    ("Mr. Trump's campaign chairman, Paul Manafort"), a candidacy after it ("Sanders'
+    campaign") and an apposition after it. Worked out per source when first asked for (most
+    entities never speak)."""
+
+    def __init__(self, text: str, entities: list[_Entity], name_of=None):
+        self.text = text
+        self.rows: dict[str, list[_Entity]] = {}
+        for row in entities:
+            if row.label in ("PERSON", "ORGANIZATION"):
+                name = name_of(row) if name_of is not None else row.canonical
+                self.rows.setdefault(name, []).append(row)
+        self.done: dict[str, str] = {}
+
+    def get(self, name: str, default: str = "") -> str:
+        if name not in self.rows:
+            return default
+        if name not in self.done:
+            self.done[name] = " ".join(w for row in self.rows[name] for w in self._words(row))
+        return self.done[name]
+
+    def _words(self, row: _Entity) -> list[str]:
+        text = self.text
         words = []
         if row.label == "PERSON":  # the title run right before a name: "Finance Minister", "union leader"
             before = re.split(r"[.;:!?\"“”]|,\s", text[max(0, row.start - 60) : row.start])[-1].split()
@@ -60,14 +78,15 @@ def _entity_roles(text: str, entities: list[_Entity], name_of=None) -> dict[str,
                 if word.lower() in _FUNCTION_WORDS or lemma(word) or word.endswith("ed"):
                     break
                 words.insert(0, word)
-            lead = re.search(r"(?:^|[.;:!?\"“”]\s*|[’']s\s+|\b(?:a|an|the)\s+)((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$", text[max(0, row.start - 60) : row.start])
+            lead = _ROLE_BEFORE.search(text[max(0, row.start - 60) : row.start])
             if lead:  # "Mr. Trump's campaign chairman, Paul Manafort"
                 words.extend(lead.group(1).split())
             if _CANDIDACY_AFTER.match(text, row.end):  # "Sanders' campaign", "Trump supporters"
                 words.append("candidate")
-        name = name_of(row) if name_of is not None else row.canonical
-        roles.setdefault(name, []).extend([*words, _apposition_after(text, row.end)])
-    return {name: " ".join(parts) for name, parts in roles.items()}
+        return [*words, _apposition_after(text, row.end)]
+
+
+_ROLE_BEFORE = re.compile(r"(?:^|[.;:!?\"“”]\s*|[’']s\s+|\b(?:a|an|the)\s+)((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
 
 
 def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, resolve_pronouns: bool) -> list[dict]:
@@ -77,7 +96,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
     entities = _entity_rows(ents)
     resolver = _Resolver(text, entities)
     places = {e.canonical for e in entities if e.label == "LOCATION"}
-    entity_roles = _entity_roles(text, entities, resolver.entity_name)
+    entity_roles = _EntityRoles(text, entities, resolver.entity_name)
     for row in sorted(rows, key=lambda r: r.cue_start):
         if row.speaker == "the media":
             resolver.record(row.cue_start, "the media", "group", "media")
