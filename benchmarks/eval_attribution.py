@@ -26,6 +26,16 @@ Method (see ``benchmarks/README.md``):
   *strict* when the predicted mention span (``speaker_start, speaker_end``) overlaps the
   gold speaker span; *lenient* when it does, or when the predicted canonical ``speaker``
   contains the head word (last capitalised word) of the gold speaker text.
+  *Speaker right* (the strict test the documentation quotes): the predicted canonical
+  ``speaker`` carries every word of the gold speaker's name (:func:`gold_name`: the
+  capitalised run ending at the head word, titles and initials left out, so "FBI Director
+  James B. Comey" needs "James" and "Comey"); when the gold speaker has no name (a pronoun,
+  "a source") the mention spans must overlap.
+* Speaker types: the hand-checked table ``benchmarks/gold_speaker_types.csv`` (article id,
+  speaker name, type; coding rules at its top) is scored too, see :func:`score_types`: a
+  gold source is *found* when a predicted canonical speaker of that article carries all
+  the words of its name (or the gold name carries all of the prediction's, sharing the
+  surname); *type right* when that speaker's ``speaker_type`` equals the gold type.
 """
 
 from __future__ import annotations
@@ -40,6 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+GOLD_TYPES = ROOT / "benchmarks" / "gold_speaker_types.csv"
 DEFAULT_DEVDATA = ROOT.parent / "shared" / "devdata" / "attribution" / "polnear_dev.jsonl"
 ENV_VAR = "ATTRIBUTION_DEVDATA"
 MIN_OVERLAP = 0.3
@@ -300,6 +311,68 @@ def match(preds: list[Prediction], golds: list[Gold]) -> tuple[list[tuple[int, i
     return pairs, best
 
 
+#: Words that stand before a name in a gold speaker mention and are not part of the name:
+#: titles, honorifics, party labels and roles ("FBI Director James Comey" -> "James Comey").
+TITLE_WORDS = frozenset(
+    "mr mrs ms miss dr rev sen senator rep representative gov governor lt gen president "
+    "vice director secretary attorney general chairman chairwoman chair spokesman spokeswoman "
+    "judge justice mayor minister speaker leader candidate nominee democrat democratic "
+    "republican gop former u.s. us sir press house white campaign manager adviser professor "
+    "prof officer agent commissioner chief executive ceo ambassador reporter correspondent "
+    "anchor host columnist editor billionaire businessman archbishop bishop rabbi pastor".split()
+)
+
+
+def gold_name(speaker: str) -> list[str]:
+    """The name words of a gold speaker mention (lower case), or [] when it holds no name.
+
+    The run of capitalised words (and initials) that ends at :func:`head_word`, without the
+    titles before it; single initials are left out (they may be written or not).
+
+    >>> gold_name("FBI Director James B. Comey"), gold_name("Stacy Baker of Columbia"), gold_name("the Florida senator")
+    (['james', 'comey'], ['stacy', 'baker'], [])
+    """
+    speaker = re.sub(r"\([^)]*\)", " ", speaker)
+    # the name stands before an apposition or a relative clause: "Jeff Weaver, Sanders' campaign manager"
+    first = re.split(r",|\s(?:who|which|whose)\s", speaker)[0]
+    if re.search(r"[A-Z]", first):
+        speaker = first
+    speaker = re.split(r"[’']s\s+(?=[A-Z])", speaker)[-1]  # "the Washington Post’s Ishaan Tharoor"
+    speaker = re.sub(r"\s+(?:of|from|in)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*$", "", speaker.strip())
+    last = re.findall(r"[\w’'.-]+", speaker)[-1:] or [""]
+    if last[0][:1].islower():
+        return []  # a description: "the Florida senator", "a woman in Worcester"
+    head = head_word(speaker)
+    if not head:
+        return []
+    words = [re.sub(r"[’']s$", "", w).strip(".-’',") for w in re.findall(r"[\w’'.-]+", speaker)]
+    words = [w for w in words if w]
+    idx = max(i for i, w in enumerate(words) if w == head)
+    run = [words[idx]]
+    for w in reversed(words[:idx]):
+        if not w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in NOT_HEAD_WORDS:
+            break
+        run.insert(0, w)
+    return [w.lower() for w in run if len(w) > 1]
+
+
+def name_correct(pred: Prediction, gold: Gold) -> bool:
+    """The strict test: the canonical speaker carries every word of the gold speaker's name.
+
+    For a gold speaker without a name (a pronoun, "a source", "officials") the predicted
+    mention span must overlap the gold one instead.
+    """
+    name = gold_name(gold.speaker_text or "")
+    if not name:
+        if pred.speaker_span is None or gold.speaker_span is None:
+            return False
+        (ps, pe), (gs, ge) = pred.speaker_span, gold.speaker_span
+        return min(pe, ge) > max(ps, gs)
+    words = {w.lower().strip(".’'") for w in re.findall(r"[\w’'.-]+", pred.speaker)}
+    words |= {re.sub(r"[’']s$", "", w) for w in words}
+    return all(w in words for w in name)
+
+
 def speaker_correct(pred: Prediction, gold: Gold) -> tuple[bool, bool]:
     """(strict, lenient) speaker agreement for a matched pair whose gold has a speaker."""
     strict = False
@@ -354,7 +427,8 @@ def evaluate(articles: list[Article], extract) -> tuple[dict, list[Miss]]:
     kind_found = {k: 0 for k in GOLD_KIND.values()}
     kind_total = {k: 0 for k in GOLD_KIND.values()}
     kind_agree = 0
-    spk_n = spk_strict = spk_lenient = 0
+    spk_n = spk_strict = spk_lenient = spk_name = 0
+    named_n = named_right = 0
     n_pred = invalid = split_fragments = errors = 0
     misses: list[Miss] = []
     elapsed = 0.0
@@ -410,6 +484,11 @@ def evaluate(articles: list[Article], extract) -> tuple[dict, list[Miss]]:
                 spk_n += 1
                 spk_strict += strict
                 spk_lenient += lenient
+                right = name_correct(pred, g)
+                spk_name += right
+                if gold_name(g.speaker_text or ""):
+                    named_n += 1
+                    named_right += right
 
     n_gold = sum(len(a.gold) for a in articles)
     summary = {
@@ -428,13 +507,74 @@ def evaluate(articles: list[Article], extract) -> tuple[dict, list[Miss]]:
         "gold_by_kind": {k: kind_total.get(k, 0) for k in GOLD_KIND.values()},
         "kind_agreement": _ratio(kind_agree, overall.tp),
         "speaker_accuracy": {"strict": _ratio(spk_strict, spk_n),
-                             "lenient": _ratio(spk_lenient, spk_n), "pairs": spk_n},
+                             "lenient": _ratio(spk_lenient, spk_n), "pairs": spk_n,
+                             "name": _ratio(spk_name, spk_n),
+                             "name_named_gold": _ratio(named_right, named_n),
+                             "named_gold_pairs": named_n},
         "unmatched_predictions_inside_matched_gold": split_fragments,
         "extract_seconds": round(elapsed, 3),
         "articles_per_second": round(len(articles) / elapsed, 2) if elapsed else 0.0,
     }
     misses.sort(key=lambda m: (not m.reporting, m.best_overlap, -m.length))
     return summary, misses
+
+
+def _name_words(name: str) -> list[str]:
+    words = [re.sub(r"[’']s$", "", w).strip(".,’'").lower() for w in re.findall(r"[\w’'.\-]+", name)]
+    return [w for w in words if w and w not in ("the", "mr", "mrs", "ms", "dr")]
+
+
+def load_gold_types(path: Path) -> list[tuple[str, str, str]]:
+    """(article id, speaker, type) rows of the hand-checked table; ``#`` lines are comments."""
+    import csv
+
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return [(r["article_id"], r["speaker"], r["type"]) for r in csv.DictReader(lines)]
+
+
+def find_speaker(gold_name: str, predicted: dict[str, str]) -> str | None:
+    """The predicted canonical speaker that is the gold source, or None (see module docstring)."""
+    gold = _name_words(gold_name)
+    if not gold:
+        return None
+    best = None
+    for name in predicted:
+        words = _name_words(name)
+        if not words:
+            continue
+        if all(w in words for w in gold):
+            if best is None or len(words) < len(_name_words(best)):
+                best = name
+        elif best is None and words[-1] == gold[-1] and all(w in gold for w in words):
+            best = name
+    return best
+
+
+def score_types(articles: list[Article], extract, rows: list[tuple[str, str, str]]) -> dict:
+    """Type accuracy on the hand-checked table, over the found sources and over all rows."""
+    by_id = {a.doc_id: a for a in articles}
+    types: dict[str, dict[str, str]] = {}
+    found = right = total = 0
+    confusion: dict[tuple[str, str], int] = {}
+    for doc_id, name, gold_type in rows:
+        if doc_id not in by_id:
+            continue
+        total += 1
+        if doc_id not in types:
+            df = extract(by_id[doc_id].text)
+            types[doc_id] = dict(zip(df["speaker"].astype(str), df["speaker_type"].astype(str)))
+        match = find_speaker(name, types[doc_id])
+        if match is None:
+            continue
+        found += 1
+        got = types[doc_id][match]
+        right += got == gold_type
+        if got != gold_type:
+            confusion[(gold_type, got)] = confusion.get((gold_type, got), 0) + 1
+    return {"rows": total, "found": found, "type_right": right,
+            "accuracy_found": _ratio(right, found), "accuracy_all": _ratio(right, total),
+            "confusions": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items(), key=lambda kv: -kv[1])}}
 
 
 # --------------------------------------------------------------------------- output
@@ -464,10 +604,21 @@ def format_report(summary: dict, misses: list[Miss], show: int, path: Path) -> s
         "recall by kind: " + ", ".join(f"{kind} {k[kind]:.3f} (n={n[kind]})" for kind in k),
         f"kind agreement on matched pairs: {summary['kind_agreement']:.3f}",
         f"speaker accuracy on {s['pairs']} matched pairs with a gold speaker: "
-        f"strict (mention span) {s['strict']:.3f}, lenient (span or head word) {s['lenient']:.3f}",
+        f"mention span {s['strict']:.3f}, lenient (span or head word) {s['lenient']:.3f}",
+        f"speaker right, strict (canonical speaker carries the gold name; mention span when the "
+        f"gold speaker has no name): {s['name']:.3f}; on the {s['named_gold_pairs']} pairs whose "
+        f"gold speaker has a name: {s['name_named_gold']:.3f}",
         f"unmatched predictions inside a matched gold span (e.g. split quotes): "
         f"{summary['unmatched_predictions_inside_matched_gold']}",
     ]
+    t = summary.get("types")
+    if t:
+        lines.append(
+            f"speaker types ({GOLD_TYPES.name}): {t['found']} of {t['rows']} hand-typed sources "
+            f"found; type right on {t['accuracy_found']:.3f} of those found "
+            f"({t['accuracy_all']:.3f} of all rows); confusions (gold->predicted): "
+            + (", ".join(f"{k} {v}" for k, v in list(t["confusions"].items())[:8]) or "none")
+        )
     if summary["predictions_invalid_span"]:
         lines.append(f"predictions with an invalid span: {summary['predictions_invalid_span']}")
     if show and misses:
@@ -506,6 +657,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print the N worst missed attributions (default 10; 0 for none)")
     parser.add_argument("--json", action="store_true",
                         help="print only a JSON summary of numbers (no text, no misses)")
+    parser.add_argument("--no-types", action="store_true",
+                        help=f"do not score speaker types on {GOLD_TYPES.name}")
     parser.add_argument("--devdata", metavar="PATH", help=f"data file (overrides ${ENV_VAR})")
     return parser
 
@@ -525,6 +678,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     articles = load_articles(path, args.limit)
     summary, misses = evaluate(articles, extract)
+    if GOLD_TYPES.is_file() and not args.no_types:
+        summary["types"] = score_types(articles, extract, load_gold_types(GOLD_TYPES))
     if args.json:
         print(json.dumps(summary, indent=2, sort_keys=True))
     else:

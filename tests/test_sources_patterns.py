@@ -35,14 +35,15 @@ Conventions fixed by this file (the extractor is held to them):
    phrase as written. ``speaker_type`` still records the affiliation the phrase states
    ("a senior official" -> government, "the media" -> media, "representatives of several
    universities" -> academic) and is ``"unnamed"`` when it states none ("sources",
-   "witnesses", "a spokesman", "It was noted that"). Agentless passives ("It was noted that ...")
+   "a spokesman", "It was noted that"). Agentless passives ("It was noted that ...")
    have ``speaker_start == speaker_end == -1``.
 7. **speaker_type** comes from the source's affiliation: ``government`` (ministers,
    ministries, mayors, councillors, the Kremlin, presidential spokespeople),
+   ``politics`` (legislators such as senators, candidates, parties, campaigns),
    ``company``, ``media`` (newspapers, agencies, broadcasters), ``academic``
    (universities, institutes, economists and scientists speaking as experts),
    ``civil_society`` (unions, charities, campaign groups, residents' associations),
-   ``unnamed``. A person's type is the type of the body they speak for.
+   ``citizen`` (witnesses, voters, students, residents quoted as such), ``unnamed``. A person's type is the type of the body they speak for.
 8. **Cue** is the reporting expression as it appears ("said", "told", "according to",
    "quoted", "noted", "insisted"); a predicted cue matches when it equals or contains the
    expected one, ignoring case ("also noted" matches "noted"). Its connotation is read
@@ -83,7 +84,7 @@ REQUIRED_COLUMNS = [
     "speaker_end",
 ]
 KINDS = {"direct", "indirect", "partial"}
-SPEAKER_TYPES = {"government", "company", "media", "academic", "civil_society", "unnamed"}
+SPEAKER_TYPES = {"government", "politics", "company", "media", "academic", "civil_society", "citizen", "unnamed"}
 MIN_OVERLAP = 0.8
 #: Characters trimmed from both ends of a span before spans are compared.
 QUOTE_MARKS = "\"'“”‘’«»„"
@@ -249,13 +250,15 @@ def _extract(text: str):
 # --------------------------------------------------------------------------- the table
 
 D, I, P = "direct", "indirect", "partial"  # noqa: E741 (I for indirect, as in the table below)
-GOV, CO, MEDIA, ACAD, CIVIL, ANON = (
+GOV, CO, MEDIA, ACAD, CIVIL, ANON, POLITICS, CITIZEN = (
     "government",
     "company",
     "media",
     "academic",
     "civil_society",
     "unnamed",
+    "politics",
+    "citizen",
 )
 
 DIRECT_STRAIGHT = [
@@ -636,7 +639,7 @@ PARTIAL = [
     pytest.param(
         'Senator Ruth Alder said the plan was "dead on arrival" in its current form.',
         [st("Ruth Alder", P, "said", 'the plan was "dead on arrival" in its current form',
-            "Ruth Alder", type=GOV)],
+            "Ruth Alder", type=POLITICS)],
         id="partial-straight",
     ),
     pytest.param(
@@ -724,7 +727,7 @@ PASSIVE_UNNAMED = [
     pytest.param(
         "Witnesses said the lorry had been travelling at high speed when it left the road.",
         [st(UNNAMED, I, "said", "the lorry had been travelling at high speed when it left the road",
-            "Witnesses", type=ANON)],
+            "Witnesses", type=CITIZEN)],
         id="unnamed-witnesses",
     ),
     pytest.param(

@@ -107,8 +107,9 @@ def outlet_profile(
             the ``articles`` table's two columns); outlets in order of first appearance.
         profile: :func:`analysis.framing.frame_profile` output: adds ``frame: NAME`` columns,
             the mean share (0..1) of sentences showing each frame.
-        quotes: :func:`quotes_by_article` output: adds ``share_official``, the mean over the
-            outlet's articles with statements of the share from government sources (0..1).
+        quotes: :func:`quotes_by_article` output: adds ``share_official`` and
+            ``share_politics``, the mean over the outlet's articles with statements of the
+            share from sources of type ``government`` and ``politics`` (0..1).
         pooled: :func:`analysis.sentiment.narration_vs_quotes` output: adds
             ``narrator_mean`` and ``quoted_mean``.
         tone: a table with ``article`` and ``mean_compound`` (e.g.
@@ -132,6 +133,8 @@ def outlet_profile(
     if quotes is not None:
         official = (quotes["speaker_type"] == "government").groupby(quotes["article"]).mean()
         out = out.join(mean_by_outlet(official.rename("share_official").reset_index(), ["share_official"]))
+        politics = (quotes["speaker_type"] == "politics").groupby(quotes["article"]).mean()
+        out = out.join(mean_by_outlet(politics.rename("share_politics").reset_index(), ["share_politics"]))
     if tone is not None:
         out = out.join(mean_by_outlet(tone, ["mean_compound"]))
     if pooled is not None:

@@ -95,7 +95,7 @@ def _put_sources(put, article_id: str, own: pd.DataFrame, n_words: int) -> None:
     from ..sources import article_summary
 
     summary = article_summary(own, article_words=n_words)
-    for key in ("sources", "statements", "share_named", "share_official", "share_direct"):
+    for key in ("sources", "statements", "share_named", "share_official", "share_politics", "share_direct"):
         put("sources", key.replace("_", " "), article_id, summary[key])
     if len(own):
         words = own.groupby("speaker")["words"].sum().sort_values(ascending=False)

@@ -16,11 +16,15 @@
    ``which X argued is``, participles (``, adding that``), agentless passives (``It was
    noted that``) and news-report nouns (``reports that``, ``Initial reporting
    suggested``). Reported speech that contains a quoted fragment is ``partial``.
-3. **Speakers.** Each speaker mention is resolved inside the article: names via the entity
-   recogniser (short forms to full names), pronouns to the nearest fitting source, role
-   phrases ("the Kremlin spokesman", "the company") to the earlier source with that role,
-   media nouns to "the media", agentless passives to the source of the statement before
-   them in the paragraph. Each canonical source gets one :data:`SPEAKER_TYPES` type.
+3. **Speakers.** Each speaker mention is resolved inside the article: names as journalists
+   write them (titles, honorifics, party labels and place tags kept out of the name; initials
+   and suffixes kept in; short forms linked to the full name, one person per first name),
+   pronouns to the nearest source of fitting kind, number and gender (``unclear`` when two
+   persons fit), groups as groups, role phrases ("the Kremlin spokesman", "the company") to
+   the earlier source with that role, media nouns to "the media", agentless passives to the
+   source of the statement before them in the paragraph. Each canonical source gets one
+   type: government, politics, company, media, academic, civil_society, citizen, unnamed or
+   other (:data:`SPEAKER_TYPES`).
 
 Rule-based attribution misses some cases (speech verbs used for non-speech, long
 appositions, quotes attributed several paragraphs away, single-quoted British-style
@@ -29,7 +33,8 @@ quotes); the confidence column is lower where a rule guessed.
 One question per module: :mod:`.marks` (where the quotations are), :mod:`.cues` (where the
 reporting verbs are), :mod:`.speakers` and :mod:`.adjuncts` (which words name the speaker,
 which are only times, adverbs and connectives), :mod:`.content` (what is reported),
-:mod:`.direct` and :mod:`.reported` (the two kinds of statement), :mod:`.roles`,
+:mod:`.direct` and :mod:`.reported` (the two kinds of statement), :mod:`.names` and
+:mod:`.name_index` (a name and its titles; one article's people), :mod:`.roles`,
 :mod:`.resolve` and :mod:`.speaker_types` (who the source is, and of which kind),
 :mod:`.records` and :mod:`.extract` (the output table), :mod:`.summary` (how much voice
 each source gets), :mod:`.verbs` (the reporting-verb lexicon) and :mod:`.tokens` (text

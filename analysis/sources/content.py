@@ -37,6 +37,9 @@ _CONTENT_BEFORE_OK = re.compile(
 )
 
 
+_QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
+
+
 def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] | None:
     """Content of reported speech after a cue: that-clause, clause, or infinitive."""
     rest = sentence[cue.end : stop]
@@ -51,7 +54,8 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Colorado Springs that"
         i += detour.end()  # now at "that", which the step below consumes
     if cue.lemma in _OBJECT_VERBS:
-        obj = re.match(r"(?:(?!that\b|to\b|as\b)[\w.'’\-]+\s+){1,6}?(?=that\b|to\b|as\s+saying\b|about\b|:)", rest[i:])
+        # the addressee ends before a negation, which belongs to the content ("urged Comey not to")
+        obj = re.match(r"(?:(?!that\b|to\b|as\b|not\b|never\b)[\w.'’\-]+\s+){1,6}?(?=that\b|(?:not\s+|never\s+)?to\b|as\s+saying\b|about\b|:|(?:whether|if|why|how)\s)", rest[i:])
         if obj:
             i += obj.end()
             adjunct = re.match(rf"(?:(?:{_TIME_ADJUNCT})[\s,]*)+", rest[i:], re.I)
@@ -66,9 +70,11 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     kind = "that"
     if cue.lemma == "quote":
         pass  # "quoted X as saying (that)": the content follows
+    elif cue.lemma in _QUESTION_VERBS and re.match(r"(?:whether|if|why|how)\s", rest[i:]):
+        kind = "question"  # "asked Clinton whether she would release the transcripts"
     elif that:
         i += that.end()
-    elif re.match(r"to\s+\w", rest[i:]) and cue.lemma in _INFINITIVE_VERBS:
+    elif re.match(r"(?:not\s+|never\s+)?to\s+\w", rest[i:]) and cue.lemma in _INFINITIVE_VERBS:
         kind = "infinitive"
     elif cue.lemma in ("speak", "talk") or (cue.lemma == "call" and re.match(r"for\s", rest[i:])):
         about = re.match(r"(?:about|of)\s+", rest[i:]) if cue.lemma != "call" else re.match(r"for\s+", rest[i:])

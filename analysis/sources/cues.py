@@ -38,10 +38,21 @@ def _is_title_case(sentence: str) -> bool:
 _MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", re.I)
 
 
+#: Verbs of evidence that report only with "that" right after them ("a poll found that ...").
+_THAT_ONLY = frozenset({"show", "find", "conclude", "agree"})
+_THAT_AFTER = re.compile(r"\s+that\b")
+
+
+def _candidate(sentence: str, m: re.Match) -> bool:
+    """A word that may be a reporting verb (an evidence verb only with "that" after it)."""
+    base = lemma(m.group())
+    return base is not None and (base not in _THAT_ONLY or _THAT_AFTER.match(sentence, m.end()) is not None)
+
+
 def _find_cues(sentence: str) -> list[Cue]:
     """The reporting-verb cues of a sentence, in order (the sentence is tagged only when needed)."""
     cues = []
-    if not any(lemma(m.group()) for m in _WORD.finditer(sentence)) and not _MULTIWORD_CUE.search(sentence):
+    if not any(_candidate(sentence, m) for m in _WORD.finditer(sentence)) and not _MULTIWORD_CUE.search(sentence):
         return cues  # no reporting verb: no need to tag the sentence
     tags: dict[int, str] | None = None  # tagged when a candidate first needs it
     for m in _WORD.finditer(sentence):
@@ -49,6 +60,8 @@ def _find_cues(sentence: str) -> list[Cue]:
         base = lemma(word)
         if base is None or base in ("according to", "reportedly", "presumably", "allegedly", "apparently", "point out", "express regret"):
             continue
+        if base in _THAT_ONLY and not _THAT_AFTER.match(sentence, m.end()):
+            continue  # "found the body", "showed up": evidence verbs report only with "that"
         if word[0].isupper() and sentence[: m.start()].strip(' "“”') and not (_is_title_case(sentence) and word in ("Says", "Said", "Warns", "Claims", "Urges", "Tells", "Vows")):
             continue  # "United States", "Says" mid-sentence is a name (except in a headline)
         if tags is None:
@@ -67,7 +80,7 @@ def _find_cues(sentence: str) -> list[Cue]:
         if progressive:
             participle = False
         elif not finite and not participle:
-            if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"\b(?:they|we|I|you|[A-Za-z]+s|[A-Z][\w.]*)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
+            if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"(?:\b(?:they|we|I|you|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
                 continue
         if participle and not re.search(r",\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before):
             continue

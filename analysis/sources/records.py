@@ -15,10 +15,16 @@ import pandas as pd
 
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
-from .resolve import _Entity, _entity_rows, _Resolver
+from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
 from .speaker_types import UNNAMED, speaker_type
 from .speakers import _apposition_after
 from .verbs import cue_connotation, lemma
+
+_FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
+# what follows the name of someone running for office: "Sanders' campaign", "Trump supporters"
+_CANDIDACY_AFTER = re.compile(r"(?:[’']s?)?\s+(?:presidential\s+|senate\s+|primary\s+)?(?:campaign|candidacy|bid|running\s+mate|supporters|rally|rallies|delegates)\b", re.I)
+# roles of people who speak for someone else
+_STAFF_WORDS = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisor staffer director secretary".split())
 
 
 @dataclass
@@ -40,22 +46,47 @@ class _Row:
     fragments: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _entity_roles(text: str, entities: list[_Entity]) -> dict[str, str]:
+class _EntityRoles:
     """Role words said of each named entity anywhere in the text: the words right before a
-    mention in its sentence ("Finance Minister", "union leader") and an apposition after it."""
-    roles: dict[str, list[str]] = {}
-    for row in entities:
-        if row.label not in ("PERSON", "ORGANIZATION"):
-            continue
+    mention in its sentence ("Finance Minister", "union leader"), a role before it and a comma
+    ("Mr. Trump's campaign chairman, Paul Manafort"), a candidacy after it ("Sanders'
+    campaign") and an apposition after it. Worked out per source when first asked for (most
+    entities never speak)."""
+
+    def __init__(self, text: str, entities: list[_Entity], name_of=None):
+        self.text = text
+        self.rows: dict[str, list[_Entity]] = {}
+        for row in entities:
+            if row.label in ("PERSON", "ORGANIZATION"):
+                name = name_of(row) if name_of is not None else row.canonical
+                self.rows.setdefault(name, []).append(row)
+        self.done: dict[str, str] = {}
+
+    def get(self, name: str, default: str = "") -> str:
+        if name not in self.rows:
+            return default
+        if name not in self.done:
+            self.done[name] = " ".join(w for row in self.rows[name] for w in self._words(row))
+        return self.done[name]
+
+    def _words(self, row: _Entity) -> list[str]:
+        text = self.text
         words = []
         if row.label == "PERSON":  # the title run right before a name: "Finance Minister", "union leader"
             before = re.split(r"[.;:!?\"“”]|,\s", text[max(0, row.start - 60) : row.start])[-1].split()
             for word in reversed(before[-4:]):
-                if word.lower() in entmod._FUNCTION_WORDS or lemma(word) or word.endswith("ed"):
+                if word.lower() in _FUNCTION_WORDS or lemma(word) or word.endswith("ed"):
                     break
                 words.insert(0, word)
-        roles.setdefault(row.canonical, []).extend([*words, _apposition_after(text, row.end)])
-    return {name: " ".join(parts) for name, parts in roles.items()}
+            lead = _ROLE_BEFORE.search(text[max(0, row.start - 60) : row.start])
+            if lead:  # "Mr. Trump's campaign chairman, Paul Manafort"
+                words.extend(lead.group(1).split())
+            if _CANDIDACY_AFTER.match(text, row.end):  # "Sanders' campaign", "Trump supporters"
+                words.append("candidate")
+        return [*words, _apposition_after(text, row.end)]
+
+
+_ROLE_BEFORE = re.compile(r"(?:^|[.;:!?\"“”]\s*|[’']s\s+|\b(?:a|an|the)\s+)((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
 
 
 def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, resolve_pronouns: bool) -> list[dict]:
@@ -65,7 +96,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
     entities = _entity_rows(ents)
     resolver = _Resolver(text, entities)
     places = {e.canonical for e in entities if e.label == "LOCATION"}
-    entity_roles = _entity_roles(text, entities)
+    entity_roles = _EntityRoles(text, entities, resolver.entity_name)
     for row in sorted(rows, key=lambda r: r.cue_start):
         if row.speaker == "the media":
             resolver.record(row.cue_start, "the media", "group", "media")
@@ -75,6 +106,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
         if row.mention is None:
             row.speaker, row.speaker_kind = UNNAMED, ""
             continue
+        row.mention = _trim_clause(text, row.mention)
         s_start = sent_spans[row.sentence][0]
         if resolve_pronouns:
             name, kind = resolver.resolve(row.mention[0], row.mention[1], s_start)
@@ -90,6 +122,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
             before = next((r for r in reversed(ordered[:i]) if r.speaker not in ("@inherit", UNNAMED)), None)
             row.speaker = before.speaker if before else UNNAMED
             row.mention = None
+    titles = resolver.title_types_by_source()
     records = []
     for row in rows:
         mention = row.mention
@@ -97,9 +130,11 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
         source = resolver.sources.get(name)
         words = source.words if source else set()
         named = bool(source and source.named)
-        kind_of_source = speaker_type(name, words, is_place=name in places)
-        if kind_of_source == "other" and not named:
+        kind_of_source = speaker_type(name, words, is_place=name in places, title_types=titles.get(name, ()))
+        if kind_of_source == "other" and not named and name != UNCLEAR:
             kind_of_source = UNNAMED
+        if name == UNCLEAR:  # shown as such: the rules could not tell which person speaks
+            kind_of_source = "other"
         fragments = row.fragments or [(row.start, row.end)]
         quote = " … ".join(text[a:b] for a, b in fragments)
         records.append({
@@ -123,5 +158,39 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
         types = given.get(record["speaker"])
         if types:
             record["speaker_type"] = max(sorted(set(types)), key=types.count)
+    _staff_take_their_principal_type(records, resolver)
     records.sort(key=lambda r: (r["start"], r["end"]))
     return records
+
+
+def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver) -> None:
+    """A spokesman, aide or adviser of another source ("Cruz spokesman Rick Tyler", "Clinton
+    aide") whose own words give no type speaks for that source: it takes its type."""
+    typed = {r["speaker"]: r["speaker_type"] for r in records if r["speaker_type"] not in ("other", UNNAMED)}
+    by_surname = {name.split()[-1].lower(): kind for name, kind in typed.items() if " " in name}
+    for record in records:
+        if record["speaker_type"] != "other" or not record["named"]:
+            continue
+        source = resolver.sources.get(record["speaker"])
+        words = source.words if source else set()
+        if not words & _STAFF_WORDS:
+            continue
+        own = set(record["speaker"].lower().split())
+        principal = next((by_surname[w] for w in sorted(words) if w in by_surname and w not in own), None)
+        if principal:
+            record["speaker_type"] = principal
+
+
+# a name followed by a verb in the past or a negation: the mention is a whole clause
+_CLAUSE_MENTION = re.compile(
+    r"^((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]*)\s+(?:then\s+|also\s+|later\s+|first\s+)?"
+    r"(?:[a-z]+ed|[a-z]+(?:n't|n’t)|did|was|were|had|has|took|made|gave|went|came|won|lost|met|spoke|wrote)\b"
+)
+
+
+def _trim_clause(text: str, mention: tuple[int, int]) -> tuple[int, int]:
+    """ "Trump returned the compliment to Adelson" as a speaker mention is "Trump": the name
+    that opens a clause the rules took for a noun phrase."""
+    start, end = mention
+    m = _CLAUSE_MENTION.match(text[start:end])
+    return (start, start + m.end(1)) if m else mention

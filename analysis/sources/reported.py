@@ -88,7 +88,8 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         mention = (s_start + span[0], s_start + span[1])
         after = sentence[span[1] :]
         if re.match(r"\s*,", after) and cue.start < 3 + len(re.match(r"\s*", sentence).group()) or not sentence[: cue.start].strip(" ,"):
-            c_start = span[1] + len(re.match(r"\s*,\s*", after).group()) if re.match(r"\s*,\s*", after) else span[1]
+            comma = re.search(r",\s*", after[:80])  # "According to a poll out Thursday, ..."
+            c_start = span[1] + comma.end() if comma else span[1]
             c_end = len(sentence.rstrip(" .!?"))
         else:
             c_start = 0

@@ -15,7 +15,10 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..nlp import entities as entmod
+from .name_index import NameIndex
+from .names import first_name_genders, parse_name, suffix_after, title_types
 from .roles import (
+    _ALL_ROLE_WORDS,
     _MEDIA_NOUNS,
     _PERSON_ROLE_WORDS,
     _PERSON_ROLES,
@@ -28,6 +31,21 @@ from .roles import (
 )
 from .speaker_types import UNNAMED, _type_of_words
 from .tokens import _words_of
+
+#: The speaker of a pronoun that could refer to more than one person named just before it.
+UNCLEAR = "unclear"
+_KNOWN_ORGS = frozenset(getattr(entmod, "KNOWN_ORGS", frozenset())) | {"Kremlin", "Pentagon", "White House"}
+# an entity cut at a middle initial: "James B" + ". Comey"
+_AFTER_INITIAL = re.compile(r"^\.\s+[A-Z][\w’'\-]+")
+# a plural common noun heads the mention: a group of people
+_GROUP_HEAD = re.compile(r"(?<![’'])\b[a-z]{2,}(?<!s)(?<!u)(?<!i)s$|\b(?:people|police|staff|men|women|children|leadership|crowd)$")
+# where the words before a name stop being its title: punctuation, a quotation mark, a new line
+_TITLE_CONTEXT = re.compile(r"[,;:!?\"“”()\n]|(?<=[a-z]{4})\.\s|(?<=\d)\.\s")
+# "Supporters of Sanders", "members of the panel": a group named by what ties it together
+_GROUP_OF = re.compile(r"^(?:the\s+|some\s+|many\s+|other\s+)?[A-Za-z]+(?:ers|ists|ians|ants|ents|ors|ees|bers)\s+(?:of|for|from)\s", re.I)
+_AGENT_PLURAL = re.compile(r"(?:ers|ists|ians|ants|ents|ors|ees)$")
+# names joined by "and": "Cummings and Conyers", "Sens. Ron Wyden and Dianne Feinstein"
+_NAME_PAIR = re.compile(r"^(?P<a>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+),?\s+and\s+(?P<b>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)$")
 
 
 @dataclass
@@ -60,13 +78,61 @@ class _Resolver:
         self.ents = [e for e in entities if e.label in ("PERSON", "ORGANIZATION", "LOCATION")]
         self.sources: dict[str, _Source] = {}
         self.history: list[tuple[int, str]] = []  # (offset, canonical) of attributed statements
+        self.names = NameIndex()
+        self._entity_names: dict[int, str] = {}
+        self.person_names: dict[int, str] = {}  # entity start -> the name as written, cleaned
+        self.person_titles: dict[int, list[str]] = {}  # entity start -> the types its titles point to
+        self.mention_titles: dict[str, list[str]] = {}  # canonical -> types of the titles in speaker mentions
+        for row in self.ents:
+            if row.label == "PERSON":
+                end = row.end
+                if re.search(r"\b[A-Z]$", row.text):
+                    m = _AFTER_INITIAL.match(text[end : end + 40])
+                    end = end + m.end() if m else end
+                end = suffix_after(text, end)
+                before = _TITLE_CONTEXT.split(text[max(0, row.start - 40) : row.start])[-1].split()[-3:]
+                parts = parse_name(" ".join([*before, text[row.start : end]]))
+                if parts.name:
+                    self.person_names[row.start] = parts.name
+                    self.person_titles[row.start] = title_types(parts.titles) + (["party"] if parts.party else [])
+                    self.names.add(parts.name, row.start, parts.gender)
 
     def entity_name(self, row) -> str:
+        """The canonical source an entity mention names (worked out once per mention)."""
+        known = self._entity_names.get(row.start)
+        if known is None:
+            known = self._entity_names[row.start] = self._entity_name(row)
+        return known
+
+    def _entity_name(self, row) -> str:
+        if row.label == "PERSON" and row.start in self.person_names:
+            name = self.person_names[row.start]
+            before = _TITLE_CONTEXT.split(self.text[max(0, row.start - 6) : row.start])[-1].split()[-1:]
+            return self.names.link(name, row.start, parse_name(" ".join([*before, name])).gender)
         name = row.canonical
         before = self.text[max(0, row.start - 4) : row.start].lower()
-        if row.label == "ORGANIZATION" and before.endswith("the ") and len(name.split()) <= 2 and name in entmod.KNOWN_ORGS | {"Kremlin", "Pentagon", "White House"}:
+        if row.label == "ORGANIZATION" and before.endswith("the ") and len(name.split()) <= 2 and name in _KNOWN_ORGS:
             return f"the {name}"
         return name
+
+    def person_mention(self, mention: str, start: int, has_person: bool) -> str | None:
+        """The canonical person a name-bearing mention refers to, or None when it names no person."""
+        parts = parse_name(mention)
+        if not parts.name:
+            return None
+        words = parts.name.split()
+        person_evidence = (
+            has_person or parts.gender is not None or bool(parts.titles and parts.titles[-1] in ("mr", "mrs", "ms", "dr", "rev", "sen", "rep", "gov"))
+            or words[-1].lower() in self.names.by_surname
+            or (len(words) >= 2 and words[0] in first_name_genders())
+        )
+        if not person_evidence:
+            return None
+        canonical = self.names.link(parts.name, start, parts.gender)
+        self.mention_titles.setdefault(canonical, []).extend(title_types(parts.titles) + (["party"] if parts.party else []))
+        if parts.gender and canonical not in self.names.genders and len(canonical.split()) >= 2:
+            self.names.genders[canonical] = parts.gender
+        return canonical
 
     def entities_in(self, start: int, end: int) -> list:
         return [e for e in self.ents if e.start >= start and e.end <= end]
@@ -75,7 +141,7 @@ class _Resolver:
         cands = [e for e in self.ents if e.end <= before and e.label in labels]
         for row in reversed(cands):
             name = self.entity_name(row)
-            if not _gender_fits(name, gender):
+            if not self._gender_fits(name, gender):
                 continue
             if not words or _type_of_words(_words_of(name) | self.sources.get(name, _Source(name, "")).words) in words:
                 return name
@@ -84,10 +150,10 @@ class _Resolver:
     def recent_source(self, before: int, kinds: tuple[str, ...], role: str | None = None, window: int = 10_000, gender: str | None = None) -> str | None:
         if gender is not None:  # a name known to fit the pronoun beats a name of unknown gender
             for offset, name in reversed(self.history):
-                if offset < before and before - offset <= window and self.sources[name].kind in kinds and _gender_known(name) == gender:
+                if offset < before and before - offset <= window and self.sources[name].kind in kinds and self._gender_known(name) == gender:
                     return name
         for offset, name in reversed(self.history):
-            if offset >= before or before - offset > window or not _gender_fits(name, gender):
+            if offset >= before or before - offset > window or not self._gender_fits(name, gender):
                 continue
             source = self.sources[name]
             if source.kind in kinds and (role is None or _role_matches(role, source.words)):
@@ -104,8 +170,25 @@ class _Resolver:
             return "the media", "group"
         inside = self.entities_in(start, end)
         head_words = _head_words(mention)
+        pair = _NAME_PAIR.match(mention.strip())
+        if pair:  # a group of named people speaks: "Cummings and Conyers"
+            names = [self.person_mention(pair.group(k), start, True) or pair.group(k) for k in ("a", "b")]
+            return self._register(" and ".join(names), "group", mention, start, named=True)
+        last = mention.strip().split()[-1] if mention.strip() else ""
+        plural_noun = _GROUP_HEAD.search(mention.strip()) or _GROUP_OF.match(mention.strip()) or (
+            mention.strip() == last and (last.lower() in _ALL_ROLE_WORDS or _AGENT_PLURAL.search(last.lower()))
+        )
+        if plural_noun and not _MEDIA_NOUNS.match(mention.strip()):
+            # a group speaks as a group: "four Democratic senators", "Clinton aides"
+            name = re.sub(r"^(?:The)\s", "the ", mention.strip())
+            return self._register(name, "group", mention, start, named=False)
+        persons = [e for e in inside if e.label == "PERSON"]
+        ends_with_name = not re.search(r"[’']s?\s+\w+$|\b[a-z]+$", mention.strip())
+        if ends_with_name:
+            person = self.person_mention(mention, start, bool(persons))
+            if person:
+                return self._register(person, "person", mention, start, named=True)
         if inside:
-            persons = [e for e in inside if e.label == "PERSON"]
             ends_with_entity = self.text[inside[-1].end : end].strip(" ,'’s") == ""
             if persons:
                 return self._register(self.entity_name(persons[-1]), "person", mention, start, named=True)
@@ -130,6 +213,9 @@ class _Resolver:
                 return self._register(name, "thing", mention, start, named=True)
         name = re.sub(r"^(?:The)\s", "the ", mention.strip())
         kind = "group" if re.search(r"s$", _head(mention)) and not person_role else ("person" if person_role else "thing")
+        parts = parse_name(mention) if ends_with_name else None
+        if parts and parts.name:  # a name the entity recogniser missed ("Trump", "Baker")
+            return self._register(parts.name, kind, mention, start, named=True)
         return self._register(name, kind, mention, start)
 
     def _pronoun(self, pronoun: str, start: int, sentence_start: int) -> tuple[str, str]:
@@ -143,18 +229,40 @@ class _Resolver:
             first = subject[0]
             lead = self.text[sentence_start : first.start].strip().lower()
             first_kind = "person" if first.label == "PERSON" else "thing"
-            if lead in ("", "the") and first_kind == kind:
+            gender_of = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun)
+            if lead in ("", "the") and first_kind == kind and self._gender_fits(self.entity_name(first), gender_of):
                 return self._register(self.entity_name(first), kind, pronoun, start, add_words=False, named=True)
         wanted = ("person",) if kind == "person" else ("thing", "group") if kind == "thing" else ("group", "thing")
         gender = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun)
         name = self.recent_source(start, wanted, window=1500, gender=gender)
         if name:
+            if kind == "person" and self._rival_person(name, start, gender):
+                return UNCLEAR, kind  # another person who fits was named since: not unambiguous
             return name, self.sources[name].kind
         labels = ("PERSON",) if kind == "person" else ("ORGANIZATION", "LOCATION")
         name = self.recent_entity(start, labels, gender=gender)
         if name:
             return self._register(name, kind, pronoun, start, add_words=False, named=True)
         return UNNAMED, kind
+
+    def _rival_person(self, name: str, before: int, gender: str | None) -> bool:
+        """True when, between the last mention of ``name`` and ``before`` and in the paragraph
+        of ``before``, a different person whose gender fits the pronoun is named."""
+        paragraph = self.text.rfind("\n\n", 0, before) + 2
+        persons = [e for e in self.ents if e.label == "PERSON" and e.end <= before]
+        last = max((e.end for e in persons if self.entity_name(e) == name), default=-1)
+        if last < 0:
+            return False
+        for e in persons:
+            if e.start >= max(last, paragraph):
+                other = self.entity_name(e)
+                if other != name and name not in other and self._gender_fits(other, gender) and self._gender_fits_strict(other, gender):
+                    return True
+        return False
+
+    def _gender_fits_strict(self, name: str, gender: str | None) -> bool:
+        """A person whose gender is known to fit the pronoun (an unknown gender is no rival)."""
+        return gender is None or self._gender_known(name) == gender
 
     def _recent_person_with_role(self, before: int, role: str) -> str | None:
         persons = [e for e in self.ents if e.end <= before and e.label == "PERSON"]
@@ -179,24 +287,38 @@ class _Resolver:
         return name, source.kind
 
     def record(self, offset: int, name: str, kind: str, role_text: str = "") -> None:
-        if name == UNNAMED:
+        if name in (UNNAMED, UNCLEAR):
             return
         source = self.sources.setdefault(name, _Source(name, kind))
         source.words |= _words_of(role_text)
         self.history.append((offset, name))
 
+    def title_types_by_source(self) -> dict[str, list[str]]:
+        """Canonical person -> the types its titles point to, over all its mentions in the text."""
+        found = {name: list(types) for name, types in self.mention_titles.items()}
+        for row in self.ents:
+            types = self.person_titles.get(row.start)
+            if types:
+                found.setdefault(self.entity_name(row), []).extend(types)
+        return found
 
-def _gender_known(name: str) -> str | None:
-    """``"female"``/``"male"`` when the first name says so unambiguously, else None."""
+    def _gender_known(self, name: str) -> str | None:
+        """``"female"``/``"male"`` from an honorific or gendered title met with the name, or
+        its first name (NLTK names lists) when that is unambiguous, else None."""
+        return self.names.gender(name) or _first_name_gender(name)
+
+    def _gender_fits(self, name: str, gender: str | None) -> bool:
+        """False only when the pronoun's gender contradicts what is known of the name's."""
+        if gender is None:
+            return True
+        known = self._gender_known(name)
+        if known is None and " " in name:
+            known = first_name_genders().get(name.split()[0])
+        return known in (None, "either", gender)
+
+
+def _first_name_gender(name: str) -> str | None:
     if " " not in name:
         return None
-    known = entmod.name_genders().get(name.split()[0])
+    known = first_name_genders().get(name.split()[0])
     return known if known in ("female", "male") else None
-
-
-def _gender_fits(name: str, gender: str | None) -> bool:
-    """False only when the pronoun's gender contradicts the first name's (NLTK names lists)."""
-    if gender is None or " " not in name:
-        return True
-    known = entmod.name_genders().get(name.split()[0])
-    return known is None or known in ("either", gender)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .adjuncts import _LEADING_CONNECTIVE, _TRAILING_ADJUNCTS, _is_adjunct_piece
+from .names import ABBREVIATION_DOT
 from .roles import (
     _ALL_ROLE_WORDS,
     _MEDIA_NOUNS,
@@ -17,10 +18,18 @@ from .roles import (
 
 # where a clause (and so a subject) can start: sentence start, semicolon, subordinator
 _CLAUSE_OPENERS = re.compile(
-    r"(?:^|[;:]\s*|\b(?:after|before|as|while|when|because|since|but|and|that|which|who|where|although|though|whereas|until|once|if)\s+)", re.I
+    r"(?:^|[;:]\s*|\b(?:after|before|as|while|when|because|since|but|and|that|which|who|where|although|though|whereas|until|once|if|why|how)\s+)", re.I
 )
 # words no subject starts with; verbs that make a phrase a clause, not a subject
 _NOT_SUBJECT_START = re.compile(r"^(?:to|in|on|at|of|for|from|with|by|about|into|over|under|that|which|who|what|when|where|whether|if|because|as|is|are|was|were|be|been|being)\b", re.I)
+_PREPOSITION_START = re.compile(r"^(?:among|amid|across|after|before|during|despite|under|within|without|unlike|like|beyond|behind|besides|including|following|also|still|instead|meanwhile|however|moreover|yet|so|thus|indeed|perhaps|even|only)\b", re.I)
+_SHARE_OF_PEOPLE = re.compile(
+    r"^(?:about|nearly|almost|roughly|only|just|more\s+than|fewer\s+than|less\s+than|over|under|some|another)?\s*"
+    r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+third|a\s+quarter|half|majorities|a\s+majority|most)"
+    r"(?:\s+(?:in|out\s+of|of)\s+(?:\d+|ten|them|those|all\s+\w+))?(?:\s+percent)?(?:\s+of\s+[\w\s-]{1,40})?$",
+    re.I,
+)
+_QUANTIFIERS = frozenset("many some most several others few all both each none one two three four five half".split())
 _SUBJECT_VERB_WORDS = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|did|does|do)\b", re.I)
 
 
@@ -43,10 +52,16 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
     segment = sentence[floor:end]
-    relative = re.search(r",\s*(?:who|which|whose)\b[^,]*$", segment) if left.rstrip().endswith(",") else None
+    relative = re.search(r",\s*(?:[^,]*?\s)?(?:who|which|whose)\b[^,]*$", segment) if left.rstrip().endswith(",") else None
     if relative:  # "Ruth Okafor, who chairs the association, told ..."
         end = floor + relative.start()
         segment = sentence[floor:end]
+    who = re.search(r"(?<=\w),?\s+who\s*$", segment)
+    if who and who.start() > 0:  # "X, who said ...": the speaker is X
+        run = re.search(r"(?:\b[A-Z][\w.'’\-]*\s+){0,5}[A-Z][\w'’\-]+$", segment[: who.start()])
+        if run:
+            return floor + run.start(), floor + who.start()
+        return _subject_before(sentence, floor + who.start(), floor)
     # clause start: last quotation mark, subordinator or semicolon in the segment
     start = floor
     for m in re.finditer(r'["“”„«»]|\'\'', segment):
@@ -55,6 +70,9 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     for m in _CLAUSE_OPENERS.finditer(segment):
         if floor + m.end() > start and m.group().strip().lower() not in ("", "and") or (m.group().strip().lower() == "and" and floor + m.end() > start and clause_from <= m.start()):
             start = max(start, floor + m.end())
+    dateline = _DATELINE.match(sentence[start:end])
+    if dateline and start + dateline.end() < end:  # "WASHINGTON — Sen. Bernie Sanders said"
+        start += dateline.end()
     lead = _LEADING_CONNECTIVE.match(sentence[start:end])
     while lead and lead.end() > 0 and start + lead.end() < end:
         start += lead.end()
@@ -114,18 +132,23 @@ def _is_apposition(segment: str) -> bool:
     first = words[0]
     if re.fullmatch(r"\d{1,3}", segment.strip()):
         return True  # an age: "Quina Jones, 25, said"
+    if first.lower() in _QUANTIFIERS:
+        return False  # "Among Democrats, many said": "many" is the subject, not a role
+    if _POSSESSIVE_ROLE.match(segment.strip()):
+        return True  # "Sanders' campaign manager", "Democracy for America's executive director"
     return first[0].islower() and first.lower() not in ("he", "she", "it", "they", "we") or first.lower() in ("a", "an", "the") and len(words) > 1 and words[1][0].islower()
 
 
 def _is_name_like(segment: str) -> bool:
     """A name (with any title) before an apposition: ends in a capitalised word, no determiner first."""
     words = _PARENTHETICAL.sub("", segment).split()
-    if not words or len(words) > 8 or words[0].lower() in ("the", "a", "an", "this", "that", "later", "meanwhile", "however"):
+    if not words or len(words) > 8 or words[0].lower() in ("the", "a", "an", "this", "that", "later", "meanwhile", "however") or _NOT_SUBJECT_START.match(segment) or _PREPOSITION_START.match(segment):
         return False
     return words[-1][0].isupper() and not _SUBJECT_VERB_WORDS.search(segment)
 
 
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
+_POSSESSIVE_ROLE = re.compile(r"^(?:[A-Z][\w.\-]*\s+){0,4}[A-Z][\w.\-]*(?:’s|'s|’|')\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*$")
 
 
 def _is_speaker_phrase(phrase: str) -> bool:
@@ -134,7 +157,9 @@ def _is_speaker_phrase(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 16:
         return False
-    if _NOT_SUBJECT_START.match(phrase):
+    if _SHARE_OF_PEOPLE.match(phrase):
+        return True  # "six in 10", "46 percent of voters", "About four out of 10 voters"
+    if _NOT_SUBJECT_START.match(phrase) or _PREPOSITION_START.match(phrase):
         return False
     if phrase.lower() in _PRONOUNS:
         return True
@@ -149,10 +174,15 @@ def _is_speaker_phrase(phrase: str) -> bool:
 
 def _subject_after(sentence: str, pos: int) -> tuple[int, int] | None:
     """Speaker phrase starting at ``pos`` (inverted ``said Peskov``, ``according to X``)."""
-    m = re.match(r"\s*((?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{1,120}?)(?=\s*(?:[,.;:!?\"“”(]|\s+(?:in|on|at|during|after|before|when|while|that|who|which|of\s+the\s+\w+ing|to\s+\w+)\b|$))", sentence[pos:])
+    # the full stops of titles and initials end no phrase: "said Sen. Marco Rubio", "James B. Comey"
+    masked = ABBREVIATION_DOT.sub(lambda d: d.group()[:-1] + "_", sentence[pos:])
+    masked = re.sub(r"(?<=\w),(?=\s+(?:Jr|Sr)\b)", "_", masked)
+    m = re.match(r"\s*((?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{1,120}?)(?=\s*(?:[,.;:!?\"“”(]|\s+(?:in|on|at|during|after|before|when|while|that|who|which|of\s+the\s+\w+ing|to\s+\w+)\b|$))", masked)
     if not m:
         return None
-    phrase = m.group(1).strip()
+    phrase = sentence[pos + m.start(1) : pos + m.end(1)].strip()
+    if re.match(r"(?:Jr|Sr)\.", sentence[pos + m.end(1) : pos + m.end(1) + 3]):
+        phrase += sentence[pos + m.end(1) : pos + m.end(1) + 3]
     phrase = _TRAILING_ADJUNCTS.sub("", phrase).strip(" ,")
     if not phrase or not _is_speaker_phrase(phrase):
         return None
@@ -165,10 +195,20 @@ _MAIN_SUBJECT = re.compile(
 )
 
 
+# a dateline ("WASHINGTON —", "ORLANDO (AP) -") or an opening participle or adverb phrase
+# ("Speaking Sunday,", "Hastily,") before the subject
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:\([^)]{1,20}\))?\s*(?:—|–|--|-|:)\s*")
+_OPENING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+(?:ing|ly)\b[^,]{0,60}),\s*")
+
+
 def _main_subject(sentence: str) -> tuple[int, int] | None:
     """The sentence-initial noun phrase (after connectives), the subject a participle shares."""
     start = 0
-    lead = _LEADING_CONNECTIVE.match(sentence)
+    for opener in (_DATELINE, _OPENING_PHRASE):
+        m = opener.match(sentence, start)
+        if m:
+            start = m.end()
+    lead = _LEADING_CONNECTIVE.match(sentence, start)
     if lead:
         start = lead.end()
     m = _MAIN_SUBJECT.match(sentence, start)
@@ -183,5 +223,7 @@ def _main_subject(sentence: str) -> tuple[int, int] | None:
 
 def _apposition_after(text: str, end: int) -> str:
     """The role phrase right after a speaker mention: "Kapital, a business daily, ..."."""
-    m = re.match(r",\s*((?:a|an|the|who|which)\b[^,.;]{0,120}|[a-z][^,.;]{0,120})(?:[,.;]|$)", text[end : end + 160])
+    # after an age ("Mattie Thomas, 66, a retired worker"), or opening with a possessive
+    # ("Peter Orszag, Obama's budget director")
+    m = re.match(r",\s*(?:\d{1,3},\s*)?((?:a|an|the|who|which)\b[^,.;]{0,120}|[a-z][^,.;]{0,120}|[A-Z][\w.\-]*[’'](?:s)?\s[^,.;]{0,120})(?:[,.;]|$)", text[end : end + 160])
     return m.group(1) if m else ""

@@ -17,7 +17,7 @@ SOURCE_SUMMARY_COLUMNS = [
 ]  # fmt: skip
 ARTICLE_SUMMARY_COLUMNS = [
     "sources", "statements", "named_sources", "unnamed_sources", "share_named",
-    "share_official", "share_direct", "words_quoted", "share_of_voice", "loaded_cues",
+    "share_official", "share_politics", "share_direct", "words_quoted", "share_of_voice", "loaded_cues",
     "hedged_cues", *[f"sources_{t}" for t in (*SPEAKER_TYPES, UNNAMED, "other")],
 ]  # fmt: skip
 
@@ -62,9 +62,12 @@ def source_summary(quotes: pd.DataFrame, *, article_words: int) -> pd.DataFrame:
 def article_summary(quotes: pd.DataFrame, *, article_words: int) -> dict:
     """Sourcing profile of one article (keys :data:`ARTICLE_SUMMARY_COLUMNS`).
 
-    ``share_named`` and ``share_official`` are shares of *statements* (0–1): how many come
-    from a named source, and how many from government or officials. ``sources_<type>``
-    counts distinct sources of each type.
+    ``share_named``, ``share_official`` and ``share_politics`` are shares of *statements*
+    (0–1): how many come from a named source, how many from the speaker type
+    ``government`` (officials, agencies, police, courts, the military: "official" means
+    government, nothing else) and how many from ``politics`` (politicians and candidates
+    speaking as such, parties, campaigns). ``sources_<type>`` counts distinct sources of
+    each type.
     """
     sources = source_summary(quotes, article_words=article_words)
     n = len(quotes)
@@ -74,6 +77,7 @@ def article_summary(quotes: pd.DataFrame, *, article_words: int) -> dict:
         "unnamed_sources": int((~sources["named"].astype(bool)).sum()) if n else 0,
         "share_named": round(float(quotes["named"].mean()), 3) if n else 0.0,
         "share_official": round(float((quotes["speaker_type"] == "government").mean()), 3) if n else 0.0,
+        "share_politics": round(float((quotes["speaker_type"] == "politics").mean()), 3) if n else 0.0,
         "share_direct": round(float((quotes["kind"] == "direct").mean()), 3) if n else 0.0,
         "words_quoted": int(quotes["words"].sum()) if n else 0,
         "share_of_voice": round(100 * float(quotes["words"].sum()) / article_words, 1) if n and article_words else 0.0,

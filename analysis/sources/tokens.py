@@ -17,7 +17,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 def _words_of(text: str) -> set[str]:
     """The lower-case words of ``text`` (full stops, commas and apostrophes at their ends dropped)."""
-    return {w.lower().strip(".,'’") for w in re.findall(r"[\w.'’&\-]+", text)}
+    words = {w.lower().strip(".,'’") for w in re.findall(r"[\w.'’&\-]+", text)}
+    return words | {w[:-2] for w in words if w.endswith(("’s", "'s"))}  # "GOP’s" is also "gop"
 
 
 def _tags(sentence: str) -> dict[int, str]:

@@ -38,7 +38,7 @@ def plot_voice_types(
     ax.set_xlabel("share of attributed statements (%)")
     official = shares["government"].fillna(0) if "government" in shares.columns else pd.Series(0.0, index=articles)
     top = official.idxmax()
-    ax.set_title(f"Officials speak most in {(labels or {}).get(top, top)} ({official.max():.0f}% of statements)")
+    ax.set_title(f"Government officials speak most in {(labels or {}).get(top, top)} ({official.max():.0f}% of statements)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=4, fontsize=9)
     return ax
 

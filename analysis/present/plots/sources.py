@@ -9,8 +9,9 @@ from .style import NEUTRAL, _more_note
 
 #: One colour per speaker type, used by every sources figure (Okabe–Ito hues).
 TYPE_COLORS = {
-    "government": "#0072B2", "company": "#E69F00", "media": "#009E73", "academic": "#CC79A7",
-    "civil_society": "#56B4E9", "other": "#D55E00", "unnamed": NEUTRAL,
+    "government": "#0072B2", "politics": "#D55E00", "company": "#E69F00", "media": "#009E73",
+    "academic": "#CC79A7", "civil_society": "#56B4E9", "citizen": "#F0E442", "other": "#000000",
+    "unnamed": NEUTRAL,
 }  # fmt: skip
 
 

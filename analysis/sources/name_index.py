@@ -1,0 +1,78 @@
+"""One article's people: short forms ("Comey", "Ms. Kovner") linked to the full names it gives.
+
+:class:`NameIndex` collects the full names of an article (from the entity recogniser's
+PERSON mentions and from speaker mentions, each cleaned by :func:`.names.parse_name`) and
+links a later mention to one of them: a surname to the full name with that surname (the
+one whose gender fits an honorific or pronoun, else the latest one named), a full name to
+the fuller form of the same person ("James Comey" to "James B. Comey"). Two people of one
+family stay apart by their first names ("Bill Clinton", "Hillary Clinton"); a surname with
+an honorific that fits none of them ("Ms. Kovner" beside "Victor Kovner") stays its own
+source.
+"""
+
+from __future__ import annotations
+
+from .names import SUFFIXES, name_gender
+
+
+def _surname(name: str) -> str:
+    parts = [p for p in name.split() if p.strip(".,").lower() not in SUFFIXES]
+    return parts[-1].lower() if parts else ""
+
+
+def _first(name: str) -> str:
+    return name.split()[0].strip(".").lower()
+
+
+def _same_first(a: str, b: str) -> bool:
+    """First names that may be one person's: equal, or one an initial of the other."""
+    fa, fb = _first(a), _first(b)
+    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+
+
+class NameIndex:
+    """The full names of one article, by surname, with where each was last met."""
+
+    def __init__(self) -> None:
+        self.by_surname: dict[str, list[str]] = {}
+        self.last_seen: dict[str, int] = {}
+        self.genders: dict[str, str] = {}
+
+    def add(self, name: str, offset: int, gender: str | None = None) -> str:
+        """Register a full name (two words or more) met at ``offset``; returns its canonical form."""
+        if len(name.split()) < 2:
+            return name
+        same = [known for known in self.by_surname.get(_surname(name), []) if _same_first(known, name)]
+        if same:
+            canonical = same[0]
+            if len(name) > len(canonical) and name.split()[0] == canonical.split()[0]:
+                # the fuller form wins: "James B. Comey" over "James Comey"
+                self.by_surname[_surname(name)] = [name if k == canonical else k for k in self.by_surname[_surname(name)]]
+                self.last_seen[name] = self.last_seen.pop(canonical, offset)
+                if canonical in self.genders:
+                    self.genders[name] = self.genders.pop(canonical)
+                canonical = name
+        else:
+            canonical = name
+            self.by_surname.setdefault(_surname(name), []).append(name)
+        self.last_seen[canonical] = max(offset, self.last_seen.get(canonical, -1))
+        gender = gender or name_gender(canonical)
+        if gender:
+            self.genders.setdefault(canonical, gender)
+        return canonical
+
+    def gender(self, name: str) -> str | None:
+        return self.genders.get(name)
+
+    def link(self, name: str, offset: int, gender: str | None = None) -> str:
+        """The canonical name of a mention's name; a surname is linked to its full name when one fits."""
+        if len(name.split()) >= 2:
+            return self.add(name, offset, gender)
+        every = self.by_surname.get(name.lower(), [])
+        candidates = [c for c in every if self.genders.get(c) in (None, gender)] if gender else every
+        if not candidates:  # "Ms. Kovner" beside "Victor Kovner" only: someone else
+            return f"{'Ms.' if gender == 'female' else 'Mr.'} {name}" if every else name
+        before = [c for c in candidates if self.last_seen.get(c, 10**9) <= offset] or candidates
+        best = max(before, key=lambda c: self.last_seen.get(c, -1))
+        self.last_seen[best] = max(offset, self.last_seen.get(best, -1))
+        return best
