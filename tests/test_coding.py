@@ -225,3 +225,9 @@ def test_the_agreement_notebook_runs_on_filled_sheets_of_an_invented_story(story
     assert (tmp_path / "figures" / "07_agreement.png").stat().st_size > 0
     for word in ("Zoom", "Kremlin", "Peskov"):
         assert word not in text
+
+
+def test_the_codebook_has_every_speaker_type_the_suite_gives():
+    from analysis import sources
+
+    assert set(coding.SPEAKER_TYPES) == {*sources.SPEAKER_TYPES, sources.UNNAMED, "other"}
