@@ -160,3 +160,15 @@ def test_evaluate_runs_on_a_slice_of_the_dev_split():
     report = ner_eval.evaluate_files(folder, limit=2, social=False)
     assert "dev, model + rules (after)" in report and "dev, rules (before)" in report
     assert report.count("| lenient |") == 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ortiz shut the bridge.", [["Ortiz", "PERSON"]]),
+        ("Tolls rose.", []),
+        ("Drivers waited for hours.", []),
+    ],
+)
+def test_a_surname_alone_before_its_verb_is_a_person(text, expected):
+    assert extract_entities(text)[["text", "label"]].values.tolist() == expected

@@ -29,7 +29,6 @@ import pandas as pd
 
 from ..lexicons import csv_rows, words
 from . import ner_rules
-from .endings import base_forms
 from .ner_features import token_spans
 from .ner_lists import (  # noqa: F401  (names other modules read from here)
     CONNECTORS,
@@ -243,10 +242,12 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
             out.append((first, j, "ORGANIZATION"))
         elif name in places() and name not in demonyms() and not (first == first_word and name.lower() in _STOP):
             out.append((first, j, "LOCATION"))
-        elif (_speaks(words, j) or _acts_alone(words, run, j)) and (len(run) > 1 or (run[0].isalpha() and not is_common(run[0], common_words()))) and not all(w in PERSON_TITLES for w in run):
+        elif _speaks(words, j) and (len(run) > 1 or (run[0].isalpha() and not is_common(run[0], common_words()))) and not all(w in PERSON_TITLES for w in run):
             # a name the model left out before "said" or an apposition ("Kapital, a business
             # daily, reported"): typed as the rule-based recogniser types it
             out.append((first, j, ner_rules.classify(run) or "ORGANIZATION"))
+        elif _acts_alone(words, run, first, j) and run[0].isalpha() and not is_common(run[0], common_words()) and run[0] not in PERSON_TITLES:
+            out.append((first, j, "PERSON"))
         else:  # "F.B.I. Director": an acronym in a run
             out.extend((k, k + 1, "ORGANIZATION") for k in range(first, j) if _ACRONYM.match(words[k]) and sum(c.isalpha() for c in words[k]) <= 5 and words[k] not in NOT_NAMES and words[k] not in NAME_SUFFIXES)
         i = j
@@ -263,22 +264,24 @@ def _name_before(spans: list[tuple[int, int, str]], words: list[str], first: int
     return next((span for span in spans if span[1] in ends and span[2] != "DATE"), None)
 
 
-#: Lemmas and listed forms of the reporting verbs (``reporting_verbs.csv``, ``reporting_verb_forms.csv``).
-_REPORTING_LEMMAS = frozenset(row["lemma"] for row in csv_rows("reporting_verbs.csv"))
+#: The listed forms of the reporting verbs (``reporting_verb_forms.csv``).
 _REPORTING_FORMS = frozenset(row["form"] for row in csv_rows("reporting_verb_forms.csv"))
 
 
 def _reports(word: str) -> bool:
-    """``word`` is a form of a reporting verb ("said", "agreed", "warns")."""
-    if word in _SPEECH or word in _REPORTING_FORMS:
-        return True
-    return word.islower() and word.endswith(("s", "ed")) and any(b in _REPORTING_LEMMAS for b in base_forms(word))
+    """``word`` is a form of a common reporting verb ("said", "told", "says")."""
+    return word in _SPEECH or word in _REPORTING_FORMS
 
 
-def _acts_alone(words: list[str], run: list[str], j: int) -> bool:
-    """A single word that is no dictionary word, right before a verb in the past ("Byrne
-    agreed"): a surname the model missed at the start of a sentence."""
-    return len(run) == 1 and j < len(words) and words[j].islower() and words[j].endswith("ed")
+def _acts_alone(words: list[str], run: list[str], first: int, j: int) -> bool:
+    """A sentence that opens with a single word that is no dictionary word, followed by a
+    verb ("Byrne agreed", "Ortiz shut the bridge"): a surname the model missed at the start
+    of a sentence. The verb is told by the part-of-speech tagger (run only in this case)."""
+    if len(run) != 1 or first != _first_word_of(words) or j >= len(words) or not words[j].islower():
+        return False
+    from .tagging import tag_words
+
+    return tag_words(words)[j].startswith(("VBD", "VBZ", "MD"))
 
 
 def _speaks(words: list[str], j: int) -> bool:
