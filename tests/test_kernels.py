@@ -410,7 +410,12 @@ def test_kernels_run_by_papermill_directly_leave_out_the_alarming_lines_once_con
 
     bare = tmp_path / "bare"
     (bare / "profile_default").mkdir(parents=True)
-    assert "without encryption" in _papermill_stderr(tmp_path, bare)  # the line the configuration removes
+    own = kernel_config.config_path()
+    if own.is_file() and kernel_config.MARKER in own.read_text(encoding="utf-8"):
+        # make setup has configured this environment: its kernels are quiet with any profile
+        assert "without encryption" not in _papermill_stderr(tmp_path, bare)
+    else:
+        assert "without encryption" in _papermill_stderr(tmp_path, bare)  # the line the configuration removes
     assert kernel_config.write_kernel_config(tmp_path / "env") == "written"
     assert kernel_config.write_kernel_config(tmp_path / "env") == "present"
     quiet = tmp_path / "quiet" / "profile_default"
