@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from ..lexicons import csv_rows, words
@@ -135,14 +136,18 @@ def rule_entities(text: str | ParsedText) -> pd.DataFrame:
 
 
 def _frame(rows: list[tuple], canonical: bool = True) -> pd.DataFrame:
+    if not rows:  # typed empty columns (object text, int64 offsets)
+        return pd.DataFrame({c: pd.Series([], dtype="int64" if c in ("start", "end", "sentence") else None) for c in ENTITY_COLUMNS})
     rows = sorted(set(rows), key=lambda r: (r[2], r[3]))
     found = {"text": [r[0] for r in rows], "label": [r[1] for r in rows]}
     names = canonical_names(found) if canonical else link_short_forms(found)
-    columns = {
-        "text": found["text"], "label": found["label"], "start": [r[2] for r in rows],
-        "end": [r[3] for r in rows], "canonical": names, "sentence": [r[4] for r in rows],
-    }  # fmt: skip
-    return pd.DataFrame({c: pd.Series(columns[c], dtype="int64" if c in ("start", "end", "sentence") else None) for c in ENTITY_COLUMNS})
+
+    def ints(i: int) -> np.ndarray:
+        return np.fromiter((r[i] for r in rows), dtype="int64", count=len(rows))
+
+    # built from plain columns in one step: a Series per column costs as much as the recogniser
+    columns = {"text": found["text"], "label": found["label"], "start": ints(2), "end": ints(3), "canonical": names, "sentence": ints(4)}
+    return pd.DataFrame(columns, columns=ENTITY_COLUMNS)
 
 
 def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[int, int, str]]:
