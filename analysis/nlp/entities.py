@@ -251,7 +251,7 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
             # a name the model left out before "said" or an apposition ("Kapital, a business
             # daily, reported"): typed as the rule-based recogniser types it
             out.append((first, j, ner_rules.classify(run) or "ORGANIZATION"))
-        elif _acts_alone(words, run, first, j) and run[0].isalpha() and not is_common(run[0], common_words()) and run[0] not in PERSON_TITLES:
+        elif len(run) == 1 and run[0].isalpha() and run[0] not in PERSON_TITLES and not is_common(run[0], common_words()) and _acts_alone(words, run, first, j):
             out.append((first, j, "PERSON"))
         else:  # "F.B.I. Director": an acronym in a run
             out.extend((k, k + 1, "ORGANIZATION") for k in range(first, j) if _ACRONYM.match(words[k]) and sum(c.isalpha() for c in words[k]) <= 5 and words[k] not in NOT_NAMES and words[k] not in NAME_SUFFIXES)
@@ -284,9 +284,11 @@ def _acts_alone(words: list[str], run: list[str], first: int, j: int) -> bool:
     of a sentence. The verb is told by the part-of-speech tagger (run only in this case)."""
     if len(run) != 1 or first != _first_word_of(words) or j >= len(words) or not words[j].islower():
         return False
+    from .ner_model import dictionary_tags
     from .tagging import tag_words
 
-    return tag_words(words)[j].startswith(("VBD", "VBZ", "MD"))
+    tag = dictionary_tags([words[j]])[0]  # the tagger's dictionary settles frequent words
+    return (tag if tag != "?" else tag_words(words)[j]).startswith(("VBD", "VBZ", "MD"))
 
 
 def _speaks(words: list[str], j: int) -> bool:
