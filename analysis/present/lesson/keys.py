@@ -266,28 +266,28 @@ def tone_source_key(
 
 
 def _omissions_many(corpus: Corpus, labels: Mapping[str, str]) -> pd.DataFrame:
-    """The omissions key for three or more reports: for each report, what any other report
-    has and it lacks (every pair compared; an item is right when some other report has it
-    and this one does not)."""
-    import itertools
-
+    """The omissions key for three or more reports, from :func:`analysis.framing.omissions_each`
+    (each report against all the others): for each report, what another report has and it
+    lacks is right (expected for names and numbers), what it carries itself is wrong."""
     from ... import framing
 
-    sentences = corpus.sentences()
     ids = [a.id for a in corpus]
-    parts = [omissions_key(framing.omissions(sentences, a=a, b=b), a=a, b=b, labels=labels)
-             for a, b in itertools.combinations(ids, 2)]  # fmt: skip
-    pairs = pd.concat(parts, ignore_index=True)
+    each = framing.omissions_each(corpus.sentences(), ids=ids)
     rows = []
-    for _, group in pairs.groupby(["report", "item"], sort=False):
-        right = group[group["right"]]
-        first = (right if len(right) else group).iloc[0].to_dict()
-        found = sorted({f for f in group["found_in"] if f and f != "both"})
-        rows.append({**first, "right": bool(len(right)), "required": bool(group["required"].any()),
-                     "found_in": ", ".join(found) or "both", "count": int(group["count"].max())})  # fmt: skip
-    frame = _key_frame(rows, ["kind", "label", "found_in", "count", "example"])
-    order = {labels.get(i, i): n for n, i in enumerate(ids)}
-    return frame.sort_values("report", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+    for r in each.itertuples():
+        if not r.count and not r.n_other:
+            continue
+        accepted = tuple(dict.fromkeys([r.item, *[f for f in str(r.forms).split(" | ") if f]]))
+        report, first = labels.get(r.report, r.report), labels.get(r.example_article, r.example_article)
+        base = {"report": report, "item": r.item, "accepted": accepted, "kind": r.kind, "label": r.label, "example": r.sentence_text}
+        if r.count:
+            rows.append({**base, "right": False, "required": False, "note": "this report has it",
+                         "found_in": report, "count": int(r.count)})  # fmt: skip
+        else:
+            others = f"{r.n_other} other reports have it" if r.n_other > 1 else "one other report has it"
+            rows.append({**base, "right": True, "required": r.kind in ("entity", "number"),
+                         "note": f"{others}, e.g. {first}", "found_in": first, "count": int(r.count_other)})  # fmt: skip
+    return _key_frame(rows, ["kind", "label", "found_in", "count", "example"])
 
 
 def answer_keys(corpus: Corpus, *, exercises: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
