@@ -195,7 +195,8 @@ def _docs(args: argparse.Namespace) -> int:
     return 0
 
 
-def _train(args: argparse.Namespace) -> int:
+def _models_command(args: argparse.Namespace, *, evaluate: bool) -> int:
+    """``train`` (write each model's weights) or ``evaluate`` (print its dev figures)."""
     from . import models
 
     unknown = [name for name in args.models if name not in models.MODELS]
@@ -204,29 +205,20 @@ def _train(args: argparse.Namespace) -> int:
         return 2
     for name in args.models or list(models.MODELS):
         try:
-            path = models.train(name, args.data)
+            result = models.evaluate(name, args.data) if evaluate else models.train(name, args.data)
         except models.MissingDevData as err:
-            print(f"error: {err}", file=sys.stderr)
+            print(f"{'skipped' if evaluate else 'error'}: {err}", file=sys.stderr)
             return 2
-        print(f"wrote {path}")
+        print(f"## {models.MODELS[name][1]} ({name})\n\n{result}\n" if evaluate else f"wrote {result}")
     return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    return _models_command(args, evaluate=False)
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from . import models
-
-    unknown = [name for name in args.models if name not in models.MODELS]
-    if unknown:
-        print(f"error: no model {unknown[0]!r}; choose from {', '.join(models.MODELS)}", file=sys.stderr)
-        return 2
-    for name in args.models or list(models.MODELS):
-        try:
-            table = models.evaluate(name, args.data)
-        except models.MissingDevData as err:
-            print(f"skipped: {err}", file=sys.stderr)
-            return 2
-        print(f"## {models.MODELS[name][1]} ({name})\n\n{table}\n")
-    return 0
+    return _models_command(args, evaluate=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
