@@ -30,7 +30,7 @@ from .agreement import (
 )
 from .codebook import FRAMES, SPEAKER_TYPES, codebook
 from .sheets import read_sheet, read_sheets, sheet_texts, write_sheet
-from .units import CodingUnits, coding_units, suite_frames
+from .units import CodingUnits, coding_units
 
 __all__ = [
     "AGREEMENT_COLUMNS",
@@ -48,6 +48,5 @@ __all__ = [
     "read_sheet",
     "read_sheets",
     "sheet_texts",
-    "suite_frames",
     "write_sheet",
 ]

@@ -53,34 +53,27 @@ def _passage(sentences: pd.DataFrame, lo: int, hi: int) -> str:
     return " ".join(" ".join(str(t).split()) for t in inside["text"])
 
 
-def suite_frames(selection) -> pd.DataFrame:
-    """The suite's article-level frames for the reports of ``selection``
-    (:func:`analysis.framing.article_frames`): ``article, frame, present, score`` (score:
-    the model's probability that coders would code the frame present)."""
-    from ... import framing
-
-    return framing.article_frames(selection.texts)[["article", "frame", "present", "score"]]
-
-
 def coding_units(selection) -> CodingUnits:
     """The units to code for the reports of ``selection`` (:func:`analysis.compare.select`)."""
+    from ... import framing
+
     outlets, ids = selection.outlets, selection.ids
     headlines = dict(zip(selection.articles["article"], selection.articles["headline"].fillna("")))
     quotes, sentences = selection.quotes, selection.sentences
     rows, key = [], []
-    for article in ids:
+    for position, article in enumerate(ids, start=1):
         mine = quotes[quotes["article"] == article]
         own_sentences = sentences[sentences["article"] == article]
         for number, q in enumerate(mine.itertuples(index=False), start=1):
             spans = [(q.start, q.end)] + [(a, b) for a, b in ((q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)) if a >= 0]
-            unit = f"S{ids.index(article) + 1}.{number}"
+            unit = f"S{position}.{number}"
             passage = _passage(own_sentences, min(a for a, _ in spans), max(b for _, b in spans))
             rows.append((unit, article, outlets.get(article, ""), passage, "", ""))
             key.append((unit, q.speaker, q.speaker_type))
     statements = pd.DataFrame(rows, columns=["unit", "article", "outlet", "passage", *STATEMENT_ANSWERS])
     key_statements = pd.DataFrame(key, columns=["unit", *STATEMENT_ANSWERS])
 
-    decided = suite_frames(selection)
+    decided = framing.article_frames(selection.texts)  # the suite's article-level frames
     frame_rows, frame_key = [], []
     for position, article in enumerate(ids, start=1):
         unit = f"F{position}"

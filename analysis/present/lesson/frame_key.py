@@ -21,7 +21,7 @@ def leading_frame_key(frames: pd.DataFrame, *, labels: Mapping[str, str] | None 
     answers. A report with no frame present expects nothing (every frame is then wrong).
 
     Args:
-        frames: ``article, frame, present, score`` (:func:`analysis.compare.coding.suite_frames`).
+        frames: ``article, frame, present, score`` (:func:`analysis.framing.article_frames`).
         labels: ``{article id: report name}`` (default: the ids).
 
     Returns:

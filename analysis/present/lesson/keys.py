@@ -306,7 +306,6 @@ def answer_keys(corpus: Corpus, *, exercises: Iterable[str] | None = None) -> di
         ValueError: with fewer than two articles (the lesson compares reports).
     """
     from ... import compare, framing, sentiment
-    from ...compare.coding import suite_frames
     from .exercises import EXERCISES
     from .frame_key import leading_frame_key
 
@@ -336,5 +335,5 @@ def answer_keys(corpus: Corpus, *, exercises: Iterable[str] | None = None) -> di
             labels=labels,
         )
     if "leading_frame" in wanted:
-        keys["leading_frame"] = leading_frame_key(suite_frames(compare.select(corpus=corpus)), labels=labels)
+        keys["leading_frame"] = leading_frame_key(framing.article_frames(corpus), labels=labels)
     return {name: keys[name] for name in wanted if name in keys}
