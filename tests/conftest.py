@@ -1,4 +1,4 @@
-"""Shared fixtures: the seed corpus, a short article, and a scratch folder for inputs."""
+"""Shared fixtures: the seed corpus, a short article, a notebook run, and a scratch folder for inputs."""
 
 from __future__ import annotations
 
@@ -22,6 +22,32 @@ SHORT_ARTICLE = (
 def seed_corpus():
     """The two seed reports, loaded once."""
     return load_corpus(config.SEEDS_DIR)
+
+
+@pytest.fixture
+def run_notebook(tmp_path):
+    """Run ``notebooks/NAME.ipynb`` through papermill (a fresh kernel) with the given
+    parameters; returns the executed notebook and the text of all its outputs (printed text,
+    plain text, Markdown and HTML)."""
+
+    def run(name: str, **parameters):
+        import nbformat
+        import papermill
+
+        out = tmp_path / f"{name}.out.ipynb"
+        papermill.execute_notebook(
+            str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(out), parameters=parameters,
+            cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
+        )  # fmt: skip
+        nb = nbformat.read(out, as_version=4)
+        mimes = ("text/plain", "text/markdown", "text/html")
+        text = "".join(
+            o.get("text", "") + "".join(o.get("data", {}).get(m, "") for m in mimes)
+            for c in nb.cells for o in c.get("outputs", [])
+        )  # fmt: skip
+        return nb, text
+
+    return run
 
 
 @pytest.fixture

@@ -193,12 +193,7 @@ def test_bad_sheets_are_named(tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_the_agreement_notebook_runs_on_filled_sheets_of_an_invented_story(story, tmp_path):
-    import nbformat
-    import papermill
-
-    from analysis import config
-
+def test_the_agreement_notebook_runs_on_filled_sheets_of_an_invented_story(story, tmp_path, run_notebook):
     units = coding.coding_units(compare.select(corpus=story))
     sheet, key = coding.write_sheet(units, tmp_path / "sheet.xlsx")
     sheets = []
@@ -208,16 +203,9 @@ def test_the_agreement_notebook_runs_on_filled_sheets_of_an_invented_story(story
         with pd.ExcelWriter(path) as writer:
             frames.to_excel(writer, sheet_name="frames", index=False)
         sheets.append(str(path))
-    out = tmp_path / "07.ipynb"
-    papermill.execute_notebook(
-        str(config.NOTEBOOKS_DIR / "07_coding_agreement.ipynb"), str(out),
-        parameters={"CORPUS": str(story), "SHEETS": sheets, "KEY": str(key), "FIGURES_DIR": str(tmp_path / "figures")},
-        cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
-    )  # fmt: skip
-    text = "".join(
-        o.get("text", "") + o.get("data", {}).get("text/plain", "")
-        for c in nbformat.read(out, as_version=4).cells for o in c.get("outputs", [])
-    )  # fmt: skip
+    _, text = run_notebook(
+        "07_coding_agreement", CORPUS=str(story), SHEETS=sheets, KEY=str(key), FIGURES_DIR=str(tmp_path / "figures")
+    )
     assert "anna and the suite" in text and "saved 07_agreement.png" in text
     # the students differ on conflict in both articles; the suite may differ from them on more
     assert int(re.search(r"(\d+) units with different answers", text)[1]) >= 2

@@ -486,24 +486,10 @@ def test_a_selection_with_every_input_rejected_says_so_by_name(tmp_path):
 
 
 @pytest.mark.slow
-def test_the_corpus_notebook_lists_the_rejects_when_every_input_is_rejected(tmp_path):
-    import nbformat
-    import papermill
-
-    from analysis import config
-
+def test_the_corpus_notebook_lists_the_rejects_when_every_input_is_rejected(tmp_path, run_notebook):
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "empty.txt").write_bytes(b"")
-    out = tmp_path / "01.ipynb"
-    papermill.execute_notebook(
-        str(config.NOTEBOOKS_DIR / "01_corpus.ipynb"), str(out),
-        parameters={"CORPUS": str(folder), "FIGURES_DIR": str(tmp_path / "figures")},
-        cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
-    )  # fmt: skip
-    text = "".join(
-        o.get("text", "") + o.get("data", {}).get("text/plain", "")
-        for c in nbformat.read(out, as_version=4).cells for o in c.get("outputs", [])
-    )  # fmt: skip
+    _, text = run_notebook("01_corpus", CORPUS=str(folder), FIGURES_DIR=str(tmp_path / "figures"))
     assert "0 articles" in text and "empty.txt" in text and "empty file" in text
     assert (tmp_path / "figures" / "01_lengths.png").stat().st_size > 0

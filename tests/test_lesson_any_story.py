@@ -3,11 +3,9 @@ exercises and keys on a short invented story of three reports, and the handout w
 
 from __future__ import annotations
 
-import nbformat
 import pandas as pd
 import pytest
 
-from analysis import config
 from analysis.corpus import load_corpus
 from analysis.present import lesson
 
@@ -100,20 +98,9 @@ def test_keys_for_three_reports_of_an_invented_story(story):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("show_key", [True, False])
-def test_the_lesson_runs_on_an_invented_story_and_the_handout_has_no_key(story, tmp_path, show_key):
-    import papermill
-
-    out = tmp_path / "lesson.ipynb"
-    papermill.execute_notebook(
-        str(config.NOTEBOOKS_DIR / "lesson.ipynb"), str(out),
-        parameters={"CORPUS": str(story), "SHOW_KEY": show_key, "MINUTES": 40},
-        cwd=str(config.NOTEBOOKS_DIR), progress_bar=False,
-    )  # fmt: skip
-    cells = nbformat.read(out, as_version=4).cells
-    text = "".join(
-        o.get("text", "") + "".join(o.get("data", {}).get(m, "") for m in ("text/plain", "text/markdown", "text/html"))
-        for c in cells for o in c.get("outputs", [])
-    )  # fmt: skip
+def test_the_lesson_runs_on_an_invented_story_and_the_handout_has_no_key(story, run_notebook, show_key):
+    nb, text = run_notebook("lesson", CORPUS=str(story), SHOW_KEY=show_key, MINUTES=40)
+    cells = nb.cells
     assert "1: 1_ledger" in text and "3: 3_observer" in text
     assert "Moreau" in text and "40 min" in text
     assert not any(word in text for word in SEED_WORDS)
