@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .article_features import article_features, feature_names
+from .article_thresholds import PRECISION_FLOOR, choose_thresholds
 from .frames import frame_sentences
 from .policy_eval import evaluate_policy
 from .rules import FRAME_RULES
@@ -27,7 +28,10 @@ CODERS = {"conflict": 0.86, "economic": 0.70, "human_interest": 0.55, "morality"
           "responsibility": 0.73, "micro": 0.73, "macro": 0.66}
 FOLDS = 5
 SEED = 20231
-C = 0.1  # inverse regularisation strength of each logistic model (chosen by out-of-fold F1 among 0.03-1)
+#: Inverse regularisation strengths a frame's model chooses from (inside the training articles).
+CS = (0.03, 0.1, 0.3, 1.0)
+INNER_FOLDS = 5
+INNER_REPEATS = 2
 OLD_RULE_SHARE = 0.10  # the former rule: present when >= 10% of the sentences show the frame
 
 
@@ -60,8 +64,36 @@ def _matrix(ids, features, frame):
     return [[features[i][frame][n] for n in names] for i in ids]
 
 
-def fit_frame(ids, features, gold, frame) -> dict[str, Any]:
-    """Standardised logistic regression for one frame; its weights as plain lists."""
+def _probabilities(z, y, c: float):
+    """Cross-validated probabilities of training articles (5 folds repeated twice, fixed seed;
+    each article's mean over the repeats)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import RepeatedStratifiedKFold
+
+    folds = RepeatedStratifiedKFold(n_splits=INNER_FOLDS, n_repeats=INNER_REPEATS, random_state=SEED)
+    total = np.zeros(len(y))
+    seen = np.zeros(len(y))
+    for train_idx, test_idx in folds.split(z, y):
+        model = LogisticRegression(C=c, max_iter=2000).fit(z[train_idx], y[train_idx])
+        total[test_idx] += model.predict_proba(z[test_idx])[:, 1]
+        seen[test_idx] += 1
+    return total / seen
+
+
+def _log_loss(prob, y) -> float:
+    import numpy as np
+
+    p = np.clip(prob, 1e-6, 1 - 1e-6)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+def fit_frame(ids, features, gold, frame) -> tuple[dict[str, Any], list[float]]:
+    """Standardised logistic regression for one frame, its strength ``C`` chosen among
+    :data:`CS` by the log-loss of cross-validated probabilities on these articles only.
+
+    Returns the weights as plain lists and the chosen model's cross-validated probabilities
+    (from which :func:`fit` chooses the thresholds)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
@@ -71,49 +103,49 @@ def fit_frame(ids, features, gold, frame) -> dict[str, Any]:
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
-    model = LogisticRegression(C=C, max_iter=2000).fit(z, y)
-    return {
+    best = None
+    for c in CS:
+        prob = _probabilities(z, y, c)
+        loss = _log_loss(prob, y)
+        if best is None or loss < best[0] - 1e-12:
+            best = (loss, c, prob)
+    _, c, prob = best
+    model = LogisticRegression(C=c, max_iter=2000).fit(z, y)
+    weights = {
         "features": feature_names("generic", frame),
         "mean": [round(float(v), 6) for v in mean],
         "scale": [round(float(v), 6) for v in scale],
         "weights": [round(float(v), 6) for v in model.coef_[0]],
         "intercept": round(float(model.intercept_[0]), 6),
-        "threshold": _threshold(z, y),
+        "C": c,
     }
-
-
-def _threshold(z, y) -> float:
-    """The probability threshold with the best F1 on inner cross-validated predictions
-    (3 folds, fixed seed); ties go to the higher threshold."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-
-    folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=SEED)
-    prob = cross_val_predict(LogisticRegression(C=C, max_iter=2000), z, y, cv=folds, method="predict_proba")[:, 1]
-    best, best_f1 = 0.5, -1.0
-    for t in np.round(np.arange(0.10, 0.91, 0.05), 2):
-        pred = prob >= t
-        tp = int((pred & (y == 1)).sum())
-        f1 = 2 * tp / (pred.sum() + y.sum()) if tp else 0.0
-        if f1 >= best_f1:
-            best, best_f1 = float(t), f1
-    return best
+    return weights, [float(v) for v in prob]
 
 
 def fit(ids, features, gold) -> dict[str, Any]:
+    """Weights and thresholds for every frame, learnt from ``ids`` only (the strength of each
+    model and the thresholds by cross-validation within these articles)."""
+    frames = list(FRAME_RULES["generic"])
+    fitted = {f: fit_frame(ids, features, gold, f) for f in frames}
+    thresholds = choose_thresholds({f: fitted[f][1] for f in frames},
+                                   {f: [int(gold[i][f]) for i in ids] for f in frames})
     return {
         "scheme": "generic",
         "what": "per frame, a logistic model over cue positions and counts (analysis.framing.article_features); "
                 "present when the probability reaches the threshold",
         "trained_on": f"Narrative Frames Corpus development articles ({len(ids)}), coders' gold frames",
-        "frames": {f: fit_frame(ids, features, gold, f) for f in FRAME_RULES["generic"]},
+        "decision": "C per frame by the log-loss of 5x2-fold cross-validated probabilities; thresholds by "
+                    "analysis.framing.article_thresholds on the same probabilities (micro precision >= "
+                    f"{PRECISION_FLOOR}, every frame above the every-frame F1, best mean of micro- and macro-F1)",
+        "frames": {f: {**fitted[f][0], "threshold": thresholds[f]} for f in frames},
     }
 
 
-def out_of_fold(ids, features, gold) -> dict[str, dict[str, bool]]:
+def out_of_fold(ids, features, gold, choices: list | None = None) -> dict[str, dict[str, bool]]:
     """Each article's prediction by a model fitted on the other folds (stratified on the
-    combination of rare frames, fixed seed)."""
+    combination of rare frames, fixed seed). Everything the model chooses (each frame's
+    ``C`` and threshold) is chosen again inside each training fold; ``choices``, when given,
+    receives them, one ``{frame: (C, threshold)}`` per fold."""
     from sklearn.model_selection import StratifiedKFold
 
     from .article_decision import frame_probability
@@ -123,6 +155,8 @@ def out_of_fold(ids, features, gold) -> dict[str, dict[str, bool]]:
     predicted: dict[str, dict[str, bool]] = {}
     for train_idx, test_idx in folds.split(ids, strata):
         model = fit([ids[k] for k in train_idx], features, gold)
+        if choices is not None:
+            choices.append({f: (w["C"], w["threshold"]) for f, w in model["frames"].items()})
         for k in test_idx:
             i = ids[k]
             predicted[i] = {f: frame_probability(features[i][f], w) >= w["threshold"] for f, w in model["frames"].items()}
@@ -154,11 +188,12 @@ def measure(data_dir: Path) -> dict[str, Any]:
     """Out-of-fold scores, the every-frame baseline and the old share rule, per frame."""
     ids, features, gold = article_table(load_articles(data_dir))
     frames = list(FRAME_RULES["generic"])
-    model = scores(out_of_fold(ids, features, gold), gold, ids, frames)
+    choices: list = []
+    model = scores(out_of_fold(ids, features, gold, choices), gold, ids, frames)
     every = scores({i: {f: True for f in frames} for i in ids}, gold, ids, frames)
     old = scores({i: {f: features[i][f]["share"] >= OLD_RULE_SHARE for f in frames} for i in ids}, gold, ids, frames)
     return {"model": model, "every": every, "old": old, "n": len(ids), "frames": frames,
-            "positives": {f: sum(gold[i][f] for i in ids) for f in frames}}
+            "positives": {f: sum(gold[i][f] for i in ids) for f in frames}, "choices": choices}
 
 
 def train(data_dir: Path) -> Path:
@@ -195,5 +230,10 @@ def evaluate(data_dir: Path) -> str:
         n = m["positives"].get(f, "")
         lines.append(f"| {f} | {n} | {p:.2f} | {r:.2f} | {f1:.2f} | {m['every'][f][2]:.2f} | "
                      f"{m['old'][f][2]:.2f} | {CODERS[f]:.2f} |")
+    lines += ["", f"Chosen inside each training fold (C of the logistic model / threshold), folds 1-{FOLDS}:", "",
+              "| frame | " + " | ".join(f"fold {k + 1}" for k in range(len(m["choices"]))) + " |",
+              "|---|" + "---:|" * len(m["choices"])]
+    for f in m["frames"]:
+        lines.append(f"| {f} | " + " | ".join(f"{c[f][0]:g} / {c[f][1]:.3f}" for c in m["choices"]) + " |")
     lines += ["", evaluate_policy(Path(data_dir))]
     return "\n".join(lines) + "\n"
