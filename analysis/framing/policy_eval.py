@@ -44,6 +44,17 @@ def predict_policy(texts: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _per_label(pairs: list[tuple[set[str], str]], labels: list[str]) -> dict[str, float]:
+    """F1 of each label, predicted label sets against single gold labels."""
+    out = {}
+    for lab in labels:
+        tp = sum(lab in p and g == lab for p, g in pairs)
+        fp = sum(lab in p and g != lab for p, g in pairs)
+        fn = sum(lab not in p and g == lab for p, g in pairs)
+        out[lab] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return out
+
+
 def _f1(pairs: list[tuple[set[str], str]], labels: list[str]) -> tuple[float, float]:
     """Micro and macro F1 of predicted label sets against single gold labels."""
     per = []
@@ -77,4 +88,9 @@ def evaluate_policy(data_dir: Path) -> str:
     for name, pairs in runs.items():
         micro, macro = _f1(pairs, labels)
         lines.append(f"| {name} | {micro:.2f} | {macro:.2f} |")
+    rules = _per_label(runs["cue rules (most hits, else other)"], labels)
+    every = _per_label(runs["every label for every sentence"], labels)
+    counts = Counter(gold.values())
+    lines += ["", "Per label (F1):", "", "| label | sentences | cue rules | every label |", "|---|---:|---:|---:|"]
+    lines += [f"| {lab} | {counts[lab]} | {rules[lab]:.2f} | {every[lab]:.2f} |" for lab in labels]
     return "\n".join(lines)
