@@ -77,11 +77,11 @@ def _trust_table() -> str:
     """Per frame: the suite's agreement with coders next to the coders' own, in plain words."""
     from .trust import frame_trust
 
-    lines = ["| frame | suite vs coders | coder vs coder | yes for every article | in plain words |",
-             "|---|---:|---:|---:|---|"]
+    lines = ["| frame | suite vs coders | coder vs coder | yes for every article | suite says yes: coders agree | in plain words |",
+             "|---|---:|---:|---:|---:|---|"]
     for row in frame_trust().itertuples():
         lines.append(f"| {row.frame.replace('_', ' ')} | {row.suite_f1:.2f} | {row.coders_f1:.2f} | "
-                     f"{row.every_frame_f1:.2f} | {row.in_words} |")
+                     f"{row.every_frame_f1:.2f} | {round(row.precision * 10):.0f} in 10 | {row.in_words} |")
     return "\n".join(lines)
 
 

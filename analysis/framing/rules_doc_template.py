@@ -105,7 +105,10 @@ frame's questions are answered. Its weights were fitted on 182 news articles cod
 trained coders (`docs/frames_model.md`). The table shows, per frame, how often the suite
 agrees with the coders on articles it did not learn from, next to how often two coders
 agree with each other, and to the score of simply saying "yes" for every article (F1:
-1 = always agree, 0 = never).
+1 = always agree, 0 = never), and how often the coders agree when the suite says a frame is
+there (precision). The model's settings were chosen on the training articles only; with
+other splits of the same 182 articles the figures move by a few hundredths (overall F1 0.66
+to 0.69; human interest and morality, with under 20 coded articles each, move most).
 
 {trust_table}
 
