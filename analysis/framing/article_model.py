@@ -5,8 +5,11 @@ Data: the Narrative Frames Corpus development articles (``frames/nfc_dev.jsonl``
 articles coded by 2-3 trained coders with the generic battery). There is no separate train
 split: :func:`evaluate` reports *out-of-fold* figures from a stratified 5-fold
 cross-validation (fixed seed), each article predicted by a model that never saw it, and
-:func:`train` fits the shipped weights on all the articles. Fitting uses scikit-learn
-(imported here only); :mod:`.article_decision` applies the weights in plain Python.
+:func:`train` fits the shipped weights on all the articles. Whatever the model chooses (each
+frame's regularisation strength, the thresholds of :mod:`.article_thresholds`) is chosen by
+:func:`fit` from cross-validated probabilities of the articles it is given, so inside each
+training fold when measuring. Fitting uses scikit-learn (imported here only);
+:mod:`.article_decision` applies the weights in plain Python.
 """
 
 from __future__ import annotations
@@ -202,7 +205,8 @@ def train(data_dir: Path) -> Path:
     model = fit(ids, features, gold)
     m = measure(data_dir)
     model["measured"] = {
-        "how": f"out-of-fold F1 on the {m['n']} coded articles ({FOLDS}-fold cross-validation, seed {SEED})",
+        "how": f"out-of-fold F1 on the {m['n']} coded articles ({FOLDS}-fold cross-validation, seed {SEED}; "
+                "C and thresholds chosen inside each training fold)",
         "frames": {
             f: {"precision": round(m["model"][f][0], 3), "recall": round(m["model"][f][1], 3),
                 "f1": round(m["model"][f][2], 3), "every_frame_f1": round(m["every"][f][2], 3),
