@@ -36,7 +36,18 @@ def _has(sub: str) -> Callable[[str], bool]:
 
 #: What each of NLTK's expressions needs in the text to match, in NLTK's order.
 _NEEDS_START = (_chars("«“‘„`"), lambda t: t.startswith('"'), _has("``"), lambda t: '"' in t or "''" in t, _has("'"))
-_NEEDS_PUNCT = (_has("."), _chars(":,"), _chars(":,"), _has(".."), _chars(";@#$%&"), _chars("\u2012\u2013\u2014\u2015"), _has("."), _chars("?!"), _has("'"), _has("*"))
+_NEEDS_PUNCT = (
+    _has("."),
+    _chars(":,"),
+    _chars(":,"),
+    _has(".."),
+    _chars(";@#$%&"),
+    _chars("\u2012\u2013\u2014\u2015"),
+    _has("."),
+    _chars("?!"),
+    _has("'"),
+    _has("*"),
+)
 _NEEDS_END = (_chars("»”’"), _has("''"), _has('"'), None, _has("'"), _has("'"))
 #: The lower-case string each contraction expression matches (NLTK's CONTRACTIONS2 and 3).
 _CONTRACTION_WORDS = ("cannot", "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n", "wanna", " 'tis", " 'twas")
@@ -57,7 +68,9 @@ class _Tokenizer:
             (nltk.DOUBLE_DASHES, _has("--")),
         ]
         self.steps = [(_engine(rx), repl, needs) for (rx, repl), needs in self.steps]
-        self.ending = [(_engine(rx), repl, needs) for (rx, repl), needs in zip(nltk.ENDING_QUOTES, _NEEDS_END, strict=True)]
+        self.ending = [
+            (_engine(rx), repl, needs) for (rx, repl), needs in zip(nltk.ENDING_QUOTES, _NEEDS_END, strict=True)
+        ]
         contractions = [*nltk.CONTRACTIONS2, *nltk.CONTRACTIONS3]
         self.contractions = list(zip(map(_engine, contractions), _CONTRACTION_WORDS, strict=True))
 
