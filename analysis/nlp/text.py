@@ -161,9 +161,11 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_paragraphs(text: str) -> pd.DataFrame:
-    """One row per paragraph: ``paragraph`` (0-based), ``start``, ``end``, ``text``."""
-    rows = [(i, s, e, text[s:e].strip()) for i, (s, e) in enumerate(paragraph_spans(text))]
+def split_paragraphs(text: str, spans: list[tuple[int, int]] | None = None) -> pd.DataFrame:
+    """One row per paragraph: ``paragraph`` (0-based), ``start``, ``end``, ``text``
+    (``spans``: the :func:`paragraph_spans` of ``text``, when the caller has them)."""
+    spans = paragraph_spans(text) if spans is None else spans
+    rows = [(i, s, e, text[s:e].strip()) for i, (s, e) in enumerate(spans)]
     return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
 
 
@@ -183,23 +185,26 @@ def punkt_tokenizer():
     return cache.cached_object("punkt_tokenizer", _load_punkt, files=files, module=__name__)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int, int]]:
-    """``(paragraph, start, end)`` for every sentence; sentences never cross paragraphs."""
+def sentence_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+    """``(paragraph, start, end)`` for every sentence; sentences never cross paragraphs
+    (``paragraphs``: the :func:`paragraph_spans` of ``text``, when the caller has them)."""
     tokenizer = punkt_tokenizer()
     spans = []
-    for p, (ps, pe) in enumerate(paragraph_spans(text)):
+    for p, (ps, pe) in enumerate(paragraph_spans(text) if paragraphs is None else paragraphs):
         para = text[ps:pe]
         spans.extend((p, ps + s, ps + e) for s, e in tokenizer.span_tokenize(para))
     return spans
 
 
-def split_sentences(text: str) -> pd.DataFrame:
-    """One row per sentence: ``sentence, paragraph, start, end, text`` (offsets into ``text``).
+def split_sentences(text: str, spans: list[tuple[int, int, int]] | None = None) -> pd.DataFrame:
+    """One row per sentence: ``sentence, paragraph, start, end, text`` (offsets into ``text``;
+    ``spans``: the :func:`sentence_spans` of ``text``, when the caller has them).
 
     >>> split_sentences("It rained. We stayed.\\n\\nThen sun.")[["start", "end"]].values.tolist()
     [[0, 10], [11, 21], [23, 32]]
     """
-    rows = [(i, p, s, e, text[s:e]) for i, (p, s, e) in enumerate(sentence_spans(text))]
+    spans = sentence_spans(text) if spans is None else spans
+    rows = [(i, p, s, e, text[s:e]) for i, (p, s, e) in enumerate(spans)]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
