@@ -131,3 +131,14 @@ def test_same_tokens_as_nltk_on_every_seed_sentence_and_paragraph():
     assert len(texts) > 30
     for text in texts:
         assert list(treebank.span_tokenize(text)) == list(nltk.span_tokenize(text)), text
+
+
+def test_a_prefix_and_the_dictionary_give_the_tags_of_the_whole_sentence():
+    sentences = _sentences_of_seeds() + [[t for t in s.split()] for s in TRICKY]
+    for words in sentences:
+        full = tagging.tag_words(words)
+        for n in range(len(words) + 3):
+            assert tagging.tag_prefix(words, n) == full[:n], (n, words)
+        for word, tag in zip(words, full):
+            assert tagging.dictionary_tag(word) in (None, tag)
+    assert tagging.dictionary_tag("the") == "DT" and tagging.dictionary_tag("Zxqv") is None
