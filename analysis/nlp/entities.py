@@ -223,7 +223,7 @@ def _dates(words: list[str]) -> list[tuple[int, int, str]]:
             out.append((i, end, "DATE"))
         elif w in HOLIDAYS:
             out.append((i, i + 1, "DATE"))
-        elif i + 1 < len(words) and f"{w} {words[i + 1]}" in HOLIDAYS:
+        elif w in _HOLIDAY_FIRST_WORDS and i + 1 < len(words) and f"{w} {words[i + 1]}" in HOLIDAYS:
             out.append((i, i + 2, "DATE"))
     return out
 
@@ -275,6 +275,8 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
 
 
 _FULL_MONTHS = frozenset(m.capitalize() for m in words("months.txt"))
+#: The first words of the named days of more than one word ("Election" of "Election Day").
+_HOLIDAY_FIRST_WORDS = frozenset(h.partition(" ")[0] for h in HOLIDAYS if " " in h)
 _SPEECH = frozenset(["said", "says", "told", "added", "expressed", "urged", "warned", "wrote", "noted", "argued", "stressed", "explained", "insisted", "replied", "asked"])
 
 

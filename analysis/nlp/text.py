@@ -140,6 +140,11 @@ SENTENCE_COLUMNS = ["sentence", "paragraph", "start", "end", "text"]
 _PARAGRAPH = re.compile(r"[^\n](?:.|\n(?![ \t\r\f\v]*\n))*")
 
 
+#: The text whose paragraphs were found last, and their spans: several analyses of one
+#: article ask for them (the parse, the quotation marks, the transcript turns).
+_last_paragraphs: tuple[str, list[tuple[int, int]]] = ("", [])
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the paragraphs of a text (separated by blank lines), without edge spaces.
 
@@ -149,6 +154,16 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> paragraph_spans("One.\\r\\n\\r\\nTwo.")
     [(0, 4), (8, 12)]
     """
+    global _last_paragraphs
+    last_text, last_spans = _last_paragraphs
+    if text is last_text:  # the same string object: the same spans (a new list of them)
+        return list(last_spans)
+    spans = _paragraph_spans(text)
+    _last_paragraphs = (text, spans)
+    return list(spans)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _PARAGRAPH.finditer(text):
         start, end = m.start(), m.end()
