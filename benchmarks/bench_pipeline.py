@@ -60,7 +60,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-TARGET_OVERHEAD = 1.25
+TARGET_OVERHEAD = 1.10
 TARGET_SPEEDUP = 1.7
 TARGET_MEMORY_GROWTH = 0.10
 TARGET_MEMORY_MIB = 500
