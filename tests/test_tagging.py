@@ -88,3 +88,57 @@ def test_scores_add_up_in_nltk_order():
     toy.tagdict = {}
     expected = [tag for _, tag in toy.tag(["xyz"])]
     assert tagging._tag(tagging._Model(toy), ["xyz"]) == expected == ["B"]
+
+
+# texts that reach every expression of NLTK's word tokenizer, and the cases where a quick
+# test could wrongly skip one (case-blind contractions next to non-ASCII letters)
+TOKENIZER_CASES = [
+    *TRICKY,
+    "I cannot go; you CANNOT either, and 'Tis said he Cannot.",
+    "Gimme that, I'm gonna, we gotta, lemme see, wanna go, more'n that, d'ye see?",
+    " 'twas a night, 'tis true.",
+    "«Hello» „quoted“ ‘single’ `tick` ``double'' said \"he\".",
+    '"Opening quote at the start," she said ("in brackets") [sic] {x} <y>.',
+    "a...b -- c–d—e―f‒g; a@b #tag $5 50% R&D *starred* why?!",
+    "Ratio 1:2, then 3,4 and a: b, c:",
+    "He left.)\"'  ",
+    "it's 'quoted' isn't O'Neill's rock 'n' roll ''twice''",
+    "ſtraße gİmme Kannot can not",
+    "",
+    "   ",
+    '"',
+    "''",
+]
+
+
+@pytest.mark.parametrize("text", TOKENIZER_CASES)
+def test_same_tokens_as_nltk_word_tokenizer(text):
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from analysis.nlp import treebank
+
+    assert list(treebank.span_tokenize(text)) == list(NLTKWordTokenizer().span_tokenize(text))
+
+
+def test_same_tokens_as_nltk_on_every_seed_sentence_and_paragraph():
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from analysis.nlp import treebank
+
+    nltk = NLTKWordTokenizer()
+    texts = [article.text[s:e] for article in load_corpus(config.SEEDS_DIR) for s, e in zip(article.sentences["start"], article.sentences["end"])]
+    texts += [p for article in load_corpus(config.SEEDS_DIR) for p in article.paragraphs["text"]]
+    assert len(texts) > 30
+    for text in texts:
+        assert list(treebank.span_tokenize(text)) == list(nltk.span_tokenize(text)), text
+
+
+def test_a_prefix_and_the_dictionary_give_the_tags_of_the_whole_sentence():
+    sentences = _sentences_of_seeds() + [[t for t in s.split()] for s in TRICKY]
+    for words in sentences:
+        full = tagging.tag_words(words)
+        for n in range(len(words) + 3):
+            assert tagging.tag_prefix(words, n) == full[:n], (n, words)
+        for word, tag in zip(words, full):
+            assert tagging.dictionary_tag(word) in (None, tag)
+    assert tagging.dictionary_tag("the") == "DT" and tagging.dictionary_tag("Zxqv") is None

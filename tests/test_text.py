@@ -282,3 +282,16 @@ def test_one_paragraph_rule_for_every_splitter(text, expected):
     assert T.paragraph_spans(text) == expected
     framed = _split_sentences(text)
     assert framed[["start", "end"]].values.tolist() == T.split_sentences(text)[["start", "end"]].values.tolist()
+
+
+def test_paragraphs_of_the_text_asked_for_last_are_kept_and_handed_out_as_new_lists():
+    from analysis.nlp import text as textmod
+
+    one = "First para.\n\nSecond para."
+    first = textmod.paragraph_spans(one)
+    again = textmod.paragraph_spans(one)
+    assert first == again == [(0, 11), (13, 25)] and first is not again
+    again.append((99, 100))  # a caller changing its list changes nobody else's
+    assert textmod.paragraph_spans(one) == [(0, 11), (13, 25)]
+    assert textmod.paragraph_spans("Other.\n\nText here.") == [(0, 6), (8, 18)]
+    assert textmod.paragraph_spans("") == []

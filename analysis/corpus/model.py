@@ -119,8 +119,8 @@ class Article:
         return {
             "id": self.id, "outlet": self.outlet, "headline": self.headline,
             "published": self.published, "url": self.url, "language": self.language,
-            "translation": self.translation, "paragraphs": len(self._paragraphs),
-            "sentences": len(self._sentences), "words": self.n_words,
+            "translation": self.translation, "paragraphs": len(self.parsed.paragraph_spans),
+            "sentences": len(self.parsed.sentence_spans), "words": self.n_words,
             "encoding": self.encoding, "source": self.source, "notes": self.notes,
         }  # fmt: skip
 

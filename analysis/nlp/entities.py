@@ -97,11 +97,18 @@ def extract_entities(text: str | ParsedText) -> pd.DataFrame:
         >>> extract_entities("Kremlin spokesman Dmitry Peskov spoke in Moscow.")[["text", "label"]].values.tolist()
         [['Kremlin', 'ORGANIZATION'], ['Dmitry Peskov', 'PERSON'], ['Moscow', 'LOCATION']]
     """
+    return entity_frame(entity_columns(text))
+
+
+def entity_columns(text: str | ParsedText) -> dict[str, list]:
+    """:func:`extract_entities` as plain lists, one per column of :data:`ENTITY_COLUMNS`
+    (offsets and sentence numbers as Python ints): the same mentions in the same order,
+    without building a DataFrame (corpus mode and the attribution rules read the lists)."""
     from .ner_model import bio_spans, tag_document
 
     doc = parse(text)
-    text, sentences = doc.text, doc.sentences
-    sids, starts, ends = sentences["sentence"].tolist(), sentences["start"].tolist(), sentences["end"].tolist()
+    text = doc.text
+    sids, starts, ends = doc.sentence_bounds
     spans = [token_spans(text[s:e]) for s, e in zip(starts, ends)]
     words = [[text[s + a : s + b] for a, b in sp] for s, sp in zip(starts, spans)]
     tags = tag_document(words)
@@ -124,7 +131,7 @@ def extract_entities(text: str | ParsedText) -> pd.DataFrame:
             rows.append((text[s0 + sp[first][0] : s0 + sp[last - 1][1]], label, s0 + sp[first][0], s0 + sp[last - 1][1], sid))
     labels = _surnames_are_people({"text": [r[0] for r in rows], "label": [r[1] for r in rows]})
     rows = [(r[0], lab, *r[2:]) for r, lab in zip(rows, labels)]
-    return _frame(rows)
+    return _columns(rows)
 
 
 def rule_entities(text: str | ParsedText) -> pd.DataFrame:
@@ -132,22 +139,30 @@ def rule_entities(text: str | ParsedText) -> pd.DataFrame:
     rows = ner_rules.rule_rows(parse(text))
     found = {"text": [r[0] for r in rows], "label": [r[1] for r in rows]}
     labels = _surnames_are_people(found)
-    return _frame([(r[0], lab, *r[2:]) for r, lab in zip(rows, labels)], canonical=False)
+    return entity_frame(_columns([(r[0], lab, *r[2:]) for r, lab in zip(rows, labels)], canonical=False))
 
 
-def _frame(rows: list[tuple], canonical: bool = True) -> pd.DataFrame:
-    if not rows:  # typed empty columns (object text, int64 offsets)
-        return pd.DataFrame({c: pd.Series([], dtype="int64" if c in ("start", "end", "sentence") else None) for c in ENTITY_COLUMNS})
+def _columns(rows: list[tuple], canonical: bool = True) -> dict[str, list]:
+    """The entity table's columns from ``(text, label, start, end, sentence)`` rows: each
+    mention once, in text order, with its canonical name."""
     rows = sorted(set(rows), key=lambda r: (r[2], r[3]))
     found = {"text": [r[0] for r in rows], "label": [r[1] for r in rows]}
-    names = canonical_names(found) if canonical else link_short_forms(found)
+    names = (canonical_names(found) if canonical else link_short_forms(found)) if rows else []
+    return {**found, "start": [r[2] for r in rows], "end": [r[3] for r in rows], "canonical": names, "sentence": [r[4] for r in rows]}
 
-    def ints(i: int) -> np.ndarray:
-        return np.fromiter((r[i] for r in rows), dtype="int64", count=len(rows))
 
-    # built from plain columns in one step: a Series per column costs as much as the recogniser
-    columns = {"text": found["text"], "label": found["label"], "start": ints(2), "end": ints(3), "canonical": names, "sentence": ints(4)}
-    return pd.DataFrame(columns, columns=ENTITY_COLUMNS)
+def entity_frame(columns: dict[str, list]) -> pd.DataFrame:
+    """The entity table (columns :data:`ENTITY_COLUMNS`) from :func:`entity_columns`."""
+    if not columns["text"]:  # typed empty columns (object text, int64 offsets)
+        return pd.DataFrame({c: pd.Series([], dtype="int64" if c in ("start", "end", "sentence") else None) for c in ENTITY_COLUMNS})
+
+    def ints(name: str) -> np.ndarray:
+        return np.fromiter(columns[name], dtype="int64", count=len(columns[name]))
+
+    # built from plain columns in one step (the dict in column order): a Series per column
+    # costs as much as the recogniser
+    data = {"text": columns["text"], "label": columns["label"], "start": ints("start"), "end": ints("end"), "canonical": columns["canonical"], "sentence": ints("sentence")}
+    return pd.DataFrame(data)
 
 
 def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[int, int, str]]:
@@ -208,7 +223,7 @@ def _dates(words: list[str]) -> list[tuple[int, int, str]]:
             out.append((i, end, "DATE"))
         elif w in HOLIDAYS:
             out.append((i, i + 1, "DATE"))
-        elif i + 1 < len(words) and f"{w} {words[i + 1]}" in HOLIDAYS:
+        elif w in _HOLIDAY_FIRST_WORDS and i + 1 < len(words) and f"{w} {words[i + 1]}" in HOLIDAYS:
             out.append((i, i + 2, "DATE"))
     return out
 
@@ -260,6 +275,8 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
 
 
 _FULL_MONTHS = frozenset(m.capitalize() for m in words("months.txt"))
+#: The first words of the named days of more than one word ("Election" of "Election Day").
+_HOLIDAY_FIRST_WORDS = frozenset(h.partition(" ")[0] for h in HOLIDAYS if " " in h)
 _SPEECH = frozenset(["said", "says", "told", "added", "expressed", "urged", "warned", "wrote", "noted", "argued", "stressed", "explained", "insisted", "replied", "asked"])
 
 

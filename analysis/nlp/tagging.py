@@ -36,7 +36,7 @@ import numpy as np
 from .. import cache
 from . import nltk_data as nltkdata
 
-__all__ = ["tag_words", "nltk_tagger", "clear_caches"]
+__all__ = ["tag_words", "tag_prefix", "dictionary_tag", "nltk_tagger", "clear_caches"]
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +107,19 @@ def tag_words(words: Sequence[str]) -> list[str]:
         ['DT', 'NN', 'VBD', 'PRP', 'VBD', '.']
     """
     return _tag(_model(), words) if words else []
+
+
+def tag_prefix(words: Sequence[str], n: int) -> list[str]:
+    """The tags of the first ``n`` words, exactly ``tag_words(words)[:n]``, reading no word past
+    the two after them: a word's tag depends only on the words before it, itself and the
+    two after it (and on the tags before it, which depend on no more)."""
+    return tag_words(words[: n + 2])[:n] if n > 0 else []
+
+
+def dictionary_tag(word: str) -> str | None:
+    """The tag the tagger's dictionary gives ``word`` (frequent words that always take one
+    tag: "the" DT), which :func:`tag_words` gives it wherever it stands; ``None`` for the others."""
+    return _model().tagdict.get(word) or None
 
 
 def clear_caches() -> None:

@@ -140,6 +140,11 @@ SENTENCE_COLUMNS = ["sentence", "paragraph", "start", "end", "text"]
 _PARAGRAPH = re.compile(r"[^\n](?:.|\n(?![ \t\r\f\v]*\n))*")
 
 
+#: The text whose paragraphs were found last, and their spans: several analyses of one
+#: article ask for them (the parse, the quotation marks, the transcript turns).
+_last_paragraphs: tuple[str, list[tuple[int, int]]] = ("", [])
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the paragraphs of a text (separated by blank lines), without edge spaces.
 
@@ -149,6 +154,16 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> paragraph_spans("One.\\r\\n\\r\\nTwo.")
     [(0, 4), (8, 12)]
     """
+    global _last_paragraphs
+    last_text, last_spans = _last_paragraphs
+    if text is last_text:  # the same string object: the same spans (a new list of them)
+        return list(last_spans)
+    spans = _paragraph_spans(text)
+    _last_paragraphs = (text, spans)
+    return list(spans)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _PARAGRAPH.finditer(text):
         start, end = m.start(), m.end()
@@ -161,9 +176,11 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_paragraphs(text: str) -> pd.DataFrame:
-    """One row per paragraph: ``paragraph`` (0-based), ``start``, ``end``, ``text``."""
-    rows = [(i, s, e, text[s:e].strip()) for i, (s, e) in enumerate(paragraph_spans(text))]
+def split_paragraphs(text: str, spans: list[tuple[int, int]] | None = None) -> pd.DataFrame:
+    """One row per paragraph: ``paragraph`` (0-based), ``start``, ``end``, ``text``
+    (``spans``: the :func:`paragraph_spans` of ``text``, when the caller has them)."""
+    spans = paragraph_spans(text) if spans is None else spans
+    rows = [(i, s, e, text[s:e].strip()) for i, (s, e) in enumerate(spans)]
     return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
 
 
@@ -183,23 +200,26 @@ def punkt_tokenizer():
     return cache.cached_object("punkt_tokenizer", _load_punkt, files=files, module=__name__)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int, int]]:
-    """``(paragraph, start, end)`` for every sentence; sentences never cross paragraphs."""
+def sentence_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+    """``(paragraph, start, end)`` for every sentence; sentences never cross paragraphs
+    (``paragraphs``: the :func:`paragraph_spans` of ``text``, when the caller has them)."""
     tokenizer = punkt_tokenizer()
     spans = []
-    for p, (ps, pe) in enumerate(paragraph_spans(text)):
+    for p, (ps, pe) in enumerate(paragraph_spans(text) if paragraphs is None else paragraphs):
         para = text[ps:pe]
         spans.extend((p, ps + s, ps + e) for s, e in tokenizer.span_tokenize(para))
     return spans
 
 
-def split_sentences(text: str) -> pd.DataFrame:
-    """One row per sentence: ``sentence, paragraph, start, end, text`` (offsets into ``text``).
+def split_sentences(text: str, spans: list[tuple[int, int, int]] | None = None) -> pd.DataFrame:
+    """One row per sentence: ``sentence, paragraph, start, end, text`` (offsets into ``text``;
+    ``spans``: the :func:`sentence_spans` of ``text``, when the caller has them).
 
     >>> split_sentences("It rained. We stayed.\\n\\nThen sun.")[["start", "end"]].values.tolist()
     [[0, 10], [11, 21], [23, 32]]
     """
-    rows = [(i, p, s, e, text[s:e]) for i, (p, s, e) in enumerate(sentence_spans(text))]
+    spans = sentence_spans(text) if spans is None else spans
+    rows = [(i, p, s, e, text[s:e]) for i, (p, s, e) in enumerate(spans)]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 

@@ -62,10 +62,10 @@ _TURN = re.compile(r"^[\"“]?(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)
 _NOT_SPEAKERS = frozenset(words("non_speaker_labels.txt"))
 
 
-def _transcript_turns(text: str, ents: pd.DataFrame, sent_spans, quotes: list[QuoteSpan]) -> list[_Row]:
+def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_spans, quotes: list[QuoteSpan]) -> list[_Row]:
     """Interview transcripts: a paragraph opening with ``NAME:`` is that person speaking."""
     rows = []
-    persons = set(ents.loc[ents["label"] == "PERSON", "text"])
+    persons = {name for name, label in zip(ents["text"], ents["label"]) if label == "PERSON"}
     for ps, pe in textmod.paragraph_spans(text):
         m = _TURN.match(text[ps:pe])
         if not m:

@@ -71,8 +71,9 @@ def _quote_records(source: str | ParsedText, resolve_pronouns: bool) -> list[dic
     text = doc.text
     if not text or not text.strip():
         return []
-    sent_spans = list(zip(doc.sentences["start"].tolist(), doc.sentences["end"].tolist()))
-    ents = doc.entities
+    _, starts, ends = doc.sentence_bounds
+    sent_spans = list(zip(starts, ends))
+    ents = doc.entity_columns  # the entity table as lists (no DataFrame needed here)
     quotes = find_quote_spans(text)
     rows: list[_Row] = []
     rows += _direct_quotes(text, quotes, sent_spans)

@@ -89,7 +89,7 @@ class _EntityRoles:
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:!?\"“”]\s*|[’']s\s+|\b(?:a|an|the)\s+)((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
 
 
-def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, resolve_pronouns: bool) -> list[dict]:
+def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, list], sent_spans, resolve_pronouns: bool) -> list[dict]:
     """One output record per row: speakers resolved in cue order, one type per source, sorted by offset."""
     if not rows:
         return []

@@ -64,9 +64,9 @@ class _Entity(NamedTuple):
     canonical: str
 
 
-def _entity_rows(ents: pd.DataFrame) -> list[_Entity]:
-    """The entities as light records, in table order."""
-    columns = [ents[c].tolist() for c in ("text", "label", "start", "end", "canonical")]
+def _entity_rows(ents: pd.DataFrame | dict[str, list]) -> list[_Entity]:
+    """The entities (a table, or its columns as lists) as light records, in table order."""
+    columns = [ents[c] if isinstance(ents, dict) else ents[c].tolist() for c in ("text", "label", "start", "end", "canonical")]
     return [_Entity(*values) for values in zip(*columns)]
 
 

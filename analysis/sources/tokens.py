@@ -21,18 +21,40 @@ def _words_of(text: str) -> set[str]:
     return words | {w[:-2] for w in words if w.endswith(("’s", "'s"))}  # "GOP’s" is also "gop"
 
 
-def _tags(sentence: str) -> dict[int, str]:
+class _Tags:
+    """Penn Treebank tag of each word token, keyed by the token's start offset (``.get``).
+
+    Each tag is exactly the one the whole sentence tagged at once gives, worked out only
+    when asked for: from the tagger's dictionary when it settles the word, else by tagging
+    the sentence only as far as that word needs (:func:`analysis.nlp.tagging.tag_prefix`).
+    """
+
+    def __init__(self, sentence: str):
+        spans = token_spans(sentence)
+        self.words = [sentence[s:e] for s, e in spans]
+        self.index = {s: i for i, (s, _) in enumerate(spans)}
+        self.known: list[str] = []  # tags of the first len(known) tokens
+
+    def get(self, offset: int, default: str | None = None) -> str | None:
+        i = self.index.get(offset)
+        if i is None:
+            return default
+        if i >= len(self.known):
+            tag = tagging.dictionary_tag(self.words[i])
+            if tag:
+                return tag
+            self.known = tagging.tag_prefix(self.words, i + 1)
+        return self.known[i]
+
+
+def _tags(sentence: str) -> _Tags:
     """Penn Treebank tag of each word token, keyed by the token's start offset."""
-    spans = token_spans(sentence)
-    if not spans:
-        return {}
-    tags = tagging.tag_words([sentence[s:e] for s, e in spans])
-    return {s: tag for (s, _), tag in zip(spans, tags)}
+    return _Tags(sentence)
 
 
 def _has_finite_verb(text: str, *, within: int = 12) -> bool:
     """True when the first ``within`` tokens hold a finite verb or modal (a clause, not a noun phrase)."""
-    tags = list(_tags(text).values())[:within]
+    tags = tagging.tag_prefix([text[s:e] for s, e in token_spans(text)], within)
     return any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags)
 
 

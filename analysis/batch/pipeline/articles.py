@@ -137,16 +137,18 @@ def analyze_article(
     try:
         limit.enter_context(_time_limit(time_limit))
         clock = time.perf_counter()
-        sents = article.sentences
-        n = len(sents)
+        # one parse of the article (sentences, entities), shared by every step below, read
+        # as plain lists: no DataFrame is built for corpus mode
+        parsed = article.parsed
+        spans = parsed.sentence_spans
+        n = len(spans)
         ids = [article.id] * n
-        sentence_ids = sents["sentence"].tolist()
-        starts = sents["start"].tolist()
-        texts = sents["text"].tolist()
-        paragraphs = sents["paragraph"].tolist()
+        sentence_ids, starts, ends = parsed.sentence_bounds
+        paragraphs = [p for p, _, _ in spans]
+        texts = [article.text[s:e] for s, e in zip(starts, ends)]
         tables["sentences"] = {
             "article": ids, "sentence": sentence_ids, "paragraph": paragraphs,
-            "start": starts, "end": sents["end"].tolist(), "text": texts,
+            "start": starts, "end": ends, "text": texts,
         }  # fmt: skip
         clock = _lap(seconds, "sentences", clock)
 
@@ -172,8 +174,7 @@ def analyze_article(
         clock = _lap(seconds, "sentiment", clock)
 
         step = "entities"
-        parsed = article.parsed  # sentences, entities: computed once, shared by the steps below
-        tables["entities"] = _columns("entities", parsed.entities, article.id)
+        tables["entities"] = _columns("entities", parsed.entity_columns, article.id)
         clock = _lap(seconds, "entities", clock)
 
         step = "quotes"
