@@ -18,7 +18,17 @@ What a feature says about the target's role: the verb it is the subject of ("X c
 the verb it is the object of ("criticised X"), a passive ("X was accused"), the agent of a
 passive ("praised by X"), a preposition before it ("against X"), a reporting verb it is the
 speaker of. Word identities near the target (``w:``) let training learn news words the
-lexicons do not rate.
+lexicons do not rate; their first six letters (``stem:``) join the forms of one word
+("criticised", "criticism"), and the two words either side of the target (``ctx:``) keep
+phrases such as "critics of X" or "X's allies".
+
+The features come in groups (:data:`GROUPS`) that :mod:`.target_cv` switches on and off to
+choose them by cross-validation on the train split; the shipped model uses
+:data:`DEFAULT_GROUPS`. The others were tried and not kept (see ``docs/target_tone_model.md``):
+the target's syntactic place read from part-of-speech tags and whether it speaks a quotation
+(:mod:`.target_syntax`), VADER's score of the words around it (``local``), word features
+weighted by distance (``decay``) and the sentence's score crossed with the other names in it
+(``sentx``).
 
 References:
     Hamborg, F. & Donnay, K. (2021). NewsMTSC: A Dataset for (Multi-)Target-dependent
@@ -45,9 +55,9 @@ _SOFT_BREAKS = frozenset(",")
 #: the feature groups that can be switched on and off (for cross-validation,
 #: :mod:`.target_cv`): VADER's compound score of the sentence, the target's role, words near
 #: the target, Hu & Liu's words by place, rated words by place
-GROUPS = frozenset({"sent", "role", "words", "hl", "lex", "syntax", "quote", "stem", "ctx"})
+GROUPS = frozenset({"sent", "role", "words", "hl", "lex", "syntax", "quote", "stem", "ctx", "local", "decay", "sentx"})
 #: the groups the shipped model uses
-DEFAULT_GROUPS = frozenset({"sent", "role", "words", "hl", "lex", "syntax", "quote", "stem", "ctx"})
+DEFAULT_GROUPS = frozenset({"sent", "role", "words", "hl", "lex", "ctx", "stem"})
 
 #: pronouns and the kind of referent they fit
 PRONOUNS: dict[str, str] = {
@@ -249,6 +259,16 @@ def features(
             out.append((f"objw:{w}", 1.0, (a, b)))
             if w in lex:
                 out.append((f"obj:{'pos' if lex[w] > 0 else 'neg'}", abs(lex[w]) / 2, (a, b)))
+    if compound and "sentx" in groups:
+        # how much the sentence's tone says about the target: less when other names share
+        # the sentence, when the target speaks, when it is a pronoun
+        sign = "pos" if compound > 0 else "neg"
+        others = len({clause[n] for n in names_at})
+        out.append((f"sentx:{sign}:names{min(others, 2)}", abs(compound), (0, len(text))))
+        out.append((f"sentx:{sign}:{'speaker' if speaker_from is not None else 'not_speaker'}", abs(compound), (0, len(text))))
+        if tclause in named_clauses:
+            out.append((f"sentx:{sign}:shared_clause", abs(compound), (0, len(text))))
+
     def polarity(i: int):
         """("pos" | "neg", strength) of a rated token after a negation, or None."""
         v = lex.get(toks[i][0])
@@ -264,6 +284,19 @@ def features(
         from .target_syntax import syntax_features
 
         out.extend(syntax_features(toks, text, t0, t1, clause, polarity, c, groups))
+    if "local" in groups:
+        # VADER's compound score of the words around the target: its contrast segment, its
+        # clause, six words either side
+        for kind, keep in (
+            ("segment", lambda i: segment[i] == tseg),
+            ("clause", lambda i: clause[i] == tclause),
+            ("window", lambda i: t0 - 6 <= i <= t1 + 6),
+        ):
+            inside = [i for i in range(len(toks)) if keep(i)]
+            a, b = toks[inside[0]][1], toks[inside[-1]][2]
+            value = _compound(text[a:b])
+            if value:
+                out.append((f"local:{kind}:{'pos' if value > 0 else 'neg'}", abs(value), (a, b)))
     if "ctx" in groups:
         before = " ".join(w for w, _a, _b in toks[max(0, t0 - 2) : t0])
         after = " ".join(w for w, _a, _b in toks[t1 + 1 : t1 + 3])
@@ -289,6 +322,8 @@ def features(
                 if "stem" in groups and len(w) > 6:
                     out.append((f"stem:{where}:{w[:6]}", 1.0, (a, b)))
             out.append((f"w:{w}", 1.0, (a, b)))
+            if "decay" in groups and d <= 8 and segment[i] == tseg:
+                out.append((f"wd:{w}", 1.0 - d / 9, (a, b)))
         hl = opinion.get(w)
         if hl and "hl" in groups:
             out.append((f"hl:{hl}:{where}:{'own' if near_name[i] >= d else 'other'}", 1.0, (a, b)))
