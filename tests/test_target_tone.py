@@ -42,3 +42,42 @@ def test_feature_groups_can_be_switched_off():
     assert fewer < every
     assert not any(n.startswith(("w:", "syn:", "sent:")) for n in fewer)
     assert DEFAULT_GROUPS <= GROUPS
+
+
+def test_article_of_a_newsmtsc_id():
+    from analysis.sentiment.target_cv import article_of
+
+    assert article_of("allsides_1000_401_25_Reality Leigh Winner_0_6") == "allsides_1000_401"
+    assert article_of("odd") == "odd"
+
+
+def test_grouped_cross_validation_keeps_articles_apart_and_scores_held_out_mentions():
+    pytest.importorskip("sklearn")
+    from analysis.sentiment.target_cv import best_offsets, cross_validate
+
+    words = {"negative": "awful", "neutral": "table", "positive": "great"}
+    rows = []
+    for k in range(30):
+        label = ("negative", "neutral", "positive")[k % 3]
+        # one labelled mention per article, and one further mention that only trains
+        rows.append(({f"w:{words[label]}": 1.0, "bias": 1.0}, label, f"art{k}", False, True))
+        rows.append(({f"w:{words[label]}": 1.0, "bias": 1.0}, label, f"art{k}", True, False))
+    result = cross_validate(rows, c=10.0, folds=3)
+    assert result["pooled"]["macro"] == pytest.approx(1.0)
+    assert sorted(result["decisions"]) == [i for i in range(len(rows)) if rows[i][4]]
+    negative, positive, best = best_offsets(result, step=0.25, reach=0.25)
+    assert best == pytest.approx(1.0) and (negative, positive) == (-0.25, -0.25)
+
+
+def test_shipped_model_meets_the_targets_on_devdata_or_skip():
+    from analysis import config
+
+    folder = config.DEVDATA_DIR / "target_sentiment"
+    if not (folder / "dev.jsonl").is_file():
+        pytest.skip("the tone-towards evaluation needs ../shared/devdata/target_sentiment")
+    from analysis.sentiment.target_eval import evaluation
+
+    for part, methods in evaluation(folder / "dev.jsonl").items():
+        s = methods["target model"]
+        assert s["macro_f1"] >= 0.65, part
+        assert min(s["f1"].values()) >= 0.55, part
