@@ -108,15 +108,16 @@ def syntax_features(toks, text: str, t0: int, t1: int, clause: list[int], polari
             rated(j, f"syn:of:{prep}")
             out.append((f"syn:nof:{toks[j][0]}", 1.0, (toks[j][1], toks[j][2])))
     if "quote" in groups:
-        # the speaker of a quotation: '"...," said X', '"...," X said', 'X said: "..."'
+        # the speaker of a quotation: '"...," said X', '"...," X said' ("X said: ..." is the role feature subj:reporting)
         speaker = False
+        said = frozenset(cues["quote_verbs"])
         j = t0 - 1
         while j >= 0 and j >= t0 - 3 and tags[j] in _NP:
             j -= 1
-        if j >= 1 and tags[j].startswith("VB") and toks[j][0] in _SAID and toks[j - 1][0] in (",", *_CLOSING):
+        if j >= 1 and tags[j].startswith("VB") and toks[j][0] in said and toks[j - 1][0] in (",", *_CLOSING):
             speaker = True
         k = t1 + 1
-        if k < n and toks[k][0] in _SAID and t0 >= 1 and toks[t0 - 1][0] in (",", *_CLOSING):
+        if k < n and toks[k][0] in said and t0 >= 1 and toks[t0 - 1][0] in (",", *_CLOSING):
             speaker = True
         if speaker:
             out.append(("quote:speaker", 1.0, (toks[t0][1], toks[t1][2])))
@@ -131,6 +132,3 @@ def syntax_features(toks, text: str, t0: int, t1: int, clause: list[int], polari
                     if p is not None:
                         out.append((f"quote:spoken:{p[0]}", p[1], (toks[i][1], toks[i][2])))
     return out
-
-
-_SAID = frozenset({"said", "says", "say", "told", "tells", "added", "wrote", "writes", "argued", "claimed", "noted", "asked", "insisted", "explained", "stated", "declared", "tweeted"})
