@@ -31,11 +31,12 @@ def overview(
 
     Args:
         corpus: the selected articles, or a :class:`Selection` (see :func:`select`).
-        targets: terms whose surrounding tone is compared (e.g. ``["the council", "Ruiz"]``).
+        targets: people or organisations whose tone towards them is compared, by the model of
+            :func:`analysis.sentiment.target_tone` over every mention (e.g. ``["the council", "Ruiz"]``).
         quotes: :func:`quotes_by_article` output, if already computed.
         top_terms: how many distinctive terms to list per report.
     """
-    from .. import framing, sentiment
+    from .. import framing
 
     reports = corpus if isinstance(corpus, Selection) else select(corpus=corpus)
     quotes = reports.quotes if quotes is None else quotes
@@ -67,11 +68,7 @@ def overview(
             put("tone", "narration mean", article_id, round(float(pooled.loc[article_id, "narrator_mean"]), 3))
             put("tone", "quoted voices mean", article_id, round(float(pooled.loc[article_id, "quoted_mean"]), 3))
     if targets:
-        towards = sentiment.tone_towards(reports.scored(evidence=False), list(targets))
-        for row in towards.itertuples():
-            n = int(row.n_sentences)
-            value = f"{row.mean_compound:+.2f} ({n} sentence{'s' if n != 1 else ''})" if n else "not mentioned"
-            put("tone", f"towards {row.term}", row.article, value)
+        _put_towards(put, reports.texts, list(targets))
     for a in articles.itertuples():
         _put_sources(put, a.article, quotes[quotes["article"] == a.article] if len(quotes) else quotes, int(a.words))
     if len(articles) > 1:
@@ -88,6 +85,33 @@ def overview_from_tables(tables, *, targets: list[str] | tuple[str, ...] = (), t
     come from the ``entities`` table.
     """
     return overview(select(tables=tables), targets=targets, top_terms=top_terms)
+
+
+def towards_cell(labels: list[str], scores: list[float]) -> str:
+    """One "towards X" cell: the mean tone towards the target over its mentions (−1 to +1)
+    and how many mentions were read negative, neutral, positive.
+
+    Example:
+        >>> towards_cell(["negative", "neutral", "negative"], [-0.6, 0.1, -0.4])
+        '-0.30 (3 mentions: 2 negative, 1 neutral, 0 positive)'
+    """
+    n = len(labels)
+    if not n:
+        return "not mentioned"
+    counts = ", ".join(f"{labels.count(c)} {c}" for c in ("negative", "neutral", "positive"))
+    return f"{sum(scores) / n:+.2f} ({n} mention{'s' if n != 1 else ''}: {counts})"
+
+
+def _put_towards(put, texts: dict[str, str], targets: list[str]) -> None:
+    """The "towards X" rows: the tone towards each target by the target model
+    (:func:`analysis.sentiment.target_tone`, every mention: name, alias, surname, pronoun)."""
+    from .tone import target_tone_by_article
+
+    found = target_tone_by_article(texts, targets)
+    for term in targets:
+        for article_id in texts:
+            mine = found[(found["article"] == article_id) & (found["target"] == term)]
+            put("tone", f"towards {term}", article_id, towards_cell(mine["label"].tolist(), mine["score"].astype(float).tolist()))
 
 
 def _put_sources(put, article_id: str, own: pd.DataFrame, n_words: int) -> None:

@@ -18,7 +18,17 @@ What a feature says about the target's role: the verb it is the subject of ("X c
 the verb it is the object of ("criticised X"), a passive ("X was accused"), the agent of a
 passive ("praised by X"), a preposition before it ("against X"), a reporting verb it is the
 speaker of. Word identities near the target (``w:``) let training learn news words the
-lexicons do not rate.
+lexicons do not rate; their first six letters (``stem:``) join the forms of one word
+("criticised", "criticism"), and the two words either side of the target (``ctx:``) keep
+phrases such as "critics of X" or "X's allies".
+
+The features come in groups (:data:`GROUPS`) that :mod:`.target_cv` switches on and off to
+choose them by cross-validation on the train split; the shipped model uses
+:data:`DEFAULT_GROUPS`. The others were tried and not kept (see ``docs/target_tone_model.md``):
+the target's syntactic place read from part-of-speech tags and whether it speaks a quotation
+(:mod:`.target_syntax`), VADER's score of the words around it (``local``), word features
+weighted by distance (``decay``) and the sentence's score crossed with the other names in it
+(``sentx``).
 
 References:
     Hamborg, F. & Donnay, K. (2021). NewsMTSC: A Dataset for (Multi-)Target-dependent
@@ -41,6 +51,13 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-.][^\W_]+|['\u2019](?![sS]\b)[^\W_]+)*|['\u201
 _QUOTES = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 _OPENING = frozenset("\u201c\u201e\u00ab")
 _SOFT_BREAKS = frozenset(",")
+
+#: the feature groups that can be switched on and off (for cross-validation,
+#: :mod:`.target_cv`): VADER's compound score of the sentence, the target's role, words near
+#: the target, Hu & Liu's words by place, rated words by place
+GROUPS = frozenset({"sent", "role", "words", "hl", "lex", "syntax", "quote", "stem", "ctx", "local", "decay", "sentx"})
+#: the groups the shipped model uses
+DEFAULT_GROUPS = frozenset({"sent", "role", "words", "hl", "lex", "ctx", "stem"})
 
 #: pronouns and the kind of referent they fit
 PRONOUNS: dict[str, str] = {
@@ -171,7 +188,9 @@ def _structure(tokens: list[tuple[str, int, int]], text: str):
     return clause, segment, quoted, name
 
 
-def features(text: str, start: int, end: int, tokens: list[tuple[str, int, int]] | None = None):
+def features(
+    text: str, start: int, end: int, tokens: list[tuple[str, int, int]] | None = None, groups: frozenset[str] = DEFAULT_GROUPS
+):
     """The features of the target at ``text[start:end]``: a list of ``(name, value, (start, end))``.
 
     The span is the character span of the words that produced a feature (the target's span
@@ -195,14 +214,14 @@ def features(text: str, start: int, end: int, tokens: list[tuple[str, int, int]]
         out.append(("tgt:quoted", 1.0, (start, end)))
     if t0 == 0 or (t0 == 1 and toks[0][0] in _QUOTES):
         out.append(("tgt:first", 1.0, (start, end)))
-    compound = _compound(text)
+    compound = _compound(text) if "sent" in groups else 0.0
     if compound:
         out.append((f"sent:{'pos' if compound > 0 else 'neg'}", abs(compound), (0, len(text))))
     names_at = [i for i, n in enumerate(name) if n and not (t0 <= i <= t1)]
     named_clauses = {clause[n] for n in names_at}
     near_name = _distance_to(names_at, len(toks))
     # --- the target's role: the verb after it (subject), the word before it (object) ---
-    j = t1 + 1
+    j = t1 + 1 if "role" in groups else len(toks)
     if j < len(toks) and toks[j][0] in ("'s", "'", "s"):
         j += 1
         poss = True
@@ -224,7 +243,7 @@ def features(text: str, start: int, end: int, tokens: list[tuple[str, int, int]]
         if lemma and role == "subj":
             out.append(("subj:reporting", 1.0, (a, b)))
             speaker_from = j
-    j = t0 - 1
+    j = t0 - 1 if "role" in groups else -1
     while j >= 0 and j >= t0 - 4 and toks[j][0] in c["before_skip"]:
         j -= 1
     if j >= 0 and toks[j][0].isalpha():
@@ -240,6 +259,51 @@ def features(text: str, start: int, end: int, tokens: list[tuple[str, int, int]]
             out.append((f"objw:{w}", 1.0, (a, b)))
             if w in lex:
                 out.append((f"obj:{'pos' if lex[w] > 0 else 'neg'}", abs(lex[w]) / 2, (a, b)))
+    if compound and "sentx" in groups:
+        # how much the sentence's tone says about the target: less when other names share
+        # the sentence, when the target speaks, when it is a pronoun
+        sign = "pos" if compound > 0 else "neg"
+        others = len({clause[n] for n in names_at})
+        out.append((f"sentx:{sign}:names{min(others, 2)}", abs(compound), (0, len(text))))
+        out.append((f"sentx:{sign}:{'speaker' if speaker_from is not None else 'not_speaker'}", abs(compound), (0, len(text))))
+        if tclause in named_clauses:
+            out.append((f"sentx:{sign}:shared_clause", abs(compound), (0, len(text))))
+
+    def polarity(i: int):
+        """("pos" | "neg", strength) of a rated token after a negation, or None."""
+        v = lex.get(toks[i][0])
+        if v is None:
+            return None
+        neg = any(
+            (toks[k][0] in c["negations"] or toks[k][0].endswith("n't")) and clause[k] == clause[i]
+            for k in range(max(0, i - 3), i)
+        )
+        return ("pos" if (v > 0) != neg else "neg"), min(abs(v), 3.0) / 2
+
+    if "syntax" in groups or "quote" in groups:
+        from .target_syntax import syntax_features
+
+        out.extend(syntax_features(toks, text, t0, t1, clause, polarity, c, groups))
+    if "local" in groups:
+        # VADER's compound score of the words around the target: its contrast segment, its
+        # clause, six words either side
+        for kind, keep in (
+            ("segment", lambda i: segment[i] == tseg),
+            ("clause", lambda i: clause[i] == tclause),
+            ("window", lambda i: t0 - 6 <= i <= t1 + 6),
+        ):
+            inside = [i for i in range(len(toks)) if keep(i)]
+            a, b = toks[inside[0]][1], toks[inside[-1]][2]
+            value = _compound(text[a:b])
+            if value:
+                out.append((f"local:{kind}:{'pos' if value > 0 else 'neg'}", abs(value), (a, b)))
+    if "ctx" in groups:
+        before = " ".join(w for w, _a, _b in toks[max(0, t0 - 2) : t0])
+        after = " ".join(w for w, _a, _b in toks[t1 + 1 : t1 + 3])
+        if before:
+            out.append((f"ctx:before:{before}", 1.0, (toks[max(0, t0 - 2)][1], toks[t0 - 1][2])))
+        if after:
+            out.append((f"ctx:after:{after}", 1.0, (toks[t1 + 1][1], toks[min(len(toks), t1 + 3) - 1][2])))
     # --- the rated words and the words near the target ---
     for i, (w, a, b) in enumerate(toks):
         if t0 <= i <= t1 or not w.isalpha():
@@ -252,14 +316,18 @@ def features(text: str, start: int, end: int, tokens: list[tuple[str, int, int]]
             where = "clause"
         else:
             where = "sentence"
-        if w not in c["function_words"]:
+        if w not in c["function_words"] and "words" in groups:
             if where == "clause" or d <= 3:
                 out.append((f"w:{where}:{w}", 1.0, (a, b)))
+                if "stem" in groups and len(w) > 6:
+                    out.append((f"stem:{where}:{w[:6]}", 1.0, (a, b)))
             out.append((f"w:{w}", 1.0, (a, b)))
+            if "decay" in groups and d <= 8 and segment[i] == tseg:
+                out.append((f"wd:{w}", 1.0 - d / 9, (a, b)))
         hl = opinion.get(w)
-        if hl:
+        if hl and "hl" in groups:
             out.append((f"hl:{hl}:{where}:{'own' if near_name[i] >= d else 'other'}", 1.0, (a, b)))
-        v = lex.get(w)
+        v = lex.get(w) if "lex" in groups else None
         if v is None:
             continue
         neg = any(
