@@ -2,11 +2,13 @@
 
 Run on demand, not in CI::
 
-    python benchmarks/eval_attribution.py [--limit N] [--show-misses N] [--json]
+    python benchmarks/eval_attribution.py [--split dev|train] [--limit N] [--show-misses N] [--json]
 
 The data is the development split of PolNeAR (Newell, Margolin & Ruths 2018), read from
 ``$ATTRIBUTION_DEVDATA`` or ``../shared/devdata/attribution/polnear_dev.jsonl`` next to
-the repository. When the file is missing the script says so and exits 0. The texts stay
+the repository; ``--split train`` reads its training split (``polnear_train.jsonl``, the
+one to look at misses on) and scores the speaker types on the training table
+``benchmarks/gold_speaker_types_train.csv``. When the file is missing the script says so and exits 0. The texts stay
 where they are: this script prints to stdout only and writes no file.
 
 Method (see ``benchmarks/README.md``):
@@ -51,7 +53,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_TYPES = ROOT / "benchmarks" / "gold_speaker_types.csv"
-DEFAULT_DEVDATA = ROOT.parent / "shared" / "devdata" / "attribution" / "polnear_dev.jsonl"
+#: The hand-typed speakers of each split.
+GOLD_TYPES_BY_SPLIT = {"dev": GOLD_TYPES, "train": ROOT / "benchmarks" / "gold_speaker_types_train.csv"}
+DATA_DIR = ROOT.parent / "shared" / "devdata" / "attribution"
+DEFAULT_DEVDATA = DATA_DIR / "polnear_dev.jsonl"
 ENV_VAR = "ATTRIBUTION_DEVDATA"
 MIN_OVERLAP = 0.3
 REQUIRED_COLUMNS = ("speaker", "kind", "start", "end", "speaker_start", "speaker_end")
@@ -580,12 +585,12 @@ def score_types(articles: list[Article], extract, rows: list[tuple[str, str, str
 # --------------------------------------------------------------------------- output
 
 
-def format_report(summary: dict, misses: list[Miss], show: int, path: Path) -> str:
+def format_report(summary: dict, misses: list[Miss], show: int, path: Path, types_file: Path = GOLD_TYPES) -> str:
     o, r = summary["overall"], summary["reporting_cue"]
     k, n = summary["recall_by_kind"], summary["gold_by_kind"]
     s = summary["speaker_accuracy"]
     lines = [
-        f"PolNeAR dev ({path}): {summary['articles']} articles, {summary['gold']} gold "
+        f"PolNeAR ({path}): {summary['articles']} articles, {summary['gold']} gold "
         f"attributions ({summary['gold_reporting_cue']} with a reporting cue), "
         f"{summary['predictions']} predictions",
         f"extract_quotes: {summary['extract_seconds']:.1f} s, "
@@ -614,7 +619,7 @@ def format_report(summary: dict, misses: list[Miss], show: int, path: Path) -> s
     t = summary.get("types")
     if t:
         lines.append(
-            f"speaker types ({GOLD_TYPES.name}): {t['found']} of {t['rows']} hand-typed sources "
+            f"speaker types ({types_file.name}): {t['found']} of {t['rows']} hand-typed sources "
             f"found; type right on {t['accuracy_found']:.3f} of those found "
             f"({t['accuracy_all']:.3f} of all rows); confusions (gold->predicted): "
             + (", ".join(f"{k} {v}" for k, v in list(t["confusions"].items())[:8]) or "none")
@@ -631,9 +636,14 @@ def format_report(summary: dict, misses: list[Miss], show: int, path: Path) -> s
     return "\n".join(lines)
 
 
-def devdata_path(cli_value: str | None) -> Path:
-    """``--devdata``, else ``$ATTRIBUTION_DEVDATA``, else the default next to the repo."""
-    return Path(cli_value or os.environ.get(ENV_VAR) or DEFAULT_DEVDATA)
+def devdata_path(cli_value: str | None, split: str | None = None) -> Path:
+    """``--devdata``, else ``--split``'s file next to the repo, else ``$ATTRIBUTION_DEVDATA``,
+    else the development split next to the repo."""
+    if cli_value:
+        return Path(cli_value)
+    if split:
+        return DATA_DIR / f"polnear_{split}.jsonl"
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_DEVDATA)
 
 
 def load_extractor():
@@ -659,7 +669,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print only a JSON summary of numbers (no text, no misses)")
     parser.add_argument("--no-types", action="store_true",
                         help=f"do not score speaker types on {GOLD_TYPES.name}")
-    parser.add_argument("--devdata", metavar="PATH", help=f"data file (overrides ${ENV_VAR})")
+    parser.add_argument("--split", choices=sorted(GOLD_TYPES_BY_SPLIT),
+                        help="which PolNeAR split to read from next to the repository (default "
+                        f"dev, or ${ENV_VAR}); train also scores the types on "
+                        f"{GOLD_TYPES_BY_SPLIT['train'].name}")
+    parser.add_argument("--devdata", metavar="PATH", help=f"data file (overrides --split and ${ENV_VAR})")
     return parser
 
 
@@ -667,7 +681,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.limit is not None and args.limit < 1:
         build_parser().error("--limit must be at least 1")
-    path = devdata_path(args.devdata)
+    path = devdata_path(args.devdata, args.split)
+    types_file = GOLD_TYPES_BY_SPLIT[args.split or ("train" if "train" in path.name else "dev")]
     if not path.is_file():
         print(f"skipped: devdata not found at {path} (set {ENV_VAR} to its location)")
         return 0
@@ -678,12 +693,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     articles = load_articles(path, args.limit)
     summary, misses = evaluate(articles, extract)
-    if GOLD_TYPES.is_file() and not args.no_types:
-        summary["types"] = score_types(articles, extract, load_gold_types(GOLD_TYPES))
+    if types_file.is_file() and not args.no_types:
+        summary["types"] = score_types(articles, extract, load_gold_types(types_file))
     if args.json:
         print(json.dumps(summary, indent=2, sort_keys=True))
     else:
-        print(format_report(summary, misses, max(0, args.show_misses), path))
+        print(format_report(summary, misses, max(0, args.show_misses), path, types_file))
     return 0
 
 
