@@ -221,9 +221,23 @@ def _main_subject(sentence: str) -> tuple[int, int] | None:
     return start, end
 
 
+#: An age right after a name ("Quina Jones, 25, a nurse"): the mark of a person quoted as such.
+AGE_AFTER = re.compile(r",\s*\d{1,3},")
+_APPOSITION = re.compile(
+    r",\s*(?:\d{1,3},\s*)?((?:a|an|the|who|which)\b[^,.;]{0,120}|[a-z][^,.;]{0,120}"
+    r"|(?:[A-Z][\w.\-]*\s){0,3}[A-Z][\w.\-]*[’'](?:s)?\s[^,.;]{0,120})"
+)
+
+
 def _apposition_after(text: str, end: int) -> str:
-    """The role phrase right after a speaker mention: "Kapital, a business daily, ..."."""
-    # after an age ("Mattie Thomas, 66, a retired worker"), or opening with a possessive
-    # ("Peter Orszag, Obama's budget director")
-    m = re.match(r",\s*(?:\d{1,3},\s*)?((?:a|an|the|who|which)\b[^,.;]{0,120}|[a-z][^,.;]{0,120}|[A-Z][\w.\-]*[’'](?:s)?\s[^,.;]{0,120})(?:[,.;]|$)", text[end : end + 160])
-    return m.group(1) if m else ""
+    """The role phrase right after a speaker mention: "Kapital, a business daily, ...".
+
+    After an age ("Mattie Thomas, 66, a retired worker"), or opening with a possessive
+    ("Peter Orszag, Obama's budget director", "Jennifer Palmieri, Mrs. Clinton's
+    communications director"); the full stop of a title or an initial ends no apposition
+    ("a spokesman for Mrs. Clinton").
+    """
+    window = text[end : end + 160]
+    masked = ABBREVIATION_DOT.sub(lambda d: d.group()[:-1] + "_", window) if "." in window else window
+    m = _APPOSITION.match(masked)
+    return window[m.start(1) : m.end(1)] if m else ""
