@@ -38,6 +38,9 @@ def _is_title_case(sentence: str) -> bool:
 _MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", re.I)
 
 
+# a share of people right before a verb the tagger takes for a noun: "Six in 10 say", "64 percent call"
+_SHARE_BEFORE = re.compile(r"(?:\b(?:in|of)\s+(?:\d+|ten)|\d+\s*(?:%|percent))\s+$", re.I)
+
 #: Verbs of evidence that report only with "that" right after them ("a poll found that ...").
 _THAT_ONLY = frozenset({"show", "find", "conclude", "agree"})
 _THAT_AFTER = re.compile(r"\s+that\b")
@@ -66,7 +69,7 @@ def _find_cues(sentence: str) -> list[Cue]:
             continue  # "United States", "Says" mid-sentence is a name (except in a headline)
         if tags is None:
             tags = _tags(sentence)
-        if not tags.get(m.start(), "VB").startswith("VB") and not (word[0].isupper() and _is_title_case(sentence)):
+        if not tags.get(m.start(), "VB").startswith("VB") and not (word[0].isupper() and _is_title_case(sentence)) and not _SHARE_BEFORE.search(sentence, 0, m.start()):
             continue  # "the states", "his claims": a noun, not a reporting verb
         if re.match(r"\s+up\b", sentence[m.end() :]) and base == "add":
             continue  # "the figures did not add up"
@@ -80,7 +83,7 @@ def _find_cues(sentence: str) -> list[Cue]:
         if progressive:
             participle = False
         elif not finite and not participle:
-            if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"(?:\b(?:they|we|I|you|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
+            if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"(?:\b(?:they|we|I|you|who|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
                 continue
         if participle and not re.search(r",\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before):
             continue

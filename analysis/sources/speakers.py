@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicons import table
 from .adjuncts import _LEADING_CONNECTIVE, _TRAILING_ADJUNCTS, _is_adjunct_piece
 from .names import ABBREVIATION_DOT
 from .roles import (
@@ -195,9 +196,13 @@ _MAIN_SUBJECT = re.compile(
 )
 
 
+# the one-word cues of the speaker types ("mayor", "senator", "professor")
+_TYPE_CUES = frozenset(c for cues in table("speaker_types.toml").values() for c in cues if " " not in c)
+# a determiner and a role noun opening a sentence: "The mayor", "A White House spokesman"
+_ROLE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[A-Za-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*)\b")
 # a dateline ("WASHINGTON —", "ORLANDO (AP) -") or an opening participle or adverb phrase
 # ("Speaking Sunday,", "Hastily,") before the subject
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:\([^)]{1,20}\))?\s*(?:—|–|--|-|:)\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.)?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--|-|:)\s*")
 _OPENING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+(?:ing|ly)\b[^,]{0,60}),\s*")
 
 
@@ -211,6 +216,9 @@ def _main_subject(sentence: str) -> tuple[int, int] | None:
     lead = _LEADING_CONNECTIVE.match(sentence, start)
     if lead:
         start = lead.end()
+    role = _ROLE_SUBJECT.match(sentence, start)
+    if role and (role.group("head").lower() in _ALL_ROLE_WORDS or role.group("head").lower() in _TYPE_CUES):  # "The mayor endorsed Jones, saying ..."
+        return start, role.end()
     m = _MAIN_SUBJECT.match(sentence, start)
     if not m or not m.group("np").strip():
         return None
