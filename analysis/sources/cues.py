@@ -38,6 +38,8 @@ def _is_title_case(sentence: str) -> bool:
 _MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", re.I)
 
 
+# "with 47 percent of voters saying ...": a participle with its own subject after "with"
+_WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;:\"“”]{2,60}?)\s+$")
 # a share of people right before a verb the tagger takes for a noun: "Six in 10 say", "64 percent call"
 _SHARE_BEFORE = re.compile(r"(?:\b(?:in|of)\s+(?:\d+|ten)|\d+\s*(?:%|percent))\s+$", re.I)
 
@@ -85,7 +87,7 @@ def _find_cues(sentence: str) -> list[Cue]:
         elif not finite and not participle:
             if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"(?:\b(?:they|we|I|you|who|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
                 continue
-        if participle and not re.search(r",\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before):
+        if participle and not re.search(r",\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before) and not _WITH_SUBJECT.search(before):
             continue
         if lower.endswith("s") and not lower.endswith("ss") and re.search(r"\b(?:the|a|an|its|his|her|their|our|these|those|of|over|amid|after|following|despite|about|media|news|earlier|recent|initial|unconfirmed)\s+$", before, re.I):
             continue  # a noun: "the reports", "media claims"
