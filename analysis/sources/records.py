@@ -231,8 +231,9 @@ def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver, a
 
 # a name followed by a verb in the past or a negation: the mention is a whole clause
 _CLAUSE_MENTION = re.compile(
-    r"^((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]*)\s+(?:then\s+|also\s+|later\s+|first\s+)?"
-    r"(?:[a-z]+ed|[a-z]+(?:n't|n’t)|did|was|were|had|has|took|made|gave|went|came|won|lost|met|spoke|wrote)\b"
+    r"^((?:[A-Z][\w.'’\-]*\s+|of\s+){0,5}[A-Z][\w'’\-]*)\s+"
+    r"(?:(?:then\s+|also\s+|later\s+|first\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+(?:n't|n’t)|did|was|were|had|has|took|made|gave|went|came|won|lost|met|spoke|wrote)"
+    r"|(?:often|also|still|now|recently|repeatedly|frequently|[a-z]+ly)\s+[a-z]+s)\b"
 )
 
 

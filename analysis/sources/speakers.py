@@ -84,8 +84,8 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     if "," in phrase:
         pieces = list(re.finditer(r"[^,]+", phrase))
         idx = len(pieces) - 1
-        while idx > 0 and _is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()):
-            idx -= 1
+        while idx > 0 and (_is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()) or _PLACE_AFTER_PLACE.fullmatch(phrase[pieces[idx].start() : pieces[idx].end()].strip()) and _FROM_PLACE.search(phrase[pieces[idx - 1].start() : pieces[idx - 1].end()])):
+            idx -= 1  # "X, a salesman from Sumter, South Carolina, said": the state is no speaker
         chosen = pieces[idx]
         if idx >= 1:
             current = phrase[pieces[idx].start() : pieces[idx].end()].strip()
@@ -114,6 +114,9 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     return start, end
 
 
+# "..., a junior from Las Vegas" and then ", Nevada": a place name that completes a place
+_FROM_PLACE = re.compile(r"\b(?:from|of|in)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}\s*$")
+_PLACE_AFTER_PLACE = re.compile(r"(?:[A-Z][\w.\-]*\s*){1,3}")
 _PAST_FORM = re.compile(r"\b\w+ed\b")
 
 
