@@ -90,7 +90,7 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         if idx >= 1:
             current = phrase[pieces[idx].start() : pieces[idx].end()].strip()
             previous_piece = phrase[pieces[idx - 1].start() : pieces[idx - 1].end()].strip()
-            if _is_apposition(current) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
+            if _is_apposition(current) and not _ADVERB_OR_PARTICIPLE.fullmatch(previous_piece) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
                 chosen = pieces[idx - 1]
         start = start + chosen.start()
         end = start + len(phrase[chosen.start() : chosen.end()])
@@ -152,6 +152,10 @@ def _is_name_like(segment: str) -> bool:
 
 
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
+# a lone adverb or participle opening a sentence is no speaker ("Significantly", "Having")
+_ADVERB_OR_PARTICIPLE = re.compile(
+    r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|edly|ingly|fully|ately)|Having|Being|Speaking|Talking|Writing|Asked|Asking|Responding|Appearing|Addressing|Hastily|Notably|Meanwhile"
+)
 _POSSESSIVE_ROLE = re.compile(r"^(?:[A-Z][\w.\-]*\s+){0,4}[A-Z][\w.\-]*(?:’s|'s|’|')\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*$")
 
 
@@ -163,7 +167,7 @@ def _is_speaker_phrase(phrase: str) -> bool:
         return False
     if _SHARE_OF_PEOPLE.match(phrase):
         return True  # "six in 10", "46 percent of voters", "About four out of 10 voters"
-    if _NOT_SUBJECT_START.match(phrase) or _PREPOSITION_START.match(phrase):
+    if _NOT_SUBJECT_START.match(phrase) or _PREPOSITION_START.match(phrase) or _ADVERB_OR_PARTICIPLE.fullmatch(phrase):
         return False
     if phrase.lower() in _PRONOUNS:
         return True
@@ -205,8 +209,8 @@ _TYPE_CUES = frozenset(c for cues in table("speaker_types.toml").values() for c 
 _ROLE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[A-Za-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*)\b")
 # a dateline ("WASHINGTON —", "ORLANDO (AP) -") or an opening participle or adverb phrase
 # ("Speaking Sunday,", "Hastily,") before the subject
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.)?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--|-|:)\s*")
-_OPENING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+(?:ing|ly)\b[^,]{0,60}),\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--|-|:)\s*")
+_OPENING_PHRASE = re.compile(r"^(?:(?:[A-Z][a-z]+(?:ing|ly)|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day)\b[^,]{0,60}),\s*")
 
 
 def _main_subject(sentence: str) -> tuple[int, int] | None:
