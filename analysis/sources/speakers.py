@@ -87,11 +87,14 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         while idx > 0 and (_is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()) or _PLACE_AFTER_PLACE.fullmatch(phrase[pieces[idx].start() : pieces[idx].end()].strip()) and _FROM_PLACE.search(phrase[pieces[idx - 1].start() : pieces[idx - 1].end()])):
             idx -= 1  # "X, a salesman from Sumter, South Carolina, said": the state is no speaker
         chosen = pieces[idx]
-        if idx >= 1:
+        while idx >= 1:  # "X, chief executive of Y, a consulting firm, said": back over each apposition
             current = phrase[pieces[idx].start() : pieces[idx].end()].strip()
             previous_piece = phrase[pieces[idx - 1].start() : pieces[idx - 1].end()].strip()
             if _is_apposition(current) and not _ADVERB_OR_PARTICIPLE.fullmatch(previous_piece) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
                 chosen = pieces[idx - 1]
+                idx -= 1
+            else:
+                break
         start = start + chosen.start()
         end = start + len(phrase[chosen.start() : chosen.end()])
     phrase = sentence[start:end]
@@ -136,8 +139,12 @@ def _is_apposition(segment: str) -> bool:
     first = words[0]
     if re.fullmatch(r"\d{1,3}", segment.strip()):
         return True  # an age: "Quina Jones, 25, said"
+    if re.match(r"(?:one|some|many|several|two|three)\s+of\s+(?:the|his|her|their|its|our)\b", segment.strip(), re.I):
+        return True  # "Scott Walker, one of the candidates vanquished by Trump,"
     if first.lower() in _QUANTIFIERS:
         return False  # "Among Democrats, many said": "many" is the subject, not a role
+    if _PARTY_OF.match(segment.strip()):
+        return True  # "Shelley Moore Capito, Republican of West Virginia,"
     if _POSSESSIVE_ROLE.match(segment.strip()):
         return True  # "Sanders' campaign manager", "Democracy for America's executive director"
     return first[0].islower() and first.lower() not in ("he", "she", "it", "they", "we") or first.lower() in ("a", "an", "the") and len(words) > 1 and words[1][0].islower()
@@ -152,6 +159,7 @@ def _is_name_like(segment: str) -> bool:
 
 
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
+_PARTY_OF = re.compile(r"(?:Republican|Democrat|Democratic|Independent)\s+(?:of|from)\s+[A-Z]")
 # a lone adverb or participle opening a sentence is no speaker ("Significantly", "Having")
 _ADVERB_OR_PARTICIPLE = re.compile(
     r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|edly|ingly|fully|ately)|Having|Being|Speaking|Talking|Writing|Asked|Asking|Responding|Appearing|Addressing|Hastily|Notably|Meanwhile"
