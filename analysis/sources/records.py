@@ -101,6 +101,8 @@ class _EntityRoles:
             if lead:
                 words.append(lead.group(1))
         apposition = _apposition_after(text, row.end)
+        if apposition.startswith("whose "):
+            apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
             self.appositions.setdefault(self._name_of(row), []).append(apposition)
         return [*words, apposition]
@@ -139,6 +141,8 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame, sent_spans, r
             name, kind = text[row.mention[0] : row.mention[1]], ""
         row.speaker, row.speaker_kind = name, kind
         apposition = _apposition_after(text, row.mention[1])
+        if apposition.startswith("whose "):
+            apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
             appositions.setdefault(name, []).append(apposition)
         age = AGE_MARK if AGE_AFTER.match(text, row.mention[1]) else ""
@@ -209,7 +213,10 @@ def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver, a
     one whose apposition says whose staff it is ("Nick Merrill, a spokesman for Mrs. Clinton"),
     whatever its own words say, when that source is a politician or an official."""
     typed = {r["speaker"]: r["speaker_type"] for r in records if r["speaker_type"] not in ("other", UNNAMED)}
-    by_surname = {name.split()[-1].lower(): kind for name, kind in typed.items() if " " in name}
+    by_surname: dict[str, str] = {}
+    for name, kind in sorted(typed.items()):  # two of one family: the politician's staff, if either is one
+        if " " in name and by_surname.get(name.split()[-1].lower()) != "politics":
+            by_surname[name.split()[-1].lower()] = kind
     for record in records:
         for apposition in (appositions or {}).get(record["speaker"], ()):
             m = _STAFF_APPOSITION.match(apposition.strip())
