@@ -53,7 +53,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     detour = re.match(r"(?:at|in|on|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)", rest[i:])
     if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Colorado Springs that"
         i += detour.end()  # now at "that", which the step below consumes
-    if cue.lemma in _OBJECT_VERBS:
+    if cue.lemma in _OBJECT_VERBS and cue.lemma != "accuse":  # "accused him of ...": the object is content
         # the addressee ends before a negation, which belongs to the content ("urged Comey not to")
         obj = re.match(r"(?:(?!that\b|to\b|as\b|not\b|never\b)[\w.'’\-]+\s+){1,6}?(?=that\b|(?:not\s+|never\s+)?to\b|as\s+saying\b|about\b|:|(?:whether|if|why|how)\s)", rest[i:])
         if obj:
@@ -102,7 +102,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         # "clarified information about the suspension": a proposition named by a noun
         if cue.lemma in _TOPIC_VERBS and _TOPIC_OBJECT.match(sentence[start:end]):
             kind = "topic"
-        elif cue.lemma in _OBJECT_CONTENT_VERBS and len(sentence[start:end].split()) >= 2 and not re.match(r"(?:it|this|that|them|him|her|so|nothing|something)\b", sentence[start:end], re.I):
+        elif cue.lemma in _OBJECT_CONTENT_VERBS and len(sentence[start:end].split()) >= 2 and (not re.match(r"(?:it|this|that|them|him|her|so|nothing|something)\b", sentence[start:end], re.I) or (cue.lemma == "accuse" and re.match(r"\w+\s+of\s", sentence[start:end]))):
             kind = "object"  # "cited a poll showing ...", "called the plan a disaster"
         else:
             return None

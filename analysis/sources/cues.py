@@ -40,6 +40,7 @@ _MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bexpresse
 
 # "with 47 percent of voters saying ...": a participle with its own subject after "with"
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;:\"“”]{2,60}?)\s+$")
+_NOT_NAMED = re.compile(r"\s+not\s+to\s+be\s+(?:named|identified|quoted)\b")
 # a share of people right before a verb the tagger takes for a noun: "Six in 10 say", "64 percent call"
 _SHARE_BEFORE = re.compile(r"(?:\b(?:in|of)\s+(?:\d+|ten)|\d+\s*(?:%|percent))\s+$", re.I)
 
@@ -77,6 +78,8 @@ def _find_cues(sentence: str) -> list[Cue]:
             continue  # "the figures did not add up"
         if word.lower() == "told" and re.search(r"\ball\s+$", sentence[: m.start()], re.I):
             continue  # "all told"
+        if _NOT_NAMED.match(sentence, m.end()):
+            continue  # "who asked not to be named": a condition of anonymity, not a statement
         lower = word.lower()
         finite = lower.endswith(("ed", "s")) or lower in _IRREGULAR and not lower.endswith("ing") or lower == "said"
         participle = lower.endswith("ing")

@@ -63,7 +63,7 @@ def _type_of_titles(title_types: list[str] | tuple[str, ...]) -> str | None:
 _POSSESSOR = re.compile(r"^((?:[A-Z][\w.\-]*\s){0,4}[A-Z][\w.\-]*)[’'](?:s)?\s+(.*)$")
 _HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the)|whom)\b.*$")
 # words of a title any organisation has ("national press secretary", "executive director")
-_GENERIC = ORG_TITLES | frozenset("and managing deputy assistant executive senior press national communications public affairs relations interim acting".split())
+_GENERIC = ORG_TITLES | frozenset("analyst and managing deputy assistant executive senior press national communications public affairs relations interim acting".split())
 _OF_ORG = re.compile(r"\s+(?:of|at|for|with|from|to|on)\s+(?:the\s+)?")
 _NOT_HEAD = frozenset("a an the longtime veteran top senior local well-known prominent".split())
 
