@@ -37,6 +37,8 @@ _CONTENT_BEFORE_OK = re.compile(
 )
 
 
+# a contrast clause with its own subject after a comma ends the content: ", but she said ..."
+_CONTRAST_CLAUSE = re.compile(r",\s+(?:but|although|though|whereas|while)\s+(?:he|she|they|it|we|I|the\s+\w+|[A-Z][\w’'\-]+)\s+(?!\w+ing\b)\w+")
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
 
 
@@ -94,6 +96,9 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         if cue.lemma in _NEEDS_CLAUSE and cue.lemma not in _OBJECT_CONTENT_VERBS and cue.lemma not in _BARE_CLAUSE_VERBS:
             return None
     content = rest[i:]
+    contrast = _CONTRAST_CLAUSE.search(content)
+    if contrast and content[: contrast.start()].count('"') % 2 == 0 and content[: contrast.start()].count("“") == content[: contrast.start()].count("”"):
+        content = content[: contrast.start()]  # "..., but she said she reserves the right": the writer's clause
     start = offset + i
     end = start + len(content.rstrip(" ,;:.!?"))
     if end - start < 3 or not re.search(r"[A-Za-z]", sentence[start:end]):
@@ -102,7 +107,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         # "clarified information about the suspension": a proposition named by a noun
         if cue.lemma in _TOPIC_VERBS and _TOPIC_OBJECT.match(sentence[start:end]):
             kind = "topic"
-        elif cue.lemma in _OBJECT_CONTENT_VERBS and len(sentence[start:end].split()) >= 2 and (not re.match(r"(?:it|this|that|them|him|her|so|nothing|something)\b", sentence[start:end], re.I) or (cue.lemma == "accuse" and re.match(r"\w+\s+of\s", sentence[start:end]))):
+        elif cue.lemma in _OBJECT_CONTENT_VERBS and len(sentence[start:end].split()) >= 2 and (not re.match(r"(?:it|this|that|them|him|her|so|nothing|something)\b", sentence[start:end], re.I) or (cue.lemma == "accuse" and re.match(r"\w+\s+of\s", sentence[start:end])) or (cue.lemma == "call" and re.match(r"(?:it|him|her|them)\s+(?:an?\s|[\"“'‘])", sentence[start:end]))):
             kind = "object"  # "cited a poll showing ...", "called the plan a disaster"
         else:
             return None

@@ -104,6 +104,9 @@ def _content_fragments(text: str, q: QuoteSpan) -> list[tuple[int, int]]:
     return pieces or [(q.start, q.end)]
 
 
+_NEW_CLAUSE = re.compile(r"^\s+\w+ing\b|,\s+(?:but|and|although|though|while|as|when)\s+(?:he|she|they|it|I|we)\b|[.!?]\s+(?:But|And|Then|He|She|They|It)\s+\w+\s+\w+")
+
+
 def _is_title(quoted: str) -> bool:
     """A short quoted title, every longer word capitalised ("Meet the Press", "Shark Tank"):
     a programme or a book named in the attribution, not more of the quote."""
@@ -116,7 +119,10 @@ def _only_attribution_between(text: str, a: int, b: int, previous: _Row) -> bool
     between = text[a + 1 : b]
     after_cue = text[previous.cue_end : b]
     paraphrase = re.search(r",\s*(?:\w+ly\s+)?\w+ing\b|\bthat\b", after_cue) and not re.match(r"\s*,?\s*(?:who|which)\b", after_cue)
-    return previous.cue_start > a and previous.cue_end <= b and "\n\n" not in between and len(between.split()) <= 40 and not paraphrase
+    # a new clause after the attribution: the next quote belongs to it, not to the first quote
+    # ('he said introducing Clinton as a "...', '..., but he was shocked by the "...', 'he said as X booed. But he ...')
+    new_clause = _NEW_CLAUSE.search(after_cue)
+    return previous.cue_start > a and previous.cue_end <= b and "\n\n" not in between and len(between.split()) <= 40 and not paraphrase and not new_clause
 
 
 def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | None:
