@@ -94,8 +94,9 @@ def _find_cues(sentence: str) -> list[Cue]:
             continue
         if lower.endswith("s") and not lower.endswith("ss") and re.search(r"\b(?:the|a|an|its|his|her|their|our|these|those|of|over|amid|after|following|despite|about|media|news|earlier|recent|initial|unconfirmed)\s+$", before, re.I):
             continue  # a noun: "the reports", "media claims"
+        # the subject stands before "was"/"is" (a progressive "is telling" is found the same way)
         passive = bool(re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", before, re.I))
-        if passive and not re.match(r"\s+that\b|\s+as\s+saying\b", sentence[m.end() :]):
+        if passive and not progressive and not re.match(r"\s+that\b|\s+as\s+saying\b", sentence[m.end() :]):
             continue
         cues.append(Cue(m.start(), m.end(), base, word, bool(participle), passive))
     # "quoted X as saying": the participle belongs to the quoting construction
