@@ -179,8 +179,10 @@ class _Resolver:
             names = [self.person_mention(pair.group(k), start, True) or pair.group(k) for k in ("a", "b")]
             return self._register(" and ".join(names), "group", mention, start, named=True)
         last = mention.strip().split()[-1] if mention.strip() else ""
+        # a capitalised word inside a sentence, or a known surname, is a name ("replied Sanders"), not "Protesters"
+        a_name = last[:1].isupper() and (start > sentence_start or last.lower() in self.names.by_surname) and last.lower() not in _ALL_ROLE_WORDS
         plural_noun = _GROUP_HEAD.search(mention.strip()) or _GROUP_OF.match(mention.strip()) or (
-            mention.strip() == last and (last.lower() in _ALL_ROLE_WORDS or _AGENT_PLURAL.search(last.lower()))
+            mention.strip() == last and not a_name and (last.lower() in _ALL_ROLE_WORDS or _AGENT_PLURAL.search(last.lower()))
         )
         if plural_noun and not _MEDIA_NOUNS.match(mention.strip()):
             # a group speaks as a group: "four Democratic senators", "Clinton aides"
