@@ -44,6 +44,8 @@ TYPE_CASES = [
                  id="noun-before-organisation"),
     pytest.param("Omar Haddad, an expert at the Norwood Institute, said the deal would hold.", "academic",
                  id="expert-at-institute"),
+    pytest.param("Republican hopefuls Tom Hale and Gov. Lisa Crane met voters. Crane said the race was open.", "politics",
+                 id="governor-in-a-list-of-candidates"),
 ]
 
 

@@ -23,6 +23,11 @@ from .verbs import cue_connotation, lemma
 _FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
 # what follows the name of someone running for office: "Sanders' campaign", "Trump supporters"
 _CANDIDACY_AFTER = re.compile(r"(?:[’']s?)?\s+(?:presidential\s+|senate\s+|primary\s+)?(?:campaign|candidacy|bid|running\s+mate|supporters|rally|rallies|delegates)\b", re.I)
+# a name in a list of candidates: "Republican hopefuls Jeb Bush, Chris Christie and John Kasich"
+_IN_CANDIDATE_LIST = re.compile(
+    r"\b(?:candidates|hopefuls|contenders|rivals|nominees)\s*(?:,\s*|\s+(?:including|such\s+as|like)\s+)?"
+    r"(?:(?:Sens?\.|Govs?\.|Reps?\.|former|Gov\.|Sen\.|[A-Z][\w.'’\-]*)\s*(?:,\s*|\s+and\s+|\s+)){0,14}$"
+)
 # roles of people who speak for someone else
 _STAFF_WORDS = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisor staffer director secretary".split())
 
@@ -92,8 +97,8 @@ class _EntityRoles:
             lead = _ROLE_BEFORE.search(text[max(0, row.start - 60) : row.start])
             if lead:  # "Mr. Trump's campaign chairman, Paul Manafort"
                 words.extend(lead.group(1).split())
-            if _CANDIDACY_AFTER.match(text, row.end):  # "Sanders' campaign", "Trump supporters"
-                words.append("candidate")
+            if _CANDIDACY_AFTER.match(text, row.end) or _IN_CANDIDATE_LIST.search(text, max(0, row.start - 150), row.start):
+                words.append("candidate")  # "Sanders' campaign", "Republican hopefuls Jeb Bush and John Kasich"
             if AGE_AFTER.match(text, row.end):  # "Donna Lages, 39, a waitress"
                 words.append(AGE_MARK)
         else:  # the noun right before an organisation's name: "the public relations firm MWW"
