@@ -49,6 +49,9 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     of ...,") is dropped and kept out of the phrase.
     """
     floor = max(floor, cue_start - SPEAKER_WINDOW)  # bounded work in a very long sentence
+    if "(" in sentence[floor:cue_start] or '"' in sentence[floor:cue_start] or "“" in sentence[floor:cue_start]:
+        # asides that hide the clause structure: "Kasich (who has 25 delegates) said", "the star of "The Apprentice," said"
+        sentence = sentence[:floor] + _mask_asides(sentence[floor:cue_start]) + sentence[cue_start:]
     left = sentence[floor:cue_start]
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
@@ -91,8 +94,10 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
             current = phrase[pieces[idx].start() : pieces[idx].end()].strip()
             previous_piece = phrase[pieces[idx - 1].start() : pieces[idx - 1].end()].strip()
             if _is_apposition(current) and not _ADVERB_OR_PARTICIPLE.fullmatch(previous_piece) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
-                chosen = pieces[idx - 1]
                 idx -= 1
+                while idx > 0 and _is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()):
+                    idx -= 1  # "Sen. Lindsey Graham, R-S.C., a long-shot candidate, said"
+                chosen = pieces[idx]
             else:
                 break
         start = start + chosen.start()
@@ -120,6 +125,23 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
 # "..., a junior from Las Vegas" and then ", Nevada": a place name that completes a place
 _FROM_PLACE = re.compile(r"\b(?:from|of|in)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}\s*$")
 _PLACE_AFTER_PLACE = re.compile(r"(?:[A-Z][\w.\-]*\s*){1,3}")
+_ASIDE = re.compile(r"\([^()]{1,80}\)|[\"“][^\"“”]{1,60}[\"”]")
+
+
+def _mask_asides(text: str) -> str:
+    """``text`` with brackets and quoted titles ("The Apprentice") blanked out, same length."""
+
+    def blank(m: re.Match) -> str:
+        inner = m.group()[1:-1]
+        if m.group()[0] != "(":
+            found = re.findall(r"[A-Za-z][\w'’\-]*", inner)
+            if not (0 < len(found) <= 6 and all(w[0].isupper() for w in found if len(w) > 3)):
+                return m.group()  # a quotation, not a title: it keeps its marks
+        return " " * len(m.group())
+
+    return _ASIDE.sub(blank, text)
+
+
 _PAST_FORM = re.compile(r"\b\w+ed\b")
 
 
