@@ -33,7 +33,7 @@ _TOPIC_OBJECT = re.compile(r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:informa
 # what may follow a cue when the content stands before it: an addressee, an adjunct, the end
 _CONTENT_BEFORE_OK = re.compile(
     r"^\s*(?:(?:reporters|journalists|me|us|him|her|them|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})\s*(?=[.!?,]|$|\s+(?:in|on|at|after|before|during|when|while)\b))?"
-    r"(?:[.!?]|,|(?:in|on|at|after|before|during|following|when|while|late|early|last|this|earlier|to\s+reporters)\b|$)"
+    r"(?:[.!?]|,|(?:in|on|at|after|before|during|following|when|while|late|early|last|this|earlier|to\s+reporters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b|$)"
 )
 
 

@@ -48,10 +48,10 @@ def _direct_quotes(text: str, quotes: list[QuoteSpan], sent_spans) -> list[_Row]
         if row is None:
             previous = None
             continue
-        if n_words < 3 and row.pattern not in ("quote, speaker cue", "quote, cue speaker", "speaker cue: quote"):
+        if n_words < 3 and row.pattern.split(" (")[0] not in ("quote, speaker cue", "quote, cue speaker", "speaker cue: quote"):
             continue
         q.attributed = True
-        row.fragments = _content_fragments(text, q)
+        row.fragments = row.fragments or _content_fragments(text, q)
         rows.append(row)
         previous, previous_close = row, q.close
     return rows
