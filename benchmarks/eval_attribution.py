@@ -2,11 +2,13 @@
 
 Run on demand, not in CI::
 
-    python benchmarks/eval_attribution.py [--limit N] [--show-misses N] [--json]
+    python benchmarks/eval_attribution.py [--split dev|train] [--limit N] [--show-misses N] [--json]
 
 The data is the development split of PolNeAR (Newell, Margolin & Ruths 2018), read from
 ``$ATTRIBUTION_DEVDATA`` or ``../shared/devdata/attribution/polnear_dev.jsonl`` next to
-the repository. When the file is missing the script says so and exits 0. The texts stay
+the repository; ``--split train`` reads its training split (``polnear_train.jsonl``, the
+one to look at misses on) and scores the speaker types on the training table
+``benchmarks/gold_speaker_types_train.csv``. When the file is missing the script says so and exits 0. The texts stay
 where they are: this script prints to stdout only and writes no file.
 
 Method (see ``benchmarks/README.md``):
@@ -30,7 +32,10 @@ Method (see ``benchmarks/README.md``):
   ``speaker`` carries every word of the gold speaker's name (:func:`gold_name`: the
   capitalised run ending at the head word, titles and initials left out, so "FBI Director
   James B. Comey" needs "James" and "Comey"); when the gold speaker has no name (a pronoun,
-  "a source") the mention spans must overlap.
+  "a source") the mention spans must overlap. A second figure also counts a gold speaker
+  that is a relative pronoun ("Christie, who said ...", where PolNeAR marks "who") as found
+  when the predicted mention is its antecedent (ends right before it); the first figure
+  stays the one compared with earlier runs.
 * Speaker types: the hand-checked table ``benchmarks/gold_speaker_types.csv`` (article id,
   speaker name, type; coding rules at its top) is scored too, see :func:`score_types`: a
   gold source is *found* when a predicted canonical speaker of that article carries all
@@ -49,9 +54,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speaker_type_gold import find_speaker, load_gold_types, score_types  # noqa: E402,F401
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_TYPES = ROOT / "benchmarks" / "gold_speaker_types.csv"
-DEFAULT_DEVDATA = ROOT.parent / "shared" / "devdata" / "attribution" / "polnear_dev.jsonl"
+#: The hand-typed speakers of each split.
+GOLD_TYPES_BY_SPLIT = {"dev": GOLD_TYPES, "train": ROOT / "benchmarks" / "gold_speaker_types_train.csv"}
+DATA_DIR = ROOT.parent / "shared" / "devdata" / "attribution"
+DEFAULT_DEVDATA = DATA_DIR / "polnear_dev.jsonl"
 ENV_VAR = "ATTRIBUTION_DEVDATA"
 MIN_OVERLAP = 0.3
 REQUIRED_COLUMNS = ("speaker", "kind", "start", "end", "speaker_start", "speaker_end")
@@ -356,17 +367,24 @@ def gold_name(speaker: str) -> list[str]:
     return [w.lower() for w in run if len(w) > 1]
 
 
-def name_correct(pred: Prediction, gold: Gold) -> bool:
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def name_correct(pred: Prediction, gold: Gold, text: str | None = None) -> bool:
     """The strict test: the canonical speaker carries every word of the gold speaker's name.
 
     For a gold speaker without a name (a pronoun, "a source", "officials") the predicted
-    mention span must overlap the gold one instead.
+    mention span must overlap the gold one instead. With ``text``, a gold speaker that is a
+    relative pronoun ("X, who said ...") also counts as found when the predicted mention is
+    its antecedent: it ends right before the pronoun, with at most a comma between.
     """
     name = gold_name(gold.speaker_text or "")
     if not name:
         if pred.speaker_span is None or gold.speaker_span is None:
             return False
         (ps, pe), (gs, ge) = pred.speaker_span, gold.speaker_span
+        if text is not None and (gold.speaker_text or "").strip().lower() in RELATIVE_PRONOUNS and pe <= gs and not text[pe:gs].strip(" ,"):
+            return True
         return min(pe, ge) > max(ps, gs)
     words = {w.lower().strip(".’'") for w in re.findall(r"[\w’'.-]+", pred.speaker)}
     words |= {re.sub(r"[’']s$", "", w) for w in words}
@@ -427,7 +445,7 @@ def evaluate(articles: list[Article], extract) -> tuple[dict, list[Miss]]:
     kind_found = {k: 0 for k in GOLD_KIND.values()}
     kind_total = {k: 0 for k in GOLD_KIND.values()}
     kind_agree = 0
-    spk_n = spk_strict = spk_lenient = spk_name = 0
+    spk_n = spk_strict = spk_lenient = spk_name = spk_antecedent = 0
     named_n = named_right = 0
     n_pred = invalid = split_fragments = errors = 0
     misses: list[Miss] = []
@@ -486,6 +504,7 @@ def evaluate(articles: list[Article], extract) -> tuple[dict, list[Miss]]:
                 spk_lenient += lenient
                 right = name_correct(pred, g)
                 spk_name += right
+                spk_antecedent += name_correct(pred, g, article.text)
                 if gold_name(g.speaker_text or ""):
                     named_n += 1
                     named_right += right
@@ -509,6 +528,7 @@ def evaluate(articles: list[Article], extract) -> tuple[dict, list[Miss]]:
         "speaker_accuracy": {"strict": _ratio(spk_strict, spk_n),
                              "lenient": _ratio(spk_lenient, spk_n), "pairs": spk_n,
                              "name": _ratio(spk_name, spk_n),
+                             "name_antecedent": _ratio(spk_antecedent, spk_n),
                              "name_named_gold": _ratio(named_right, named_n),
                              "named_gold_pairs": named_n},
         "unmatched_predictions_inside_matched_gold": split_fragments,
@@ -519,73 +539,15 @@ def evaluate(articles: list[Article], extract) -> tuple[dict, list[Miss]]:
     return summary, misses
 
 
-def _name_words(name: str) -> list[str]:
-    words = [re.sub(r"[’']s$", "", w).strip(".,’'").lower() for w in re.findall(r"[\w’'.\-]+", name)]
-    return [w for w in words if w and w not in ("the", "mr", "mrs", "ms", "dr")]
-
-
-def load_gold_types(path: Path) -> list[tuple[str, str, str]]:
-    """(article id, speaker, type) rows of the hand-checked table; ``#`` lines are comments."""
-    import csv
-
-    with path.open(encoding="utf-8") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return [(r["article_id"], r["speaker"], r["type"]) for r in csv.DictReader(lines)]
-
-
-def find_speaker(gold_name: str, predicted: dict[str, str]) -> str | None:
-    """The predicted canonical speaker that is the gold source, or None (see module docstring)."""
-    gold = _name_words(gold_name)
-    if not gold:
-        return None
-    best = None
-    for name in predicted:
-        words = _name_words(name)
-        if not words:
-            continue
-        if all(w in words for w in gold):
-            if best is None or len(words) < len(_name_words(best)):
-                best = name
-        elif best is None and words[-1] == gold[-1] and all(w in gold for w in words):
-            best = name
-    return best
-
-
-def score_types(articles: list[Article], extract, rows: list[tuple[str, str, str]]) -> dict:
-    """Type accuracy on the hand-checked table, over the found sources and over all rows."""
-    by_id = {a.doc_id: a for a in articles}
-    types: dict[str, dict[str, str]] = {}
-    found = right = total = 0
-    confusion: dict[tuple[str, str], int] = {}
-    for doc_id, name, gold_type in rows:
-        if doc_id not in by_id:
-            continue
-        total += 1
-        if doc_id not in types:
-            df = extract(by_id[doc_id].text)
-            types[doc_id] = dict(zip(df["speaker"].astype(str), df["speaker_type"].astype(str)))
-        match = find_speaker(name, types[doc_id])
-        if match is None:
-            continue
-        found += 1
-        got = types[doc_id][match]
-        right += got == gold_type
-        if got != gold_type:
-            confusion[(gold_type, got)] = confusion.get((gold_type, got), 0) + 1
-    return {"rows": total, "found": found, "type_right": right,
-            "accuracy_found": _ratio(right, found), "accuracy_all": _ratio(right, total),
-            "confusions": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items(), key=lambda kv: -kv[1])}}
-
-
 # --------------------------------------------------------------------------- output
 
 
-def format_report(summary: dict, misses: list[Miss], show: int, path: Path) -> str:
+def format_report(summary: dict, misses: list[Miss], show: int, path: Path, types_file: Path = GOLD_TYPES) -> str:
     o, r = summary["overall"], summary["reporting_cue"]
     k, n = summary["recall_by_kind"], summary["gold_by_kind"]
     s = summary["speaker_accuracy"]
     lines = [
-        f"PolNeAR dev ({path}): {summary['articles']} articles, {summary['gold']} gold "
+        f"PolNeAR ({path}): {summary['articles']} articles, {summary['gold']} gold "
         f"attributions ({summary['gold_reporting_cue']} with a reporting cue), "
         f"{summary['predictions']} predictions",
         f"extract_quotes: {summary['extract_seconds']:.1f} s, "
@@ -607,14 +569,15 @@ def format_report(summary: dict, misses: list[Miss], show: int, path: Path) -> s
         f"mention span {s['strict']:.3f}, lenient (span or head word) {s['lenient']:.3f}",
         f"speaker right, strict (canonical speaker carries the gold name; mention span when the "
         f"gold speaker has no name): {s['name']:.3f}; on the {s['named_gold_pairs']} pairs whose "
-        f"gold speaker has a name: {s['name_named_gold']:.3f}",
+        f"gold speaker has a name: {s['name_named_gold']:.3f}; the same with a relative pronoun "
+        f"('X, who said') found when the mention is its antecedent: {s['name_antecedent']:.3f}",
         f"unmatched predictions inside a matched gold span (e.g. split quotes): "
         f"{summary['unmatched_predictions_inside_matched_gold']}",
     ]
     t = summary.get("types")
     if t:
         lines.append(
-            f"speaker types ({GOLD_TYPES.name}): {t['found']} of {t['rows']} hand-typed sources "
+            f"speaker types ({types_file.name}): {t['found']} of {t['rows']} hand-typed sources "
             f"found; type right on {t['accuracy_found']:.3f} of those found "
             f"({t['accuracy_all']:.3f} of all rows); confusions (gold->predicted): "
             + (", ".join(f"{k} {v}" for k, v in list(t["confusions"].items())[:8]) or "none")
@@ -631,9 +594,14 @@ def format_report(summary: dict, misses: list[Miss], show: int, path: Path) -> s
     return "\n".join(lines)
 
 
-def devdata_path(cli_value: str | None) -> Path:
-    """``--devdata``, else ``$ATTRIBUTION_DEVDATA``, else the default next to the repo."""
-    return Path(cli_value or os.environ.get(ENV_VAR) or DEFAULT_DEVDATA)
+def devdata_path(cli_value: str | None, split: str | None = None) -> Path:
+    """``--devdata``, else ``--split``'s file next to the repo, else ``$ATTRIBUTION_DEVDATA``,
+    else the development split next to the repo."""
+    if cli_value:
+        return Path(cli_value)
+    if split:
+        return DATA_DIR / f"polnear_{split}.jsonl"
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_DEVDATA)
 
 
 def load_extractor():
@@ -659,7 +627,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print only a JSON summary of numbers (no text, no misses)")
     parser.add_argument("--no-types", action="store_true",
                         help=f"do not score speaker types on {GOLD_TYPES.name}")
-    parser.add_argument("--devdata", metavar="PATH", help=f"data file (overrides ${ENV_VAR})")
+    parser.add_argument("--split", choices=sorted(GOLD_TYPES_BY_SPLIT),
+                        help="which PolNeAR split to read from next to the repository (default "
+                        f"dev, or ${ENV_VAR}); train also scores the types on "
+                        f"{GOLD_TYPES_BY_SPLIT['train'].name}")
+    parser.add_argument("--devdata", metavar="PATH", help=f"data file (overrides --split and ${ENV_VAR})")
     return parser
 
 
@@ -667,7 +639,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.limit is not None and args.limit < 1:
         build_parser().error("--limit must be at least 1")
-    path = devdata_path(args.devdata)
+    path = devdata_path(args.devdata, args.split)
+    types_file = GOLD_TYPES_BY_SPLIT[args.split or ("train" if "train" in path.name else "dev")]
     if not path.is_file():
         print(f"skipped: devdata not found at {path} (set {ENV_VAR} to its location)")
         return 0
@@ -678,12 +651,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     articles = load_articles(path, args.limit)
     summary, misses = evaluate(articles, extract)
-    if GOLD_TYPES.is_file() and not args.no_types:
-        summary["types"] = score_types(articles, extract, load_gold_types(GOLD_TYPES))
+    if types_file.is_file() and not args.no_types:
+        summary["types"] = score_types(articles, extract, load_gold_types(types_file))
     if args.json:
         print(json.dumps(summary, indent=2, sort_keys=True))
     else:
-        print(format_report(summary, misses, max(0, args.show_misses), path))
+        print(format_report(summary, misses, max(0, args.show_misses), path, types_file))
     return 0
 
 

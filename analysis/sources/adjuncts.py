@@ -36,7 +36,7 @@ _LEADING_CONNECTIVE = re.compile(
 )
 
 _ADJUNCT_PIECE = re.compile(
-    r"^(?:(?:at|in|on|of|from|during|after|before|for|with|while|speaking|like|as)\b|\d{1,3}$|[A-Z][a-z]{0,3}\.$|[A-Z]{2}$)"
+    r"^(?:(?:at|in|on|of|from|during|after|before|for|with|while|speaking|like|as)\b|\d{1,3}$|[A-Z][a-z]{0,3}\.$|[A-Z]{2}$|[DRI]\s*-\s*[A-Z][\w.]*$)"
 )
 
 

@@ -33,10 +33,12 @@ _TOPIC_OBJECT = re.compile(r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:informa
 # what may follow a cue when the content stands before it: an addressee, an adjunct, the end
 _CONTENT_BEFORE_OK = re.compile(
     r"^\s*(?:(?:reporters|journalists|me|us|him|her|them|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})\s*(?=[.!?,]|$|\s+(?:in|on|at|after|before|during|when|while)\b))?"
-    r"(?:[.!?]|,|(?:in|on|at|after|before|during|following|when|while|late|early|last|this|earlier|to\s+reporters)\b|$)"
+    r"(?:[.!?]|,|(?:in|on|at|after|before|during|following|when|while|late|early|last|this|earlier|to\s+reporters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b|$)"
 )
 
 
+# a contrast clause with its own subject after a comma ends the content: ", but she said ..."
+_CONTRAST_CLAUSE = re.compile(r",\s+(?:but|although|though|whereas|while)\s+(?:he|she|they|it|we|I|the\s+\w+|[A-Z][\w’'\-]+)\s+(?!\w+ing\b)\w+")
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
 
 
@@ -53,7 +55,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     detour = re.match(r"(?:at|in|on|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)", rest[i:])
     if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Colorado Springs that"
         i += detour.end()  # now at "that", which the step below consumes
-    if cue.lemma in _OBJECT_VERBS:
+    if cue.lemma in _OBJECT_VERBS and cue.lemma != "accuse":  # "accused him of ...": the object is content
         # the addressee ends before a negation, which belongs to the content ("urged Comey not to")
         obj = re.match(r"(?:(?!that\b|to\b|as\b|not\b|never\b)[\w.'’\-]+\s+){1,6}?(?=that\b|(?:not\s+|never\s+)?to\b|as\s+saying\b|about\b|:|(?:whether|if|why|how)\s)", rest[i:])
         if obj:
@@ -94,6 +96,9 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         if cue.lemma in _NEEDS_CLAUSE and cue.lemma not in _OBJECT_CONTENT_VERBS and cue.lemma not in _BARE_CLAUSE_VERBS:
             return None
     content = rest[i:]
+    contrast = _CONTRAST_CLAUSE.search(content)
+    if contrast and content[: contrast.start()].count('"') % 2 == 0 and content[: contrast.start()].count("“") == content[: contrast.start()].count("”"):
+        content = content[: contrast.start()]  # "..., but she said she reserves the right": the writer's clause
     start = offset + i
     end = start + len(content.rstrip(" ,;:.!?"))
     if end - start < 3 or not re.search(r"[A-Za-z]", sentence[start:end]):
@@ -102,7 +107,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         # "clarified information about the suspension": a proposition named by a noun
         if cue.lemma in _TOPIC_VERBS and _TOPIC_OBJECT.match(sentence[start:end]):
             kind = "topic"
-        elif cue.lemma in _OBJECT_CONTENT_VERBS and len(sentence[start:end].split()) >= 2 and not re.match(r"(?:it|this|that|them|him|her|so|nothing|something)\b", sentence[start:end], re.I):
+        elif cue.lemma in _OBJECT_CONTENT_VERBS and len(sentence[start:end].split()) >= 2 and (not re.match(r"(?:it|this|that|them|him|her|so|nothing|something)\b", sentence[start:end], re.I) or (cue.lemma == "accuse" and re.match(r"\w+\s+of\s", sentence[start:end])) or (cue.lemma == "call" and re.match(r"(?:it|him|her|them)\s+(?:an?\s|[\"“'‘])", sentence[start:end]))):
             kind = "object"  # "cited a poll showing ...", "called the plan a disaster"
         else:
             return None

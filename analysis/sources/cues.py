@@ -38,6 +38,12 @@ def _is_title_case(sentence: str) -> bool:
 _MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", re.I)
 
 
+# "with 47 percent of voters saying ...": a participle with its own subject after "with"
+_WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;:\"“”]{2,60}?)\s+$")
+_NOT_NAMED = re.compile(r"\s+not\s+to\s+be\s+(?:named|identified|quoted)\b")
+# a share of people right before a verb the tagger takes for a noun: "Six in 10 say", "64 percent call"
+_SHARE_BEFORE = re.compile(r"(?:\b(?:in|of)\s+(?:\d+|ten)|\d+\s*(?:%|percent))\s+$", re.I)
+
 #: Verbs of evidence that report only with "that" right after them ("a poll found that ...").
 _THAT_ONLY = frozenset({"show", "find", "conclude", "agree"})
 _THAT_AFTER = re.compile(r"\s+that\b")
@@ -66,12 +72,14 @@ def _find_cues(sentence: str) -> list[Cue]:
             continue  # "United States", "Says" mid-sentence is a name (except in a headline)
         if tags is None:
             tags = _tags(sentence)
-        if not tags.get(m.start(), "VB").startswith("VB") and not (word[0].isupper() and _is_title_case(sentence)):
+        if not tags.get(m.start(), "VB").startswith("VB") and not (word[0].isupper() and _is_title_case(sentence)) and not _SHARE_BEFORE.search(sentence, 0, m.start()):
             continue  # "the states", "his claims": a noun, not a reporting verb
         if re.match(r"\s+up\b", sentence[m.end() :]) and base == "add":
             continue  # "the figures did not add up"
         if word.lower() == "told" and re.search(r"\ball\s+$", sentence[: m.start()], re.I):
             continue  # "all told"
+        if _NOT_NAMED.match(sentence, m.end()):
+            continue  # "who asked not to be named": a condition of anonymity, not a statement
         lower = word.lower()
         finite = lower.endswith(("ed", "s")) or lower in _IRREGULAR and not lower.endswith("ing") or lower == "said"
         participle = lower.endswith("ing")
@@ -80,14 +88,15 @@ def _find_cues(sentence: str) -> list[Cue]:
         if progressive:
             participle = False
         elif not finite and not participle:
-            if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"(?:\b(?:they|we|I|you|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
+            if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"(?:\b(?:they|we|I|you|who|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
                 continue
-        if participle and not re.search(r",\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before):
+        if participle and not re.search(r",\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before) and not _WITH_SUBJECT.search(before):
             continue
         if lower.endswith("s") and not lower.endswith("ss") and re.search(r"\b(?:the|a|an|its|his|her|their|our|these|those|of|over|amid|after|following|despite|about|media|news|earlier|recent|initial|unconfirmed)\s+$", before, re.I):
             continue  # a noun: "the reports", "media claims"
+        # the subject stands before "was"/"is" (a progressive "is telling" is found the same way)
         passive = bool(re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", before, re.I))
-        if passive and not re.match(r"\s+that\b|\s+as\s+saying\b", sentence[m.end() :]):
+        if passive and not progressive and not re.match(r"\s+that\b|\s+as\s+saying\b", sentence[m.end() :]):
             continue
         cues.append(Cue(m.start(), m.end(), base, word, bool(participle), passive))
     # "quoted X as saying": the participle belongs to the quoting construction

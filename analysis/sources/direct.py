@@ -19,7 +19,7 @@ from .adjuncts import _LEADING_CONNECTIVE
 from .cues import _cue_at
 from .marks import _MARKS, QuoteSpan
 from .records import _Row
-from .speakers import _SUBJECT_VERB_WORDS, _subject_after, _subject_before
+from .speakers import _SUBJECT_VERB_WORDS, _is_speaker_phrase, _subject_after, _subject_before
 from .tokens import _sentence_of, _sentence_start_before
 from .verbs import lemma
 
@@ -37,7 +37,7 @@ def _direct_quotes(text: str, quotes: list[QuoteSpan], sent_spans) -> list[_Row]
         n_words = len(nlp_tokens.words(text[q.start : q.end]))
         row = _attribute_after(text, q, s_end, sid) or _attribute_before(text, q, s_start, sid)
         same_cue = row is not None and previous is not None and row.cue_start == previous.cue_start
-        if (same_cue or row is None) and previous is not None and _only_attribution_between(text, previous_close, q.open, previous):
+        if (same_cue or row is None) and previous is not None and _only_attribution_between(text, previous_close, q.open, previous) and not _is_title(text[q.start : q.end]):
             # "A," she said. "B." is one statement in two fragments
             previous.end = q.end
             previous.fragments += _content_fragments(text, q)
@@ -48,15 +48,17 @@ def _direct_quotes(text: str, quotes: list[QuoteSpan], sent_spans) -> list[_Row]
         if row is None:
             previous = None
             continue
-        if n_words < 3 and row.pattern not in ("quote, speaker cue", "quote, cue speaker", "speaker cue: quote"):
+        if n_words < 3 and row.pattern.split(" (")[0] not in ("quote, speaker cue", "quote, cue speaker", "speaker cue: quote"):
             continue
         q.attributed = True
-        row.fragments = _content_fragments(text, q)
+        row.fragments = row.fragments or _content_fragments(text, q)
         rows.append(row)
         previous, previous_close = row, q.close
     return rows
 
 
+# the first paragraph of a text that is a headline with its source before a colon
+_HEADLINE_TURN = re.compile(r"^(?P<name>[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,4}?)\s*:\s+(?=[A-Z\"“‘'])")
 _TURN = re.compile(r"^[\"“]?(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?=\S)")
 # labels that open a paragraph with a colon but name no speaker ("NOTE:", "PHOTO:")
 _NOT_SPEAKERS = frozenset(words("non_speaker_labels.txt"))
@@ -66,19 +68,25 @@ def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_span
     """Interview transcripts: a paragraph opening with ``NAME:`` is that person speaking."""
     rows = []
     persons = {name for name, label in zip(ents["text"], ents["label"]) if label == "PERSON"}
-    for ps, pe in textmod.paragraph_spans(text):
+    for k, (ps, pe) in enumerate(textmod.paragraph_spans(text)):
         m = _TURN.match(text[ps:pe])
-        if not m:
-            continue
-        name = m.group("name")
-        if name.lower() in _NOT_SPEAKERS or not (name.isupper() and len(name) > 1 or name in persons or name.split()[-1] in {p.split()[-1] for p in persons}):
+        headline = False
+        if m and (m.group("name").lower() in _NOT_SPEAKERS or not (m.group("name").isupper() and len(m.group("name")) > 1 or m.group("name") in persons or m.group("name").split()[-1] in {p.split()[-1] for p in persons})):
+            m = None
+        if k == 0 and not m:  # a headline "Clinton camp: ...", "Poll: ...", "NY Daily News: ..."
+            m = _HEADLINE_TURN.match(text[ps:pe])
+            headline = m is not None and m.group("name").lower() not in _NOT_SPEAKERS and _is_speaker_phrase(m.group("name"))
+        if not m or (k == 0 and not headline and m.re is _HEADLINE_TURN):
             continue
         start = ps + m.end()
         end = ps + len(text[ps:pe].rstrip())
         if any(q.attributed and q.start < end and start < q.end for q in quotes):
             continue
         sid = _sentence_of(start, sent_spans)
-        rows.append(_Row(start, end, "direct", ":", ps + m.end("name"), ps + m.end("name") + 1, (ps + m.start("name"), ps + m.end("name")), sid, 0.8, "transcript turn"))
+        if headline:
+            end = ps + len(text[ps:pe].rstrip(" .\n"))
+        kind, pattern = ("indirect", "headline X: statement") if headline else ("direct", "transcript turn")
+        rows.append(_Row(start, end, kind, ":", ps + m.end("name"), ps + m.end("name") + 1, (ps + m.start("name"), ps + m.end("name")), sid, 0.7 if headline else 0.8, pattern))
     return rows
 
 
@@ -96,19 +104,32 @@ def _content_fragments(text: str, q: QuoteSpan) -> list[tuple[int, int]]:
     return pieces or [(q.start, q.end)]
 
 
+_NEW_CLAUSE = re.compile(r"^\s+\w+ing\b|,\s+(?:but|and|although|though|while|as|when)\s+(?:he|she|they|it|I|we)\b|[.!?]\s+(?:But|And|Then|He|She|They|It)\s+\w+\s+\w+")
+
+
+def _is_title(quoted: str) -> bool:
+    """A short quoted title, every longer word capitalised ("Meet the Press", "Shark Tank"):
+    a programme or a book named in the attribution, not more of the quote."""
+    found = re.findall(r"[A-Za-z][\w'’\-]*", quoted)
+    return 0 < len(found) <= 6 and all(w[0].isupper() for w in found if len(w) > 3) and quoted.rstrip()[-1:] not in "?!"
+
+
 def _only_attribution_between(text: str, a: int, b: int, previous: _Row) -> bool:
     """True when only the previous quote's attribution stands between two quotes."""
     between = text[a + 1 : b]
     after_cue = text[previous.cue_end : b]
     paraphrase = re.search(r",\s*(?:\w+ly\s+)?\w+ing\b|\bthat\b", after_cue) and not re.match(r"\s*,?\s*(?:who|which)\b", after_cue)
-    return previous.cue_start > a and previous.cue_end <= b and "\n\n" not in between and len(between.split()) <= 40 and not paraphrase
+    # a new clause after the attribution: the next quote belongs to it, not to the first quote
+    # ('he said introducing Clinton as a "...', '..., but he was shocked by the "...', 'he said as X booed. But he ...')
+    new_clause = _NEW_CLAUSE.search(after_cue)
+    return previous.cue_start > a and previous.cue_end <= b and "\n\n" not in between and len(between.split()) <= 40 and not paraphrase and not new_clause
 
 
 def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | None:
     """The speaker and cue right after a quote (``," the spokesman said``, ``," said Peskov``, ``― Name``)."""
     tail_start = q.close + 1
     tail = text[tail_start : max(s_end, tail_start)]
-    closes_sentence_part = re.search(r"[,?!…—–-]$|\.\.\.$", text[q.start : q.end]) or re.match(r"\s*,", tail)
+    closes_sentence_part = re.search(r"[,?!…—–-][’'‘]?$|\.\.\.$", text[q.start : q.end]) or re.match(r"\s*,", tail)
     dash = re.match(r"\s*(?:[―—–]|--)\s*", tail)
     if dash:
         span = _subject_after(tail, dash.end())
@@ -151,6 +172,29 @@ def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | No
     return row
 
 
+# a sentence that ends with its reporting verb and no content: "Sam Lau said in a statement."
+_CUE_THEN_STOP = re.compile(
+    r"\b(?P<cue>said|says|added|adds|wrote|writes|stated|states|told\s+(?:reporters|journalists|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}))"
+    r"(?:\s+(?:in|on|at|during|via|after|before|to|through)\s+[^.;:!?\"“”,]{1,60}|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?\.$"
+)
+
+
+def _attribute_sentence_before(text: str, q: QuoteSpan, prev_end: int, sid: int) -> _Row | None:
+    """A quote right after a sentence that ends with its cue ("X said in a statement. "...")."""
+    sent_start = _sentence_start_before(text, prev_end - 1)
+    if "\n\n" in text[sent_start:prev_end]:
+        sent_start = text.rindex("\n\n", sent_start, prev_end) + 2
+    sentence = text[sent_start:prev_end]
+    m = _CUE_THEN_STOP.search(sentence)
+    if not m or any(ch in sentence for ch in _MARKS):
+        return None
+    span = _subject_before(sentence, m.start("cue"))
+    if span is None or sentence[: span[0]].strip(" ,"):
+        return None
+    cue_end = m.start("cue") + len(m.group("cue").split()[0])
+    return _Row(q.start, q.end, "direct", sentence[m.start("cue") : cue_end], sent_start + m.start("cue"), sent_start + cue_end, (sent_start + span[0], sent_start + span[1]), sid, 0.8, "speaker cue. quote")
+
+
 def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row | None:
     """The speaker and cue right before a quote (``Peskov said: "``, ``According to X, "``)."""
     head = text[s_start : q.open]
@@ -164,6 +208,8 @@ def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row |
         if head.strip() == "" and prev.endswith(":"):
             intro_start = prev.rfind("\n\n") + 2 if "\n\n" in prev else 0
             return _attribute_before(text, QuoteSpan(len(prev), q.close, q.start, q.end), intro_start, sid)
+        if head.strip() == "" and prev.endswith("."):
+            return _attribute_sentence_before(text, q, len(prev), sid)
         return None
     inverted = re.match(r"\s*(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Asked)\s+(?P<spk>[^:,]{2,80}?)\s*[:,]\s*$", head)
     if inverted:

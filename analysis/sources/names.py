@@ -30,6 +30,8 @@ for _type, _phrases in _TITLES["titles"].items():
     for _phrase in _phrases:
         TITLE_TYPES.setdefault(_phrase, _type)
 _TITLE_WORDS = frozenset(w for phrase in TITLE_TYPES for w in phrase.split())
+#: Every word of a title phrase ("director", "attorney", "leader").
+TITLE_WORDS = _TITLE_WORDS
 _NOT_NAME = frozenset(
     "the a an former then acting interim late u.s us federal state deputy assistant senior "
     "chief top incoming outgoing retired ex".split()
@@ -105,6 +107,8 @@ def parse_name(mention: str) -> NameParts:
         start -= 1
     while start < end and (_plain(tokens[start]) in SUFFIXES or tokens[start][:1].islower()):
         start += 1  # a name does not open with "de" or "Jr."
+    if start >= 2 and end - start >= 3 and tokens[start - 1] == "of" and tokens[start - 2][:1].isupper():
+        start += 1  # "Supervisor of Elections Susan Bucher": "Elections" belongs to the title
     name_tokens = tokens[start:end]
     titles = _title_run(tokens[:start])
     gender = None

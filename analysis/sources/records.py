@@ -16,13 +16,18 @@ import pandas as pd
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
-from .speaker_types import UNNAMED, speaker_type
-from .speakers import _apposition_after
+from .speaker_types import AGE_MARK, UNNAMED, speaker_type
+from .speakers import AGE_AFTER, _apposition_after
 from .verbs import cue_connotation, lemma
 
 _FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
 # what follows the name of someone running for office: "Sanders' campaign", "Trump supporters"
 _CANDIDACY_AFTER = re.compile(r"(?:[’']s?)?\s+(?:presidential\s+|senate\s+|primary\s+)?(?:campaign|candidacy|bid|running\s+mate|supporters|rally|rallies|delegates)\b", re.I)
+# a name in a list of candidates: "Republican hopefuls Jeb Bush, Chris Christie and John Kasich"
+_IN_CANDIDATE_LIST = re.compile(
+    r"\b(?:candidates|hopefuls|contenders|rivals|nominees)\s*(?:,\s*|\s+(?:including|such\s+as|like)\s+)?"
+    r"(?:(?:Sens?\.|Govs?\.|Reps?\.|former|Gov\.|Sen\.|[A-Z][\w.'’\-]*)\s*(?:,\s*|\s+and\s+|\s+)){0,14}$"
+)
 # roles of people who speak for someone else
 _STAFF_WORDS = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisor staffer director secretary".split())
 
@@ -56,11 +61,17 @@ class _EntityRoles:
     def __init__(self, text: str, entities: list[_Entity], name_of=None):
         self.text = text
         self.rows: dict[str, list[_Entity]] = {}
+        self._names: dict[int, str] = {}
         for row in entities:
             if row.label in ("PERSON", "ORGANIZATION"):
                 name = name_of(row) if name_of is not None else row.canonical
                 self.rows.setdefault(name, []).append(row)
+                self._names[row.start] = name
         self.done: dict[str, str] = {}
+        self.appositions: dict[str, list[str]] = {}
+
+    def _name_of(self, row: _Entity) -> str:
+        return self._names.get(row.start, row.canonical)
 
     def get(self, name: str, default: str = "") -> str:
         if name not in self.rows:
@@ -69,11 +80,16 @@ class _EntityRoles:
             self.done[name] = " ".join(w for row in self.rows[name] for w in self._words(row))
         return self.done[name]
 
+    def appositions_of(self, name: str) -> list[str]:
+        """The appositions after the mentions of ``name`` ("X, a spokesman for Y, said")."""
+        self.get(name)
+        return self.appositions.get(name, [])
+
     def _words(self, row: _Entity) -> list[str]:
         text = self.text
         words = []
         if row.label == "PERSON":  # the title run right before a name: "Finance Minister", "union leader"
-            before = re.split(r"[.;:!?\"“”]|,\s", text[max(0, row.start - 60) : row.start])[-1].split()
+            before = _BEFORE_NAME_STOP.split(text[max(0, row.start - 60) : row.start])[-1].split()
             for word in reversed(before[-4:]):
                 if word.lower() in _FUNCTION_WORDS or lemma(word) or word.endswith("ed"):
                     break
@@ -81,11 +97,26 @@ class _EntityRoles:
             lead = _ROLE_BEFORE.search(text[max(0, row.start - 60) : row.start])
             if lead:  # "Mr. Trump's campaign chairman, Paul Manafort"
                 words.extend(lead.group(1).split())
-            if _CANDIDACY_AFTER.match(text, row.end):  # "Sanders' campaign", "Trump supporters"
-                words.append("candidate")
-        return [*words, _apposition_after(text, row.end)]
+            if _CANDIDACY_AFTER.match(text, row.end) or _IN_CANDIDATE_LIST.search(text, max(0, row.start - 150), row.start):
+                words.append("candidate")  # "Sanders' campaign", "Republican hopefuls Jeb Bush and John Kasich"
+            if AGE_AFTER.match(text, row.end):  # "Donna Lages, 39, a waitress"
+                words.append(AGE_MARK)
+        else:  # the noun right before an organisation's name: "the public relations firm MWW"
+            lead = _NOUN_BEFORE.search(text, max(0, row.start - 40), row.start)
+            if lead:
+                words.append(lead.group(1))
+        apposition = _apposition_after(text, row.end)
+        if apposition.startswith("whose "):
+            apposition = ""  # "X, whose wife ...": about someone else
+        if apposition:
+            self.appositions.setdefault(self._name_of(row), []).append(apposition)
+        return [*words, apposition]
 
 
+# where the title run before a name stops: punctuation, a dash, a bracket ("Washington (AFP) –")
+_BEFORE_NAME_STOP = re.compile(r"[.;:!?\"“”()–—]|,\s|\s-+\s")
+# "the website Politico", "the polling firm Gallup": a lower-case noun right before a name
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]{2,})\s+$")
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:!?\"“”]\s*|[’']s\s+|\b(?:a|an|the)\s+)((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
 
 
@@ -97,6 +128,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
     resolver = _Resolver(text, entities)
     places = {e.canonical for e in entities if e.label == "LOCATION"}
     entity_roles = _EntityRoles(text, entities, resolver.entity_name)
+    appositions: dict[str, list[str]] = {}
     for row in sorted(rows, key=lambda r: r.cue_start):
         if row.speaker == "the media":
             resolver.record(row.cue_start, "the media", "group", "media")
@@ -113,7 +145,13 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         else:
             name, kind = text[row.mention[0] : row.mention[1]], ""
         row.speaker, row.speaker_kind = name, kind
-        role = " ".join([text[row.mention[0] : row.mention[1]], _apposition_after(text, row.mention[1]), entity_roles.get(name, "")])
+        apposition = _apposition_after(text, row.mention[1])
+        if apposition.startswith("whose "):
+            apposition = ""  # "X, whose wife ...": about someone else
+        if apposition:
+            appositions.setdefault(name, []).append(apposition)
+        age = AGE_MARK if AGE_AFTER.match(text, row.mention[1]) else ""
+        role = " ".join([text[row.mention[0] : row.mention[1]], apposition, age, entity_roles.get(name, "")])
         resolver.record(row.cue_start, name, kind, role)
     # agentless statements take the source of the statement before them
     ordered = sorted(rows, key=lambda r: r.cue_start)
@@ -130,7 +168,10 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         source = resolver.sources.get(name)
         words = source.words if source else set()
         named = bool(source and source.named)
-        kind_of_source = speaker_type(name, words, is_place=name in places, title_types=titles.get(name, ()))
+        kind_of_source = speaker_type(
+            name, words, is_place=name in places, title_types=titles.get(name, ()),
+            appositions=(*appositions.get(name, ()), *entity_roles.appositions_of(name)),
+        )
         if kind_of_source == "other" and not named and name != UNCLEAR:
             kind_of_source = UNNAMED
         if name == UNCLEAR:  # shown as such: the rules could not tell which person speaks
@@ -158,19 +199,38 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         types = given.get(record["speaker"])
         if types:
             record["speaker_type"] = max(sorted(set(types)), key=types.count)
-    _staff_take_their_principal_type(records, resolver)
+    _staff_take_their_principal_type(records, resolver, {n: [*a, *entity_roles.appositions_of(n)] for n, a in appositions.items()})
     records.sort(key=lambda r: (r["start"], r["end"]))
     return records
 
 
-def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver) -> None:
+# "a spokesman for Mrs. Clinton", "Mrs. Clinton's communications director": whose staff a source is
+_STAFF_APPOSITION = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,3}(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|staffer|director|secretary|manager|strategist|pollster|chairman)"
+    r"\s+(?:for|to|of)\s+(?:the\s+)?(?:\w+\.?\s+){0,3}?([A-Z][\w’'\-]+)(?:[’']s?)?(?:\s+(?:campaign|presidential\s+campaign))?\s*$"
+    r"|^(?:[A-Z][\w.\-]*\s+){0,2}([A-Z][\w\-]+)[’']s?\s+(?:[\w\-]+\s+){0,2}(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|director|secretary|manager|strategist|pollster|chairman)\b"
+)
+
+
+def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver, appositions: dict[str, list[str]] | None = None) -> None:
     """A spokesman, aide or adviser of another source ("Cruz spokesman Rick Tyler", "Clinton
-    aide") whose own words give no type speaks for that source: it takes its type."""
+    aide") whose own words give no type speaks for that source: it takes its type. So does
+    one whose apposition says whose staff it is ("Nick Merrill, a spokesman for Mrs. Clinton"),
+    whatever its own words say, when that source is a politician or an official."""
     typed = {r["speaker"]: r["speaker_type"] for r in records if r["speaker_type"] not in ("other", UNNAMED)}
-    by_surname = {name.split()[-1].lower(): kind for name, kind in typed.items() if " " in name}
+    by_surname: dict[str, str] = {}
+    for name, kind in sorted(typed.items()):  # two of one family: the politician's staff, if either is one
+        if " " in name and by_surname.get(name.split()[-1].lower()) != "politics":
+            by_surname[name.split()[-1].lower()] = kind
     for record in records:
+        for apposition in (appositions or {}).get(record["speaker"], ()):
+            m = _STAFF_APPOSITION.match(apposition.strip())
+            principal = (m.group(1) or m.group(2)).lower() if m else None
+            if principal and by_surname.get(principal) in ("politics", "government") and principal not in record["speaker"].lower().split():
+                record["speaker_type"] = by_surname[principal]
+                break
         if record["speaker_type"] != "other" or not record["named"]:
-            continue
+            continue  # (the loop over appositions above may have typed it)
         source = resolver.sources.get(record["speaker"])
         words = source.words if source else set()
         if not words & _STAFF_WORDS:
@@ -183,8 +243,9 @@ def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver) -
 
 # a name followed by a verb in the past or a negation: the mention is a whole clause
 _CLAUSE_MENTION = re.compile(
-    r"^((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]*)\s+(?:then\s+|also\s+|later\s+|first\s+)?"
-    r"(?:[a-z]+ed|[a-z]+(?:n't|n’t)|did|was|were|had|has|took|made|gave|went|came|won|lost|met|spoke|wrote)\b"
+    r"^((?:[A-Z][\w.'’\-]*\s+|of\s+){0,5}[A-Z][\w'’\-]*)\s+"
+    r"(?:(?:then\s+|also\s+|later\s+|first\s+|[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+(?:n't|n’t)|did|was|were|had|has|took|made|gave|went|came|won|lost|met|spoke|wrote)"
+    r"|(?:often|also|still|now|recently|repeatedly|frequently|[a-z]+ly)\s+[a-z]+s)\b"
 )
 
 

@@ -12,7 +12,7 @@ import re
 
 from .adjuncts import _LEADING_CONNECTIVE
 from .content import _CONTENT_BEFORE_OK, _content_after, _content_before, _parenthetical
-from .cues import Cue, _find_cues
+from .cues import _WITH_SUBJECT, Cue, _find_cues
 from .marks import QuoteSpan
 from .records import _Row
 from .roles import _PRONOUNS
@@ -41,15 +41,18 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
         cues = [c for c in cues if not any(q.attributed and q.start <= s_start + c.start < q.end for q in quotes)]
         sentence_rows: list[_Row] = []
         found: list[tuple[Cue, _Row]] = []
+        # direct quotes attributed in this sentence: a participle after them shares their
+        # speaker ('"...," Smith said, adding that ...')
+        quoted_here = [r for r in direct if s_start <= r.cue_start < s_end and r.mention is not None] if cues else []
         for cue in cues:  # first pass: which cues make a statement at all
-            row = _one_reported(text, sentence, s_start, sid, cue, len(sentence), [r for _, r in found], previous_sentence_row)
+            row = _one_reported(text, sentence, s_start, sid, cue, len(sentence), [*quoted_here, *(r for _, r in found)], previous_sentence_row)
             if row is not None:
                 found.append((cue, row))
         for k, (cue, row) in enumerate(found):  # second pass: a later statement ends the one before
             if k + 1 < len(found):
                 stop = _next_clause_start(sentence, found[k + 1][0])
                 if s_start + stop < row.end:
-                    row = _one_reported(text, sentence, s_start, sid, cue, stop, sentence_rows, previous_sentence_row) or row
+                    row = _one_reported(text, sentence, s_start, sid, cue, stop, [*quoted_here, *sentence_rows], previous_sentence_row) or row
             sentence_rows.append(row)
         sentence_rows += _agentless(text, sentence, s_start, sid, rows + sentence_rows, previous_sentence_row)
         sentence_rows += _noun_reports(text, sentence, s_start, sid)
@@ -117,8 +120,12 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         content = _content_after(sentence, cue, stop)
         if content is None:
             return None
-        if sentence_rows:
-            mention = sentence_rows[-1].mention
+        prior = [r for r in sentence_rows if r.cue_start < cue_start]
+        own = _WITH_SUBJECT.search(sentence, 0, cue.start)
+        if own and _is_speaker_phrase(own.group("np")) and not sentence[: cue.start].rstrip().endswith(","):
+            mention = (s_start + own.start("np"), s_start + own.end("np"))  # "with 47 percent of voters saying"
+        elif prior:
+            mention = max(prior, key=lambda r: r.cue_start).mention
         else:
             subject = _main_subject(sentence)
             if subject is None or subject[1] > cue.start:

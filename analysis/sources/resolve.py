@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..nlp import entities as entmod
 from .name_index import NameIndex
-from .names import first_name_genders, parse_name, suffix_after, title_types
+from .names import TITLE_WORDS, first_name_genders, parse_name, suffix_after, title_types
 from .roles import (
     _ALL_ROLE_WORDS,
     _MEDIA_NOUNS,
@@ -44,6 +44,8 @@ _TITLE_CONTEXT = re.compile(r"[,;:!?\"“”()\n]|(?<=[a-z]{4})\.\s|(?<=\d)\.\s"
 # "Supporters of Sanders", "members of the panel": a group named by what ties it together
 _GROUP_OF = re.compile(r"^(?:the\s+|some\s+|many\s+|other\s+)?[A-Za-z]+(?:ers|ists|ians|ants|ents|ors|ees|bers)\s+(?:of|for|from)\s", re.I)
 _AGENT_PLURAL = re.compile(r"(?:ers|ists|ians|ants|ents|ors|ees)$")
+# a possessive right before a name: "Breitbart London's Raheem Kassam"
+_POSSESSIVE_BEFORE = re.compile(r"[’']s?\s+$")
 # names joined by "and": "Cummings and Conyers", "Sens. Ron Wyden and Dianne Feinstein"
 _NAME_PAIR = re.compile(r"^(?P<a>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+),?\s+and\s+(?P<b>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)$")
 
@@ -125,6 +127,8 @@ class _Resolver:
             has_person or parts.gender is not None or bool(parts.titles and parts.titles[-1] in ("mr", "mrs", "ms", "dr", "rev", "sen", "rep", "gov"))
             or words[-1].lower() in self.names.by_surname
             or (len(words) >= 2 and words[0] in first_name_genders())
+            # "UK Independence Party leader Nigel Farage", "Breitbart London's Raheem Kassam"
+            or (len(words) >= 2 and (bool(parts.titles) and parts.titles[-1] in TITLE_WORDS or _POSSESSIVE_BEFORE.search(mention[: mention.rfind(words[0])]) is not None))
         )
         if not person_evidence:
             return None
@@ -175,8 +179,10 @@ class _Resolver:
             names = [self.person_mention(pair.group(k), start, True) or pair.group(k) for k in ("a", "b")]
             return self._register(" and ".join(names), "group", mention, start, named=True)
         last = mention.strip().split()[-1] if mention.strip() else ""
+        # a capitalised word inside a sentence, or a known surname, is a name ("replied Sanders"), not "Protesters"
+        a_name = last[:1].isupper() and (start > sentence_start or last.lower() in self.names.by_surname) and last.lower() not in _ALL_ROLE_WORDS
         plural_noun = _GROUP_HEAD.search(mention.strip()) or _GROUP_OF.match(mention.strip()) or (
-            mention.strip() == last and (last.lower() in _ALL_ROLE_WORDS or _AGENT_PLURAL.search(last.lower()))
+            mention.strip() == last and not a_name and (last.lower() in _ALL_ROLE_WORDS or _AGENT_PLURAL.search(last.lower()))
         )
         if plural_noun and not _MEDIA_NOUNS.match(mention.strip()):
             # a group speaks as a group: "four Democratic senators", "Clinton aides"

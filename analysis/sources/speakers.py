@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicons import table
 from .adjuncts import _LEADING_CONNECTIVE, _TRAILING_ADJUNCTS, _is_adjunct_piece
 from .names import ABBREVIATION_DOT
 from .roles import (
@@ -48,6 +49,9 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     of ...,") is dropped and kept out of the phrase.
     """
     floor = max(floor, cue_start - SPEAKER_WINDOW)  # bounded work in a very long sentence
+    if "(" in sentence[floor:cue_start] or '"' in sentence[floor:cue_start] or "“" in sentence[floor:cue_start]:
+        # asides that hide the clause structure: "Kasich (who has 25 delegates) said", "the star of "The Apprentice," said"
+        sentence = sentence[:floor] + _mask_asides(sentence[floor:cue_start]) + sentence[cue_start:]
     left = sentence[floor:cue_start]
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
@@ -83,14 +87,19 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     if "," in phrase:
         pieces = list(re.finditer(r"[^,]+", phrase))
         idx = len(pieces) - 1
-        while idx > 0 and _is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()):
-            idx -= 1
+        while idx > 0 and (_is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()) or _PLACE_AFTER_PLACE.fullmatch(phrase[pieces[idx].start() : pieces[idx].end()].strip()) and _FROM_PLACE.search(phrase[pieces[idx - 1].start() : pieces[idx - 1].end()])):
+            idx -= 1  # "X, a salesman from Sumter, South Carolina, said": the state is no speaker
         chosen = pieces[idx]
-        if idx >= 1:
+        while idx >= 1:  # "X, chief executive of Y, a consulting firm, said": back over each apposition
             current = phrase[pieces[idx].start() : pieces[idx].end()].strip()
             previous_piece = phrase[pieces[idx - 1].start() : pieces[idx - 1].end()].strip()
-            if _is_apposition(current) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
-                chosen = pieces[idx - 1]
+            if _is_apposition(current) and not _ADVERB_OR_PARTICIPLE.fullmatch(previous_piece) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
+                idx -= 1
+                while idx > 0 and _is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()):
+                    idx -= 1  # "Sen. Lindsey Graham, R-S.C., a long-shot candidate, said"
+                chosen = pieces[idx]
+            else:
+                break
         start = start + chosen.start()
         end = start + len(phrase[chosen.start() : chosen.end()])
     phrase = sentence[start:end]
@@ -113,6 +122,26 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     return start, end
 
 
+# "..., a junior from Las Vegas" and then ", Nevada": a place name that completes a place
+_FROM_PLACE = re.compile(r"\b(?:from|of|in)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}\s*$")
+_PLACE_AFTER_PLACE = re.compile(r"(?:[A-Z][\w.\-]*\s*){1,3}")
+_ASIDE = re.compile(r"\([^()]{1,80}\)|[\"“][^\"“”]{1,60}[\"”]")
+
+
+def _mask_asides(text: str) -> str:
+    """``text`` with brackets and quoted titles ("The Apprentice") blanked out, same length."""
+
+    def blank(m: re.Match) -> str:
+        inner = m.group()[1:-1]
+        if m.group()[0] != "(":
+            found = re.findall(r"[A-Za-z][\w'’\-]*", inner)
+            if not (0 < len(found) <= 6 and all(w[0].isupper() for w in found if len(w) > 3)):
+                return m.group()  # a quotation, not a title: it keeps its marks
+        return " " * len(m.group())
+
+    return _ASIDE.sub(blank, text)
+
+
 _PAST_FORM = re.compile(r"\b\w+ed\b")
 
 
@@ -132,8 +161,12 @@ def _is_apposition(segment: str) -> bool:
     first = words[0]
     if re.fullmatch(r"\d{1,3}", segment.strip()):
         return True  # an age: "Quina Jones, 25, said"
+    if re.match(r"(?:one|some|many|several|two|three)\s+of\s+(?:the|his|her|their|its|our)\b", segment.strip(), re.I):
+        return True  # "Scott Walker, one of the candidates vanquished by Trump,"
     if first.lower() in _QUANTIFIERS:
         return False  # "Among Democrats, many said": "many" is the subject, not a role
+    if _PARTY_OF.match(segment.strip()):
+        return True  # "Shelley Moore Capito, Republican of West Virginia,"
     if _POSSESSIVE_ROLE.match(segment.strip()):
         return True  # "Sanders' campaign manager", "Democracy for America's executive director"
     return first[0].islower() and first.lower() not in ("he", "she", "it", "they", "we") or first.lower() in ("a", "an", "the") and len(words) > 1 and words[1][0].islower()
@@ -148,6 +181,11 @@ def _is_name_like(segment: str) -> bool:
 
 
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
+_PARTY_OF = re.compile(r"(?:Republican|Democrat|Democratic|Independent)\s+(?:of|from)\s+[A-Z]")
+# a lone adverb or participle opening a sentence is no speaker ("Significantly", "Having")
+_ADVERB_OR_PARTICIPLE = re.compile(
+    r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|edly|ingly|fully|ately)|Having|Being|Speaking|Talking|Writing|Asked|Asking|Responding|Appearing|Addressing|Hastily|Notably|Meanwhile"
+)
 _POSSESSIVE_ROLE = re.compile(r"^(?:[A-Z][\w.\-]*\s+){0,4}[A-Z][\w.\-]*(?:’s|'s|’|')\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*$")
 
 
@@ -159,7 +197,7 @@ def _is_speaker_phrase(phrase: str) -> bool:
         return False
     if _SHARE_OF_PEOPLE.match(phrase):
         return True  # "six in 10", "46 percent of voters", "About four out of 10 voters"
-    if _NOT_SUBJECT_START.match(phrase) or _PREPOSITION_START.match(phrase):
+    if _NOT_SUBJECT_START.match(phrase) or _PREPOSITION_START.match(phrase) or _ADVERB_OR_PARTICIPLE.fullmatch(phrase):
         return False
     if phrase.lower() in _PRONOUNS:
         return True
@@ -195,10 +233,14 @@ _MAIN_SUBJECT = re.compile(
 )
 
 
+# the one-word cues of the speaker types ("mayor", "senator", "professor")
+_TYPE_CUES = frozenset(c for cues in table("speaker_types.toml").values() for c in cues if " " not in c)
+# a determiner and a role noun opening a sentence: "The mayor", "A White House spokesman"
+_ROLE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[A-Za-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*)\b")
 # a dateline ("WASHINGTON —", "ORLANDO (AP) -") or an opening participle or adverb phrase
 # ("Speaking Sunday,", "Hastily,") before the subject
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:\([^)]{1,20}\))?\s*(?:—|–|--|-|:)\s*")
-_OPENING_PHRASE = re.compile(r"^(?:[A-Z][a-z]+(?:ing|ly)\b[^,]{0,60}),\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--|-|:)\s*")
+_OPENING_PHRASE = re.compile(r"^(?:(?:[A-Z][a-z]+(?:ing|ly)|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day)\b[^,]{0,60}),\s*")
 
 
 def _main_subject(sentence: str) -> tuple[int, int] | None:
@@ -211,6 +253,9 @@ def _main_subject(sentence: str) -> tuple[int, int] | None:
     lead = _LEADING_CONNECTIVE.match(sentence, start)
     if lead:
         start = lead.end()
+    role = _ROLE_SUBJECT.match(sentence, start)
+    if role and (role.group("head").lower() in _ALL_ROLE_WORDS or role.group("head").lower() in _TYPE_CUES):  # "The mayor endorsed Jones, saying ..."
+        return start, role.end()
     m = _MAIN_SUBJECT.match(sentence, start)
     if not m or not m.group("np").strip():
         return None
@@ -221,9 +266,23 @@ def _main_subject(sentence: str) -> tuple[int, int] | None:
     return start, end
 
 
+#: An age right after a name ("Quina Jones, 25, a nurse"): the mark of a person quoted as such.
+AGE_AFTER = re.compile(r",\s*\d{1,3},")
+_APPOSITION = re.compile(
+    r",\s*(?:\d{1,3},\s*)?((?:a|an|the|who|which)\b[^,.;]{0,120}|[a-z][^,.;]{0,120}"
+    r"|(?:[A-Z][\w.\-]*\s){0,3}[A-Z][\w.\-]*[’'](?:s)?\s[^,.;]{0,120})"
+)
+
+
 def _apposition_after(text: str, end: int) -> str:
-    """The role phrase right after a speaker mention: "Kapital, a business daily, ..."."""
-    # after an age ("Mattie Thomas, 66, a retired worker"), or opening with a possessive
-    # ("Peter Orszag, Obama's budget director")
-    m = re.match(r",\s*(?:\d{1,3},\s*)?((?:a|an|the|who|which)\b[^,.;]{0,120}|[a-z][^,.;]{0,120}|[A-Z][\w.\-]*[’'](?:s)?\s[^,.;]{0,120})(?:[,.;]|$)", text[end : end + 160])
-    return m.group(1) if m else ""
+    """The role phrase right after a speaker mention: "Kapital, a business daily, ...".
+
+    After an age ("Mattie Thomas, 66, a retired worker"), or opening with a possessive
+    ("Peter Orszag, Obama's budget director", "Jennifer Palmieri, Mrs. Clinton's
+    communications director"); the full stop of a title or an initial ends no apposition
+    ("a spokesman for Mrs. Clinton").
+    """
+    window = text[end : end + 160]
+    masked = ABBREVIATION_DOT.sub(lambda d: d.group()[:-1] + "_", window) if "." in window else window
+    m = _APPOSITION.match(masked)
+    return window[m.start(1) : m.end(1)] if m else ""

@@ -1,0 +1,75 @@
+"""Speaker types scored on a hand-typed table (``benchmarks/gold_speaker_types*.csv``).
+
+Used by ``eval_attribution.py``: a gold source is *found* when a predicted canonical speaker
+of its article carries all the words of its name (or the gold name carries all of the
+prediction's, sharing the surname); its type is *right* when that speaker's
+``speaker_type`` equals the gold type.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+
+def _ratio(num: int, den: int) -> float:
+    return round(num / den, 4) if den else 0.0
+
+
+def _name_words(name: str) -> list[str]:
+    words = [re.sub(r"[’']s$", "", w).strip(".,’'").lower() for w in re.findall(r"[\w’'.\-]+", name)]
+    return [w for w in words if w and w not in ("the", "mr", "mrs", "ms", "dr")]
+
+
+def load_gold_types(path: Path) -> list[tuple[str, str, str]]:
+    """(article id, speaker, type) rows of the hand-checked table; ``#`` lines are comments."""
+    import csv
+
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return [(r["article_id"], r["speaker"], r["type"]) for r in csv.DictReader(lines)]
+
+
+def find_speaker(gold_name: str, predicted: dict[str, str]) -> str | None:
+    """The predicted canonical speaker that is the gold source, or None (see module docstring)."""
+    gold = _name_words(gold_name)
+    if not gold:
+        return None
+    best = None
+    for name in predicted:
+        words = _name_words(name)
+        if not words:
+            continue
+        if all(w in words for w in gold):
+            if best is None or len(words) < len(_name_words(best)):
+                best = name
+        elif best is None and words[-1] == gold[-1] and all(w in gold for w in words):
+            best = name
+    return best
+
+
+def score_types(articles: list, extract, rows: list[tuple[str, str, str]]) -> dict:
+    """Type accuracy on the hand-checked table, over the found sources and over all rows
+    (``articles``: objects with ``doc_id`` and ``text``)."""
+    by_id = {a.doc_id: a for a in articles}
+    types: dict[str, dict[str, str]] = {}
+    found = right = total = 0
+    confusion: dict[tuple[str, str], int] = {}
+    for doc_id, name, gold_type in rows:
+        if doc_id not in by_id:
+            continue
+        total += 1
+        if doc_id not in types:
+            df = extract(by_id[doc_id].text)
+            types[doc_id] = dict(zip(df["speaker"].astype(str), df["speaker_type"].astype(str)))
+        match = find_speaker(name, types[doc_id])
+        if match is None:
+            continue
+        found += 1
+        got = types[doc_id][match]
+        right += got == gold_type
+        if got != gold_type:
+            confusion[(gold_type, got)] = confusion.get((gold_type, got), 0) + 1
+    return {"rows": total, "found": found, "type_right": right,
+            "accuracy_found": _ratio(right, found), "accuracy_all": _ratio(right, total),
+            "confusions": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items(), key=lambda kv: -kv[1])}}
