@@ -24,12 +24,15 @@ Word-level features are computed once per word form and kept (:func:`word_featur
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
 from .ner_lists import (
     HONORIFICS,
     KNOWN_ORGS,
+    LOC_CUES,
+    MODEL_ORG_CUES,
     MONTHS,
     NAME_SUFFIXES,
     ORG_CUES,
@@ -44,12 +47,18 @@ from .ner_lists import (
 _UPPER = re.compile(r"[A-Z]+")
 _LOWER = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"[0-9]+")
+_REPEAT = re.compile(r"(.)\1+")
 _QUOTES = frozenset(['"', "“", "‘", "``", "'", "(", ":", "--", "—"])
+_PREPS_LOC = frozenset(["in", "at", "near", "from", "to", "across", "outside", "inside", "into", "towards", "toward"])
+_RUN_CONNECTORS = frozenset(["of", "for", "and", "de", "&"])
+_SPEECH = frozenset(["said", "says", "told", "added", "wrote", "argued", "explained", "stated", "announced"])
 
 
 def _shape(word: str) -> str:
     """``Xx``, ``XX``, ``X.X.``, ``x``, ``d``: each run of one kind of character once."""
-    shape = _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", word)))
+    if not word.isascii():  # "Łódź" is "Xx" too
+        word = "".join("X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in unicodedata.normalize("NFC", word))
+    shape = _REPEAT.sub(r"\1", _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", word))))
     return shape if len(shape) <= 6 else shape[:6] + "~"
 
 
@@ -80,8 +89,10 @@ def word_features(word: str) -> tuple[tuple[str, ...], ...]:
         flags.append("place")
     if word in nationalities:
         flags.append("nation")
-    if word in ORG_CUES:
+    if word in MODEL_ORG_CUES:
         flags.append("orgcue")
+    if word in LOC_CUES:
+        flags.append("loccue")
     if word in KNOWN_ORGS:
         flags.append("knownorg")
     if word in HONORIFICS:
@@ -106,36 +117,46 @@ def word_features(word: str) -> tuple[tuple[str, ...], ...]:
 
 
 def doc_clues(sentences: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
-    """Document-level features per capitalised word form (see the module docstring)."""
-    names = first_names()
-    cap_mid, after_name, before_org = set(), set(), set()
+    """Document-level features of each capitalised word form: what its other occurrences in
+    the text say (see the module docstring)."""
+    names, place_names = first_names(), places()
     lower_seen = {w for words in sentences for w in words if w.islower()}
+    found: dict[str, set[str]] = {}
     for words in sentences:
         last = len(words) - 1
         for i, w in enumerate(words):
             if not w[:1].isupper():
                 continue
-            if i:
-                before = words[i - 1]
-                if before not in _QUOTES:
-                    cap_mid.add(w)
-                if before in names or before in HONORIFICS or before in PERSON_TITLES:
-                    after_name.add(w)
-            if i < last and words[i + 1] in ORG_CUES:
-                before_org.add(w)
-    clues: dict[str, tuple[str, ...]] = {}
-    for w in cap_mid | after_name | before_org | {w for words in sentences for w in words if w[:1].isupper() and w.lower() in lower_seen}:
-        found = []
-        if w in cap_mid:
-            found.append("doc:capmid")
-        if w.lower() in lower_seen:
-            found.append("doc:lower")
-        if w in after_name:
-            found.append("doc:after_name")
-        if w in before_org:
-            found.append("doc:before_orgcue")
-        clues[w] = tuple(found)
-    return clues
+            got = found.get(w)
+            if got is None:
+                got = found[w] = {"doc:lower"} if w.lower() in lower_seen else set()
+            prev = words[i - 1] if i else ""
+            nxt = words[i + 1] if i < last else ""
+            if i and prev not in _QUOTES:
+                got.add("doc:capmid")
+            if prev in names or prev in HONORIFICS or prev in PERSON_TITLES:
+                got.add("doc:after_name")
+            if prev in _PREPS_LOC:
+                got.add("doc:after_prep")
+            elif prev == "the" or prev == "The":
+                got.add("doc:after_the")
+            if nxt in ORG_CUES:
+                got.add("doc:before_orgcue")
+            if nxt in MODEL_ORG_CUES:
+                got.add("doc:before_orgcue2")
+            elif nxt in LOC_CUES:
+                got.add("doc:before_loccue")
+            elif nxt in _SPEECH:
+                got.add("doc:before_said")
+            elif nxt == "'s" or nxt == "’s":
+                got.add("doc:poss")
+            elif nxt == "," and i + 2 <= last and words[i + 2] in place_names:
+                got.add("doc:comma_place")
+            if prev[:1].isupper() or nxt[:1].isupper():
+                got.add("doc:in_run")
+            else:
+                got.add("doc:alone" if i else "doc:first_alone")
+    return {w: tuple(sorted(got)) for w, got in found.items()}
 
 
 def sentence_features(words: Sequence[str], tags: Sequence[str], clues: dict[str, tuple[str, ...]], start: int = 0, end: int | None = None) -> list[list[str]]:
@@ -145,6 +166,7 @@ def sentence_features(words: Sequence[str], tags: Sequence[str], clues: dict[str
     end = n if end is None else end
     lo = max(0, start - 2)
     views = [None] * lo + [word_features(w) for w in words[lo : min(n, end + 2)]]
+    runs = _run_features(words, start, end)
     out = []
     for i in range(start, end):
         w = words[i]
@@ -167,7 +189,52 @@ def sentence_features(words: Sequence[str], tags: Sequence[str], clues: dict[str
             f.append("+1:EOS")
         if w in clues:
             f.extend(clues[w])
+        if i in runs:
+            f.extend(runs[i])
         out.append(f)
+    return out
+
+
+def _joins(words: Sequence[str], j: int) -> bool:
+    """``words[j]`` continues a run of capitalised words: capitalised itself, or a connector
+    ("of", "and") between two capitalised words."""
+    w = words[j]
+    if w[:1].isupper():
+        return True
+    return w in _RUN_CONNECTORS and 0 < j < len(words) - 1 and words[j - 1][:1].isupper() and words[j + 1][:1].isupper()
+
+
+def _run_features(words: Sequence[str], start: int, end: int) -> dict[int, tuple[str, ...]]:
+    """For each capitalised word of ``words[start:end]``, the features of the run of
+    capitalised words it is in ("Bank of New York"): its length, the word's position in it
+    (``S``ingle, ``B``egin, ``I``nside, ``E``nd), whether it ends in a cue word, starts with a
+    first name, is followed by a reporting verb."""
+    n, out, i = len(words), {}, start
+    names = first_names()
+    while i < end:
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        a = i
+        while a > 0 and _joins(words, a - 1):
+            a -= 1
+        b = i + 1
+        while b < n and _joins(words, b):
+            b += 1
+        last = words[b - 1]
+        common = ["runlen=" + str(min(b - a, 4))]
+        if last in MODEL_ORG_CUES:
+            common.append("run:orgcue")
+        elif last in LOC_CUES:
+            common.append("run:loccue")
+        if words[a] in names:
+            common.append("run:first")
+        if b < n and words[b] in _SPEECH:
+            common.append("run:said")
+        for k in range(max(a, start), min(b, end)):
+            if words[k][:1].isupper():
+                out[k] = ("runpos=" + ("S" if b - a == 1 else "B" if k == a else "E" if k == b - 1 else "I"), *common)
+        i = b
     return out
 
 
