@@ -65,3 +65,11 @@ def test_the_weights_are_small_and_explain_themselves():
     heaviest = ner_model.explain("Ministry", top=5)
     assert heaviest and all(label in {"B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-PER", "I-PER", "B-MISC", "I-MISC", "O"} for _, label, _ in heaviest)
     assert any(label.endswith("ORG") and weight > 0 for _, label, weight in heaviest)
+
+
+def test_an_apposition_vouches_for_a_name_only_before_a_reporting_verb():
+    from analysis.nlp.entities import _speaks
+
+    assert _speaks(["Kapital", ",", "a", "business", "daily", ",", "reported", "."], 1)
+    assert _speaks(["Vellor", "said", "so", "."], 1)
+    assert not _speaks(["Tarnow", ",", "the", "capital", "of", "the", "region", ",", "lies", "east", "."], 1)

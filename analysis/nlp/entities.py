@@ -298,7 +298,12 @@ def _speaks(words: list[str], j: int) -> bool:
     NER train split (see ``docs/ner_model.md``)."""
     if j < len(words) and _reports(words[j]):
         return True
-    return j + 2 < len(words) and words[j] == "," and words[j + 1] in ("a", "an", "the") and any(_reports(w) for w in words[j + 3 :])
+    return j + 2 < len(words) and words[j] == "," and words[j + 1] in ("a", "an", "the") and any(_reports(w) or w in _REPORTED for w in words[j + 3 :])
+
+
+#: Regular forms of reporting verbs that may follow an apposition (the irregular ones are in
+#: ``reporting_verb_forms.csv``).
+_REPORTED = frozenset(["reported", "reports", "announced", "announces", "stated", "states", "claimed", "claims", "confirmed", "confirms", "quoted", "cited", "according"])
 
 
 def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
