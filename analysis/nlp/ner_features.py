@@ -204,6 +204,9 @@ def _joins(words: Sequence[str], j: int) -> bool:
     return w in _RUN_CONNECTORS and 0 < j < len(words) - 1 and words[j - 1][:1].isupper() and words[j + 1][:1].isupper()
 
 
+_RUNLEN = ("", "runlen=1", "runlen=2", "runlen=3", "runlen=4")
+
+
 def _run_features(words: Sequence[str], start: int, end: int) -> dict[int, tuple[str, ...]]:
     """For each capitalised word of ``words[start:end]``, the features of the run of
     capitalised words it is in ("Bank of New York"): its length, the word's position in it
@@ -219,10 +222,10 @@ def _run_features(words: Sequence[str], start: int, end: int) -> dict[int, tuple
         while a > 0 and _joins(words, a - 1):
             a -= 1
         b = i + 1
-        while b < n and _joins(words, b):
+        while b < n and (words[b][:1].isupper() or (words[b] in _RUN_CONNECTORS and b + 1 < n and words[b + 1][:1].isupper())):
             b += 1
         last = words[b - 1]
-        common = ["runlen=" + str(min(b - a, 4))]
+        common = [_RUNLEN[min(b - a, 4)]]
         if last in MODEL_ORG_CUES:
             common.append("run:orgcue")
         elif last in LOC_CUES:
@@ -231,9 +234,13 @@ def _run_features(words: Sequence[str], start: int, end: int) -> dict[int, tuple
             common.append("run:first")
         if b < n and words[b] in _SPEECH:
             common.append("run:said")
-        for k in range(max(a, start), min(b, end)):
-            if words[k][:1].isupper():
-                out[k] = ("runpos=" + ("S" if b - a == 1 else "B" if k == a else "E" if k == b - 1 else "I"), *common)
+        if b - a == 1:
+            out[i] = ("runpos=S", *common)
+        else:
+            first, inside, final = ("runpos=B", *common), ("runpos=I", *common), ("runpos=E", *common)
+            for k in range(max(a, start), min(b, end)):
+                if words[k][:1].isupper():
+                    out[k] = first if k == a else final if k == b - 1 else inside
         i = b
     return out
 
