@@ -40,12 +40,12 @@ def test_document_clues_gather_what_the_other_mentions_say():
 
 def test_a_capitalised_run_tells_its_length_position_and_cue():
     words = ["Members", "of", "the", "Kelsovar", "Rowing", "Club", "rowed", "."]
-    feats = sentence_features(words, ["?"] * len(words), {})
+    feats = sentence_features(words, {})
     rowing = set(feats[4])
     assert {"runlen=3", "runpos=I", "run:orgcue"} <= rowing
     assert "runpos=B" in feats[3] and "runpos=E" in feats[5]
     assert not any(f.startswith("run") for f in feats[6])  # "rowed" is in no run
-    part = sentence_features(words, ["?"] * len(words), {}, 3, 6)
+    part = sentence_features(words, {}, 3, 6)
     assert part == feats[3:6]  # a window sees the words around it
 
 

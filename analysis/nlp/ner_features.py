@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from . import tagging
 from .ner_lists import (
     HONORIFICS,
     KNOWN_ORGS,
@@ -67,6 +68,11 @@ def _lists() -> tuple[frozenset[str], ...]:
     return first_names(), places(), demonyms(), common_words()
 
 
+def _tagdict() -> dict[str, str]:
+    """The tagger's dictionary: frequent words that NLTK's tagger always tags the same way."""
+    return tagging._model().tagdict
+
+
 @lru_cache(maxsize=100_000)
 def word_features(word: str) -> tuple[tuple[str, ...], ...]:
     """The features of one word form, as itself and as each neighbour sees it:
@@ -75,7 +81,8 @@ def word_features(word: str) -> tuple[tuple[str, ...], ...]:
     lower = word.lower()
     shape = _shape(word)
     cap = word[:1].isupper()
-    own = ["w=" + lower, "sh=" + shape, "p3=" + lower[:3], "s3=" + lower[-3:], "s2=" + lower[-2:]]
+    pos = _tagdict().get(word, "?")
+    own = ["pos=" + pos, "w=" + lower, "sh=" + shape, "p3=" + lower[:3], "s3=" + lower[-3:], "s2=" + lower[-2:]]
     flags = []
     if cap:
         flags.append("cap")
@@ -105,7 +112,7 @@ def word_features(word: str) -> tuple[tuple[str, ...], ...]:
         flags.append("date")
     if cap and lower in common:
         flags.append("common")
-    near = ("w=" + lower, "sh=" + shape, *flags)
+    near = ("pos=" + pos, "w=" + lower, "sh=" + shape, *flags)
     far = ("w=" + lower, *flags)
     return (
         tuple(own + flags),
@@ -159,7 +166,7 @@ def doc_clues(sentences: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
     return {w: tuple(sorted(got)) for w, got in found.items()}
 
 
-def sentence_features(words: Sequence[str], tags: Sequence[str], clues: dict[str, tuple[str, ...]], start: int = 0, end: int | None = None) -> list[list[str]]:
+def sentence_features(words: Sequence[str], clues: dict[str, tuple[str, ...]], start: int = 0, end: int | None = None) -> list[list[str]]:
     """One list of feature strings per token of one sentence (of tokens ``start`` to ``end``
     only, when given; their features still see the words around them)."""
     n = len(words)
@@ -170,18 +177,16 @@ def sentence_features(words: Sequence[str], tags: Sequence[str], clues: dict[str
     out = []
     for i in range(start, end):
         w = words[i]
-        f = ["bias", "pos=" + tags[i], *views[i][0]]
+        f = ["bias", *views[i][0]]
         if i == 0 or words[i - 1] in _QUOTES:
             f.append("first")
         if i > 0:
-            f.append("-1:pos=" + tags[i - 1])
             f.extend(views[i - 1][2])
             if i > 1:
                 f.extend(views[i - 2][1])
         else:
             f.append("-1:BOS")
         if i + 1 < n:
-            f.append("+1:pos=" + tags[i + 1])
             f.extend(views[i + 1][3])
             if i + 2 < n:
                 f.extend(views[i + 2][4])

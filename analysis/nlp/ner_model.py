@@ -83,7 +83,7 @@ def dictionary_tags(words: Sequence[str]) -> list[str]:
 def document_features(sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
     """Features of every token of a document given as its sentences' words."""
     clues = doc_clues(sentences)
-    return [sentence_features(words, dictionary_tags(words), clues) for words in sentences]
+    return [sentence_features(words, clues) for words in sentences]
 
 
 def models_dir() -> Path:
@@ -145,9 +145,8 @@ def tag_document(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         tags = ["O"] * len(words)
         windows = _windows(words)
         if windows:
-            pos = dictionary_tags(words)
             for a, b in windows:
-                tags[a:b] = model.tag(sentence_features(words, pos, clues, a, b))
+                tags[a:b] = model.tag(sentence_features(words, clues, a, b))
         out.append(tags)
     return out
 
