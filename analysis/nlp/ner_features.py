@@ -3,20 +3,31 @@
 Every feature is a plain string that says what it tests, so the model's weights can be read
 (:func:`analysis.nlp.ner_model.explain` lists the heaviest ones of a word):
 
-- the word itself: its lower-case form (``w=``), shape (``sh=Xx``, ``sh=X.X.``), first and
-  last letters (``p3=``, ``s3=``), capitalised / all capitals / digits / hyphen / full stop;
-- its part of speech (``pos=``, the project's tagger :mod:`analysis.nlp.tagging`) and that
-  of its neighbours;
-- the words around it (two on each side, lower case) and their shape;
+- the word itself: its lower-case form (``w=``), shape (``sh=Xx``, ``sh=X.X.``; accented
+  letters count as letters), first and last three letters (``p3=``, ``s3=``),
+  capitalised / all capitals / hyphen;
+- its part of speech where the tagger's dictionary settles it (``pos=``, frequent words of
+  :mod:`analysis.nlp.tagging`, ``?`` for the others) and that of its neighbours;
+- the words around it (two on each side, lower case) and the shape of the nearest ones;
 - gazetteers and cue words (:mod:`analysis.nlp.ner_lists`): first name (NLTK ``names``),
-  place (NLTK ``gazetteers`` and ``extra_places``), nationality, organisation cue word,
+  place (NLTK ``gazetteers`` and ``extra_places``), nationality, organisation cue word
+  (``orgcue``: "Ministry", "Club"), place cue word (``loccue``: "River", "County"),
   well-known organisation, person title or honorific, name suffix, month or weekday, common
-  lower-case English word; the same tests on the neighbours (``-1:title``, ``+1:orgcue``);
-- sentence position: first word of the sentence or of a quotation (``first``), last word;
-- document-level consistency: the same word written capitalised in the middle of a sentence
-  elsewhere in the text (``doc:capmid``), written in lower case elsewhere (``doc:lower``),
-  following a first name or a title elsewhere (``doc:after_name``), followed by an
-  organisation cue word elsewhere (``doc:before_orgcue``).
+  lower-case English word; the same tests on the nearest neighbours (``-1:title``,
+  ``+1:orgcue``);
+- the run of capitalised words the word is in ("Bank of New York"; :func:`_run_features`):
+  its length (``runlen=``), the word's place in it (``runpos=B``), whether it ends in a cue
+  word (``run:orgcue``, ``run:loccue``), starts with a first name (``run:first``) or is
+  followed by a reporting verb (``run:said``);
+- sentence position: first word of the sentence or of a quotation (``first``), first and
+  last word (``-1:BOS``, ``+1:EOS``);
+- document-level consistency (:func:`doc_clues`): what the other occurrences of the same
+  word in the text say: written capitalised in the middle of a sentence (``doc:capmid``),
+  written in lower case (``doc:lower``), after a first name or a title
+  (``doc:after_name``), after "in"/"at"/"from" (``doc:after_prep``) or "the"
+  (``doc:after_the``), before a cue word (``doc:before_orgcue``, ``doc:before_loccue``),
+  before "said" (``doc:before_said``), before "'s" (``doc:poss``), before ", Place"
+  (``doc:comma_place``), alone or in a longer run (``doc:alone``, ``doc:in_run``).
 
 Word-level features are computed once per word form and kept (:func:`word_features`).
 """
@@ -82,7 +93,7 @@ def word_features(word: str) -> tuple[tuple[str, ...], ...]:
     shape = _shape(word)
     cap = word[:1].isupper()
     pos = _tagdict().get(word, "?")
-    own = ["pos=" + pos, "w=" + lower, "sh=" + shape, "p3=" + lower[:3], "s3=" + lower[-3:], "s2=" + lower[-2:]]
+    own = ["pos=" + pos, "w=" + lower, "sh=" + shape, "p3=" + lower[:3], "s3=" + lower[-3:]]
     flags = []
     if cap:
         flags.append("cap")
@@ -113,7 +124,7 @@ def word_features(word: str) -> tuple[tuple[str, ...], ...]:
     if cap and lower in common:
         flags.append("common")
     near = ("pos=" + pos, "w=" + lower, "sh=" + shape, *flags)
-    far = ("w=" + lower, *flags)
+    far = ("w=" + lower,)
     return (
         tuple(own + flags),
         tuple("-2:" + x for x in far),
