@@ -3,20 +3,31 @@
 Every feature is a plain string that says what it tests, so the model's weights can be read
 (:func:`analysis.nlp.ner_model.explain` lists the heaviest ones of a word):
 
-- the word itself: its lower-case form (``w=``), shape (``sh=Xx``, ``sh=X.X.``), first and
-  last letters (``p3=``, ``s3=``), capitalised / all capitals / digits / hyphen / full stop;
-- its part of speech (``pos=``, the project's tagger :mod:`analysis.nlp.tagging`) and that
-  of its neighbours;
-- the words around it (two on each side, lower case) and their shape;
+- the word itself: its lower-case form (``w=``), shape (``sh=Xx``, ``sh=X.X.``; accented
+  letters count as letters), first and last three letters (``p3=``, ``s3=``),
+  capitalised / all capitals / hyphen;
+- its part of speech where the tagger's dictionary settles it (``pos=``, frequent words of
+  :mod:`analysis.nlp.tagging`, ``?`` for the others) and that of its neighbours;
+- the words around it (two on each side, lower case) and the shape of the nearest ones;
 - gazetteers and cue words (:mod:`analysis.nlp.ner_lists`): first name (NLTK ``names``),
-  place (NLTK ``gazetteers`` and ``extra_places``), nationality, organisation cue word,
+  place (NLTK ``gazetteers`` and ``extra_places``), nationality, organisation cue word
+  (``orgcue``: "Ministry", "Club"), place cue word (``loccue``: "River", "County"),
   well-known organisation, person title or honorific, name suffix, month or weekday, common
-  lower-case English word; the same tests on the neighbours (``-1:title``, ``+1:orgcue``);
-- sentence position: first word of the sentence or of a quotation (``first``), last word;
-- document-level consistency: the same word written capitalised in the middle of a sentence
-  elsewhere in the text (``doc:capmid``), written in lower case elsewhere (``doc:lower``),
-  following a first name or a title elsewhere (``doc:after_name``), followed by an
-  organisation cue word elsewhere (``doc:before_orgcue``).
+  lower-case English word; the same tests on the nearest neighbours (``-1:title``,
+  ``+1:orgcue``);
+- the run of capitalised words the word is in ("Bank of New York"; :func:`_run_features`):
+  its length (``runlen=``), the word's place in it (``runpos=B``), whether it ends in a cue
+  word (``run:orgcue``, ``run:loccue``), starts with a first name (``run:first``) or is
+  followed by a reporting verb (``run:said``);
+- sentence position: first word of the sentence or of a quotation (``first``), first and
+  last word (``-1:BOS``, ``+1:EOS``);
+- document-level consistency (:func:`doc_clues`): what the other occurrences of the same
+  word in the text say: written capitalised in the middle of a sentence (``doc:capmid``),
+  written in lower case (``doc:lower``), after a first name or a title
+  (``doc:after_name``), after "in"/"at"/"from" (``doc:after_prep``) or "the"
+  (``doc:after_the``), before a cue word (``doc:before_orgcue``, ``doc:before_loccue``),
+  before "said" (``doc:before_said``), before "'s" (``doc:poss``), before ", Place"
+  (``doc:comma_place``), alone or in a longer run (``doc:alone``, ``doc:in_run``).
 
 Word-level features are computed once per word form and kept (:func:`word_features`).
 """
@@ -24,12 +35,16 @@ Word-level features are computed once per word form and kept (:func:`word_featur
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from . import tagging
 from .ner_lists import (
     HONORIFICS,
     KNOWN_ORGS,
+    LOC_CUES,
+    MODEL_ORG_CUES,
     MONTHS,
     NAME_SUFFIXES,
     ORG_CUES,
@@ -44,18 +59,29 @@ from .ner_lists import (
 _UPPER = re.compile(r"[A-Z]+")
 _LOWER = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"[0-9]+")
+_REPEAT = re.compile(r"(.)\1+")
 _QUOTES = frozenset(['"', "“", "‘", "``", "'", "(", ":", "--", "—"])
+_PREPS_LOC = frozenset(["in", "at", "near", "from", "to", "across", "outside", "inside", "into", "towards", "toward"])
+_RUN_CONNECTORS = frozenset(["of", "for", "and", "de", "&"])
+_SPEECH = frozenset(["said", "says", "told", "added", "wrote", "argued", "explained", "stated", "announced"])
 
 
 def _shape(word: str) -> str:
     """``Xx``, ``XX``, ``X.X.``, ``x``, ``d``: each run of one kind of character once."""
-    shape = _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", word)))
+    if not word.isascii():  # "Łódź" is "Xx" too
+        word = "".join("X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in unicodedata.normalize("NFC", word))
+    shape = _REPEAT.sub(r"\1", _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", word))))
     return shape if len(shape) <= 6 else shape[:6] + "~"
 
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[frozenset[str], ...]:
     return first_names(), places(), demonyms(), common_words()
+
+
+def _tagdict() -> dict[str, str]:
+    """The tagger's dictionary: frequent words that NLTK's tagger always tags the same way."""
+    return tagging._model().tagdict
 
 
 @lru_cache(maxsize=100_000)
@@ -66,7 +92,8 @@ def word_features(word: str) -> tuple[tuple[str, ...], ...]:
     lower = word.lower()
     shape = _shape(word)
     cap = word[:1].isupper()
-    own = ["w=" + lower, "sh=" + shape, "p3=" + lower[:3], "s3=" + lower[-3:], "s2=" + lower[-2:]]
+    pos = _tagdict().get(word, "?")
+    own = ["pos=" + pos, "w=" + lower, "sh=" + shape, "p3=" + lower[:3], "s3=" + lower[-3:]]
     flags = []
     if cap:
         flags.append("cap")
@@ -80,8 +107,10 @@ def word_features(word: str) -> tuple[tuple[str, ...], ...]:
         flags.append("place")
     if word in nationalities:
         flags.append("nation")
-    if word in ORG_CUES:
+    if word in MODEL_ORG_CUES:
         flags.append("orgcue")
+    if word in LOC_CUES:
+        flags.append("loccue")
     if word in KNOWN_ORGS:
         flags.append("knownorg")
     if word in HONORIFICS:
@@ -94,8 +123,8 @@ def word_features(word: str) -> tuple[tuple[str, ...], ...]:
         flags.append("date")
     if cap and lower in common:
         flags.append("common")
-    near = ("w=" + lower, "sh=" + shape, *flags)
-    far = ("w=" + lower, *flags)
+    near = ("pos=" + pos, "w=" + lower, "sh=" + shape, *flags)
+    far = ("w=" + lower,)
     return (
         tuple(own + flags),
         tuple("-2:" + x for x in far),
@@ -106,60 +135,69 @@ def word_features(word: str) -> tuple[tuple[str, ...], ...]:
 
 
 def doc_clues(sentences: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
-    """Document-level features per capitalised word form (see the module docstring)."""
-    names = first_names()
-    cap_mid, after_name, before_org = set(), set(), set()
+    """Document-level features of each capitalised word form: what its other occurrences in
+    the text say (see the module docstring)."""
+    names, place_names = first_names(), places()
     lower_seen = {w for words in sentences for w in words if w.islower()}
+    found: dict[str, set[str]] = {}
     for words in sentences:
         last = len(words) - 1
         for i, w in enumerate(words):
             if not w[:1].isupper():
                 continue
-            if i:
-                before = words[i - 1]
-                if before not in _QUOTES:
-                    cap_mid.add(w)
-                if before in names or before in HONORIFICS or before in PERSON_TITLES:
-                    after_name.add(w)
-            if i < last and words[i + 1] in ORG_CUES:
-                before_org.add(w)
-    clues: dict[str, tuple[str, ...]] = {}
-    for w in cap_mid | after_name | before_org | {w for words in sentences for w in words if w[:1].isupper() and w.lower() in lower_seen}:
-        found = []
-        if w in cap_mid:
-            found.append("doc:capmid")
-        if w.lower() in lower_seen:
-            found.append("doc:lower")
-        if w in after_name:
-            found.append("doc:after_name")
-        if w in before_org:
-            found.append("doc:before_orgcue")
-        clues[w] = tuple(found)
-    return clues
+            got = found.get(w)
+            if got is None:
+                got = found[w] = {"doc:lower"} if w.lower() in lower_seen else set()
+            prev = words[i - 1] if i else ""
+            nxt = words[i + 1] if i < last else ""
+            if i and prev not in _QUOTES:
+                got.add("doc:capmid")
+            if prev in names or prev in HONORIFICS or prev in PERSON_TITLES:
+                got.add("doc:after_name")
+            if prev in _PREPS_LOC:
+                got.add("doc:after_prep")
+            elif prev == "the" or prev == "The":
+                got.add("doc:after_the")
+            if nxt in ORG_CUES:
+                got.add("doc:before_orgcue")
+            if nxt in MODEL_ORG_CUES:
+                got.add("doc:before_orgcue2")
+            elif nxt in LOC_CUES:
+                got.add("doc:before_loccue")
+            elif nxt in _SPEECH:
+                got.add("doc:before_said")
+            elif nxt == "'s" or nxt == "’s":
+                got.add("doc:poss")
+            elif nxt == "," and i + 2 <= last and words[i + 2] in place_names:
+                got.add("doc:comma_place")
+            if prev[:1].isupper() or nxt[:1].isupper():
+                got.add("doc:in_run")
+            else:
+                got.add("doc:alone" if i else "doc:first_alone")
+    return {w: tuple(sorted(got)) for w, got in found.items()}
 
 
-def sentence_features(words: Sequence[str], tags: Sequence[str], clues: dict[str, tuple[str, ...]], start: int = 0, end: int | None = None) -> list[list[str]]:
+def sentence_features(words: Sequence[str], clues: dict[str, tuple[str, ...]], start: int = 0, end: int | None = None) -> list[list[str]]:
     """One list of feature strings per token of one sentence (of tokens ``start`` to ``end``
     only, when given; their features still see the words around them)."""
     n = len(words)
     end = n if end is None else end
     lo = max(0, start - 2)
     views = [None] * lo + [word_features(w) for w in words[lo : min(n, end + 2)]]
+    runs = _run_features(words, start, end)
     out = []
     for i in range(start, end):
         w = words[i]
-        f = ["bias", "pos=" + tags[i], *views[i][0]]
+        f = ["bias", *views[i][0]]
         if i == 0 or words[i - 1] in _QUOTES:
             f.append("first")
         if i > 0:
-            f.append("-1:pos=" + tags[i - 1])
             f.extend(views[i - 1][2])
             if i > 1:
                 f.extend(views[i - 2][1])
         else:
             f.append("-1:BOS")
         if i + 1 < n:
-            f.append("+1:pos=" + tags[i + 1])
             f.extend(views[i + 1][3])
             if i + 2 < n:
                 f.extend(views[i + 2][4])
@@ -167,7 +205,59 @@ def sentence_features(words: Sequence[str], tags: Sequence[str], clues: dict[str
             f.append("+1:EOS")
         if w in clues:
             f.extend(clues[w])
+        if i in runs:
+            f.extend(runs[i])
         out.append(f)
+    return out
+
+
+def _joins(words: Sequence[str], j: int) -> bool:
+    """``words[j]`` continues a run of capitalised words: capitalised itself, or a connector
+    ("of", "and") between two capitalised words."""
+    w = words[j]
+    if w[:1].isupper():
+        return True
+    return w in _RUN_CONNECTORS and 0 < j < len(words) - 1 and words[j - 1][:1].isupper() and words[j + 1][:1].isupper()
+
+
+_RUNLEN = ("", "runlen=1", "runlen=2", "runlen=3", "runlen=4")
+
+
+def _run_features(words: Sequence[str], start: int, end: int) -> dict[int, tuple[str, ...]]:
+    """For each capitalised word of ``words[start:end]``, the features of the run of
+    capitalised words it is in ("Bank of New York"): its length, the word's position in it
+    (``S``ingle, ``B``egin, ``I``nside, ``E``nd), whether it ends in a cue word, starts with a
+    first name, is followed by a reporting verb."""
+    n, out, i = len(words), {}, start
+    names = first_names()
+    while i < end:
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        a = i
+        while a > 0 and _joins(words, a - 1):
+            a -= 1
+        b = i + 1
+        while b < n and (words[b][:1].isupper() or (words[b] in _RUN_CONNECTORS and b + 1 < n and words[b + 1][:1].isupper())):
+            b += 1
+        last = words[b - 1]
+        common = [_RUNLEN[min(b - a, 4)]]
+        if last in MODEL_ORG_CUES:
+            common.append("run:orgcue")
+        elif last in LOC_CUES:
+            common.append("run:loccue")
+        if words[a] in names:
+            common.append("run:first")
+        if b < n and words[b] in _SPEECH:
+            common.append("run:said")
+        if b - a == 1:
+            out[i] = ("runpos=S", *common)
+        else:
+            first, inside, final = ("runpos=B", *common), ("runpos=I", *common), ("runpos=E", *common)
+            for k in range(max(a, start), min(b, end)):
+                if words[k][:1].isupper():
+                    out[k] = first if k == a else final if k == b - 1 else inside
+        i = b
     return out
 
 

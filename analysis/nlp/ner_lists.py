@@ -20,6 +20,10 @@ LISTS = table("entity_cues.toml")
 
 #: Words that end or contain an organisation name.
 ORG_CUES = frozenset(LISTS["org_cues"])
+#: Words that end a place name ("River", "County") and organisation cue words beyond
+#: :data:`ORG_CUES` ("Club", "Records"): read only by the trained model's features.
+LOC_CUES = frozenset(LISTS["loc_cues"])
+MODEL_ORG_CUES = ORG_CUES | frozenset(LISTS["model_org_cues"])
 #: Well-known organisations that carry no cue word.
 KNOWN_ORGS = frozenset(LISTS["known_orgs"])
 #: Places the NLTK gazetteers lack: capitals, large cities and regions often in the news.
