@@ -160,6 +160,37 @@ def is_reporting_cue(cue: str) -> bool:
     return any(word in REPORTING_WORDS for word in re.findall(r"[a-z]+", cue.lower()))
 
 
+FORM_LEMMA = {form: lemma for lemma, forms in REPORTING_FORMS.items() for form in forms}
+
+
+def cue_lemma(cue: str) -> str:
+    """The lemma of a gold cue's first reporting word, else its last word, lower-cased.
+
+    >>> cue_lemma("told reporters"), cue_lemma("According to"), cue_lemma("wants"), cue_lemma("")
+    ('tell', 'according', 'wants', '(none)')
+    """
+    words = re.findall(r"[a-z]+", cue.lower())
+    for word in words:
+        if word in FORM_LEMMA:
+            return FORM_LEMMA[word]
+    if words:
+        return words[-1]
+    return cue.strip() or "(none)"
+
+
+def misses_by_cue(misses: list["Miss"], top: int) -> str:
+    """Counts of missed gold attributions grouped by the lemma of their cue, most frequent first
+    (counts only, no text)."""
+    counts: dict[tuple[str, bool], int] = {}
+    for m in misses:
+        key = (cue_lemma(m.cue), m.reporting)
+        counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    lines = [f"missed gold attributions by cue lemma ({len(misses)} misses; top {len(ranked)}):"]
+    lines += [f"  {n:6d}  {lemma}{'' if rep else '  [other cue]'}" for (lemma, rep), n in ranked]
+    return "\n".join(lines)
+
+
 def head_word(speaker: str) -> str | None:
     """The last capitalised word of a speaker mention, possessive removed, or None.
 
@@ -623,6 +654,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--limit", type=int, metavar="N", help="score only the first N articles")
     parser.add_argument("--show-misses", type=int, default=10, metavar="N",
                         help="print the N worst missed attributions (default 10; 0 for none)")
+    parser.add_argument("--misses-by-cue", type=int, default=0, metavar="N",
+                        help="print the N most frequent cue lemmas of the missed gold "
+                        "attributions, with counts only (default 0: none)")
     parser.add_argument("--json", action="store_true",
                         help="print only a JSON summary of numbers (no text, no misses)")
     parser.add_argument("--no-types", action="store_true",
@@ -657,6 +691,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(summary, indent=2, sort_keys=True))
     else:
         print(format_report(summary, misses, max(0, args.show_misses), path, types_file))
+        if args.misses_by_cue > 0:
+            print()
+            print(misses_by_cue(misses, args.misses_by_cue))
     return 0
 
 

@@ -81,6 +81,11 @@ def _next_clause_start(sentence: str, cue: Cue) -> int:
     return m.start() if m else len(sentence)
 
 
+#: After ``according to X`` inside a clause: a comma (past an apposition without a verb) and
+#: the rest of the clause ("Among the causes, according to Ana Ruiz, an economist, are ...").
+_ACCORDING_INNER = re.compile(r"\s*(?:,\s*(?:an?|the|another|who|which)\b[^,.;:]{0,80})?,\s*(?=[\w“\"‘'])")
+
+
 def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_rows: list[_Row], previous_row) -> _Row | None:
     """The statement ``cue`` introduces, its content ending before ``stop``, or None."""
     cue_start, cue_end = s_start + cue.start, s_start + cue.end
@@ -90,15 +95,21 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
             return None
         mention = (s_start + span[0], s_start + span[1])
         after = sentence[span[1] :]
-        if re.match(r"\s*,", after) and cue.start < 3 + len(re.match(r"\s*", sentence).group()) or not sentence[: cue.start].strip(" ,"):
+        lead = _LEADING_CONNECTIVE.match(sentence)
+        c_start = lead.end() if lead else 0
+        before = sentence[c_start : cue.start]
+        inner = _ACCORDING_INNER.match(after) if before.rstrip().endswith(",") else None
+        if re.match(r"\s*,", after) and cue.start < 3 + len(re.match(r"\s*", sentence).group()) or not before.strip(" ,"):
             comma = re.search(r",\s*", after[:80])  # "According to a poll out Thursday, ..."
             c_start = span[1] + comma.end() if comma else span[1]
             c_end = len(sentence.rstrip(" .!?"))
+        elif inner and len(sentence) - span[1] - inner.end() > 15:
+            # "Among the causes, according to the report, are ...": the whole sentence
+            c_end = len(sentence.rstrip(" .!?"))
+            row = _Row(s_start + c_start, s_start + c_end, "indirect", cue.text, cue_start, cue_end, mention, sid, 0.85, "according to X, inside the clause")
+            row.fragments = [(s_start + c_start, s_start + c_start + len(before.rstrip(" ,"))), (s_start + span[1] + inner.end(), s_start + c_end)]
+            return row
         else:
-            c_start = 0
-            lead = _LEADING_CONNECTIVE.match(sentence)
-            if lead:
-                c_start = lead.end()
             c_end = len(sentence[: cue.start].rstrip(" ,"))
         if c_end - c_start < 3:
             return None
