@@ -119,7 +119,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
 
 def _looks_like_clause(text: str) -> bool:
     """Three words or more with a finite verb among the first twenty tokens."""
-    return len(text.split()) >= 3 and _has_finite_verb(text, within=20)
+    return len(text.split()) >= 3 and _has_finite_verb(text, within=20, past_after_subject=True)
 
 
 def _parenthetical(sentence: str, span: tuple[int, int], cue: Cue, stop: int):

@@ -100,7 +100,7 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         before = sentence[c_start : cue.start]
         inner = _ACCORDING_INNER.match(after) if before.rstrip().endswith(",") else None
         if re.match(r"\s*,", after) and cue.start < 3 + len(re.match(r"\s*", sentence).group()) or not before.strip(" ,"):
-            comma = re.search(r",\s*", after[:80])  # "According to a poll out Thursday, ..."
+            comma = _ACCORDING_INNER.match(after) or re.search(r",\s*", after[:80])  # "According to a poll out Thursday, ..."
             c_start = span[1] + comma.end() if comma else span[1]
             c_end = len(sentence.rstrip(" .!?"))
         elif inner and len(sentence) - span[1] - inner.end() > 15:

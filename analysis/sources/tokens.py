@@ -52,10 +52,27 @@ def _tags(sentence: str) -> _Tags:
     return _Tags(sentence)
 
 
-def _has_finite_verb(text: str, *, within: int = 12) -> bool:
-    """True when the first ``within`` tokens hold a finite verb or modal (a clause, not a noun phrase)."""
-    tags = tagging.tag_prefix([text[s:e] for s, e in token_spans(text)], within)
-    return any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags)
+_AUXILIARY = frozenset("be is are was were been being am have has had having get got gets".split())
+
+
+def _has_finite_verb(text: str, *, within: int = 12, past_after_subject: bool = False) -> bool:
+    """True when the first ``within`` tokens hold a finite verb or modal (a clause, not a noun phrase).
+
+    With ``past_after_subject``, a past participle right after a noun or pronoun with no
+    auxiliary before it counts as a past tense too: a clause tagged alone, out of the sentence
+    that reports it, gets "the minister stood by ..." tagged as a participle.
+    """
+    words = [text[s:e] for s, e in token_spans(text)]
+    tags = tagging.tag_prefix(words, within)
+    if any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags):
+        return True
+    if past_after_subject:
+        for i in range(1, len(tags)):
+            if words[i - 1].lower() in _AUXILIARY:
+                return False
+            if tags[i] == "VBN" and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "PRP"):
+                return True
+    return False
 
 
 def _sentence_of(pos: int, spans: list[tuple[int, int]]) -> int:
