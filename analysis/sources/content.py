@@ -39,6 +39,11 @@ _CONTENT_BEFORE_OK = re.compile(
 
 # a contrast clause with its own subject after a comma ends the content: ", but she said ..."
 _CONTRAST_CLAUSE = re.compile(r",\s+(?:but|although|though|whereas|while)\s+(?:he|she|they|it|we|I|the\s+\w+|[A-Z][\w’'\-]+)\s+(?!\w+ing\b)\w+")
+# "called him a liar", "calling them rapists", "called it divisive": a pronoun and what it is
+# called (not a particle, a preposition or a time: "called him back", "called her on Monday")
+_CALL_NAME = re.compile(
+    r"(?:it|him|her|them)\s+(?:an?\s|[\"“'‘]|(?!(?:back|up|out|off|in|on|at|to|from|for|over|after|before|about|with|and|but|or|last|this|that|yesterday|today|tonight|again|early|late|later|twice|once|himself|herself|themselves)\b)[a-z][\w\-]*\b)",
+)
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
 
 
@@ -107,7 +112,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         # "clarified information about the suspension": a proposition named by a noun
         if cue.lemma in _TOPIC_VERBS and _TOPIC_OBJECT.match(sentence[start:end]):
             kind = "topic"
-        elif cue.lemma in _OBJECT_CONTENT_VERBS and len(sentence[start:end].split()) >= 2 and (not re.match(r"(?:it|this|that|them|him|her|so|nothing|something)\b", sentence[start:end], re.I) or (cue.lemma == "accuse" and re.match(r"\w+\s+of\s", sentence[start:end])) or (cue.lemma == "call" and re.match(r"(?:it|him|her|them)\s+(?:an?\s|[\"“'‘])", sentence[start:end]))):
+        elif cue.lemma in _OBJECT_CONTENT_VERBS and len(sentence[start:end].split()) >= 2 and (not re.match(r"(?:it|this|that|them|him|her|so|nothing|something)\b", sentence[start:end], re.I) or (cue.lemma == "accuse" and re.match(r"\w+\s+of\s", sentence[start:end])) or (cue.lemma == "call" and _CALL_NAME.match(sentence[start:end]))):
             kind = "object"  # "cited a poll showing ...", "called the plan a disaster"
         else:
             return None
