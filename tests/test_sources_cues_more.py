@@ -1,0 +1,69 @@
+"""Reporting constructions read from PolNeAR's training misses, one invented sentence each.
+
+Every text is invented; the expected statements are written by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.sources import extract_quotes
+
+
+def _rows(text: str) -> list[tuple[str, str]]:
+    df = extract_quotes(text)
+    return [(r["speaker"], r["quote"]) for r in df.to_dict("records")]
+
+
+def test_according_to_inside_the_clause_takes_the_whole_clause():
+    text = "Among the reasons for the delay, according to the port authority, are two broken cranes."
+    df = extract_quotes(text)
+    assert len(df) == 1
+    row = df.iloc[0]
+    assert row["speaker"] == "the port authority"
+    assert text[row["start"] : row["end"]] == (
+        "Among the reasons for the delay, according to the port authority, are two broken cranes"
+    )
+    assert [text[a:b] for a, b in row["fragments"]] == ["Among the reasons for the delay", "are two broken cranes"]
+
+
+def test_according_to_skips_an_apposition_before_the_content():
+    text = "At the heart of the dispute, according to Mara Velde, a former envoy, was a quarrel over water rights."
+    rows = _rows(text)
+    assert len(rows) == 1
+    speaker, quote = rows[0]
+    assert speaker == "Mara Velde"
+    assert "a former envoy" not in quote.split(" … ")[-1]
+    assert quote.endswith("was a quarrel over water rights")
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The harbour master said the new pier stood by the old design.", "the new pier stood by the old design"),
+        ("Brenna Holt's spokesman said the new pier stood by the old design.", "the new pier stood by the old design"),
+    ],
+)
+def test_clause_without_that_whose_past_verb_reads_as_participle(text, content):
+    quotes = [q for _, q in _rows(text)]
+    assert quotes == [content]
+
+
+def test_noun_phrase_after_said_is_still_no_clause():
+    assert _rows("The clerk said a few words.") == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Garrow, a farmer, has been blunt about the bypass, calling them cowards.", "them cowards"),
+        ("Teodor Vasz called it reckless.", "it reckless"),
+    ],
+)
+def test_call_with_a_pronoun_and_its_name(text, content):
+    assert content in [q for _, q in _rows(text)]
+
+
+def test_call_with_a_pronoun_and_a_particle_or_time_is_no_statement():
+    assert _rows("Teodor Vasz called him back on Monday.") == []
+    assert _rows("Teodor Vasz called her yesterday.") == []
