@@ -67,3 +67,20 @@ def test_call_with_a_pronoun_and_its_name(text, content):
 def test_call_with_a_pronoun_and_a_particle_or_time_is_no_statement():
     assert _rows("Teodor Vasz called him back on Monday.") == []
     assert _rows("Teodor Vasz called her yesterday.") == []
+
+
+def test_when_asked_is_a_question_of_an_unnamed_interviewer():
+    text = "Mara Velde spoke for an hour. When asked whether the bridge would reopen, she said she did not know."
+    df = extract_quotes(text)
+    rows = df.to_dict("records")
+    assert [(r["speaker"], r["quote"]) for r in rows] == [
+        ("the interviewer", "whether the bridge would reopen"),
+        ("Mara Velde", "she did not know"),
+    ]
+    assert rows[0]["speaker_type"] == "media" and rows[0]["speaker_start"] == -1
+
+
+def test_asked_about_after_a_quote_gives_the_topic():
+    rows = _rows('"It is over," Mara Velde said, asked about the strike.')
+    assert ("the interviewer", "the strike") in rows
+    assert any(speaker == "Mara Velde" for speaker, _ in rows)

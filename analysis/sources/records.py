@@ -16,7 +16,7 @@ import pandas as pd
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
-from .speaker_types import AGE_MARK, UNNAMED, speaker_type
+from .speaker_types import AGE_MARK, INTERVIEWER, UNNAMED, speaker_type
 from .speakers import AGE_AFTER, _apposition_after
 from .verbs import cue_connotation, lemma
 
@@ -133,7 +133,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         if row.speaker == "the media":
             resolver.record(row.cue_start, "the media", "group", "media")
             continue
-        if row.speaker == "@inherit":
+        if row.speaker in ("@inherit", INTERVIEWER):
             continue
         if row.mention is None:
             row.speaker, row.speaker_kind = UNNAMED, ""

@@ -16,6 +16,7 @@ from .cues import _WITH_SUBJECT, Cue, _find_cues
 from .marks import QuoteSpan
 from .records import _Row
 from .roles import _PRONOUNS
+from .speaker_types import INTERVIEWER
 from .speakers import _is_speaker_phrase, _main_subject, _subject_after, _subject_before
 from .tokens import _has_finite_verb
 
@@ -56,6 +57,7 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
             sentence_rows.append(row)
         sentence_rows += _agentless(text, sentence, s_start, sid, rows + sentence_rows, previous_sentence_row)
         sentence_rows += _noun_reports(text, sentence, s_start, sid)
+        sentence_rows += _asked(sentence, s_start, sid, sentence_rows)
         for row in sentence_rows:
             if any(q.start < row.end and row.start < q.end and not q.attributed for q in quotes):
                 row.kind = "partial"
@@ -240,4 +242,26 @@ def _noun_reports(text, sentence, s_start, sid) -> list[_Row]:
         mention = None
         out.append(_Row(s_start + c_start, s_start + c_end, "indirect", m.group("spk").split()[-1], s_start + m.start("spk"), s_start + m.end("spk"), mention, sid, 0.6, "news-report noun"))
         out[-1].speaker, out[-1].speaker_kind = "the media", "group"
+    return out
+
+
+#: "When asked whether ...", ", asked about ...": a question put to the source by an
+#: interviewer the report does not name; the content is the question or its topic.
+_ASKED = re.compile(
+    r"(?:\b[Ww]hen(?:ever)?\s+(?:(?:he|she|they|I|we)\s+(?:was|were)\s+)?|,\s+|^)(?:first\s+|later\s+|again\s+|repeatedly\s+)?"
+    r"(?P<cue>asked)\s+(?:about\s+|(?=(?:whether|if|what|which|who|whom|why|how|where|when)\s))"
+    r"(?P<content>[^,;:.?!\"“”]{3,300})"
+)
+
+
+def _asked(sentence, s_start, sid, rows: list[_Row]) -> list[_Row]:
+    """``When asked whether ...``: the question of an interviewer the report does not name."""
+    out = []
+    for m in _ASKED.finditer(sentence):
+        c_start, c_end = s_start + m.start("content"), s_start + m.end("content")
+        if any(r.start < c_end and c_start < r.end for r in rows):
+            continue
+        row = _Row(c_start, c_end, "indirect", m.group("cue"), s_start + m.start("cue"), s_start + m.end("cue"), None, sid, 0.6, "question of an unnamed interviewer")
+        row.speaker, row.speaker_kind = INTERVIEWER, ""
+        out.append(row)
     return out

@@ -23,6 +23,8 @@ from .tokens import _words_of
 #: Read from ``analysis/lexicons/speaker_types.toml``.
 SPEAKER_TYPES: dict[str, tuple[str, ...]] = {name: tuple(cues) for name, cues in table("speaker_types.toml").items()}
 UNNAMED = "unnamed"
+#: The speaker of a question put by an interviewer the report does not name ("when asked ...").
+INTERVIEWER = "the interviewer"
 CANDIDACY: tuple[str, ...] = tuple(table("speaker_titles.toml")["candidacy"])
 #: Words that show a source runs for office whatever else it is ("former tech executive
 #: Carly Fiorina", "McCain challenger Kelli Ward"): they make a company, academic, government
