@@ -44,6 +44,15 @@ _CONTRAST_CLAUSE = re.compile(r",\s+(?:but|although|though|whereas|while)\s+(?:h
 _CALL_NAME = re.compile(
     r"(?:it|him|her|them)\s+(?:an?\s|[\"“'‘]|(?!(?:back|up|out|off|in|on|at|to|from|for|over|after|before|about|with|and|but|or|last|this|that|yesterday|today|tonight|again|early|late|later|twice|once|himself|herself|themselves)\b)[a-z][\w\-]*\b)",
 )
+# the addressee of an object verb, up to its content: "told reporters that", "urged Comey not to"
+_OBJECT_THEN_CONTENT = re.compile(r"(?:(?!that\b|to\b|as\b|not\b|never\b)[\w.'’\-]+\s+){1,6}?(?=that\b|(?:not\s+|never\s+)?to\b|as\s+saying\b|about\b|:|(?:whether|if|why|how)\s)")
+# ... and, after "told", "assured" ..., a clause without "that" opened by a subject pronoun
+# ("told The Ledger she would run")
+_BARE_OBJECT_CLAUSE_VERBS = frozenset({"tell", "assure", "inform", "remind", "warn"})
+_OBJECT_THEN_CLAUSE = re.compile(
+    r"(?:(?!that\b|to\b|as\b|not\b|never\b|he\b|she\b|they\b|we\b|I\b)[\w.'’\-]+\s+){1,6}?"
+    r"(?=that\b|(?:not\s+|never\s+)?to\b|as\s+saying\b|about\b|:|(?:whether|if|why|how)\s|(?:he|she|they|we|I)(?:\s|[’']))"
+)
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
 
 
@@ -62,7 +71,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         i += detour.end()  # now at "that", which the step below consumes
     if cue.lemma in _OBJECT_VERBS and cue.lemma != "accuse":  # "accused him of ...": the object is content
         # the addressee ends before a negation, which belongs to the content ("urged Comey not to")
-        obj = re.match(r"(?:(?!that\b|to\b|as\b|not\b|never\b)[\w.'’\-]+\s+){1,6}?(?=that\b|(?:not\s+|never\s+)?to\b|as\s+saying\b|about\b|:|(?:whether|if|why|how)\s)", rest[i:])
+        obj = (_OBJECT_THEN_CLAUSE if cue.lemma in _BARE_OBJECT_CLAUSE_VERBS else _OBJECT_THEN_CONTENT).match(rest[i:])
         if obj:
             i += obj.end()
             adjunct = re.match(rf"(?:(?:{_TIME_ADJUNCT})[\s,]*)+", rest[i:], re.I)
