@@ -84,3 +84,22 @@ def test_asked_about_after_a_quote_gives_the_topic():
     rows = _rows('"It is over," Mara Velde said, asked about the strike.')
     assert ("the interviewer", "the strike") in rows
     assert any(speaker == "Mara Velde" for speaker, _ in rows)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("Ana Ruiz pointed to the rise in rents as proof.", "Ana Ruiz", "the rise in rents as proof"),
+        ("Teodor Vasz defended the plan, pointing to a survey of tenants.", "Teodor Vasz", "a survey of tenants"),
+    ],
+)
+def test_point_to_reports_its_object(text, speaker, content):
+    assert (speaker, content) in _rows(text)
+
+
+def test_point_to_as_a_noun_is_no_cue():
+    assert _rows("The main point to remember is the cost.") == []
+
+
+def test_told_an_addressee_then_a_clause_without_that():
+    assert _rows("Ana Ruiz told The Ledger she would run again.") == [("Ana Ruiz", "she would run again")]

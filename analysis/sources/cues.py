@@ -35,7 +35,7 @@ def _is_title_case(sentence: str) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
 
 
-_MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", re.I)
+_MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bpoint(?:s|ed|ing)?\s+to\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", re.I)
 
 
 # "with 47 percent of voters saying ...": a participle with its own subject after "with"
@@ -108,7 +108,22 @@ def _find_cues(sentence: str) -> list[Cue]:
         cues = [c for c in cues if not (m.start() <= c.start < m.end())]
         base = "point out" if m.group().lower().startswith("pointed") else "express regret"
         cues.append(Cue(m.start(), m.end(), base, m.group()))
+    for m in _POINT_TO.finditer(sentence):
+        before = sentence[: m.start()]
+        if _NOT_POINT_TO.search(before):
+            continue  # "the point to make", "a point to", "to point to"
+        cues = [c for c in cues if not (m.start() <= c.start < m.end())]
+        participle = m.group(1).lower() == "pointing"
+        if participle and not re.search(r",\s*(?:\w+ly\s+)?$|\b(?:by|while|when|after)\s+$", before):
+            continue
+        cues.append(Cue(m.start(), m.end(), "point to", m.group(), participle))
     return sorted(cues, key=lambda c: c.start)
+
+
+# "pointed to the record", "pointing to a poll": a speaker offering evidence (its object is
+# the content); not the noun ("the point to make")
+_POINT_TO = re.compile(r"\b(point(?:s|ed|ing)?)\s+to\b(?!\s+(?:be|make|remember)\b)", re.I)
+_NOT_POINT_TO = re.compile(r"\b(?:the|a|an|this|that|one|no|any|another|his|her|their|its|my|our|to|main|key|good|first|second|final|last|whose)\s+$", re.I)
 
 
 def _cue_at(segment: str) -> re.Match | None:
