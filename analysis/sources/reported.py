@@ -105,7 +105,7 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
             comma = _ACCORDING_INNER.match(after) or re.search(r",\s*", after[:80])  # "According to a poll out Thursday, ..."
             c_start = span[1] + comma.end() if comma else span[1]
             c_end = len(sentence.rstrip(" .!?"))
-        elif inner and len(sentence) - span[1] - inner.end() > 15:
+        elif inner and len(sentence) - span[1] - inner.end() > 15 and _has_finite_verb(after[inner.end() :]):
             # "Among the causes, according to the report, are ...": the whole sentence
             c_end = len(sentence.rstrip(" .!?"))
             row = _Row(s_start + c_start, s_start + c_end, "indirect", cue.text, cue_start, cue_end, mention, sid, 0.85, "according to X, inside the clause")
