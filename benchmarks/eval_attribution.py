@@ -160,21 +160,29 @@ def is_reporting_cue(cue: str) -> bool:
     return any(word in REPORTING_WORDS for word in re.findall(r"[a-z]+", cue.lower()))
 
 
+#: Words skipped when a cue without a reporting word is grouped by its first word.
+CUE_FUNCTION_WORDS = frozenset(
+    "a an the to of in on at for with by from about as over against is was are were be been being "
+    "am has have had having will would can could may might must should shall do does did not also "
+    "s t n it he she they we i you who that which this".split()
+)
 FORM_LEMMA = {form: lemma for lemma, forms in REPORTING_FORMS.items() for form in forms}
 
 
 def cue_lemma(cue: str) -> str:
-    """The lemma of a gold cue's first reporting word, else its last word, lower-cased.
+    """The lemma of a gold cue's first reporting word, else its first word that is not an
+    auxiliary, article or preposition, lower-cased.
 
-    >>> cue_lemma("told reporters"), cue_lemma("According to"), cue_lemma("wants"), cue_lemma("")
-    ('tell', 'according', 'wants', '(none)')
+    >>> cue_lemma("told reporters"), cue_lemma("According to"), cue_lemma("has endorsed"), cue_lemma("")
+    ('tell', 'according', 'endorsed', '(none)')
     """
     words = re.findall(r"[a-z]+", cue.lower())
     for word in words:
         if word in FORM_LEMMA:
             return FORM_LEMMA[word]
-    if words:
-        return words[-1]
+    content = [w for w in words if w not in CUE_FUNCTION_WORDS]
+    if content or words:
+        return (content or words)[0]
     return cue.strip() or "(none)"
 
 
