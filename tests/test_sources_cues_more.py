@@ -103,3 +103,17 @@ def test_point_to_as_a_noun_is_no_cue():
 
 def test_told_an_addressee_then_a_clause_without_that():
     assert _rows("Ana Ruiz told The Ledger she would run again.") == [("Ana Ruiz", "she would run again")]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Ana Ruiz flipped her choice on the spot – saying she was rooting for the Rams.", "she was rooting for the Rams"),
+        ("Ruiz has denounced the hecklers, saying her campaign does not want them.", "her campaign does not want them"),
+        ("Ruiz is more cautious, saying she favors a smaller levy.", "she favors a smaller levy"),
+    ],
+)
+def test_participle_after_a_dash_or_a_verb_right_after_the_subject(text, content):
+    rows = _rows(text)
+    assert len(rows) == 1 and rows[0][1] == content
+    assert rows[0][0] in ("Ana Ruiz", "Ruiz")

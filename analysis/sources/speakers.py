@@ -260,6 +260,8 @@ def _main_subject(sentence: str) -> tuple[int, int] | None:
     if not m or not m.group("np").strip():
         return None
     phrase = m.group("np").rstrip()
+    if " " in phrase and phrase.split()[-1].islower() and phrase.split()[-1] not in ("of", "the", "for") and not _is_speaker_phrase(phrase):
+        phrase = phrase.rsplit(None, 1)[0]  # "Ruiz has ...", "Ruiz is ...": the verb is no part of the subject
     end = start + len(phrase)
     if not _is_speaker_phrase(phrase) or phrase.split()[-1] in ("of", "the", "for", "&"):
         return None
