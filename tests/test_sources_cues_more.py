@@ -117,3 +117,14 @@ def test_participle_after_a_dash_or_a_verb_right_after_the_subject(text, content
     rows = _rows(text)
     assert len(rows) == 1 and rows[0][1] == content
     assert rows[0][0] in ("Ana Ruiz", "Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("The port authority issued a statement saying the cranes would be repaired by May.", "the port authority", "the cranes would be repaired by May"),
+        ("Ana Ruiz later sent a short letter saying she would resign.", "Ana Ruiz", "she would resign"),
+    ],
+)
+def test_a_document_saying_speaks_for_its_issuer(text, speaker, content):
+    assert _rows(text) == [(speaker, content)]

@@ -44,6 +44,9 @@ _NOT_NAMED = re.compile(r"\s+not\s+to\s+be\s+(?:named|identified|quoted)\b")
 # a share of people right before a verb the tagger takes for a noun: "Six in 10 say", "64 percent call"
 _SHARE_BEFORE = re.compile(r"(?:\b(?:in|of)\s+(?:\d+|ten)|\d+\s*(?:%|percent))\s+$", re.I)
 
+# "issued a statement saying ...": the document speaks for the subject of the sentence
+_DOCUMENT_BEFORE = re.compile(r"\b(?:issued|released|put\s+out|posted|sent|published|tweeted|wrote|sent\s+out)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|letter|tweet|message|memo|email|e-mail|release|note|post)\s+$", re.I)
+
 #: Verbs of evidence that report only with "that" right after them ("a poll found that ...").
 _THAT_ONLY = frozenset({"show", "find", "conclude", "agree"})
 _THAT_AFTER = re.compile(r"\s+that\b")
@@ -90,7 +93,7 @@ def _find_cues(sentence: str) -> list[Cue]:
         elif not finite and not participle:
             if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"(?:\b(?:they|we|I|you|who|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
                 continue
-        if participle and not re.search(r"(?:,|\s[–—]|\s--)\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before) and not _WITH_SUBJECT.search(before):
+        if participle and not _DOCUMENT_BEFORE.search(before) and not re.search(r"(?:,|\s[–—]|\s--)\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before) and not _WITH_SUBJECT.search(before):
             continue
         if lower.endswith("s") and not lower.endswith("ss") and re.search(r"\b(?:the|a|an|its|his|her|their|our|these|those|of|over|amid|after|following|despite|about|media|news|earlier|recent|initial|unconfirmed)\s+$", before, re.I):
             continue  # a noun: "the reports", "media claims"
@@ -114,7 +117,7 @@ def _find_cues(sentence: str) -> list[Cue]:
             continue  # "the point to make", "a point to", "to point to"
         cues = [c for c in cues if not (m.start() <= c.start < m.end())]
         participle = m.group(1).lower() == "pointing"
-        if participle and not re.search(r"(?:,|\s[–—]|\s--)\s*(?:\w+ly\s+)?$|\b(?:by|while|when|after)\s+$", before):
+        if participle and not _DOCUMENT_BEFORE.search(before) and not re.search(r"(?:,|\s[–—]|\s--)\s*(?:\w+ly\s+)?$|\b(?:by|while|when|after)\s+$", before):
             continue
         cues.append(Cue(m.start(), m.end(), "point to", m.group(), participle))
     return sorted(cues, key=lambda c: c.start)

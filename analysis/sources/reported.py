@@ -12,7 +12,7 @@ import re
 
 from .adjuncts import _LEADING_CONNECTIVE
 from .content import _CONTENT_BEFORE_OK, _content_after, _content_before, _parenthetical
-from .cues import _WITH_SUBJECT, Cue, _find_cues
+from .cues import _DOCUMENT_BEFORE, _WITH_SUBJECT, Cue, _find_cues
 from .marks import QuoteSpan
 from .records import _Row
 from .roles import _PRONOUNS
@@ -135,7 +135,11 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
             return None
         prior = [r for r in sentence_rows if r.cue_start < cue_start]
         own = _WITH_SUBJECT.search(sentence, 0, cue.start)
-        if own and _is_speaker_phrase(own.group("np")) and not sentence[: cue.start].rstrip().endswith(","):
+        document = _DOCUMENT_BEFORE.search(sentence, 0, cue.start)
+        issuer = _subject_before(sentence, document.start()) if document else None
+        if issuer is not None:
+            mention = (s_start + issuer[0], s_start + issuer[1])  # "The agency issued a statement saying"
+        elif own and _is_speaker_phrase(own.group("np")) and not sentence[: cue.start].rstrip().endswith(","):
             mention = (s_start + own.start("np"), s_start + own.end("np"))  # "with 47 percent of voters saying"
         elif prior:
             mention = max(prior, key=lambda r: r.cue_start).mention
