@@ -128,3 +128,18 @@ def test_participle_after_a_dash_or_a_verb_right_after_the_subject(text, content
 )
 def test_a_document_saying_speaks_for_its_issuer(text, speaker, content):
     assert _rows(text) == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The Lakeside Fund reported spending two million dollars on radio ads.", "spending two million dollars on radio ads"),
+        ("Ana Ruiz denied having met the contractor.", "having met the contractor"),
+    ],
+)
+def test_gerund_content(text, content):
+    assert [q for _, q in _rows(text)] == [content]
+
+
+def test_no_gerund_content_after_a_verb_that_takes_none():
+    assert _rows("Ana Ruiz said nothing during the hearing.") == []

@@ -28,6 +28,9 @@ _BARE_CLAUSE_VERBS = frozenset(_COMPLEMENTS["bare_clause_verbs"])
 _OBJECT_CONTENT_VERBS = frozenset(_COMPLEMENTS["object_content_verbs"])
 # verbs that report a proposition named by a noun ("clarified information about ...")
 _TOPIC_VERBS = frozenset(_COMPLEMENTS["topic_verbs"])
+# verbs whose content can be a gerund phrase ("reported spending $6 million")
+_GERUND_VERBS = frozenset(_COMPLEMENTS["gerund_verbs"])
+_GERUND = re.compile(r"(?:not\s+|never\s+)?(?!(?:during|nothing|something|anything|everything|morning|evening|thing|bring|king|spring|string|ring|wing|sing)\b)[a-z]{2,}ing\s+\S")
 # a noun naming a proposition: "information about", "reports that"
 _TOPIC_OBJECT = re.compile(r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:information|details|data|news|reports?|claims?|plans?|decision|allegations?|rumou?rs?|accusations?)\s+(?:about|on|of|that|regarding|concerning)\b", re.I)
 # what may follow a cue when the content stands before it: an addressee, an adjunct, the end
@@ -105,6 +108,8 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         if at:
             i += at.end()
         kind = "object"
+    elif cue.lemma in _GERUND_VERBS and _GERUND.match(rest[i:]):
+        kind = "object"  # "reported spending $6 million", "denied having met him"
     else:
         kind = "clause"
         if cue.lemma in _NEEDS_CLAUSE and cue.lemma not in _OBJECT_CONTENT_VERBS and cue.lemma not in _BARE_CLAUSE_VERBS:
