@@ -186,7 +186,7 @@ def cue_lemma(cue: str) -> str:
     return cue.strip() or "(none)"
 
 
-def misses_by_cue(misses: list["Miss"], top: int) -> str:
+def misses_by_cue(misses: list[Miss], top: int) -> str:
     """Counts of missed gold attributions grouped by the lemma of their cue, most frequent first
     (counts only, no text)."""
     counts: dict[tuple[str, bool], int] = {}
