@@ -46,6 +46,9 @@ TYPE_CASES = [
                  id="expert-at-institute"),
     pytest.param("Republican hopefuls Tom Hale and Gov. Lisa Crane met voters. Crane said the race was open.", "politics",
                  id="governor-in-a-list-of-candidates"),
+    pytest.param("The bridge reopened on Monday. The ferry operator, Grey Gull Lines, said fares would rise.", "company",
+                 id="role-opening-the-sentence-before-the-name"),
+    pytest.param("After the vote, Grey Gull Lines said fares would rise.", "other", id="no-role-before-the-name"),
 ]
 
 

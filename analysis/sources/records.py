@@ -117,6 +117,8 @@ class _EntityRoles:
 _BEFORE_NAME_STOP = re.compile(r"[.;:!?\"“”()–—]|,\s|\s-+\s")
 # "the website Politico", "the polling firm Gallup": a lower-case noun right before a name
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]{2,})\s+$")
+# a role opening the sentence before the speaker's name: "The ferry operator, Blue Line Boats, said"
+_LEAD_ROLE = re.compile(r"(?:^|[.;:!?\"“”]\s*)(?:The|A|An)\s+((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:!?\"“”]\s*|[’']s\s+|\b(?:a|an|the)\s+)((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
 
 
@@ -151,7 +153,8 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         if apposition:
             appositions.setdefault(name, []).append(apposition)
         age = AGE_MARK if AGE_AFTER.match(text, row.mention[1]) else ""
-        role = " ".join([text[row.mention[0] : row.mention[1]], apposition, age, entity_roles.get(name, "")])
+        lead = _LEAD_ROLE.search(text, max(0, row.mention[0] - 60), row.mention[0])  # "The ferry operator, Blue Line Boats, said"
+        role = " ".join([lead.group(1) if lead else "", text[row.mention[0] : row.mention[1]], apposition, age, entity_roles.get(name, "")])
         resolver.record(row.cue_start, name, kind, role)
     # agentless statements take the source of the statement before them
     ordered = sorted(rows, key=lambda r: r.cue_start)
