@@ -68,10 +68,17 @@ def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_span
     """Interview transcripts: a paragraph opening with ``NAME:`` is that person speaking."""
     rows = []
     persons = {name for name, label in zip(ents["text"], ents["label"]) if label == "PERSON"}
+    surnames = {p.split()[-1] for p in persons}
+
+    def known_speaker(name: str) -> bool:  # a label in capitals, a person named in the text, or their surname
+        if name.lower() in _NOT_SPEAKERS:
+            return False
+        return name.isupper() and len(name) > 1 or name in persons or name.split()[-1] in surnames
+
     for k, (ps, pe) in enumerate(textmod.paragraph_spans(text)):
         m = _TURN.match(text[ps:pe])
         headline = False
-        if m and (m.group("name").lower() in _NOT_SPEAKERS or not (m.group("name").isupper() and len(m.group("name")) > 1 or m.group("name") in persons or m.group("name").split()[-1] in {p.split()[-1] for p in persons})):
+        if m and not known_speaker(m.group("name")):
             m = None
         if k == 0 and not m:  # a headline "Clinton camp: ...", "Poll: ...", "NY Daily News: ..."
             m = _HEADLINE_TURN.match(text[ps:pe])

@@ -117,9 +117,13 @@ class _EntityRoles:
 _BEFORE_NAME_STOP = re.compile(r"[.;:!?\"“”()–—]|,\s|\s-+\s")
 # "the website Politico", "the polling firm Gallup": a lower-case noun right before a name
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]{2,})\s+$")
+# a role of up to four words ending in a lower-case noun, then the comma before a name
+_SENTENCE_START = r"(?:^|[.;:!?\"“”]\s*)"
+_ROLE_THEN_COMMA = r"((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$"
 # a role opening the sentence before the speaker's name: "The ferry operator, Blue Line Boats, said"
-_LEAD_ROLE = re.compile(r"(?:^|[.;:!?\"“”]\s*)(?:The|A|An)\s+((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
-_ROLE_BEFORE = re.compile(r"(?:^|[.;:!?\"“”]\s*|[’']s\s+|\b(?:a|an|the)\s+)((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
+_LEAD_ROLE = re.compile(_SENTENCE_START + r"(?:The|A|An)\s+" + _ROLE_THEN_COMMA)
+# the same before a person's name, also after a possessive or an article: "Mr. Trump's campaign chairman, Paul Manafort"
+_ROLE_BEFORE = re.compile(_SENTENCE_START[:-1] + r"|[’']s\s+|\b(?:a|an|the)\s+)" + _ROLE_THEN_COMMA)
 
 
 def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, list], sent_spans, resolve_pronouns: bool) -> list[dict]:
