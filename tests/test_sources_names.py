@@ -125,7 +125,7 @@ TYPE_CASES = [
     pytest.param("Tom Hale's campaign opened an office. Tom Hale said the polls were wrong.", "politics",
                  id="politics-campaign-owner"),
     pytest.param("Sources said the talks had stalled.", "unnamed", id="unnamed"),
-    pytest.param("Ava Marsh said the film was finished.", "other", id="other"),
+    pytest.param("Ava Marsh, an actress, said the film was finished.", "other", id="other"),
 ]
 
 

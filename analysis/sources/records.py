@@ -16,11 +16,13 @@ import pandas as pd
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
-from .speaker_types import AGE_MARK, INTERVIEWER, UNNAMED, speaker_type
+from .speaker_types import AGE_MARK, INTERVIEWER, PLACE_MARK, UNNAMED, role_phrase, running_names, speaker_type
 from .speakers import AGE_AFTER, _apposition_after
 from .verbs import cue_connotation, lemma
 
 _FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
+# a home town written in a speaker mention: "Ann Cole of Dayton", "Ann Cole from Dayton, Ohio"
+_PLACE_TAG = re.compile(r"\w\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?$")
 # what follows the name of someone running for office: "Sanders' campaign", "Trump supporters"
 _CANDIDACY_AFTER = re.compile(r"(?:[’']s?)?\s+(?:presidential\s+|senate\s+|primary\s+)?(?:campaign|candidacy|bid|running\s+mate|supporters|rally|rallies|delegates)\b", re.I)
 # a name in a list of candidates: "Republican hopefuls Jeb Bush, Chris Christie and John Kasich"
@@ -105,7 +107,7 @@ class _EntityRoles:
             lead = _NOUN_BEFORE.search(text, max(0, row.start - 40), row.start)
             if lead:
                 words.append(lead.group(1))
-        apposition = _apposition_after(text, row.end)
+        apposition = role_phrase(_apposition_after(text, row.end))
         if apposition.startswith("whose "):
             apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
@@ -151,12 +153,12 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         else:
             name, kind = text[row.mention[0] : row.mention[1]], ""
         row.speaker, row.speaker_kind = name, kind
-        apposition = _apposition_after(text, row.mention[1])
+        apposition = role_phrase(_apposition_after(text, row.mention[1]))
         if apposition.startswith("whose "):
             apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
             appositions.setdefault(name, []).append(apposition)
-        age = AGE_MARK if AGE_AFTER.match(text, row.mention[1]) else ""
+        age = AGE_MARK if AGE_AFTER.match(text, row.mention[1]) else PLACE_MARK if _PLACE_TAG.search(text, row.mention[0], row.mention[1]) else ""
         lead = _LEAD_ROLE.search(text, max(0, row.mention[0] - 60), row.mention[0])  # "The ferry operator, Blue Line Boats, said"
         role = " ".join([lead.group(1) if lead else "", text[row.mention[0] : row.mention[1]], apposition, age, entity_roles.get(name, "")])
         resolver.record(row.cue_start, name, kind, role)
@@ -168,6 +170,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
             row.speaker = before.speaker if before else UNNAMED
             row.mention = None
     titles = resolver.title_types_by_source()
+    running = running_names(text)
     records = []
     for row in rows:
         mention = row.mention
@@ -178,6 +181,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         kind_of_source = speaker_type(
             name, words, is_place=name in places, title_types=titles.get(name, ()),
             appositions=(*appositions.get(name, ()), *entity_roles.appositions_of(name)),
+            kind=source.kind if source else "", runs=name.split()[-1].lower() in running if name.split() else False, named=named,
         )
         if kind_of_source == "other" and not named and name != UNCLEAR:
             kind_of_source = UNNAMED

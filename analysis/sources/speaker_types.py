@@ -2,10 +2,17 @@
 
 The types and their cue words are data (``analysis/lexicons/speaker_types.toml``, which
 describes each type). A source's titles decide first ("Sen." politics, "FBI Director"
-government, see :func:`analysis.sources.names.title_types`); else the cue words of its
-name, mentions and appositions, checked in file order: the first type with a cue word
-among them wins. A place speaking is its government; a source with no name is
-``unnamed``; a named source that matches nothing is ``other``.
+government, see :func:`analysis.sources.names.title_types`), then its appositions read as
+titles (:func:`apposition_type`), then the head word of an organisation's name ("... Group",
+"... University"), then the cue words of its name, mentions and appositions, checked in file
+order (a cue of several words before any single word: a "security guard" is a citizen). A
+source the article shows running for office anywhere (:func:`running_names`: "Pence's
+campaign", "nominee Tim Kaine", "voted for Kasich") speaks as a candidate. A place speaking
+is its government; a source with no name is ``unnamed``. What no evidence types: a person
+described around the name ("Ann Cole of Dayton", "who lives nearby") is an ordinary person
+quoted, a citizen; a person named bare ("Tom Hale said") is a public figure, in news most
+often a politician; an organisation named bare is a company; ``other`` is kept for the
+roles listed as such (artists, athletes, celebrities).
 """
 
 from __future__ import annotations
@@ -14,14 +21,18 @@ import re
 from functools import lru_cache
 
 from ..lexicons import table
-from .names import ORG_TITLES, title_types
+from .names import ORG_TITLES, first_name_genders, title_types
 from .names import PARTY_LABELS as PARTY_WORDS
 from .tokens import _words_of
+from .verbs import lemma
 
+_LEXICON = table("speaker_types.toml")
 #: Speaker types, with the words in a source's name or role that decide them, checked in
 #: this order (the first matching type wins). A country speaking is its government.
 #: Read from ``analysis/lexicons/speaker_types.toml``.
-SPEAKER_TYPES: dict[str, tuple[str, ...]] = {name: tuple(cues) for name, cues in table("speaker_types.toml").items()}
+SPEAKER_TYPES: dict[str, tuple[str, ...]] = {name: tuple(cues) for name, cues in _LEXICON.items() if name != "other"}
+#: Roles that make a source ``other`` whatever else is unknown ("actress", "singer").
+OTHER_ROLES: frozenset[str] = frozenset(_LEXICON.get("other", ()))
 UNNAMED = "unnamed"
 #: The speaker of a question put by an interviewer the report does not name ("when asked ...").
 INTERVIEWER = "the interviewer"
@@ -33,10 +44,17 @@ RUNNING: frozenset[str] = frozenset(table("speaker_titles.toml")["running"])
 #: Put among a source's words when an age follows its name ("Donna Lages, 39, a waitress"):
 #: a named person with an age and no other type is an ordinary person quoted, a citizen.
 AGE_MARK = "__age__"
+#: Put among a source's words when a place follows its name ("Ann Cole of Dayton"): a named
+#: person with a home town and no other type is an ordinary person quoted, a citizen.
+PLACE_MARK = "__place__"
 #: Every type a source can get, in display order.
 ALL_TYPES: tuple[str, ...] = (*SPEAKER_TYPES, "other", UNNAMED)
+#: The last word of an organisation's name -> the type it shows ("Fox Networks Group" company).
+ORG_HEADS: dict[str, str] = {w: t for t, words in table("speaker_org_heads.toml").items() for w in words}
 
 
+_CITIZEN_CUES = frozenset(SPEAKER_TYPES.get("citizen", ()))
+_PARTY_NAMES = frozenset("democrat democrats democratic republican republicans gop".split())
 # per type, its one-word cues as a set and its cues of several words as word tuples
 _CUES = [
     (name, frozenset(c for c in cues if " " not in c), [tuple(c.split()) for c in cues if " " in c])
@@ -44,10 +62,14 @@ _CUES = [
 ]
 
 
-def _type_of_words(words: set[str]) -> str:
-    """The first type with a cue among ``words`` (a cue of several words needs them all), else ``other``."""
-    for type_name, single, multi in _CUES:
-        if not single.isdisjoint(words) or any(all(part in words for part in cue) for cue in multi):
+def _type_of_words(words: set[str] | frozenset[str]) -> str:
+    """The first type with a cue of several words all among ``words``, else the first type
+    with a one-word cue among them, else ``other``."""
+    for type_name, _single, multi in _CUES:
+        if any(all(part in words for part in cue) for cue in multi):
+            return type_name
+    for type_name, single, _multi in _CUES:
+        if not single.isdisjoint(words):
             return type_name
     return "other"
 
@@ -60,14 +82,49 @@ def _type_of_titles(title_types: list[str] | tuple[str, ...]) -> str | None:
     return max(sorted(set(title_types), key=order.index), key=lambda t: (title_types.count(t), -order.index(t)))
 
 
+_ORG_SPLIT = re.compile(r"\s+(?:of|for|on|at)\s+|\s*&\s*|\s+and\s+")
+
+
+def org_type(name: str) -> str | None:
+    """The type the head word of an organisation's name shows, or None.
+
+    The head is the last word before "of", "for" or "&" ("Peterson Institute for
+    International Economics", "Compass Point Research & Trading"), else the first word
+    ("University of Michigan").
+
+    >>> org_type("Fox Networks Group"), org_type("Peterson Institute for International Economics")
+    ('company', 'academic')
+    >>> org_type("University of Michigan"), org_type("Tom Hale")
+    ('academic', None)
+    """
+    parts = [p.split() for p in _ORG_SPLIT.split(name.strip()) if p.strip()]
+    if not parts:
+        return None
+    words = _words_of(name)
+    for type_name, _single, multi in _CUES:  # "Northline News Agency": a cue of several words first
+        if any(all(part in words for part in cue) for cue in multi):
+            return type_name
+    for word in (parts[0][-1], parts[-1][-1] if len(parts) > 1 else "", parts[0][0]):
+        if word == "Group":
+            return "company"  # "Fox Networks Group"; a lower-case "group" is any kind of body
+        found = ORG_HEADS.get(word.strip(".,’'").lower())
+        if found:
+            return found
+    return None
+
+
 # an apposition's head ("a Republican pollster", "Mrs. Clinton's communications director")
 # and the organisation it names ("spokesman for World Relief", "analyst at RBC Capital Markets")
 _POSSESSOR = re.compile(r"^((?:[A-Z][\w.\-]*\s){0,4}[A-Z][\w.\-]*)[’'](?:s)?\s+(.*)$")
-_HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the)|whom)\b.*$")
+_HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the|one)|whom)\b.*$")
 # words of a title any organisation has ("national press secretary", "executive director")
 _GENERIC = ORG_TITLES | frozenset("analyst and managing deputy assistant executive senior press national communications public affairs relations interim acting".split())
 _OF_ORG = re.compile(r"\s+(?:of|at|for|with|from|to|on)\s+(?:the\s+)?")
-_NOT_HEAD = frozenset("a an the longtime veteran top senior local well-known prominent".split())
+_NOT_HEAD = frozenset("a an the longtime veteran top senior local well-known prominent now then".split())
+# titles of those who run a business (at a newspaper or network too: they speak for the firm)
+_EXECUTIVE = frozenset("president chairman chairwoman chief executive ceo head owner vice".split())
+# titles of those who judge a business from outside it: at a firm, they speak for the firm
+_MARKET_WATCHERS = frozenset("analyst analysts economist strategist".split())
 
 
 @lru_cache(maxsize=4096)
@@ -77,12 +134,15 @@ def apposition_type(apposition: str) -> str | None:
     Its head noun is read as a title ("a Republican pollster" politics, "a law professor"
     academic); a title any organisation has ("spokesman for World Relief", "analyst at
     RBC Capital Markets", "Mrs. Clinton's communications director") leaves the type to the
-    organisation or person it names, when that has one.
+    organisation or person it names, when that has one; an executive of a newspaper or
+    network speaks for a business.
 
     >>> apposition_type("a Republican pollster who ran the poll"), apposition_type("a law professor at Yale")
     ('politics', 'academic')
-    >>> apposition_type("spokesman for the American Civil Liberties Union"), apposition_type("a waitress")
+    >>> apposition_type("spokesman for the American Civil Liberties Union"), apposition_type("a spokesman for Tom Hale")
     ('civil_society', None)
+    >>> apposition_type("a campaign spokesman"), apposition_type("chairman of Fox Networks")
+    ('politics', 'company')
     """
     text = _HEAD_END.sub("", apposition.strip())
     possessor = _POSSESSOR.match(text)
@@ -94,13 +154,95 @@ def apposition_type(apposition: str) -> str | None:
     words = tuple(w for w in (_w.strip(".,’'").lower() for _w in head.split()) if w and w not in _NOT_HEAD)
     if not words or len(words) > 6:
         return None
-    by_head = _type_of_titles(title_types(words))
-    if all(w in _GENERIC for w in words):  # the organisation named decides, if anything does
-        by_org = _type_of_words(_words_of(org)) if org else "other"
+    by_org = (org_type(org) or _type_of_words(_words_of(org))) if org else "other"
+    if by_org == "media" and not _EXECUTIVE.isdisjoint(words):
+        return "company"  # "chairman of Fox Networks": the business side of an outlet
+    if by_org == "company" and not _MARKET_WATCHERS.isdisjoint(words):
+        return "company"  # "an analyst at Harwick Capital Markets"
+    specific = tuple(w for w in words if w not in _GENERIC)
+    by_head = _type_of_titles(title_types(specific)) if specific else None
+    if by_head is None and specific:
+        by_words = _type_of_words(set(specific) - _CITIZEN_CUES)
+        if by_words == "other" and not _CITIZEN_CUES.isdisjoint(specific):
+            by_words = "citizen"  # "a waitress", but "the city's deputy manager" is government
+        by_head = None if by_words == "other" else by_words  # "a campaign spokesman", "a bank clerk"
+    if (by_head in (None, "academic", "company", "citizen") and not PARTY_WORDS.isdisjoint(words)) or (
+        by_head == "civil_society" and not _PARTY_NAMES.isdisjoint(words)
+    ):
+        return "politics"  # "a Republican donor", "a Republican expert on messaging", "a Republican activist"
+    if by_head is None and by_org == "other" and org[:1].isupper() and not _EXECUTIVE.isdisjoint(words) and "director" not in words:
+        return "company"  # "vice chairman of G-III": the head of a body no word types runs a firm
+    if by_head is None:  # a title any organisation has: the organisation named decides, if anything does
         return None if by_org == "other" else by_org
-    if by_head is None and not PARTY_WORDS.isdisjoint(words):
-        return "politics"  # "a Republican donor", "a Democratic operative"
     return by_head
+
+
+# the first word of an apposition that is no role but a clause ("noted the ...", "adding ...")
+_CLAUSE_START = frozenset(
+    "however though too also then meanwhile instead according as along is are was were has have had will would can could did does".split()
+)
+# words in -ing that open a role ("managing director", "visiting fellow")
+_ROLE_ING = frozenset(
+    "managing acting leading founding outgoing incoming visiting ranking presiding polling consulting "
+    "governing ruling reigning sitting longstanding working striking".split()
+)
+_VERB_THEN_OBJECT = re.compile(r"^[a-z]+ed\s+(?:the|that|they|he|she|it|his|her|their|to|a|an|[A-Z])")
+
+
+def role_phrase(apposition: str) -> str:
+    """``apposition`` when it reads as a role or a relative clause about the source, else ""
+    ("adding ...", "however", "noted the department had ...": a clause of the sentence).
+
+    >>> role_phrase("a waitress at a diner"), role_phrase("adding that the vote was close")
+    ('a waitress at a diner', '')
+    """
+    text = apposition.strip()
+    first = text.split(None, 1)[0] if text else ""
+    plain = first.lower().strip(".,’'")
+    if not plain or plain in _CLAUSE_START or _VERB_THEN_OBJECT.match(text):
+        return ""
+    if first[:1].islower() and (lemma(plain) or (plain.endswith("ing") and plain not in _ROLE_ING)):
+        return ""
+    return apposition
+
+
+_NAME = r"[A-Z][\w'’\-]+"
+_INITIALS = r"(?:(?:Sens?\.|Govs?\.|Reps?\.|Dr\.|Mr\.|Mrs\.|Ms\.|former|[A-Z][\w.'’\-]*)\s+){0,3}"
+_RUNNING_NAME = re.compile(
+    # "Pence's campaign", "Sanders supporters", "the Kasich campaign"
+    rf"\b({_NAME}?)(?:[’']s?)?\s+(?:presidential\s+|Senate\s+|primary\s+|re-?election\s+)?"
+    r"(?:campaign|candidacy|bid|running\s+mate|supporters|backers|rally|rallies|delegates|voters|surrogates?)\b"
+    # "nominee Tim Kaine", "Democratic front-runner Hillary Clinton", "rival Bernie Sanders"
+    rf"|\b(?i:candidate|nominee|hopeful|contender|front-?runner|challenger|rival|running\s+mate)s?\s+{_INITIALS}({_NAME})"
+    # "Jill Stein, the Green Party candidate"
+    rf"|\b({_NAME}),\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:candidate|nominee|hopeful|contender|front-?runner|challenger)\b"
+    # "voted for Kasich", "his endorsement of Ted Cruz"
+    rf"|\b(?:vot(?:e|es|ed|ing)\s+for|endors(?:e|es|ed|ing)|endorsement\s+of)\s+{_INITIALS}({_NAME})"
+)
+
+
+def running_names(text: str) -> frozenset[str]:
+    """The lower-case last names the text shows running for office anywhere ("Kasich's
+    campaign", "nominee Tim Kaine", "voted for Stein").
+
+    >>> sorted(running_names("Voters at the Hale campaign office cheered. Rival Ann Cole said no."))
+    ['cole', 'hale']
+    """
+    found = set()
+    for m in _RUNNING_NAME.finditer(text):
+        name = next((g for g in m.groups() if g), "")
+        found.add(re.sub(r"[’']s?$", "", name).lower())
+    return frozenset(found)
+
+
+# an apposition that says where a person lives or comes from ("who lives in Reno", "a nurse from Ohio")
+_RESIDENT = re.compile(
+    r"(?:who\s+(?:lives|lived|has\s+lived|grew\s+up|moved|traveled|travelled|drove|came|is\s+from|was\s+born)"
+    r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:from|of)\s+[A-Z]|(?:a|an)\s+\d{1,3}-year-old)"
+)
+# roles of people who speak for someone else: left for :mod:`.records` to type by their principal
+_STAFF = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisor staffer director secretary".split())
+_MAY_RUN = ("company", "academic", "government", "media", "other")
 
 
 def speaker_type(
@@ -110,12 +252,22 @@ def speaker_type(
     is_place: bool = False,
     title_types: list[str] | tuple[str, ...] = (),
     appositions: list[str] | tuple[str, ...] = (),
+    kind: str = "",
+    runs: bool = False,
+    named: bool = True,
 ) -> str:
     """Type of a source from its titles, its name and the role words used for it (see :data:`SPEAKER_TYPES`).
+
+    ``kind`` is ``person``, ``thing`` (an organisation) or ``group`` when known; ``runs``
+    says the article shows the source running for office (:func:`running_names`); a source
+    that is not ``named`` (a descriptive phrase, "sources close to the talks") gets no
+    default type: ``other`` when nothing types it.
 
     >>> speaker_type("Dmitry Peskov", {"kremlin", "spokesman"}), speaker_type("Kommersant")
     ('government', 'media')
     >>> speaker_type("Marco Rubio", title_types=["politics"]), speaker_type("Ana Ruiz", {"student"})
+    ('politics', 'citizen')
+    >>> speaker_type("Tom Hale", {"tom", "hale"}, kind="person"), speaker_type("Ann Cole", {PLACE_MARK}, kind="person")
     ('politics', 'citizen')
     """
     if name == UNNAMED:
@@ -124,16 +276,33 @@ def speaker_type(
         return "government"
     every = set(words) | _words_of(name)
     by_title = _type_of_titles([t for t in title_types if t != "party"]) or _type_of_titles(["politics"] if "party" in title_types else [])
-    if by_title == "government" and _running(every):
+    if by_title == "government" and (runs or _running(every)):
         return "politics"  # a governor running for office speaks as a candidate
     if by_title is None:
         by_title = _type_of_titles([t for t in map(apposition_type, appositions) if t])
+    if by_title is None and kind != "thing" and any(map(_RESIDENT.match, appositions)):
+        by_title = "citizen"  # "Ann Cole, who lives nearby", "Ann Cole, a nurse from Dayton"
+    if by_title is None and name[:1].isupper() and (kind == "thing" or not _has_first_name(name)):
+        by_title = org_type(name)
     found = by_title or _type_of_words(every)
-    if found in ("company", "academic", "government", "media", "other") and not RUNNING.isdisjoint(every):
+    if found in _MAY_RUN and not RUNNING.isdisjoint(every) and kind != "thing":
         return "politics"  # a candidate speaks as a candidate
-    if found == "other" and AGE_MARK in every:
-        return "citizen"
-    return found
+    if runs and (found in _MAY_RUN or found == "citizen") and kind != "thing":
+        return "politics"  # the article shows the source running for office
+    if found != "other" or not OTHER_ROLES.isdisjoint(every) or not named:
+        return found
+    if kind != "thing" and (AGE_MARK in every or PLACE_MARK in every or any(map(_RESIDENT.match, appositions))):
+        return "citizen"  # "Ann Cole, 52,", "Ann Cole of Dayton", "Ann Cole, who lives nearby"
+    if kind == "thing":
+        return "company"  # an organisation no word types: most often a firm
+    if (kind == "person" or " " in name.strip()) and _STAFF.isdisjoint(every):
+        return "politics"  # a person named bare: a public figure, in news most often a politician
+    return found  # staff of someone ("a spokesman for Tom Hale"): typed by whom they speak for
+
+
+def _has_first_name(name: str) -> bool:
+    """True when ``name`` opens with a first name of NLTK's lists ("Tom Hale", not "Geological Survey")."""
+    return name.split()[0] in first_name_genders() if " " in name else False
 
 
 def _running(words: set[str]) -> bool:
