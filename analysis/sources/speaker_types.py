@@ -186,17 +186,34 @@ _ROLE_ING = frozenset(
     "managing acting leading founding outgoing incoming visiting ranking presiding polling consulting "
     "governing ruling reigning sitting longstanding working striking".split()
 )
+# "who is executive director of ...", "who was a nurse": the role after the verb
+_WHO_IS = re.compile(r"who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as|is\s+now|now\s+serves\s+as)\s+(?:also\s+|now\s+)?")
+# relative clauses that tell a source's role or home ("who heads the union", "who lives nearby")
+_WHO_ROLE = re.compile(
+    r"who\s+(?:now\s+|also\s+)?(?:heads|headed|leads|led|runs|ran|founded|co-founded|oversees|directs|owns|chairs|represents|"
+    r"works|worked|teaches|taught|studies|studied|advises|advised|manages|managed|"
+    r"lives|lived|has\s+lived|grew|moved|traveled|travelled|drove|came|comes|is\s+from|was\s+born)\b"
+)
 _VERB_THEN_OBJECT = re.compile(r"^[a-z]+ed\s+(?:the|that|they|he|she|it|his|her|their|to|a|an|[A-Z])")
 
 
 def role_phrase(apposition: str) -> str:
-    """``apposition`` when it reads as a role or a relative clause about the source, else ""
-    ("adding ...", "however", "noted the department had ...": a clause of the sentence).
+    """``apposition`` when it reads as a role or a relative clause about the source's role or
+    home, else "" ("adding ...", "however", "noted the department had ...": a clause of the
+    sentence; "who said he expects ...": a clause about something else). "who is (a) ..." is
+    read as the role it names.
 
     >>> role_phrase("a waitress at a diner"), role_phrase("adding that the vote was close")
     ('a waitress at a diner', '')
+    >>> role_phrase("who is executive director of the Hale Fund"), role_phrase("who said he expects a deal")
+    ('executive director of the Hale Fund', '')
     """
     text = apposition.strip()
+    if text.startswith("who "):
+        role = _WHO_IS.match(text)
+        if role:
+            return text[role.end() :]
+        return apposition if _WHO_ROLE.match(text) else ""
     first = text.split(None, 1)[0] if text else ""
     plain = first.lower().strip(".,’'")
     if not plain or plain in _CLAUSE_START or _VERB_THEN_OBJECT.match(text):
@@ -213,7 +230,7 @@ _RUNNING_NAME = re.compile(
     rf"\b({_NAME}?)(?:[’']s?)?\s+(?:presidential\s+|Senate\s+|primary\s+|re-?election\s+)?"
     r"(?:campaign|candidacy|bid|running\s+mate|supporters|backers|rally|rallies|delegates|voters|surrogates?)\b"
     # "nominee Tim Kaine", "Democratic front-runner Hillary Clinton", "rival Bernie Sanders"
-    rf"|\b(?i:candidate|nominee|hopeful|contender|front-?runner|challenger|rival|running\s+mate)s?\s+{_INITIALS}({_NAME})"
+    rf"|\b(?i:candidate|nominee|hopeful|contender|front-?runner|challenger|rival|running\s+mate)s?,?\s+{_INITIALS}({_NAME})"
     # "Jill Stein, the Green Party candidate"
     rf"|\b({_NAME}),\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:candidate|nominee|hopeful|contender|front-?runner|challenger)\b"
     # "voted for Kasich", "his endorsement of Ted Cruz"
@@ -238,6 +255,7 @@ def running_names(text: str) -> frozenset[str]:
 # an apposition that says where a person lives or comes from ("who lives in Reno", "a nurse from Ohio")
 _RESIDENT = re.compile(
     r"(?:who\s+(?:lives|lived|has\s+lived|grew\s+up|moved|traveled|travelled|drove|came|is\s+from|was\s+born)"
+    r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:based|living)\s+in\s+[A-Z]"
     r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:from|of)\s+[A-Z]|(?:a|an)\s+\d{1,3}-year-old)"
 )
 # roles of people who speak for someone else: left for :mod:`.records` to type by their principal
@@ -280,8 +298,8 @@ def speaker_type(
         return "politics"  # a governor running for office speaks as a candidate
     if by_title is None:
         by_title = _type_of_titles([t for t in map(apposition_type, appositions) if t])
-    if by_title is None and kind != "thing" and any(map(_RESIDENT.match, appositions)):
-        by_title = "citizen"  # "Ann Cole, who lives nearby", "Ann Cole, a nurse from Dayton"
+    if by_title is None and kind != "thing" and (AGE_MARK in every or any(map(_RESIDENT.match, appositions))):
+        by_title = "citizen"  # "Ann Cole, 52,", "Ann Cole, who lives nearby", "Ann Cole, a nurse from Dayton"
     if by_title is None and name[:1].isupper() and (kind == "thing" or not _has_first_name(name)):
         by_title = org_type(name)
     found = by_title or _type_of_words(every)
