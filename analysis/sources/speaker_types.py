@@ -82,7 +82,7 @@ def _type_of_titles(title_types: list[str] | tuple[str, ...]) -> str | None:
     return max(sorted(set(title_types), key=order.index), key=lambda t: (title_types.count(t), -order.index(t)))
 
 
-_ORG_SPLIT = re.compile(r"\s+(?:of|for|on|at)\s+|\s*&\s*|\s+and\s+")
+_ORG_SPLIT = re.compile(r"\s+(?:of|for|on|at|in)\s+|\s*&\s*|\s+and\s+")
 
 
 def org_type(name: str) -> str | None:
@@ -107,7 +107,7 @@ def org_type(name: str) -> str | None:
     for word in (parts[0][-1], parts[-1][-1] if len(parts) > 1 else "", parts[0][0]):
         if word == "Group":
             return "company"  # "Fox Networks Group"; a lower-case "group" is any kind of body
-        found = ORG_HEADS.get(word.strip(".,’'").lower())
+        found = ORG_HEADS.get(word.strip(".,’'").lower().rsplit("-", 1)[-1])  # "Sun-Times" is a "Times"
         if found:
             return found
     return None
@@ -115,7 +115,7 @@ def org_type(name: str) -> str | None:
 
 # an apposition's head ("a Republican pollster", "Mrs. Clinton's communications director")
 # and the organisation it names ("spokesman for World Relief", "analyst at RBC Capital Markets")
-_POSSESSOR = re.compile(r"^((?:[A-Z][\w.\-]*\s){0,4}[A-Z][\w.\-]*)[’'](?:s)?\s+(.*)$")
+_POSSESSOR = re.compile(r"^((?:[A-Z][\w.\-]*\s){0,4}[A-Z][\w.\-]*|the\s+[a-z][\w\-]*)[’'](?:s)?\s+(.*)$")
 _HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the|one)|whom)\b.*$")
 # words of a title any organisation has ("national press secretary", "executive director")
 _GENERIC = ORG_TITLES | frozenset("analyst and managing deputy assistant executive senior press national communications public affairs relations interim acting".split())
@@ -143,6 +143,13 @@ def apposition_type(apposition: str) -> str | None:
     ('civil_society', None)
     >>> apposition_type("a campaign spokesman"), apposition_type("chairman of Fox Networks")
     ('politics', 'company')
+
+    A role no word types, after "a" ("a plumbing contractor", "a retired Postal Service letter
+    carrier"), or one whose last word is an ordinary person's ("a bank employee"), is an
+    ordinary person's.
+
+    >>> apposition_type("a plumbing contractor"), apposition_type("a PNC bank employee")
+    ('citizen', 'citizen')
     """
     text = _HEAD_END.sub("", apposition.strip())
     possessor = _POSSESSOR.match(text)
@@ -152,8 +159,10 @@ def apposition_type(apposition: str) -> str | None:
         parts = _OF_ORG.split(text, maxsplit=1)
         head, org = parts[0], parts[1] if len(parts) > 1 else ""
     words = tuple(w for w in (_w.strip(".,’'").lower() for _w in head.split()) if w and w not in _NOT_HEAD)
-    if not words or len(words) > 6:
+    if not words or len(words) > 8:
         return None
+    # the head's words written in lower case: its role and kind, not the name of a body
+    common = {w for w, raw in zip(words, (r for r in head.split() if r.strip(".,’'").lower() not in _NOT_HEAD)) if raw[:1].islower()}
     by_org = (org_type(org) or _type_of_words(_words_of(org))) if org else "other"
     if by_org == "media" and not _EXECUTIVE.isdisjoint(words):
         return "company"  # "chairman of Fox Networks": the business side of an outlet
@@ -161,26 +170,39 @@ def apposition_type(apposition: str) -> str | None:
         return "company"  # "an analyst at Harwick Capital Markets"
     specific = tuple(w for w in words if w not in _GENERIC)
     by_head = _type_of_titles(title_types(specific)) if specific else None
+    if by_head is None and specific and specific[-1] in _CITIZEN_CUES and by_org == "other":
+        by_head = "citizen"  # "a PNC bank employee": the last word is the role
     if by_head is None and specific:
         by_words = _type_of_words(set(specific) - _CITIZEN_CUES)
         if by_words == "other" and not _CITIZEN_CUES.isdisjoint(specific):
             by_words = "citizen"  # "a waitress", but "the city's deputy manager" is government
         by_head = None if by_words == "other" else by_words  # "a campaign spokesman", "a bank clerk"
+        if by_head == "company" and _type_of_words(common) in ("other", "citizen") and not _CITIZEN_CUES.isdisjoint(common):
+            by_head = "citizen"  # "a retired Postal Service letter carrier"
     if (by_head in (None, "academic", "company", "citizen") and not PARTY_WORDS.isdisjoint(words)) or (
         by_head == "civil_society" and not _PARTY_NAMES.isdisjoint(words)
     ):
         return "politics"  # "a Republican donor", "a Republican expert on messaging", "a Republican activist"
     if by_head is None and by_org == "other" and org[:1].isupper() and not _EXECUTIVE.isdisjoint(words) and "director" not in words:
         return "company"  # "vice chairman of G-III": the head of a body no word types runs a firm
+    if by_head is None and by_org == "other" and _ARTICLE.match(text) and specific and specific[-1] == words[-1] and common and specific[-1] not in _STAFF:
+        return "citizen"  # "a plumbing contractor", "a small-business owner": an ordinary person's job
     if by_head is None:  # a title any organisation has: the organisation named decides, if anything does
         return None if by_org == "other" else by_org
     return by_head
 
 
+_ARTICLE = re.compile(r"(?:a|an)\s", re.I)
+
+
 # the first word of an apposition that is no role but a clause ("noted the ...", "adding ...")
 _CLAUSE_START = frozenset(
-    "however though too also then meanwhile instead according as along is are was were has have had will would can could did does".split()
+    "however though too also then meanwhile instead according as along is are was were has have had will would can could "
+    "did does if unlike when while because although since but and or so after before than drawn seen known given taken "
+    "shown".split()
 )
+# a verb before any "who": the phrase is a clause ("the two million members of the union would ...")
+_FINITE = re.compile(r"^(?:(?!\bwho\b|\bwhich\b|\bthat\b).)*?\b(?:would|will|could|should|might|must|is|are|was|were|has|have|had)\b")
 # words in -ing that open a role ("managing director", "visiting fellow")
 _ROLE_ING = frozenset(
     "managing acting leading founding outgoing incoming visiting ranking presiding polling consulting "
@@ -194,7 +216,7 @@ _WHO_ROLE = re.compile(
     r"works|worked|teaches|taught|studies|studied|advises|advised|manages|managed|"
     r"lives|lived|has\s+lived|grew|moved|traveled|travelled|drove|came|comes|is\s+from|was\s+born)\b"
 )
-_VERB_THEN_OBJECT = re.compile(r"^[a-z]+ed\s+(?:the|that|they|he|she|it|his|her|their|to|a|an|[A-Z])")
+_VERB_THEN_OBJECT = re.compile(r"^[a-z]+ed\s+(?:the|that|they|he|she|it|his|her|their|to|a|an|[A-Z])|^[a-z]+\s+(?:it|him|her|them|this|us|me)\b")
 
 
 def role_phrase(apposition: str) -> str:
@@ -220,6 +242,9 @@ def role_phrase(apposition: str) -> str:
         return ""
     if first[:1].islower() and (lemma(plain) or (plain.endswith("ing") and plain not in _ROLE_ING)):
         return ""
+    tokens = text.split()
+    if _FINITE.match(text) or (len(tokens) <= 6 and any(t.endswith(("ed", "s")) and lemma(t.lower()) for t in tokens[1:])):
+        return ""  # "the Post reported": a clause
     return apposition
 
 
@@ -296,6 +321,7 @@ def speaker_type(
     by_title = _type_of_titles([t for t in title_types if t != "party"]) or _type_of_titles(["politics"] if "party" in title_types else [])
     if by_title == "government" and (runs or _running(every)):
         return "politics"  # a governor running for office speaks as a candidate
+    appositions = tuple(dict.fromkeys(appositions))  # one phrase counts once, however often it was met
     if by_title is None:
         by_title = _type_of_titles([t for t in map(apposition_type, appositions) if t])
     if by_title is None and kind != "thing" and (AGE_MARK in every or any(map(_RESIDENT.match, appositions))):
