@@ -185,7 +185,7 @@ def apposition_type(apposition: str) -> str | None:
         return "politics"  # "a Republican donor", "a Republican expert on messaging", "a Republican activist"
     if by_head is None and by_org == "other" and org[:1].isupper() and not _EXECUTIVE.isdisjoint(words) and "director" not in words:
         return "company"  # "vice chairman of G-III": the head of a body no word types runs a firm
-    if by_head is None and by_org == "other" and _ARTICLE.match(text) and specific and specific[-1] == words[-1] and common and specific[-1] not in _STAFF:
+    if by_head is None and by_org == "other" and _ARTICLE.match(text) and specific and specific[-1] == words[-1] and common and specific[-1] not in _STAFF | OTHER_ROLES:
         return "citizen"  # "a plumbing contractor", "a small-business owner": an ordinary person's job
     if by_head is None:  # a title any organisation has: the organisation named decides, if anything does
         return None if by_org == "other" else by_org
