@@ -183,7 +183,7 @@ def apposition_type(apposition: str) -> str | None:
         by_head == "civil_society" and not _PARTY_NAMES.isdisjoint(words)
     ):
         return "politics"  # "a Republican donor", "a Republican expert on messaging", "a Republican activist"
-    if by_head is None and by_org == "other" and org[:1].isupper() and not _EXECUTIVE.isdisjoint(words) and "director" not in words:
+    if by_head is None and by_org == "other" and org[:1].isupper() and len(org) > 2 and not _EXECUTIVE.isdisjoint(words) and "director" not in words:
         return "company"  # "vice chairman of G-III": the head of a body no word types runs a firm
     if by_head is None and by_org == "other" and _ARTICLE.match(text) and specific and specific[-1] == words[-1] and common and specific[-1] not in _STAFF | OTHER_ROLES:
         return "citizen"  # "a plumbing contractor", "a small-business owner": an ordinary person's job
@@ -252,8 +252,8 @@ _NAME = r"[A-Z][\w'’\-]+"
 _INITIALS = r"(?:(?:Sens?\.|Govs?\.|Reps?\.|Dr\.|Mr\.|Mrs\.|Ms\.|former|[A-Z][\w.'’\-]*)\s+){0,3}"
 _RUNNING_NAME = re.compile(
     # "Pence's campaign", "Sanders supporters", "the Kasich campaign"
-    rf"\b({_NAME}?)(?:[’']s?)?\s+(?:presidential\s+|Senate\s+|primary\s+|re-?election\s+)?"
-    r"(?:campaign|candidacy|bid|running\s+mate|supporters|backers|rally|rallies|delegates|voters|surrogates?)\b"
+    rf"\b({_NAME})(?:[’']s?)?\s+(?=(?:presidential\s+|Senate\s+|primary\s+|re-?election\s+)?"
+    r"(?:campaign|candidacy|bid|running\s+mate|supporters|backers|rally|rallies|delegates|voters|surrogates?)\b)"
     # "nominee Tim Kaine", "Democratic front-runner Hillary Clinton", "rival Bernie Sanders"
     rf"|\b(?i:candidate|nominee|hopeful|contender|front-?runner|challenger|rival|running\s+mate)s?,?\s+{_INITIALS}({_NAME})"
     # "Jill Stein, the Green Party candidate"
@@ -268,6 +268,8 @@ def running_names(text: str) -> frozenset[str]:
     campaign", "nominee Tim Kaine", "voted for Stein").
 
     >>> sorted(running_names("Voters at the Hale campaign office cheered. Rival Ann Cole said no."))
+    ['cole', 'hale']
+    >>> sorted(running_names("Hale's running mate, Ohio Gov. Ann Cole, spoke."))
     ['cole', 'hale']
     """
     found = set()
