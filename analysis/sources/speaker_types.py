@@ -150,8 +150,22 @@ def apposition_type(apposition: str) -> str | None:
 
     >>> apposition_type("a plumbing contractor"), apposition_type("a PNC bank employee")
     ('citizen', 'citizen')
+
+    A relative clause gives the type of the body it names ("who heads the Hale Union"), or
+    an ordinary person's when it tells where the source lives.
+
+    >>> apposition_type("who heads the Hale Union"), apposition_type("who lives near the Hale Capital tower")
+    ('civil_society', 'citizen')
     """
-    text = _HEAD_END.sub("", apposition.strip())
+    text = apposition.strip()
+    if text.startswith("who "):
+        if _RESIDENT.match(text):
+            return "citizen"
+        role = _WHO_ROLE.match(text)
+        rest = text[role.end() :].strip() if role else ""
+        by_body = (org_type(rest) or _type_of_words(_words_of(rest) - _CITIZEN_CUES)) if rest else "other"
+        return None if by_body == "other" else by_body
+    text = re.sub(r"^one\s+of\s+", "", _HEAD_END.sub("", text))  # "one of the site's best-known journalists"
     possessor = _POSSESSOR.match(text)
     if possessor:
         org, head = possessor.group(1), possessor.group(2)
@@ -183,7 +197,7 @@ def apposition_type(apposition: str) -> str | None:
         by_head == "civil_society" and not _PARTY_NAMES.isdisjoint(words)
     ):
         return "politics"  # "a Republican donor", "a Republican expert on messaging", "a Republican activist"
-    if by_head is None and by_org == "other" and org[:1].isupper() and len(org) > 2 and not _EXECUTIVE.isdisjoint(words) and "director" not in words:
+    if by_head is None and by_org == "other" and org[:1].isupper() and len(org) > 2 and not (_EXECUTIVE | _MARKET_WATCHERS).isdisjoint(words) and "director" not in words[-1:]:
         return "company"  # "vice chairman of G-III": the head of a body no word types runs a firm
     if by_head is None and by_org == "other" and _ARTICLE.match(text) and specific and specific[-1] == words[-1] and common and specific[-1] not in _STAFF | OTHER_ROLES:
         return "citizen"  # "a plumbing contractor", "a small-business owner": an ordinary person's job
