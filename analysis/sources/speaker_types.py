@@ -172,11 +172,13 @@ def apposition_type(apposition: str) -> str | None:
     else:
         parts = _OF_ORG.split(text, maxsplit=1)
         head, org = parts[0], parts[1] if len(parts) > 1 else ""
-    words = tuple(w for w in (_w.strip(".,’'").lower() for _w in head.split()) if w and w not in _NOT_HEAD)
+    raw_words = [(w.strip(".,’'").lower(), w) for w in head.split()]
+    # leave out articles and modifiers ("a longtime", "veteran analyst"), but not the last word ("a Navy veteran")
+    kept = [(w, raw) for i, (w, raw) in enumerate(raw_words) if w and (w not in _NOT_HEAD or (i == len(raw_words) - 1 and w not in _ARTICLES))]
+    words = tuple(w for w, _raw in kept)
     if not words or len(words) > 8:
         return None
-    # the head's words written in lower case: its role and kind, not the name of a body
-    common = {w for w, raw in zip(words, (r for r in head.split() if r.strip(".,’'").lower() not in _NOT_HEAD)) if raw[:1].islower()}
+    common = {w for w, raw in kept if raw[:1].islower()}  # the role and kind, not the name of a body
     by_org = (org_type(org) or _type_of_words(_words_of(org))) if org else "other"
     if by_org == "media" and not _EXECUTIVE.isdisjoint(words):
         return "company"  # "chairman of Fox Networks": the business side of an outlet
@@ -206,6 +208,7 @@ def apposition_type(apposition: str) -> str | None:
     return by_head
 
 
+_ARTICLES = frozenset("a an the".split())
 _ARTICLE = re.compile(r"(?:a|an)\s", re.I)
 
 
