@@ -276,7 +276,12 @@ _RUNNING_NAME = re.compile(
     # "Jill Stein, the Green Party candidate"
     rf"|\b({_NAME}),\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:candidate|nominee|hopeful|contender|front-?runner|challenger)\b"
     # "voted for Kasich", "his endorsement of Ted Cruz"
-    rf"|\b(?:vot(?:e|es|ed|ing)\s+for|endors(?:e|es|ed|ing)|endorsement\s+of)\s+{_INITIALS}({_NAME})"
+    rf"|\b(?:vot(?:e|es|ed|ing)\s+for|endors(?:e|es|ed|ing)|endorsement\s+of|back(?:s|ed|ing)|support(?:s|ed|ing))\s+{_INITIALS}({_NAME})"
+)
+# "Kasich, Bush and other GOP candidates": every name of the list
+_CANDIDATE_LIST = re.compile(
+    rf"((?:{_NAME},\s+){{0,6}}{_NAME}),?\s+and\s+(?:other|fellow|rival)\s+(?:[A-Z][\w.]*\s+)?(?:presidential\s+)?"
+    r"(?:candidates|hopefuls|contenders|rivals|nominees)\b"
 )
 
 
@@ -288,11 +293,15 @@ def running_names(text: str) -> frozenset[str]:
     ['cole', 'hale']
     >>> sorted(running_names("Hale's running mate, Ohio Gov. Ann Cole, spoke."))
     ['cole', 'hale']
+    >>> sorted(running_names("Hale, Cole and other GOP candidates spoke."))
+    ['cole', 'hale']
     """
     found = set()
     for m in _RUNNING_NAME.finditer(text):
         name = next((g for g in m.groups() if g), "")
         found.add(re.sub(r"[’']s?$", "", name).lower())
+    for m in _CANDIDATE_LIST.finditer(text):
+        found.update(name.strip().lower() for name in m.group(1).split(","))
     return frozenset(found)
 
 
