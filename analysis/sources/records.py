@@ -16,7 +16,8 @@ import pandas as pd
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
-from .speaker_types import AGE_MARK, INTERVIEWER, PLACE_MARK, UNNAMED, role_phrase, running_names, speaker_type
+from .speaker_context import role_phrase, running_names
+from .speaker_types import AGE_MARK, INTERVIEWER, PLACE_MARK, UNNAMED, speaker_type
 from .speakers import AGE_AFTER, _apposition_after
 from .verbs import cue_connotation, lemma
 

@@ -1,0 +1,114 @@
+"""Where a source's role is written around its name, and who runs for office in an article.
+
+:func:`role_phrase` keeps the appositions after a name that tell its role or home ("a nurse
+from Dayton", "who heads the union") and drops the clauses that only look like one
+("adding ...", "the Post reported"); :func:`running_names` finds the people an article shows
+running for office anywhere ("Kasich's campaign", "nominee Tim Kaine"). Both feed
+:func:`analysis.sources.speaker_types.speaker_type`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .verbs import lemma
+
+# the first word of an apposition that is no role but a clause ("noted the ...", "adding ...")
+_CLAUSE_START = frozenset(
+    "however though too also then meanwhile instead according as along is are was were has have had will would can could "
+    "did does if unlike when while because although since but and or so after before than drawn seen known given taken "
+    "shown".split()
+)
+# a verb before any "who": the phrase is a clause ("the two million members of the union would ...")
+_FINITE = re.compile(r"^(?:(?!\bwho\b|\bwhich\b|\bthat\b).)*?\b(?:would|will|could|should|might|must|is|are|was|were|has|have|had)\b")
+# words in -ing that open a role ("managing director", "visiting fellow")
+_ROLE_ING = frozenset(
+    "managing acting leading founding outgoing incoming visiting ranking presiding polling consulting "
+    "governing ruling reigning sitting longstanding working striking".split()
+)
+# "who is executive director of ...", "who was a nurse": the role after the verb
+_WHO_IS = re.compile(r"who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as|is\s+now|now\s+serves\s+as)\s+(?:also\s+|now\s+)?")
+# relative clauses that tell a source's role or home ("who heads the union", "who lives nearby")
+_WHO_ROLE = re.compile(
+    r"who\s+(?:now\s+|also\s+)?(?:heads|headed|leads|led|runs|ran|founded|co-founded|oversees|directs|owns|chairs|represents|"
+    r"works|worked|teaches|taught|studies|studied|advises|advised|manages|managed|"
+    r"lives|lived|has\s+lived|grew|moved|traveled|travelled|drove|came|comes|is\s+from|was\s+born)\b"
+)
+_VERB_THEN_OBJECT = re.compile(r"^[a-z]+ed\s+(?:the|that|they|he|she|it|his|her|their|to|a|an|[A-Z])|^[a-z]+\s+(?:it|him|her|them|this|us|me)\b")
+
+
+def role_phrase(apposition: str) -> str:
+    """``apposition`` when it reads as a role or a relative clause about the source's role or
+    home, else "" ("adding ...", "however", "noted the department had ...": a clause of the
+    sentence; "who said he expects ...": a clause about something else). "who is (a) ..." is
+    read as the role it names.
+
+    >>> role_phrase("a waitress at a diner"), role_phrase("adding that the vote was close")
+    ('a waitress at a diner', '')
+    >>> role_phrase("who is executive director of the Hale Fund"), role_phrase("who said he expects a deal")
+    ('executive director of the Hale Fund', '')
+    """
+    text = apposition.strip()
+    if text.startswith("who "):
+        role = _WHO_IS.match(text)
+        if role:
+            return text[role.end() :]
+        return apposition if _WHO_ROLE.match(text) else ""
+    first = text.split(None, 1)[0] if text else ""
+    plain = first.lower().strip(".,’'")
+    if not plain or plain in _CLAUSE_START or _VERB_THEN_OBJECT.match(text):
+        return ""
+    if first[:1].islower() and (lemma(plain) or (plain.endswith("ing") and plain not in _ROLE_ING)):
+        return ""
+    tokens = text.split()
+    if _FINITE.match(text) or (len(tokens) <= 6 and any(t.endswith(("ed", "s")) and lemma(t.lower()) for t in tokens[1:])):
+        return ""  # "the Post reported": a clause
+    return apposition
+
+
+_NAME = r"[A-Z][\w'’\-]+"
+_INITIALS = r"(?:(?:Sens?\.|Govs?\.|Reps?\.|Dr\.|Mr\.|Mrs\.|Ms\.|former|[A-Z][\w.'’\-]*)\s+){0,3}"
+_RUNNING_NAME = re.compile(
+    # "Pence's campaign", "Sanders supporters", "the Kasich campaign"
+    rf"\b({_NAME})(?:[’']s?)?\s+(?=(?:presidential\s+|Senate\s+|primary\s+|re-?election\s+)?"
+    r"(?:campaign|candidacy|bid|running\s+mate|supporters|backers|rally|rallies|delegates|voters|surrogates?)\b)"
+    # "nominee Tim Kaine", "Democratic front-runner Hillary Clinton", "rival Bernie Sanders"
+    rf"|\b(?i:candidate|nominee|hopeful|contender|front-?runner|challenger|rival|running\s+mate)s?,?\s+{_INITIALS}({_NAME})"
+    # "Jill Stein, the Green Party candidate"
+    rf"|\b({_NAME}),\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:candidate|nominee|hopeful|contender|front-?runner|challenger)\b"
+    # "voted for Kasich", "his endorsement of Ted Cruz"
+    rf"|\b(?:vot(?:e|es|ed|ing)\s+for|endors(?:e|es|ed|ing)|endorsement\s+of|back(?:s|ed|ing)|support(?:s|ed|ing))\s+{_INITIALS}({_NAME})"
+)
+# "Kasich, Bush and other GOP candidates": every name of the list
+_CANDIDATE_LIST = re.compile(
+    rf"((?:{_NAME},\s+){{0,6}}{_NAME}),?\s+and\s+(?:other|fellow|rival)\s+(?:[A-Z][\w.]*\s+)?(?:presidential\s+)?"
+    r"(?:candidates|hopefuls|contenders|rivals|nominees)\b"
+)
+
+
+def running_names(text: str) -> frozenset[str]:
+    """The lower-case last names the text shows running for office anywhere ("Kasich's
+    campaign", "nominee Tim Kaine", "voted for Stein").
+
+    >>> sorted(running_names("Voters at the Hale campaign office cheered. Rival Ann Cole said no."))
+    ['cole', 'hale']
+    >>> sorted(running_names("Hale's running mate, Ohio Gov. Ann Cole, spoke."))
+    ['cole', 'hale']
+    >>> sorted(running_names("Hale, Cole and other GOP candidates spoke."))
+    ['cole', 'hale']
+    """
+    found = set()
+    for m in _RUNNING_NAME.finditer(text):
+        name = next((g for g in m.groups() if g), "")
+        found.add(re.sub(r"[’']s?$", "", name).lower())
+    for m in _CANDIDATE_LIST.finditer(text):
+        found.update(name.strip().lower() for name in m.group(1).split(","))
+    return frozenset(found)
+
+
+# an apposition that says where a person lives or comes from ("who lives in Reno", "a nurse from Ohio")
+_RESIDENT = re.compile(
+    r"(?:who\s+(?:lives|lived|has\s+lived|grew\s+up|moved|traveled|travelled|drove|came|is\s+from|was\s+born)"
+    r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:based|living)\s+in\s+[A-Z]"
+    r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:from|of)\s+[A-Z]|(?:a|an)\s+\d{1,3}-year-old)"
+)
