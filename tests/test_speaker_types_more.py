@@ -1,0 +1,111 @@
+"""Speaker types from the evidence around a name: one invented case per rule.
+
+Every name, organisation and sentence below is invented for these tests; the expected type
+is the one the coding rules of ``benchmarks/gold_speaker_types.csv`` give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.sources import extract_quotes
+from analysis.sources.speaker_context import role_phrase, running_names
+from analysis.sources.speaker_types import PLACE_MARK, apposition_type, org_type, speaker_type
+
+# apposition -> type (None: it gives none)
+APPOSITIONS = [
+    ("chairman of Hale News Networks", "company"),  # the business side of an outlet
+    ("president of Brixton-Q", "company"),  # the head of a body no word types runs a firm
+    ("a senior analyst at Corvale Capital", "company"),
+    ("a Republican expert on messaging", "politics"),  # a party label makes an expert partisan
+    ("a liberal columnist", "media"),  # ... but not a columnist
+    ("a Democratic activist", "politics"),
+    ("a campaign spokeswoman", "politics"),  # the word before a staff title decides
+    ("a plumbing contractor", "citizen"),  # a job no word types, after "a"
+    ("a retired Postal Service letter carrier", "citizen"),
+    ("a Navy veteran", "citizen"),  # the last word is the role
+    ("a spokesman for Tom Hale", None),  # staff: typed by whom they speak for
+    ("who heads the Marlow Teachers Union", "civil_society"),
+    ("who lives near the old mill", "citizen"),
+    ("a 44-year-old nurse from Dayton", "citizen"),
+    ("one of the paper's best-known reporters", "media"),
+    ("the union's president", "civil_society"),
+]
+
+
+@pytest.mark.parametrize(("apposition", "expected"), APPOSITIONS)
+def test_apposition(apposition, expected):
+    assert apposition_type(apposition) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Corvale Holdings Group", "company"),
+        ("Harlow Institute for Public Policy", "academic"),
+        ("Marlow Teachers Union", "civil_society"),
+        ("Dayton Sun-Times", "media"),
+        ("National Water Safety Board", "government"),
+        ("Northline News Agency", "media"),  # a cue of several words before the head word
+        ("Tom Hale", None),
+    ],
+)
+def test_organisation_name_typed_by_its_head_word(name, expected):
+    assert org_type(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("apposition", "kept"),
+    [
+        ("a waitress at a diner", "a waitress at a diner"),
+        ("adding that the vote was close", ""),
+        ("however", ""),
+        ("noted the agency had returned the file", ""),
+        ("the Herald reported", ""),
+        ("the members of the club would back him", ""),
+        ("who said he expects a deal", ""),
+        ("who is executive director of the Hale Fund", "executive director of the Hale Fund"),
+        ("who lives in Dayton", "who lives in Dayton"),
+        ("managing director at Corvale", "managing director at Corvale"),
+    ],
+)
+def test_only_appositions_that_name_a_role_are_kept(apposition, kept):
+    assert role_phrase(apposition) == kept
+
+
+def test_candidates_are_found_anywhere_in_the_article():
+    text = (
+        "Hale's campaign opened an office. Voters cheered rival Ann Cole. Cole's running mate, "
+        "Ohio Gov. Rita Lund, spoke. Pim, Vos and other GOP candidates met. Many voted for Dan Ortiz."
+    )
+    assert running_names(text) >= {"hale", "cole", "lund", "pim", "vos", "ortiz"}
+    assert "ohio" not in running_names("Ohio Gov. Rita Lund signed the budget.")
+
+
+def test_defaults_when_nothing_types_a_source():
+    assert speaker_type("Tom Hale", {"tom", "hale"}, kind="person") == "politics"  # a public figure
+    assert speaker_type("Brixton Lane", {"brixton", "lane"}, kind="thing") == "company"
+    assert speaker_type("Ann Cole", {PLACE_MARK}, kind="person") == "citizen"
+    assert speaker_type("Ann Cole", {"actress"}, kind="person") == "other"
+    assert speaker_type("sources close to the talks", {"sources"}, kind="group", named=False) == "other"
+    # a governor the article shows running speaks as a candidate
+    assert speaker_type("Rita Lund", title_types=["government"], kind="person", runs=True) == "politics"
+    assert speaker_type("Rita Lund", title_types=["government"], kind="person") == "government"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"I came for the music," said Ann Cole of Dayton.', "citizen"),
+        ('"We will stay," said Ann Cole, who lives near the plant.', "citizen"),
+        ('"Costs will rise," said Tom Hale, an analyst at Corvale Capital.', "company"),
+        ('"Ratings matter," said Tom Hale, chairman of Hale News Networks.', "company"),
+        ('"The fight goes on," said Ann Cole, the president of the Marlow Teachers Union.', "civil_society"),
+        ('"He is wrong," said Tom Hale, a plumbing contractor.', "citizen"),
+        ('"He is guilty of nothing," said Tom Hale, Ann Cole\'s attorney.', "other"),
+        ('Rita Lund\'s campaign opened an office. "We will win," said Ohio Gov. Rita Lund.', "politics"),
+    ],
+)
+def test_type_from_the_whole_text(text, expected):
+    quotes = extract_quotes(text)
+    assert quotes["speaker_type"].tolist()[-1:] == [expected], quotes[["speaker", "speaker_type"]]
