@@ -10,7 +10,7 @@ import pytest
 
 from analysis.sources import extract_quotes
 from analysis.sources.speaker_context import role_phrase, running_names
-from analysis.sources.speaker_types import PLACE_MARK, apposition_type, org_type, speaker_type
+from analysis.sources.speaker_types import BARE, PLACE_MARK, apposition_type, org_type, speaker_type, story_type
 
 # apposition -> type (None: it gives none)
 APPOSITIONS = [
@@ -83,7 +83,8 @@ def test_candidates_are_found_anywhere_in_the_article():
 
 
 def test_defaults_when_nothing_types_a_source():
-    assert speaker_type("Tom Hale", {"tom", "hale"}, kind="person") == "politics"  # a public figure
+    assert speaker_type("Tom Hale", {"tom", "hale"}, kind="person") == "other"  # nothing types him
+    assert speaker_type("Tom Hale", {"tom", "hale"}, kind="person", bare=BARE) == BARE  # the story decides
     assert speaker_type("Brixton Lane", {"brixton", "lane"}, kind="thing") == "company"
     assert speaker_type("Ann Cole", {PLACE_MARK}, kind="person") == "citizen"
     assert speaker_type("Ann Cole", {"actress"}, kind="person") == "other"
@@ -109,3 +110,28 @@ def test_defaults_when_nothing_types_a_source():
 def test_type_from_the_whole_text(text, expected):
     quotes = extract_quotes(text)
     assert quotes["speaker_type"].tolist()[-1:] == [expected], quotes[["speaker", "speaker_type"]]
+
+
+def test_a_person_named_bare_takes_the_type_the_story_quotes_most():
+    assert story_type(["politics", "government", "politics", "other"]) == "politics"
+    assert story_type(["citizen", "company", "citizen"]) == "citizen"
+    assert story_type(["company", "citizen"]) == "company"  # a tie: the type listed first
+    assert story_type(["other", "unnamed"]) == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Sen. Ann Cole said the bill would pass. Rep. Dan Ortiz said he would vote for it. '
+         '"It is a good day," said Tom Hale.', "politics"),
+        ('"The plant gave us work," said Ann Cole, 52. "We will miss it," said Dan Ortiz of Dayton. '
+         '"It is a sad day," said Tom Hale.', "citizen"),
+        ('"It is a sad day," said Tom Hale.', "other"),
+    ],
+    ids=["campaign-story", "story-of-residents", "nobody-typed"],
+)
+def test_story_default_in_extracted_quotes(text, expected):
+    quotes = extract_quotes(text)
+    hale = quotes[quotes["speaker"] == "Tom Hale"]
+    assert len(hale) == 1
+    assert hale["speaker_type"].iloc[0] == expected

@@ -17,7 +17,7 @@ from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
 from .speaker_context import role_phrase, running_names
-from .speaker_types import AGE_MARK, INTERVIEWER, PLACE_MARK, UNNAMED, speaker_type
+from .speaker_types import AGE_MARK, BARE, INTERVIEWER, PLACE_MARK, UNNAMED, speaker_type, story_type
 from .speakers import AGE_AFTER, _apposition_after
 from .verbs import cue_connotation, lemma
 
@@ -182,7 +182,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         kind_of_source = speaker_type(
             name, words, is_place=name in places, title_types=titles.get(name, ()),
             appositions=(*appositions.get(name, ()), *entity_roles.appositions_of(name)),
-            kind=source.kind if source else "", runs=name.split()[-1].lower() in running if name.split() else False, named=named,
+            kind=source.kind if source else "", runs=name.split()[-1].lower() in running if name.split() else False, named=named, bare=BARE,
         )
         if kind_of_source == "other" and not named and name != UNCLEAR:
             kind_of_source = UNNAMED
@@ -205,13 +205,19 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
     # "other" and "unnamed" (ties: the alphabetically first)
     given: dict[str, list[str]] = {}
     for record in records:
-        if record["speaker_type"] not in ("other", UNNAMED):
+        if record["speaker_type"] not in ("other", UNNAMED, BARE):
             given.setdefault(record["speaker"], []).append(record["speaker_type"])
     for record in records:
         types = given.get(record["speaker"])
         if types:
             record["speaker_type"] = max(sorted(set(types)), key=types.count)
     _staff_take_their_principal_type(records, resolver, {n: [*a, *entity_roles.appositions_of(n)] for n, a in appositions.items()})
+    # a person named bare: the type the story's other named people have most often
+    people = {r["speaker"]: r["speaker_type"] for r in records if r["named"] and r["speaker_type"] != BARE}
+    default = story_type(list(people.values()))
+    for record in records:
+        if record["speaker_type"] == BARE:
+            record["speaker_type"] = default
     records.sort(key=lambda r: (r["start"], r["end"]))
     return records
 
@@ -229,7 +235,7 @@ def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver, a
     aide") whose own words give no type speaks for that source: it takes its type. So does
     one whose apposition says whose staff it is ("Nick Merrill, a spokesman for Mrs. Clinton"),
     whatever its own words say, when that source is a politician or an official."""
-    typed = {r["speaker"]: r["speaker_type"] for r in records if r["speaker_type"] not in ("other", UNNAMED)}
+    typed = {r["speaker"]: r["speaker_type"] for r in records if r["speaker_type"] not in ("other", UNNAMED, BARE)}
     by_surname: dict[str, str] = {}
     for name, kind in sorted(typed.items()):  # two of one family: the politician's staff, if either is one
         if " " in name and by_surname.get(name.split()[-1].lower()) != "politics":

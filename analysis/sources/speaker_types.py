@@ -10,9 +10,11 @@ source the article shows running for office anywhere (:func:`running_names`: "Pe
 campaign", "nominee Tim Kaine", "voted for Kasich") speaks as a candidate. A place speaking
 is its government; a source with no name is ``unnamed``. What no evidence types: a person
 described around the name ("Ann Cole of Dayton", "who lives nearby") is an ordinary person
-quoted, a citizen; a person named bare ("Tom Hale said") is a public figure, in news most
-often a politician; an organisation named bare is a company; ``other`` is kept for the
-roles listed as such (artists, athletes, celebrities).
+quoted, a citizen; a person named bare ("Tom Hale said") takes the type the story's other
+named people have most often (:func:`story_type`: in a campaign story a politician, in a
+story about a strike a union member), ``other`` when the story types nobody; an
+organisation named bare is a company; ``other`` is also kept for the roles listed as such
+(artists, athletes, celebrities).
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ AGE_MARK = "__age__"
 #: Put among a source's words when a place follows its name ("Ann Cole of Dayton"): a named
 #: person with a home town and no other type is an ordinary person quoted, a citizen.
 PLACE_MARK = "__place__"
+#: What :func:`speaker_type` gives a person named with nothing that types them when the caller
+#: leaves the choice to the story (``bare=BARE``): :func:`story_type` then decides.
+BARE = "__bare__"
 #: Every type a source can get, in display order.
 ALL_TYPES: tuple[str, ...] = (*SPEAKER_TYPES, "other", UNNAMED)
 #: The last word of an organisation's name -> the type it shows ("Fox Networks Group" company).
@@ -227,6 +232,7 @@ def speaker_type(
     kind: str = "",
     runs: bool = False,
     named: bool = True,
+    bare: str = "other",
 ) -> str:
     """Type of a source from its titles, its name and the role words used for it (see :data:`SPEAKER_TYPES`).
 
@@ -240,7 +246,9 @@ def speaker_type(
     >>> speaker_type("Marco Rubio", title_types=["politics"]), speaker_type("Ana Ruiz", {"student"})
     ('politics', 'citizen')
     >>> speaker_type("Tom Hale", {"tom", "hale"}, kind="person"), speaker_type("Ann Cole", {PLACE_MARK}, kind="person")
-    ('politics', 'citizen')
+    ('other', 'citizen')
+    >>> speaker_type("Tom Hale", {"tom", "hale"}, kind="person", bare=BARE) == BARE
+    True
     """
     if name == UNNAMED:
         return UNNAMED
@@ -269,7 +277,7 @@ def speaker_type(
     if kind == "thing":
         return "company"  # an organisation no word types: most often a firm
     if (kind == "person" or " " in name.strip()) and _STAFF.isdisjoint(every):
-        return "politics"  # a person named bare: a public figure, in news most often a politician
+        return bare  # a person named bare: nothing in the article says what they are
     return found  # staff of someone ("a spokesman for Tom Hale"): typed by whom they speak for
 
 
@@ -281,3 +289,19 @@ def _has_first_name(name: str) -> bool:
 def _running(words: set[str]) -> bool:
     """True when the words show a candidacy (``candidacy`` in speaker_titles.toml)."""
     return any(all(part in words for part in cue.split()) for cue in CANDIDACY)
+
+
+def story_type(types: list[str]) -> str:
+    """The type of a person the story names with nothing that types them: the type its other
+    named people have most often (``types``, one per person), ``other`` when none is typed.
+
+    A source named bare ("Tom Hale said") is most likely of the kind the story mostly quotes;
+    ties go to the type listed first in :data:`ALL_TYPES`.
+
+    >>> story_type(["politics", "government", "politics"]), story_type(["citizen"]), story_type([])
+    ('politics', 'citizen', 'other')
+    """
+    typed = [t for t in types if t in ALL_TYPES and t not in ("other", UNNAMED)]
+    if not typed:
+        return "other"
+    return max(sorted(set(typed), key=ALL_TYPES.index), key=typed.count)
