@@ -216,18 +216,16 @@ def world_matches(words: Sequence[str]) -> dict[int, tuple[str, ...]]:
     if not WORLD_FEATURES:
         return {}
     names, longest = _world_index()
-    n, out, i = len(words), {}, 0
-    while i < n:
-        most = longest.get(words[i])
-        if not most:
-            i += 1
+    starts = [i for i, w in enumerate(words) if w in longest]  # most sentences: none or few
+    n, out, done = len(words), {}, 0
+    for i in starts:
+        if i < done:  # inside the place matched before
             continue
-        for size in range(min(most, n - i), 0, -1):
+        for size in range(min(longest[words[i]], n - i), 0, -1):
             group = names.get(tuple(words[i : i + size]))
             if group:
                 break
         else:
-            i += 1
             continue
         common = []
         if "kind" in WORLD_FEATURES:
@@ -239,7 +237,7 @@ def world_matches(words: Sequence[str]) -> dict[int, tuple[str, ...]]:
         for k in range(i, i + size):
             pos = "S" if size == 1 else "B" if k == i else "E" if k == i + size - 1 else "I"
             out[k] = (*(("wp=" + pos,) if "pos" in WORLD_FEATURES else ()), *common)
-        i += size
+        done = i + size
     return out
 
 
