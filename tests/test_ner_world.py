@@ -63,3 +63,8 @@ def test_unknown_towns_in_the_gazetteer_come_out_as_places():
     found = entities.extract_entities("Protesters gathered in Isfahan and Mérida on Monday, officials said.")
     labels = dict(zip(found["text"], found["label"]))
     assert labels.get("Isfahan") == "LOCATION" and labels.get("Mérida") == "LOCATION"
+
+
+def test_a_world_place_before_a_reporting_verb_stays_a_person():
+    found = entities.extract_entities("Clinton said the plan would fail.")
+    assert list(zip(found["text"], found["label"])) == [("Clinton", "PERSON")]

@@ -211,8 +211,8 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
         return out
     if _WORLD_TEAMS and label == "LOC" and _place_and_plural(words[first:last]):
         label = "ORG"  # "Pittsburgh Pirates", "Boston Red Sox": a team named after its town
-    if label == "PER" and _WORLD_PER_KINDS and world_places().get(name) in _WORLD_PER_KINDS and words[first] not in first_names() and not (first and (words[first - 1] in HONORIFICS or words[first - 1] in PERSON_TITLES)):
-        label = "LOC"  # a GeoNames place the model took for a person ("Isfahan")
+    if label == "PER" and _WORLD_PER_KINDS and world_places().get(name) in _WORLD_PER_KINDS and words[first] not in first_names() and not (first and (words[first - 1] in HONORIFICS or words[first - 1] in PERSON_TITLES)) and not (last < len(words) and _reports(words[last])):
+        label = "LOC"  # a world place the model took for a person ("Isfahan"), not "Clinton said"
     # the project's own lists win: "Kommersant" is a newspaper, "CIS" a region
     out.append((first, last, "ORGANIZATION" if name in KNOWN_ORGS else "LOCATION" if name in EXTRA_PLACES else _LABELS[label]))
     return out
