@@ -285,7 +285,7 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
         elif name in places() and name not in demonyms() and not (first == first_word and name.lower() in _STOP):
             out.append((first, j, "LOCATION"))
         elif _WORLD_RULE_KINDS and world_places().get(name) in _WORLD_RULE_KINDS and run[0] not in first_names() and not (first == first_word and is_common(run[0], common_words())):
-            out.append((first, j, "LOCATION"))  # a GeoNames place ("Isfahan")
+            out.append((first, j, "LOCATION"))  # a world place ("Isfahan")
         elif _speaks(words, j) and (len(run) > 1 or (run[0].isalpha() and not is_common(run[0], common_words()))) and not all(w in PERSON_TITLES for w in run):
             # a name the model left out before "said" or an apposition ("Kapital, a business
             # daily, reported"): typed as the rule-based recogniser types it
@@ -298,10 +298,10 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
     return out
 
 
-#: The kinds of GeoNames places (``world_places.csv``) that the rules add as places where the
+#: The kinds of world places (``world_places.csv``, ``world_regions.csv``) that the rules add as places where the
 #: model found no name (see the data card).
 _WORLD_RULE_KINDS = frozenset(["continent", "country", "us_state", "us_county", "city_1m", "city_100k", "city", "region", "water", "land"])
-#: The kinds of GeoNames places that are places where the model says person (see the data card).
+#: The kinds of world places that are places where the model says person (see the data card).
 _WORLD_PER_KINDS = _WORLD_RULE_KINDS
 #: Whether a place's name followed by a plural is a team (see the data card).
 _WORLD_TEAMS = True
