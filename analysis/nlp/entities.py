@@ -9,9 +9,14 @@ CRF over readable features, trained on openly licensed annotated text; data card
   ("Martin Luther King Jr.");
 - phrases that are never names ("FULL TEXT") and a sentence-initial function word ("Also")
   are dropped; named days ("Election Day") and dates ("Wednesday, April 7") are DATE;
-- a name the word lists vouch for (a place in the gazetteers, a well-known organisation, a
-  name ending in an organisation cue word, an acronym) that the model left out is added, and
-  a surname alone is the person named in full elsewhere in the text;
+- a name the word lists vouch for (a place in the gazetteers or among the world places of
+  ``world_places.csv`` and ``world_regions.csv``, a well-known organisation, a name ending in
+  an organisation cue word, an acronym) that the model left out is added, and a surname
+  alone is the person named in full elsewhere in the text (not when that "person" has no
+  first name and ends in a world place: "Old Oakland");
+- a world place the model took for a person is a place ("Isfahan"; not after a title, not
+  a first name), and a place followed by a plural that the model took for a place is a
+  team ("Pittsburgh Pirates");
 - each mention gets a ``canonical`` name: the longest name in the text that it abbreviates
   ("Peskov" -> "Dmitry Peskov"), with acronyms, dotted forms and aliases joined
   ("F.B.I." / "FBI", "DOJ" / "Justice Department", "U.S." / "United States";
@@ -39,6 +44,7 @@ from .ner_lists import (  # noqa: F401  (names other modules read from here)
     HONORIFICS,
     KNOWN_ORGS,
     LEADING_DROP,
+    LOC_CUES,
     MONTHS,
     NAME_SUFFIXES,
     NOT_NAMES,
@@ -51,6 +57,7 @@ from .ner_lists import (  # noqa: F401  (names other modules read from here)
     is_common,
     name_genders,
     places,
+    world_places,
 )
 from .parsed import ParsedText, parse
 
@@ -121,7 +128,7 @@ def entity_columns(text: str | ParsedText) -> dict[str, list]:
         found = dates + [f for f in found if not _inside_date(f, dates)]
         per_sentence.append(_list_names(ws, found))
     # a surname alone, where the model missed it, is the person named in full elsewhere
-    surnames = {ws[b - 1] for ws, found in zip(words, per_sentence) for a, b, lab in found if lab == "PERSON" and b - a > 1 and ws[b - 1][:1].isupper() and ws[b - 1] not in NAME_SUFFIXES}
+    surnames = {ws[b - 1] for ws, found in zip(words, per_sentence) for a, b, lab in found if lab == "PERSON" and b - a > 1 and ws[b - 1][:1].isupper() and ws[b - 1] not in NAME_SUFFIXES and not _place_surname(ws[a:b])}
     rows = []
     for sid, s0, sp, ws, found in zip(sids, starts, spans, words, per_sentence):
         if surnames:
@@ -129,7 +136,7 @@ def entity_columns(text: str | ParsedText) -> dict[str, list]:
             found = found + [(i, i + 1, "PERSON") for i, w in enumerate(ws) if w in surnames and i not in busy]
         for first, last, label in sorted(found):
             rows.append((text[s0 + sp[first][0] : s0 + sp[last - 1][1]], label, s0 + sp[first][0], s0 + sp[last - 1][1], sid))
-    labels = _surnames_are_people({"text": [r[0] for r in rows], "label": [r[1] for r in rows]})
+    labels = _surnames_are_people({"text": [r[0] for r in rows], "label": [r[1] for r in rows]}, places=True)
     rows = [(r[0], lab, *r[2:]) for r, lab in zip(rows, labels)]
     return _columns(rows)
 
@@ -202,9 +209,24 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
         return out  # "Also", "Among"
     if not any(w[:1].isupper() or w[:1].isdigit() for w in words[first:last]):
         return out
+    if _WORLD_TEAMS and label == "LOC" and _place_and_plural(words[first:last]):
+        label = "ORG"  # "Pittsburgh Pirates", "Boston Red Sox": a team named after its town
+    if label == "PER" and _WORLD_PER_KINDS and world_places().get(name) in _WORLD_PER_KINDS and words[first] not in first_names() and not (first and (words[first - 1] in HONORIFICS or words[first - 1] in PERSON_TITLES)) and not (last < len(words) and _reports(words[last])):
+        label = "LOC"  # a world place the model took for a person ("Isfahan"), not "Clinton said"
     # the project's own lists win: "Kommersant" is a newspaper, "CIS" a region
     out.append((first, last, "ORGANIZATION" if name in KNOWN_ORGS else "LOCATION" if name in EXTRA_PLACES else _LABELS[label]))
     return out
+
+
+def _place_and_plural(parts: list[str]) -> bool:
+    """A place's name followed by one or two capitalised words, the last a plural that is no
+    place cue word ("Pittsburgh Pirates", "Boston Red Sox", not "Falkland Islands")."""
+    if len(parts) < 2 or not parts[-1].endswith("s") or parts[-1] in LOC_CUES or parts[-1] in demonyms() or " ".join(parts) in world_places():
+        return False
+    for k in range(len(parts) - 1, max(0, len(parts) - 3) - 1, -1):
+        if k and " ".join(parts[:k]) in world_places():
+            return all(w[:1].isupper() for w in parts[k:])
+    return False
 
 
 def _first_word_of(words: list[str]) -> int:
@@ -262,6 +284,8 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
             out.append((first, j, "ORGANIZATION"))
         elif name in places() and name not in demonyms() and not (first == first_word and name.lower() in _STOP):
             out.append((first, j, "LOCATION"))
+        elif _WORLD_RULE_KINDS and world_places().get(name) in _WORLD_RULE_KINDS and run[0] not in first_names() and not (first == first_word and is_common(run[0], common_words())):
+            out.append((first, j, "LOCATION"))  # a world place ("Isfahan")
         elif _speaks(words, j) and (len(run) > 1 or (run[0].isalpha() and not is_common(run[0], common_words()))) and not all(w in PERSON_TITLES for w in run):
             # a name the model left out before "said" or an apposition ("Kapital, a business
             # daily, reported"): typed as the rule-based recogniser types it
@@ -274,6 +298,13 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
     return out
 
 
+#: The kinds of world places (``world_places.csv``, ``world_regions.csv``) that the rules add as places where the
+#: model found no name (see the data card).
+_WORLD_RULE_KINDS = frozenset(["continent", "country", "us_state", "us_county", "city_1m", "city_100k", "city", "region", "water", "land"])
+#: The kinds of world places that are places where the model says person (see the data card).
+_WORLD_PER_KINDS = _WORLD_RULE_KINDS
+#: Whether a place's name followed by a plural is a team (see the data card).
+_WORLD_TEAMS = True
 _FULL_MONTHS = frozenset(m.capitalize() for m in words("months.txt"))
 #: The first words of the named days of more than one word ("Election" of "Election Day").
 _HOLIDAY_FIRST_WORDS = frozenset(h.partition(" ")[0] for h in HOLIDAYS if " " in h)
@@ -355,10 +386,17 @@ _STOP = FUNCTION_WORDS | {"may", "will", "can", "page", "home", "deal", "bath", 
 _OPENERS = frozenset([".", "!", "?", ":", '"', "“", "‘", "``", "(", "--", "—"])
 
 
-def _surnames_are_people(entities: pd.DataFrame | dict[str, list]) -> list[str]:
-    """A one-word mention that is the last word of a person named in the text is that person."""
-    surnames = {t.split()[-1] for t, lab in zip(entities["text"], entities["label"]) if lab == "PERSON" and " " in t}
+def _surnames_are_people(entities: pd.DataFrame | dict[str, list], places: bool = False) -> list[str]:
+    """A one-word mention that is the last word of a person named in the text is that person
+    (with ``places``, not when that person's name is a place's, :func:`_place_surname`)."""
+    surnames = {t.split()[-1] for t, lab in zip(entities["text"], entities["label"]) if lab == "PERSON" and " " in t and not (places and _place_surname(t.split()))}
     return ["PERSON" if (" " not in t and t in surnames) else lab for t, lab in zip(entities["text"], entities["label"])]
+
+
+def _place_surname(parts: list[str]) -> bool:
+    """A person's name that ends in a GeoNames place and starts with no first name ("Old
+    Oakland"): its last word alone is no evidence of a person."""
+    return bool(_WORLD_PER_KINDS) and world_places().get(parts[-1]) in _WORLD_PER_KINDS and parts[0] not in first_names()
 
 
 def link_short_forms(entities: pd.DataFrame | dict[str, list]) -> list[str]:

@@ -15,10 +15,15 @@ Every feature is a plain string that says what it tests, so the model's weights 
   well-known organisation, person title or honorific, name suffix, month or weekday, common
   lower-case English word; the same tests on the nearest neighbours (``-1:title``,
   ``+1:orgcue``);
+- world places (:func:`world_matches`; GeoNames countries, US states and counties, cities
+  of at least 15,000 people, and hand-written regions, seas, rivers, mountains): the word's
+  place in a matched place name (``wp=B``), the kind of place (``wpk=bigcity``), whether
+  the place is the whole capitalised run (``wp:whole``: "Paris", not "Paris Hilton");
 - the run of capitalised words the word is in ("Bank of New York"; :func:`_run_features`):
   its length (``runlen=``), the word's place in it (``runpos=B``), whether it ends in a cue
   word (``run:orgcue``, ``run:loccue``), starts with a first name (``run:first``) or is
-  followed by a reporting verb (``run:said``);
+  followed by a reporting verb (``run:said``), starts or ends with a world place and is
+  longer (``run:placefirst``, ``run:placelast``);
 - sentence position: first word of the sentence or of a quotation (``first``), first and
   last word (``-1:BOS``, ``+1:EOS``);
 - document-level consistency (:func:`doc_clues`): what the other occurrences of the same
@@ -54,6 +59,7 @@ from .ner_lists import (
     demonyms,
     first_names,
     places,
+    world_places,
 )
 
 _UPPER = re.compile(r"[A-Z]+")
@@ -64,6 +70,17 @@ _QUOTES = frozenset(['"', "“", "‘", "``", "'", "(", ":", "--", "—"])
 _PREPS_LOC = frozenset(["in", "at", "near", "from", "to", "across", "outside", "inside", "into", "towards", "toward"])
 _RUN_CONNECTORS = frozenset(["of", "for", "and", "de", "&"])
 _SPEECH = frozenset(["said", "says", "told", "added", "wrote", "argued", "explained", "stated", "announced"])
+
+
+#: The kinds of GeoNames places the model reads (``analysis/lexicons/world_places.csv``)
+#: and the group each is written as in the features.
+WORLD_GROUPS = {"continent": "region", "country": "region", "us_state": "region", "us_county": "county", "city_1m": "bigcity", "city_100k": "city", "city": "town", "region": "region", "water": "nature", "land": "nature"}
+#: Which world-place features are built (chosen on the tuning slice; see the data card):
+#: ``pos`` the word's place in the matched name (``wp=S``/``B``/``I``/``E``), ``kind`` its
+#: group (``wpk=city``), ``whole`` the name is the whole capitalised run (``wp:whole``),
+#: ``runplace`` the capitalised run starts or ends with a place but is more than that place
+#: (``run:placefirst`` "Pittsburgh Pirates", ``run:placelast`` "Bank of New York").
+WORLD_FEATURES = frozenset({"pos", "kind", "whole", "runplace"})
 
 
 def _shape(word: str) -> str:
@@ -177,6 +194,57 @@ def doc_clues(sentences: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
     return {w: tuple(sorted(got)) for w, got in found.items()}
 
 
+@lru_cache(maxsize=1)
+def _world_index() -> tuple[dict[tuple[str, ...], str], dict[str, int]]:
+    """The world places as token tuples -> group, and first token -> longest name in tokens."""
+    names: dict[tuple[str, ...], str] = {}
+    for name, kind in world_places().items():
+        group = WORLD_GROUPS.get(kind)
+        if group:
+            names[tuple(name[a:b] for a, b in token_spans(name))] = group
+    longest: dict[str, int] = {}
+    for toks in names:
+        longest[toks[0]] = max(longest.get(toks[0], 0), len(toks))
+    return names, longest
+
+
+def world_matches(words: Sequence[str]) -> dict[int, tuple[str, ...]]:
+    """The world-place features of the words of one sentence that are inside a GeoNames place
+    name (longest match first, left to right): ``wp=S`` (single word), ``wp=B``/``I``/``E``,
+    the place's group (``wpk=region``, ``bigcity``, ``city``, ``town``, ``county``) and
+    ``wp:whole`` when the name is the whole capitalised run ("Paris", not "Paris Hilton")."""
+    if not WORLD_FEATURES:
+        return {}
+    names, longest = _world_index()
+    starts = [i for i, w in enumerate(words) if w in longest]  # most sentences: none or few
+    n, out, done = len(words), {}, 0
+    for i in starts:
+        if i < done:  # inside the place matched before
+            continue
+        for size in range(min(longest[words[i]], n - i), 0, -1):
+            group = names.get(tuple(words[i : i + size]))
+            if group:
+                break
+        else:
+            continue
+        common = []
+        if "kind" in WORLD_FEATURES:
+            common.append("wpk=" + group)
+        if "whole" in WORLD_FEATURES:
+            before = i == 0 or not _joins(words, i - 1) or (i == 1 and words[0].lower() in _lists()[3])
+            if before and (i + size == n or not _joins(words, i + size)):
+                common.append("wp:whole")
+        for k in range(i, i + size):
+            pos = "S" if size == 1 else "B" if k == i else "E" if k == i + size - 1 else "I"
+            out[k] = (*(("wp=" + pos,) if "pos" in WORLD_FEATURES else ()), *common)
+        done = i + size
+    return out
+
+
+#: The sentence whose world-place matches were found last, and those matches.
+_LAST_WORLD: list = [None, {}]
+
+
 def sentence_features(words: Sequence[str], clues: dict[str, tuple[str, ...]], start: int = 0, end: int | None = None) -> list[list[str]]:
     """One list of feature strings per token of one sentence (of tokens ``start`` to ``end``
     only, when given; their features still see the words around them)."""
@@ -184,7 +252,10 @@ def sentence_features(words: Sequence[str], clues: dict[str, tuple[str, ...]], s
     end = n if end is None else end
     lo = max(0, start - 2)
     views = [None] * lo + [word_features(w) for w in words[lo : min(n, end + 2)]]
-    runs = _run_features(words, start, end)
+    if _LAST_WORLD[0] is not words:  # once per sentence, not once per window
+        _LAST_WORLD[:] = [words, world_matches(words)]
+    world = _LAST_WORLD[1]
+    runs = _run_features(words, start, end, world)
     out = []
     for i in range(start, end):
         w = words[i]
@@ -207,6 +278,8 @@ def sentence_features(words: Sequence[str], clues: dict[str, tuple[str, ...]], s
             f.extend(clues[w])
         if i in runs:
             f.extend(runs[i])
+        if i in world:
+            f.extend(world[i])
         out.append(f)
     return out
 
@@ -223,7 +296,7 @@ def _joins(words: Sequence[str], j: int) -> bool:
 _RUNLEN = ("", "runlen=1", "runlen=2", "runlen=3", "runlen=4")
 
 
-def _run_features(words: Sequence[str], start: int, end: int) -> dict[int, tuple[str, ...]]:
+def _run_features(words: Sequence[str], start: int, end: int, world: dict[int, tuple[str, ...]] | None = None) -> dict[int, tuple[str, ...]]:
     """For each capitalised word of ``words[start:end]``, the features of the run of
     capitalised words it is in ("Bank of New York"): its length, the word's position in it
     (``S``ingle, ``B``egin, ``I``nside, ``E``nd), whether it ends in a cue word, starts with a
@@ -250,6 +323,14 @@ def _run_features(words: Sequence[str], start: int, end: int) -> dict[int, tuple
             common.append("run:first")
         if b < n and words[b] in _SPEECH:
             common.append("run:said")
+        if world and "runplace" in WORLD_FEATURES:
+            a1 = a + 1 if a == 0 and b > 1 and words[0].lower() in _lists()[3] else a
+            starts = [k for k in range(a1, b) if k in world and world[k][0] in ("wp=S", "wp=B")]
+            if starts and not (starts == [a1] and world.get(b - 1, ("",))[0] in ("wp=S", "wp=E")):
+                if starts[0] == a1:
+                    common.append("run:placefirst")  # "Pittsburgh Pirates"
+                if world.get(b - 1, ("",))[0] in ("wp=S", "wp=E"):
+                    common.append("run:placelast")  # "Bank of New York"
         if b - a == 1:
             out[i] = ("runpos=S", *common)
         else:

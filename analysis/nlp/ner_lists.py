@@ -4,15 +4,18 @@ Shared by the rules (:mod:`analysis.nlp.ner_rules`), the trained model's feature
 (:mod:`analysis.nlp.ner_features`) and the clean-up of its output
 (:mod:`analysis.nlp.entities`). The lists are data: ``analysis/lexicons/entity_cues.toml``,
 NLTK's ``names`` (first names), ``gazetteers`` (places, nationalities), ``words`` and
-``stopwords`` (common lower-case words).
+``stopwords`` (common lower-case words), and the world places of GeoNames
+(``analysis/lexicons/world_places.csv``, CC-BY 4.0).
 """
 
 from __future__ import annotations
 
+import csv
+import sys
 from functools import lru_cache
 
 from .. import cache
-from ..lexicons import table, words
+from ..lexicons import read_text, table, words
 from . import nltk_data as nltkdata
 
 #: The recogniser's word lists (``analysis/lexicons/entity_cues.toml``).
@@ -81,6 +84,21 @@ def demonyms() -> frozenset[str]:
     from nltk.corpus import gazetteers
 
     return frozenset(gazetteers.words("nationalities.txt")) | frozenset(LISTS["extra_demonyms"])
+
+
+@lru_cache(maxsize=1)
+def world_places() -> dict[str, str]:
+    """World places: name -> kind. The GeoNames places of ``world_places.csv``
+    (``continent``, ``country``, ``us_state``, ``us_county``, ``city_1m``, ``city_100k``,
+    ``city``) and the regions and natural features of ``world_regions.csv`` (``region``,
+    ``water``, ``land``; the GeoNames kind wins where a name is in both)."""
+    found: dict[str, str] = {}
+    for name in ("world_regions.csv", "world_places.csv"):  # rows read one by one: 40,000 of them
+        lines = (line for line in read_text(name).splitlines() if line and not line.startswith("#"))
+        next(lines)  # the header: name,kind
+        for place, kind in csv.reader(lines):
+            found[place] = sys.intern(kind)
+    return found
 
 
 def _build_common_words() -> frozenset[str]:
