@@ -12,10 +12,13 @@ from .names import ABBREVIATION_DOT
 from .roles import (
     _ALL_ROLE_WORDS,
     _MEDIA_NOUNS,
+    _NOT_OPENERS,
     _PHRASE_OPENERS,
     _PRONOUNS,
+    _SENTENCE_ADVERBS,
     _SPEAKER_ABBREVIATIONS,
 )
+from .tokens import _tags
 
 # where a clause (and so a subject) can start: sentence start, semicolon, subordinator
 _CLAUSE_OPENERS = re.compile(
@@ -52,7 +55,13 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     if "(" in sentence[floor:cue_start] or '"' in sentence[floor:cue_start] or "“" in sentence[floor:cue_start]:
         # asides that hide the clause structure: "Kasich (who has 25 delegates) said", "the star of "The Apprentice," said"
         sentence = sentence[:floor] + _mask_asides(sentence[floor:cue_start]) + sentence[cue_start:]
+    if "," in sentence[floor:cue_start] and _PARTICIPLE_ASIDE.search(sentence, floor, cue_start):
+        sentence = sentence[:floor] + _PARTICIPLE_ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 1), sentence[floor:cue_start]) + sentence[cue_start:]
     left = sentence[floor:cue_start]
+    if _AND_THEN_VERB.search(left) and not re.match(r"\w+ing\b", sentence[cue_start:]):
+        # "Trump went after the governor and called for ...": no subject of its own; the
+        # verb shares the clause's (the rules for coordinated verbs find it)
+        return None
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
     segment = sentence[floor:end]
@@ -62,9 +71,13 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         segment = sentence[floor:end]
     who = re.search(r"(?<=\w),?\s+who\s*$", segment)
     if who and who.start() > 0:  # "X, who said ...": the speaker is X
-        run = re.search(r"(?:\b[A-Z][\w.'’\-]*\s+){0,5}[A-Z][\w'’\-]+$", segment[: who.start()])
+        head = segment[: who.start()]
+        last_comma = head.rfind(",")
+        if last_comma > 0 and who.group().startswith(",") and _is_apposition(head[last_comma + 1 :].strip()) and re.search(r"\b[A-Z][\w'’\-]+$", head[:last_comma]):
+            head = head[:last_comma]  # "Sen. Ana Ruiz, the ranking Democrat on the panel, who said"
+        run = re.search(r"(?:\b[A-Z][\w.'’\-]*\s+(?:of\s+)?){0,5}[A-Z][\w'’\-]+$", head)
         if run:
-            return floor + run.start(), floor + who.start()
+            return floor + run.start(), floor + run.end()
         return _subject_before(sentence, floor + who.start(), floor)
     # clause start: last quotation mark, subordinator or semicolon in the segment
     start = floor
@@ -87,12 +100,15 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     if "," in phrase:
         pieces = list(re.finditer(r"[^,]+", phrase))
         idx = len(pieces) - 1
-        while idx > 0 and (_is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()) or _PLACE_AFTER_PLACE.fullmatch(phrase[pieces[idx].start() : pieces[idx].end()].strip()) and _FROM_PLACE.search(phrase[pieces[idx - 1].start() : pieces[idx - 1].end()])):
+        while idx > 0 and (_is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()) or _DURATION.fullmatch(phrase[pieces[idx].start() : pieces[idx].end()].strip()) or (idx >= 2 or _NAME_START.match(phrase[pieces[0].start() : pieces[0].end()].strip()) and not _OPENS_ADJUNCT.match(phrase[pieces[0].start() : pieces[0].end()].strip())) and _PLACE_AFTER_PLACE.fullmatch(phrase[pieces[idx].start() : pieces[idx].end()].strip()) and _FROM_PLACE.search(phrase[pieces[idx - 1].start() : pieces[idx - 1].end()])):
             idx -= 1  # "X, a salesman from Sumter, South Carolina, said": the state is no speaker
         chosen = pieces[idx]
         while idx >= 1:  # "X, chief executive of Y, a consulting firm, said": back over each apposition
             current = phrase[pieces[idx].start() : pieces[idx].end()].strip()
             previous_piece = phrase[pieces[idx - 1].start() : pieces[idx - 1].end()].strip()
+            if idx >= 2 and re.fullmatch(r"\d{1,3}", previous_piece) and not re.fullmatch(r"\d{1,3}", current):
+                idx -= 1  # "Ana Ruiz, 21, a junior from Reno, said": back over the age to the name
+                previous_piece = phrase[pieces[idx - 1].start() : pieces[idx - 1].end()].strip()
             if _is_apposition(current) and not _ADVERB_OR_PARTICIPLE.fullmatch(previous_piece) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
                 idx -= 1
                 while idx > 0 and _is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()):
@@ -117,11 +133,24 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         return None
     start = start + (len(sentence[start:end]) - len(sentence[start:end].lstrip()))
     end = start + len(phrase)
+    adverb = re.match(r"([A-Za-z]+),?\s+(?=\S)", phrase)
+    if adverb and adverb.group(1).lower() in _SENTENCE_ADVERBS:  # "Then she added", "Now Bloomberg says"
+        start += adverb.end()
+        phrase = sentence[start:end]
     if not _is_speaker_phrase(phrase):
         return None
     return start, end
 
 
+# a piece that opens with a participle, a preposition or a subordinator: no name before a place
+_OPENS_ADJUNCT = re.compile(r"(?:[A-Z][a-z]+ing|In|At|On|During|After|Before|From|Since|With|While|When|As|Of)\b")
+# "two weeks later", "only a month ago": a time between a speaker and its verb
+_DURATION = re.compile(r"(?:only\s+|just\s+|about\s+|some\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?|years?|hours?|decades?)(?:\s+(?:later|earlier|ago|before))?", re.I)
+_NAME_START = re.compile(r"[A-Z][\w.'’\-]*\s+[A-Z]")
+# a subordinate clause of a participle between a speaker and its verb: "X, when contacted by Reuters, said"
+_PARTICIPLE_ASIDE = re.compile(r",\s*(?:when|while|after|before|if|as|once|though|although)\s+(?:\w+ed|\w+ing|told|asked)\b[^,]{0,60},")
+# a verb joined to the one before it: "... went after the governor and [called]"
+_AND_THEN_VERB = re.compile(r"\w\s+and\s+(?:(?:also|then|later|again|quickly|repeatedly|[a-z]+ly)\s+)?$")
 # "..., a junior from Las Vegas" and then ", Nevada": a place name that completes a place
 _FROM_PLACE = re.compile(r"\b(?:from|of|in)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}\s*$")
 _PLACE_AFTER_PLACE = re.compile(r"(?:[A-Z][\w.\-]*\s*){1,3}")
@@ -169,13 +198,18 @@ def _is_apposition(segment: str) -> bool:
         return True  # "Shelley Moore Capito, Republican of West Virginia,"
     if _POSSESSIVE_ROLE.match(segment.strip()):
         return True  # "Sanders' campaign manager", "Democracy for America's executive director"
+    if first == "the" and words[-1][:1].isupper() and not re.search(r"[’']s?\s", segment) and all(w[:1].isupper() or w in ("of", "for", "and", "on") for w in words[1:]):
+        return False  # "Regardless, the State Department said": a name, not a role
     return first[0].islower() and first.lower() not in ("he", "she", "it", "they", "we") or first.lower() in ("a", "an", "the") and len(words) > 1 and words[1][0].islower()
 
 
 def _is_name_like(segment: str) -> bool:
     """A name (with any title) before an apposition: ends in a capitalised word, no determiner first."""
     words = _PARENTHETICAL.sub("", segment).split()
-    if not words or len(words) > 8 or words[0].lower() in ("the", "a", "an", "this", "that", "later", "meanwhile", "however") or _NOT_SUBJECT_START.match(segment) or _PREPOSITION_START.match(segment):
+    if len(words) > 1 and words[0].lower().strip(",") in _SENTENCE_ADVERBS:  # "Then DuPont, two months later, announced"
+        words = words[1:]
+        segment = " ".join(words)
+    if not words or len(words) > 8 or words[0].lower() in ("the", "a", "an", "this", "that", "later", "meanwhile", "however") or words[0].lower() in _NOT_OPENERS or _NOT_SUBJECT_START.match(segment) or _PREPOSITION_START.match(segment):
         return False
     return words[-1][0].isupper() and not _SUBJECT_VERB_WORDS.search(segment)
 
@@ -197,7 +231,7 @@ def _is_speaker_phrase(phrase: str) -> bool:
         return False
     if _SHARE_OF_PEOPLE.match(phrase):
         return True  # "six in 10", "46 percent of voters", "About four out of 10 voters"
-    if _NOT_SUBJECT_START.match(phrase) or _PREPOSITION_START.match(phrase) or _ADVERB_OR_PARTICIPLE.fullmatch(phrase):
+    if _NOT_SUBJECT_START.match(phrase) or _PREPOSITION_START.match(phrase) or _ADVERB_OR_PARTICIPLE.fullmatch(phrase) or words[0].lower().strip(",") in _NOT_OPENERS:
         return False
     if phrase.lower() in _PRONOUNS:
         return True
@@ -229,7 +263,7 @@ def _subject_after(sentence: str, pos: int) -> tuple[int, int] | None:
 
 
 _MAIN_SUBJECT = re.compile(
-    r"(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w.'’\-]*|of|the|for|&)(?:\s+(?:[A-Z][\w.'’\-]*|of|the|for|&))*(?:\s+[a-z]+(?:men|women|man|woman|ers|ists|ians|ors|s))?)"
+    r"(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w.'’\-]*|of|the|for|&)(?:\s+(?:[A-Z][\w.'’\-]*|of|the|for|&))*(?:\s+[a-z]+(?:men|women|man|woman|ers|ists|ians|ors|s)\b)?)"
 )
 
 
@@ -240,19 +274,29 @@ _ROLE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[A-Za-z][\w\
 # a dateline ("WASHINGTON —", "ORLANDO (AP) -") or an opening participle or adverb phrase
 # ("Speaking Sunday,", "Hastily,") before the subject
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--|-|:)\s*")
-_OPENING_PHRASE = re.compile(r"^(?:(?:[A-Z][a-z]+(?:ing|ly)|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day)\b[^,]{0,60}),\s*")
+_OPENING_PHRASE = re.compile(r"^(?:(?:[A-Z][a-z]+(?:ing|ly)|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day|Asked|Pressed|Contacted|Reached|Told|Given|Faced|Confronted|Questioned|While|Although|Though|Whereas|When|As|If|Because|Once|Unless|Until)\b[^,]{0,80}),\s*")
 
 
-def _main_subject(sentence: str) -> tuple[int, int] | None:
-    """The sentence-initial noun phrase (after connectives), the subject a participle shares."""
-    start = 0
-    for opener in (_DATELINE, _OPENING_PHRASE):
-        m = opener.match(sentence, start)
-        if m:
-            start = m.end()
-    lead = _LEADING_CONNECTIVE.match(sentence, start)
-    if lead:
-        start = lead.end()
+def _main_subject(sentence: str, start: int = 0) -> tuple[int, int] | None:
+    """The noun phrase opening the sentence (or the clause at ``start``), after datelines,
+    connectives and opening phrases: the subject a participle shares."""
+    m = _DATELINE.match(sentence[start:])
+    if m:
+        start += m.end()
+    opened = False
+    for _ in range(6):  # "At a rally in Dover, N.H., on Tuesday, Sen. Ana Ruiz ..."
+        rest = sentence[start:]
+        m = _OPENING_PHRASE.match(rest) or _LEADING_CONNECTIVE.match(rest) or _OPENING_WORD.match(rest) or _OPENING_ADVERB.match(rest)
+        if m is None and opened:
+            m = _PLACE_OR_TIME_PIECE.match(rest)
+        if m is None or m.end() == 0:
+            break
+        if m.re is _OPENING_ADVERB and m.group(1).lower() not in _SENTENCE_ADVERBS:
+            break
+        if m.re is _OPENING_WORD and m.group(0).split(",")[0].strip().lower() not in _NOT_OPENERS and not m.group(0).split(",")[0].strip().endswith("ly"):
+            break  # "Trump, ...": a name, not an opening word
+        start += m.end()
+        opened = True
     role = _ROLE_SUBJECT.match(sentence, start)
     if role and (role.group("head").lower() in _ALL_ROLE_WORDS or role.group("head").lower() in _TYPE_CUES):  # "The mayor endorsed Jones, saying ..."
         return start, role.end()
@@ -260,12 +304,46 @@ def _main_subject(sentence: str) -> tuple[int, int] | None:
     if not m or not m.group("np").strip():
         return None
     phrase = m.group("np").rstrip()
+    more = _TITLE_THEN_NAME.match(sentence, start + len(phrase))
+    if more and phrase[:1].isupper() and all(_tags(sentence).get(more.start(1) + w.start()) in _NOUN_TAGS for w in re.finditer(r"\b[a-z][\w\-]*", more.group(1))):
+        phrase = sentence[start : more.end()]  # "Presumptive Democratic presidential nominee Ana Ruiz"
+    if phrase.lower() in ("the", "a", "an"):  # "The port authority closed ..., saying": the nouns up to the verb
+        return _determiner_phrase(sentence, start)
     if " " in phrase and phrase.split()[-1].islower() and phrase.split()[-1] not in ("of", "the", "for") and not _is_speaker_phrase(phrase):
         phrase = phrase.rsplit(None, 1)[0]  # "Ruiz has ...", "Ruiz is ...": the verb is no part of the subject
     end = start + len(phrase)
     if not _is_speaker_phrase(phrase) or phrase.split()[-1] in ("of", "the", "for", "&"):
         return None
     return start, end
+
+
+# one opening word and its comma: "Likewise, Trump ...", "Publicly, the nominee ..."
+_OPENING_WORD = re.compile(r"^[A-Z][a-z]+\s*,\s*")
+# a sentence adverb without a comma: "Then Trump wondered ..."
+_OPENING_ADVERB = re.compile(r"^([A-Z][a-z]+)\s+(?=[A-Za-z])")
+# after an opening phrase, the rest of its place or time: "N.H., ", "on Tuesday, "
+_PLACE_OR_TIME_PIECE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?|[A-Z]\.[A-Z]\.|on\s+[A-Z][a-z]+day|[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*")
+# lower-case title words and then a name: " presidential nominee Ana Ruiz"
+_TITLE_THEN_NAME = re.compile(r"((?:\s+[a-z][\w\-]*){1,3})(?:\s+[A-Z][\w.'’\-]*)+")
+_NOUN_TAGS = frozenset("JJ JJR JJS NN NNS NNP NNPS CD POS".split())
+
+
+def _determiner_phrase(sentence: str, start: int) -> tuple[int, int] | None:
+    """ "The port authority" in "The port authority closed ...": a determiner and the nouns
+    and adjectives after it (up to four), as the tagger reads them."""
+    tags = _tags(sentence)
+    end = None
+    for k, m in enumerate(re.finditer(r"[\w’'\-]+", sentence[start:])):
+        if k == 0:
+            end = start + m.end()
+            continue
+        if k > 4 or tags.get(start + m.start()) not in _NOUN_TAGS:
+            break
+        end = start + m.end()
+    if end is None or " " not in sentence[start:end]:
+        return None
+    phrase = sentence[start:end]
+    return (start, end) if _is_speaker_phrase(phrase) else None
 
 
 #: An age right after a name ("Quina Jones, 25, a nurse"): the mark of a person quoted as such.

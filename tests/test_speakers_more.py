@@ -1,0 +1,92 @@
+"""Who speaks, on sentences written for these tests: opening phrases and adverbs, ages and
+appositions, place and affiliation tags, verbs joined by "and", relative clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.sources import extract_quotes
+from analysis.sources.names import parse_name
+from analysis.sources.speakers import _main_subject, _subject_before
+
+
+def _speakers(text: str) -> dict[str, str]:
+    """cue -> canonical speaker of each statement found in ``text``."""
+    return {row["cue"]: row["speaker"] for row in extract_quotes(text).to_dict("records")}
+
+
+def _before(sentence: str, cue: str) -> str | None:
+    span = _subject_before(sentence, sentence.index(cue))
+    return sentence[span[0] : span[1]] if span else None
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, expected",
+    [
+        # a sentence adverb is no speaker
+        ("Regardless, the Water Board said it found no leak.", "said", "the Water Board"),
+        ("Then Mayor Ruiz, two weeks later, announced a new plan.", "announced", "Mayor Ruiz"),
+        ("Now Bellamy says he is tired of the campaign.", "says", "Bellamy"),
+        # an opening participle phrase ending in a place is no name before a place
+        ("Speaking late Tuesday in Tampa, Orwin insisted that he had won.", "insisted", "Orwin"),
+        ("Kicking off the day at a diner in Keene, Orwin accused the mayor of lying.", "accused", "Orwin"),
+        # ... but a name and its home town still are
+        ("Tara Bell of Columbia, South Carolina says she will vote.", "says", "Tara Bell of Columbia"),
+        # an age between a name and its apposition
+        ("Marla Andrews, 21, a junior from Reno, said she would vote.", "said", "Marla Andrews"),
+        # a participle aside between a speaker and its verb
+        ("The mayor's office, when contacted by the paper, said it had no comment.", "said", "The mayor's office"),
+        # a verb joined by "and" has no subject of its own before it
+        ("Orwin went after the governor and called for her to quit.", "called", None),
+    ],
+)
+def test_subject_before(sentence: str, cue: str, expected: str | None) -> None:
+    assert _before(sentence, cue) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The port authority closed the pier on Monday, saying the storm was too strong.", "The port authority"),
+        ("At a rally in Dover, N.H., on Tuesday, Senator Ada Penn of Vermont endorsed the mayor, saying she would win.", "Senator Ada Penn of Vermont"),
+        ("Although Bellamy is not a candidate, Orwin mocked him, saying he was worth less.", "Orwin"),
+        ("Likewise, Orwin went after the governor, calling for her to quit.", "Orwin"),
+        ("Presumptive Republican presidential nominee Ada Penn called on the council to act, saying it was late.", "Presumptive Republican presidential nominee Ada Penn"),
+    ],
+)
+def test_main_subject(sentence: str, expected: str) -> None:
+    span = _main_subject(sentence)
+    assert span is not None and sentence[span[0] : span[1]] == expected
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        ("Stephen Vail of the University of Texas School of Law", "Stephen Vail"),
+        ("Meera Gaur of Human Rights Watch", "Meera Gaur"),
+        ("Rep. Elijah Cummings of Maryland", "Elijah Cummings"),
+        ("Former Secretary of State Ada Penn", "Ada Penn"),
+        ("Palm Beach County Supervisor of Elections Susan Ruiz", "Susan Ruiz"),
+    ],
+)
+def test_affiliation_tag_is_no_part_of_the_name(mention: str, name: str) -> None:
+    assert parse_name(mention).name == name
+
+
+def test_relative_clause_after_a_place_tag_and_an_apposition() -> None:
+    text = (
+        "The report was backed by Sen. Dina Fell of Utah, the ranking Democrat on the Senate "
+        "Intelligence Committee, who said none of the emails came from the governor."
+    )
+    assert _speakers(text)["said"] == "Dina Fell"
+    text = "Sen. Marco Penn of Florida, who mused in the debate that the governor was unfit, left early."
+    assert _speakers(text)["mused"] == "Marco Penn"
+
+
+def test_speaker_through_an_age_apposition() -> None:
+    assert _speakers("Marla Andrews, 21, a junior from Reno, said she would vote for the senator.")["said"] == "Marla Andrews"
+
+
+def test_coordinated_verb_keeps_the_clause_subject() -> None:
+    found = _speakers("De Blasio said the move was made by the commissioner and said, “Who else is to blame?”")
+    assert set(found.values()) == {"De Blasio"}
