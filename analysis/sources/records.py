@@ -17,7 +17,7 @@ from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
 from .speaker_types import AGE_MARK, INTERVIEWER, UNNAMED, speaker_type
-from .speakers import AGE_AFTER, _apposition_after
+from .speakers import AGE_AFTER, RELATIVE_PRONOUNS, _apposition_after, relative_antecedent
 from .verbs import cue_connotation, lemma
 
 _FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
@@ -151,14 +151,17 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         else:
             name, kind = text[row.mention[0] : row.mention[1]], ""
         row.speaker, row.speaker_kind = name, kind
-        apposition = _apposition_after(text, row.mention[1])
+        named_at = row.mention  # where the source is named: a relative pronoun's antecedent
+        if text[row.mention[0] : row.mention[1]].lower() in RELATIVE_PRONOUNS:
+            named_at = relative_antecedent(text, row.mention[0], s_start) or row.mention
+        apposition = _apposition_after(text, named_at[1])
         if apposition.startswith("whose "):
             apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
             appositions.setdefault(name, []).append(apposition)
-        age = AGE_MARK if AGE_AFTER.match(text, row.mention[1]) else ""
-        lead = _LEAD_ROLE.search(text, max(0, row.mention[0] - 60), row.mention[0])  # "The ferry operator, Blue Line Boats, said"
-        role = " ".join([lead.group(1) if lead else "", text[row.mention[0] : row.mention[1]], apposition, age, entity_roles.get(name, "")])
+        age = AGE_MARK if AGE_AFTER.match(text, named_at[1]) else ""
+        lead = _LEAD_ROLE.search(text, max(0, named_at[0] - 60), named_at[0])  # "The ferry operator, Blue Line Boats, said"
+        role = " ".join([lead.group(1) if lead else "", text[named_at[0] : named_at[1]], apposition, age, entity_roles.get(name, "")])
         resolver.record(row.cue_start, name, kind, role)
     # agentless statements take the source of the statement before them
     ordered = sorted(rows, key=lambda r: r.cue_start)

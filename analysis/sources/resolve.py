@@ -30,6 +30,7 @@ from .roles import (
     _role_matches,
 )
 from .speaker_types import UNNAMED, _type_of_words
+from .speakers import RELATIVE_PRONOUNS, relative_antecedent
 from .tokens import _words_of
 
 #: The speaker of a pronoun that could refer to more than one person named just before it.
@@ -170,6 +171,9 @@ class _Resolver:
         lower = mention.lower().strip()
         if lower in _PRONOUNS:
             return self._pronoun(lower, start, sentence_start)
+        if lower in RELATIVE_PRONOUNS:  # "Ana Ruiz, who said ...": the source its antecedent names
+            antecedent = relative_antecedent(self.text, start, sentence_start)
+            return self.resolve(*antecedent, sentence_start) if antecedent else (UNNAMED, "person")
         if _MEDIA_NOUNS.match(mention.strip()):
             return "the media", "group"
         inside = self.entities_in(start, end)

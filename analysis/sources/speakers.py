@@ -69,16 +69,11 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     if relative:  # "Ruth Okafor, who chairs the association, told ..."
         end = floor + relative.start()
         segment = sentence[floor:end]
-    who = re.search(r"(?<=\w),?\s+who\s*$", segment)
-    if who and who.start() > 0:  # "X, who said ...": the speaker is X
-        head = segment[: who.start()]
-        last_comma = head.rfind(",")
-        if last_comma > 0 and who.group().startswith(",") and _is_apposition(head[last_comma + 1 :].strip()) and re.search(r"\b[A-Z][\w'’\-]+$", head[:last_comma]):
-            head = head[:last_comma]  # "Sen. Ana Ruiz, the ranking Democrat on the panel, who said"
-        run = re.search(r"(?:\b[A-Z][\w.'’\-]*\s+(?:of\s+)?){0,5}[A-Z][\w'’\-]+$", head)
-        if run:
-            return floor + run.start(), floor + run.end()
-        return _subject_before(sentence, floor + who.start(), floor)
+    who = _RELATIVE_AT_END.search(segment)
+    if who and who.start() > 0:  # "X, who said ...": the mention is "who", its antecedent X
+        if relative_antecedent(sentence, floor + who.start("rel"), floor) is None:
+            return None
+        return floor + who.start("rel"), floor + who.end("rel")
     # clause start: last quotation mark, subordinator or semicolon in the segment
     start = floor
     for m in re.finditer(r'["“”„«»]|\'\'', segment):
@@ -275,6 +270,27 @@ _ROLE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[A-Za-z][\w\
 # ("Speaking Sunday,", "Hastily,") before the subject
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--|-|:)\s*")
 _OPENING_PHRASE = re.compile(r"^(?:(?:[A-Z][a-z]+(?:ing|ly)|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day|Asked|Pressed|Contacted|Reached|Told|Given|Faced|Confronted|Questioned|While|Although|Though|Whereas|When|As|If|Because|Once|Unless|Until)\b[^,]{0,80}),\s*")
+
+
+# a relative pronoun right before a reporting verb: "Ana Ruiz, who said ..."
+_RELATIVE_AT_END = re.compile(r"(?<=\w),?\s+(?P<rel>who|which)\s*$")
+RELATIVE_PRONOUNS = frozenset({"who", "which"})
+
+
+def relative_antecedent(sentence: str, rel_start: int, floor: int = 0) -> tuple[int, int] | None:
+    """The antecedent of the relative pronoun at ``rel_start`` ("Sen. Ana Ruiz of Utah, the
+    ranking Democrat on the panel, who said" -> "Sen. Ana Ruiz of Utah"): the name before
+    it, past an apposition, else the speaker phrase that ends before it."""
+    head = sentence[floor:rel_start].rstrip()
+    comma = head.endswith(",")
+    head = head.rstrip(",").rstrip()
+    last_comma = head.rfind(",")
+    if comma and last_comma > 0 and _is_apposition(head[last_comma + 1 :].strip()) and re.search(r"\b[A-Z][\w'’\-]+$", head[:last_comma]):
+        head = head[:last_comma]  # "Sen. Ana Ruiz, the ranking Democrat on the panel, who said"
+    run = re.search(r"(?:\b[A-Z][\w.'’\-]*\s+(?:of\s+)?){0,5}[A-Z][\w'’\-]+$", head)
+    if run:
+        return floor + run.start(), floor + run.end()
+    return _subject_before(sentence, floor + len(head), floor)
 
 
 def _main_subject(sentence: str, start: int = 0) -> tuple[int, int] | None:
