@@ -90,3 +90,58 @@ def test_speaker_through_an_age_apposition() -> None:
 def test_coordinated_verb_keeps_the_clause_subject() -> None:
     found = _speakers("De Blasio said the move was made by the commissioner and said, “Who else is to blame?”")
     assert set(found.values()) == {"De Blasio"}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Eight years ago, Al Penn backed the mayor, saying she was the best.", "Al Penn"),
+        ("Just before the ferry left, the captain asked for calm, saying the sea was rough.", "the captain"),
+    ],
+)
+def test_main_subject_after_a_time_phrase(sentence: str, expected: str) -> None:
+    span = _main_subject(sentence)
+    assert span is not None and sentence[span[0] : span[1]] == expected
+
+
+def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() -> None:
+    rows = extract_quotes('"We will win," said Rep. Ann Bolt of Maine, who added that the vote was close.')
+    added = rows[rows["cue"] == "added"].iloc[0]
+    assert added["mention"] == "who"
+    assert added["speaker"] == "Ann Bolt"
+    assert added["speaker_type"] == "politics"
+
+
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("The council voted 6-1 for the resolution which said the city was open.", "said"),
+        ("Later the host asked the mayor which streets she would close.", "asked"),
+    ],
+)
+def test_which_without_a_comma_is_no_relative_speaker(sentence: str, cue: str) -> None:
+    assert _before(sentence, cue) != "which"
+
+
+def test_verb_joined_inside_a_subordinate_clause() -> None:
+    text = "Some in the crowd booed, and when Rubio thanked Miami and said it was great to be home, a man yelled."
+    assert _before(text, "said it") == "Rubio"
+
+
+def test_described_people_are_not_merged_by_their_party_label() -> None:
+    found = extract_quotes('"He will win," one Iowa Democrat said. "She will lose," a Texas Democrat said.')
+    assert sorted(found["speaker"]) == ["a Texas Democrat", "one Iowa Democrat"]
+
+
+def test_quantified_group_keeps_its_quantifier() -> None:
+    assert _speakers("Several Democrats said they would vote against the bill.")["said"] == "several Democrats"
+
+
+def test_acronym_kept_beside_the_full_name() -> None:
+    text = "The Federal Bureau of Investigation opened a case. The F.B.I. said it had no suspects."
+    assert _speakers(text)["said"] == "Federal Bureau of Investigation (F.B.I.)"
+
+
+def test_first_person_pronoun_refers_to_a_person_only() -> None:
+    rows = extract_quotes('The ministry said it would act soon. "I am not worried," I said.')
+    assert list(rows["speaker"]) == ["the ministry", "unnamed"]

@@ -51,6 +51,17 @@ _POSSESSIVE_BEFORE = re.compile(r"[’']s?\s+$")
 _NAME_PAIR = re.compile(r"^(?P<a>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+),?\s+and\s+(?P<b>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)$")
 
 
+# an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}")
+# a quantifier or an indefinite article and a party, a people or a place: "Some Americans",
+# "Several Democrats", "a New Hampshire Democrat", "another Iowa Republican"
+_DESCRIBED = re.compile(
+    r"^((?i:some|many|most|several|few|other|a|an|one|another))\s+(?:[A-Z][\w.\-]*\s+){0,3}"
+    r"(?:Democrats?|Republicans?|Independents?|Conservatives?|Liberals?|Progressives?|Evangelicals?|Catholics?|Muslims?|Jews?|"
+    r"Christians?|Latinos?|Hispanics?|[A-Z][a-z]+(?:ans?|ers?|ese|ish))$"
+)
+
+
 @dataclass
 class _Source:
     name: str
@@ -86,6 +97,11 @@ class _Resolver:
         self.person_names: dict[int, str] = {}  # entity start -> the name as written, cleaned
         self.person_titles: dict[int, list[str]] = {}  # entity start -> the types its titles point to
         self.mention_titles: dict[str, list[str]] = {}  # canonical -> types of the titles in speaker mentions
+        # an organisation written both in full and as an acronym keeps both: "Associated Press (AP)"
+        self.acronyms: dict[str, str] = {}
+        for row in self.ents:
+            if row.label == "ORGANIZATION" and _ACRONYM.fullmatch(row.text) and row.canonical != row.text and " " in row.canonical:
+                self.acronyms.setdefault(row.canonical, row.text)
         for row in self.ents:
             if row.label == "PERSON":
                 end = row.end
@@ -113,6 +129,8 @@ class _Resolver:
             before = _TITLE_CONTEXT.split(self.text[max(0, row.start - 6) : row.start])[-1].split()[-1:]
             return self.names.link(name, row.start, parse_name(" ".join([*before, name])).gender)
         name = row.canonical
+        if name in self.acronyms:
+            return f"{name} ({self.acronyms[name]})"
         before = self.text[max(0, row.start - 4) : row.start].lower()
         if row.label == "ORGANIZATION" and before.endswith("the ") and len(name.split()) <= 2 and name in _KNOWN_ORGS:
             return f"the {name}"
@@ -182,6 +200,12 @@ class _Resolver:
         if pair:  # a group of named people speaks: "Cummings and Conyers"
             names = [self.person_mention(pair.group(k), start, True) or pair.group(k) for k in ("a", "b")]
             return self._register(" and ".join(names), "group", mention, start, named=True)
+        described = _DESCRIBED.match(mention.strip())
+        if described:
+            # "some Americans", "a New Hampshire Democrat": part of a group, or one of its members, unnamed
+            name = described.group(1).lower() + mention.strip()[described.end(1) :]
+            kind = "person" if described.group(1).lower() in ("a", "an", "one", "another") else "group"
+            return self._register(name, kind, mention, start, named=False)
         last = mention.strip().split()[-1] if mention.strip() else ""
         # a capitalised word inside a sentence, or a known surname, is a name ("replied Sanders"), not "Protesters"
         a_name = last[:1].isupper() and (start > sentence_start or last.lower() in self.names.by_surname) and last.lower() not in _ALL_ROLE_WORDS
@@ -231,7 +255,9 @@ class _Resolver:
     def _pronoun(self, pronoun: str, start: int, sentence_start: int) -> tuple[str, str]:
         kind = _PRONOUNS[pronoun]
         if pronoun in ("i", "we"):
-            name = self.recent_source(start, ("person", "group", "thing"))
+            # "I" is a person (not "the chancellery"); "we" a person speaking for a group, or the group
+            kinds = ("person",) if pronoun == "i" else ("person", "group", "thing")
+            name = self.recent_source(start, kinds, window=1500 if pronoun == "i" else 10_000)
             return (name, self.sources[name].kind) if name else (UNNAMED, kind)
         # the subject of the current sentence, when it is an entity of the right kind
         subject = [e for e in self.ents if e.start >= sentence_start and e.end <= start]

@@ -58,10 +58,12 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     if "," in sentence[floor:cue_start] and _PARTICIPLE_ASIDE.search(sentence, floor, cue_start):
         sentence = sentence[:floor] + _PARTICIPLE_ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 1), sentence[floor:cue_start]) + sentence[cue_start:]
     left = sentence[floor:cue_start]
-    if _AND_THEN_VERB.search(left) and not re.match(r"\w+ing\b", sentence[cue_start:]):
-        # "Trump went after the governor and called for ...": no subject of its own; the
-        # verb shares the clause's (the rules for coordinated verbs find it)
-        return None
+    joined = _AND_THEN_VERB.search(left)
+    if joined and not re.match(r"\w+ing\b", sentence[cue_start:]):
+        # "Trump went after the governor and called for ...": the verb shares the subject of
+        # its clause; when that is the sentence's own subject, the rules for coordinated
+        # verbs find it, else ("when Rubio thanked Miami and said") it is found here
+        return _joined_subject(sentence, floor, floor + joined.start() + 1)
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
     segment = sentence[floor:end]
@@ -70,6 +72,8 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         end = floor + relative.start()
         segment = sentence[floor:end]
     who = _RELATIVE_AT_END.search(segment)
+    if who and not who.group("comma") and (who.group("rel") != "who" or not re.search(r"\b[A-Z][\w'’\-]*$", segment[: who.start()])):
+        who = None  # "the resolution which said", "asked Rubio which states": no relative pronoun before a name
     if who and who.start() > 0:  # "X, who said ...": the mention is "who", its antecedent X
         if relative_antecedent(sentence, floor + who.start("rel"), floor) is None:
             return None
@@ -269,11 +273,45 @@ _ROLE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[A-Za-z][\w\
 # a dateline ("WASHINGTON —", "ORLANDO (AP) -") or an opening participle or adverb phrase
 # ("Speaking Sunday,", "Hastily,") before the subject
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--|-|:)\s*")
-_OPENING_PHRASE = re.compile(r"^(?:(?:[A-Z][a-z]+(?:ing|ly)|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day|Asked|Pressed|Contacted|Reached|Told|Given|Faced|Confronted|Questioned|While|Although|Though|Whereas|When|As|If|Because|Once|Unless|Until)\b[^,]{0,80}),\s*")
+_OPENING_PHRASE = re.compile(r"^(?:[^,]{1,40}\b(?:later|ago|earlier|afterward)\s*|(?:Just|Shortly|Soon|Moments|Minutes|Hours|Days|Weeks|Months|Years)\s+(?:before|after|later|earlier)\b[^,]{0,60}|(?:[A-Z][a-z]+(?:ing|ly)|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day|Asked|Pressed|Contacted|Reached|Told|Given|Faced|Confronted|Questioned|While|Although|Though|Whereas|When|As|If|Because|Once|Unless|Until)\b[^,]{0,80}),\s*")
+
+
+def _joined_subject(sentence: str, floor: int, end: int) -> tuple[int, int] | None:
+    """The subject of the clause that ends at ``end`` with a verb joined by "and", when the
+    clause does not open the sentence: after a subordinator ("when Rubio thanked Miami and
+    [said]") or an opening phrase ("Eight years ago, he backed X and [said]"); the last comma
+    piece that opens with a subject and a verb, or a name before its appositions."""
+    clause = sentence[floor:end]
+    start = 0
+    for m in _CLAUSE_OPENERS.finditer(clause):
+        # a reported clause ("X said that Y won and [added]") and a relative clause ("X, who
+        # won and [said]") leave the subject outside them
+        if m.group().strip().lower() not in ("", "and", "that", "which", "who") and m.end() < len(clause):
+            start = max(start, m.end())
+    for m in re.finditer(r'["“”;]', clause):
+        start = max(start, m.end())
+    pieces = [(floor + start + m.start(), floor + start + m.end()) for m in re.finditer(r"[^,]+", clause[start:])]
+    for k in range(len(pieces) - 1, -1, -1):
+        a, b = pieces[k]
+        piece = sentence[a:b].strip()
+        if not piece:
+            continue
+        a += len(sentence[a:b]) - len(sentence[a:b].lstrip())
+        if k < len(pieces) - 1 and _is_apposition(piece):
+            continue  # "Ana Ruiz, an audience member, said she ... and [asked]"
+        span = _main_subject(sentence, a)
+        if span is None or span[1] > b:
+            continue
+        if not sentence[span[1] : b].strip() and (k == len(pieces) - 1 or _is_apposition(piece)):
+            continue  # no verb after it
+        if start == 0 and k == 0:
+            return None  # the sentence's own subject: left to the rules for coordinated verbs
+        return span
+    return None
 
 
 # a relative pronoun right before a reporting verb: "Ana Ruiz, who said ..."
-_RELATIVE_AT_END = re.compile(r"(?<=\w),?\s+(?P<rel>who|which)\s*$")
+_RELATIVE_AT_END = re.compile(r"(?<=\w)(?P<comma>,?)\s+(?P<rel>who|which)\s*$")
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
 
 
