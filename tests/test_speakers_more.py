@@ -145,3 +145,18 @@ def test_acronym_kept_beside_the_full_name() -> None:
 def test_first_person_pronoun_refers_to_a_person_only() -> None:
     rows = extract_quotes('The ministry said it would act soon. "I am not worried," I said.')
     assert list(rows["speaker"]) == ["the ministry", "unnamed"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Chris Covet, South Carolina director for Sanders, said the turnout was low.", "Chris Covet"),
+        ("Rita Bell, Color of Change's executive director, said the party must act.", "Rita Bell"),
+        ("Michael Seal, who lives in an area outside of the state capital, Sacramento, said he would vote.", "Michael Seal"),
+        ('Rep. John Butterfield spoke first at the meeting. "We are united," said Butterfield of North Carolina.', "John Butterfield"),
+        ('"It is irresistible," said Mr. Nevins of Showtime.', "Nevins"),
+        ("Prices rose, according to data from the U.S. Department of Education.", "U.S. Department of Education"),
+    ],
+)
+def test_speaker_past_appositions_tags_and_dotted_acronyms(text: str, expected: str) -> None:
+    assert list(_speakers(text).values())[-1] == expected

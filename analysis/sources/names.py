@@ -95,7 +95,12 @@ def parse_name(mention: str) -> NameParts:
     # "of Maryland" after a name is a place tag, not a part of it
     place = _PLACE_TAG.search(mention)
     tag_words = place.group().split() if place else []
-    if place and sum(w[:1].isupper() and _plain(w) not in _STOPS_A_NAME for w in mention[: place.start()].split()[-2:]) == 2 and not (
+    before_tag = mention[: place.start()].split() if place else []
+    named = sum(w[:1].isupper() and _plain(w) not in _STOPS_A_NAME for w in before_tag[-2:]) == 2 or (
+        len(before_tag) >= 2 and before_tag[-1][:1].isupper() and _plain(before_tag[-1]) not in _STOPS_A_NAME
+        and (_plain(before_tag[-2]) in HONORIFIC_GENDER or _plain(before_tag[-2]) in _TITLE_WORDS)  # "Mr. Nevins of Showtime"
+    )
+    if place and named and not (
         len(tag_words) >= 3 and tag_words[-2] in first_name_genders()  # "Supervisor of Elections Susan Bucher": the name is last
     ):
         mention = mention[: place.start()]

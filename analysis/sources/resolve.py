@@ -51,6 +51,8 @@ _POSSESSIVE_BEFORE = re.compile(r"[’']s?\s+$")
 _NAME_PAIR = re.compile(r"^(?P<a>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+),?\s+and\s+(?P<b>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)$")
 
 
+# a name and a place or affiliation tag: "Butterfield of North Carolina"
+_PLACE_AFTER = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]+)\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'&\-]*|of|for|and|the))*$")
 # an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}")
 # a quantifier or an indefinite article and a party, a people or a place: "Some Americans",
@@ -216,6 +218,10 @@ class _Resolver:
             # a group speaks as a group: "four Democratic senators", "Clinton aides"
             name = re.sub(r"^(?:The)\s", "the ", mention.strip())
             return self._register(name, "group", mention, start, named=False)
+        tagged = _PLACE_AFTER.match(mention.strip())
+        if tagged and tagged.group(1).split()[-1].lower() in self.names.by_surname:
+            # "Butterfield of North Carolina": a known surname and where the person is from
+            return self.resolve(start, start + len(mention) - len(mention.lstrip()) + len(tagged.group(1)), sentence_start)
         persons = [e for e in inside if e.label == "PERSON"]
         ends_with_name = not re.search(r"[’']s?\s+\w+$|\b[a-z]+$", mention.strip())
         if ends_with_name:

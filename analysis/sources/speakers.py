@@ -67,7 +67,7 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
     segment = sentence[floor:end]
-    relative = re.search(r",\s*(?:[^,]*?\s)?(?:who|which|whose)\b[^,]*$", segment) if left.rstrip().endswith(",") else None
+    relative = re.search(r",\s*(?:[^,]*?\s)?(?:who|which|whose)\b[^,]*(?:,\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})*$", segment) if left.rstrip().endswith(",") else None
     if relative:  # "Ruth Okafor, who chairs the association, told ..."
         end = floor + relative.start()
         segment = sentence[floor:end]
@@ -150,6 +150,8 @@ _NAME_START = re.compile(r"[A-Z][\w.'’\-]*\s+[A-Z]")
 _PARTICIPLE_ASIDE = re.compile(r",\s*(?:when|while|after|before|if|as|once|though|although)\s+(?:\w+ed|\w+ing|told|asked)\b[^,]{0,60},")
 # a verb joined to the one before it: "... went after the governor and [called]"
 _AND_THEN_VERB = re.compile(r"\w\s+and\s+(?:(?:also|then|later|again|quickly|repeatedly|[a-z]+ly)\s+)?$")
+# an acronym written with full stops: "F.A.A.", "U.S.", "A.F.L.-C.I.O."
+_DOTTED_ACRONYM = re.compile(r"\b[A-Z]\.(?:-?[A-Z]\.){1,5}")
 # "..., a junior from Las Vegas" and then ", Nevada": a place name that completes a place
 _FROM_PLACE = re.compile(r"\b(?:from|of|in)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}\s*$")
 _PLACE_AFTER_PLACE = re.compile(r"(?:[A-Z][\w.\-]*\s*){1,3}")
@@ -197,6 +199,9 @@ def _is_apposition(segment: str) -> bool:
         return True  # "Shelley Moore Capito, Republican of West Virginia,"
     if _POSSESSIVE_ROLE.match(segment.strip()):
         return True  # "Sanders' campaign manager", "Democracy for America's executive director"
+    role = _NAMED_ROLE.match(segment.strip())
+    if role and (role.group(1).lower() in _ALL_ROLE_WORDS or role.group(1).lower() in _TYPE_CUES):
+        return True  # "South Carolina director for Sanders", "State Department regional security director"
     if first == "the" and words[-1][:1].isupper() and not re.search(r"[’']s?\s", segment) and all(w[:1].isupper() or w in ("of", "for", "and", "on") for w in words[1:]):
         return False  # "Regardless, the State Department said": a name, not a role
     return first[0].islower() and first.lower() not in ("he", "she", "it", "they", "we") or first.lower() in ("a", "an", "the") and len(words) > 1 and words[1][0].islower()
@@ -219,7 +224,9 @@ _PARTY_OF = re.compile(r"(?:Republican|Democrat|Democratic|Independent)\s+(?:of|
 _ADVERB_OR_PARTICIPLE = re.compile(
     r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|edly|ingly|fully|ately)|Having|Being|Speaking|Talking|Writing|Asked|Asking|Responding|Appearing|Addressing|Hastily|Notably|Meanwhile"
 )
-_POSSESSIVE_ROLE = re.compile(r"^(?:[A-Z][\w.\-]*\s+){0,4}[A-Z][\w.\-]*(?:’s|'s|’|')\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*$")
+_POSSESSIVE_ROLE = re.compile(r"^(?:(?:[A-Z][\w.\-]*|of|for|the|and|&)\s+){0,4}[A-Z][\w.\-]*(?:’s|'s|’|')\s+(?:[A-Za-z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*$")
+# a place or an organisation and then a role noun: "South Carolina director for Sanders"
+_NAMED_ROLE = re.compile(r"^(?:[A-Z][\w.\-]*\s+){1,4}(?:[a-z][\w\-]*\s+){0,2}([a-z][\w\-]*)(?:\s+(?:for|of|at|to|with)\s+.*)?$")
 
 
 def _is_speaker_phrase(phrase: str) -> bool:
@@ -246,7 +253,8 @@ def _is_speaker_phrase(phrase: str) -> bool:
 def _subject_after(sentence: str, pos: int) -> tuple[int, int] | None:
     """Speaker phrase starting at ``pos`` (inverted ``said Peskov``, ``according to X``)."""
     # the full stops of titles and initials end no phrase: "said Sen. Marco Rubio", "James B. Comey"
-    masked = ABBREVIATION_DOT.sub(lambda d: d.group()[:-1] + "_", sentence[pos:])
+    masked = _DOTTED_ACRONYM.sub(lambda d: d.group().replace(".", "_"), sentence[pos:])  # "the F.A.A.", "the U.S. Department"
+    masked = ABBREVIATION_DOT.sub(lambda d: d.group()[:-1] + "_", masked)
     masked = re.sub(r"(?<=\w),(?=\s+(?:Jr|Sr)\b)", "_", masked)
     m = re.match(r"\s*((?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{1,120}?)(?=\s*(?:[,.;:!?\"“”(]|\s+(?:in|on|at|during|after|before|when|while|that|who|which|of\s+the\s+\w+ing|to\s+\w+)\b|$))", masked)
     if not m:
