@@ -160,3 +160,22 @@ def test_first_person_pronoun_refers_to_a_person_only() -> None:
 )
 def test_speaker_past_appositions_tags_and_dotted_acronyms(text: str, expected: str) -> None:
     assert list(_speakers(text).values())[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Speaking at a town hall in Salem, New Hampshire, Orwin went after the mayor, calling him a stiff.", "Orwin"),
+        ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Dorn tried to explain, saying the city should lead.", "Mrs. Dorn"),
+        ("At a rally in Dover, Orwin, the nominee, mocked the governor, calling her weak.", "Orwin"),
+        ("Springfield (AFP) - Democrat Ada Penn has taken a swipe at her rival, saying his comments do harm.", "Democrat Ada Penn"),
+    ],
+)
+def test_main_subject_after_a_place_and_its_state(sentence: str, expected: str) -> None:
+    span = _main_subject(sentence)
+    assert span is not None and sentence[span[0] : span[1]] == expected
+
+
+def test_relative_clause_ending_in_a_place_and_a_time() -> None:
+    text = "Sandy Phil, who lost her daughter in a shooting in Aurora, Colorado, in July 2012, said that the senator had been rude."
+    assert _before(text, "said that") == "Sandy Phil"

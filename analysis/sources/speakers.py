@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..lexicons import table
+from ..nlp.ner_lists import places
 from .adjuncts import _LEADING_CONNECTIVE, _TRAILING_ADJUNCTS, _is_adjunct_piece
 from .names import ABBREVIATION_DOT
 from .roles import (
@@ -67,7 +68,7 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
     segment = sentence[floor:end]
-    relative = re.search(r",\s*(?:[^,]*?\s)?(?:who|which|whose)\b[^,]*(?:,\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})*$", segment) if left.rstrip().endswith(",") else None
+    relative = re.search(r",\s*(?:[^,]*?\s)?(?:who|which|whose)\b[^,]*(?:,\s*(?:[A-Z][\w.\-]*(?:\s+(?:[A-Z][\w.\-]*|and))*|(?:in|on|at|during)\s+[^,]{1,30}))*$", segment) if left.rstrip().endswith(",") else None
     if relative:  # "Ruth Okafor, who chairs the association, told ..."
         end = floor + relative.start()
         segment = sentence[floor:end]
@@ -280,7 +281,7 @@ _TYPE_CUES = frozenset(c for cues in table("speaker_types.toml").values() for c 
 _ROLE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[A-Za-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*)\b")
 # a dateline ("WASHINGTON —", "ORLANDO (AP) -") or an opening participle or adverb phrase
 # ("Speaking Sunday,", "Hastily,") before the subject
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--|-|:)\s*")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,20}\))?|[A-Z][\w .'’]{2,30}\s*\((?:AFP|AP|Reuters|UPI|CNN)\))\s*(?:—|–|--|-|:)\s*")
 _OPENING_PHRASE = re.compile(r"^(?:[^,]{1,40}\b(?:later|ago|earlier|afterward)\s*|(?:Just|Shortly|Soon|Moments|Minutes|Hours|Days|Weeks|Months|Years)\s+(?:before|after|later|earlier)\b[^,]{0,60}|(?:[A-Z][a-z]+(?:ing|ly)|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day|Asked|Pressed|Contacted|Reached|Told|Given|Faced|Confronted|Questioned|While|Although|Though|Whereas|When|As|If|Because|Once|Unless|Until)\b[^,]{0,80}),\s*")
 
 
@@ -348,15 +349,21 @@ def _main_subject(sentence: str, start: int = 0) -> tuple[int, int] | None:
     opened = False
     for _ in range(6):  # "At a rally in Dover, N.H., on Tuesday, Sen. Ana Ruiz ..."
         rest = sentence[start:]
-        m = _OPENING_PHRASE.match(rest) or _LEADING_CONNECTIVE.match(rest) or _OPENING_WORD.match(rest) or _OPENING_ADVERB.match(rest)
+        m = _OPENING_PHRASE.match(rest) or _LEADING_CONNECTIVE.match(rest) or _OPENING_WORD.match(rest)
         if m is None and opened:
             m = _PLACE_OR_TIME_PIECE.match(rest)
+            if m is None and _ENDS_IN_PLACE.search(sentence, 0, start):
+                m = _STATE_PIECE.match(rest)  # "Speaking in Salem, New Hampshire, Trump ..."
+                if m and m.group(1) not in places():
+                    m = None
+        m = m or _OPENING_ADVERB.match(rest)
         if m is None or m.end() == 0:
             break
         if m.re is _OPENING_ADVERB and m.group(1).lower() not in _SENTENCE_ADVERBS:
             break
-        if m.re is _OPENING_WORD and m.group(0).split(",")[0].strip().lower() not in _NOT_OPENERS and not m.group(0).split(",")[0].strip().endswith("ly"):
-            break  # "Trump, ...": a name, not an opening word
+        word = m.group(0).split(",")[0].strip()
+        if m.re is _OPENING_WORD and word.lower() not in _NOT_OPENERS and not word.endswith("ly") and not (opened and word in places() and _ENDS_IN_PLACE.search(sentence, 0, start)):
+            break  # "Trump, ...": a name, not an opening word (but "in Ames, Iowa, ..." is a place)
         start += m.end()
         opened = True
     role = _ROLE_SUBJECT.match(sentence, start)
@@ -387,6 +394,9 @@ _OPENING_ADVERB = re.compile(r"^([A-Z][a-z]+)\s+(?=[A-Za-z])")
 _PLACE_OR_TIME_PIECE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?|[A-Z]\.[A-Z]\.|on\s+[A-Z][a-z]+day|[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?)\s*,\s*")
 # lower-case title words and then a name: " presidential nominee Ana Ruiz"
 _TITLE_THEN_NAME = re.compile(r"((?:\s+[a-z][\w\-]*){1,3})(?:\s+[A-Z][\w.'’\-]*)+")
+# an opening phrase that ends in a place ("..., in Salem, "), and the state or country after it
+_ENDS_IN_PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*\s*,\s*$")
+_STATE_PIECE = re.compile(r"^([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})\s*,\s*(?=\S)")
 _NOUN_TAGS = frozenset("JJ JJR JJS NN NNS NNP NNPS CD POS".split())
 
 
