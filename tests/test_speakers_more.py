@@ -179,3 +179,19 @@ def test_main_subject_after_a_place_and_its_state(sentence: str, expected: str) 
 def test_relative_clause_ending_in_a_place_and_a_time() -> None:
     text = "Sandy Phil, who lost her daughter in a shooting in Aurora, Colorado, in July 2012, said that the senator had been rude."
     assert _before(text, "said that") == "Sandy Phil"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Senator Tod Cruz of Texas and Senator Rand Pauls of Kentucky said the tax was unfair.", "Tod Cruz and Rand Pauls"),
+        ("Committee Chairman Jason Chaff (R-Utah) and Judiciary Chairman Bob Goodlate (R-Va.) said the rules were broken.", "Jason Chaff and Bob Goodlate"),
+        ("Hillary Dorn spoke on Monday. Dorn and the State Department said the emails were personal.", "Hillary Dorn and State Department"),
+    ],
+)
+def test_a_list_of_named_sources_is_one_group(text: str, expected: str) -> None:
+    assert _speakers(text)["said"] == expected
+
+
+def test_a_first_name_ending_in_ed_is_no_verb() -> None:
+    assert _before("Sen. Ted Ruiz and Sen. Ana Penn said the tax was unfair.", "said") == "Sen. Ted Ruiz and Sen. Ana Penn"

@@ -53,6 +53,8 @@ _NAME_PAIR = re.compile(r"^(?P<a>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+),
 
 # a name and a place or affiliation tag: "Butterfield of North Carolina"
 _PLACE_AFTER = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]+)\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'&\-]*|of|for|and|the))*$")
+# one part of a list of named sources: a name, or "the" and a name, with titles and tags
+_NAMED_PART = re.compile(r"^(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[\w.’'\-()]+){0,7}$")
 # an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}")
 # a quantifier or an indefinite article and a party, a people or a place: "Some Americans",
@@ -202,6 +204,9 @@ class _Resolver:
         if pair:  # a group of named people speaks: "Cummings and Conyers"
             names = [self.person_mention(pair.group(k), start, True) or pair.group(k) for k in ("a", "b")]
             return self._register(" and ".join(names), "group", mention, start, named=True)
+        joined = self._joined_names(start, end, sentence_start)
+        if joined:  # "Sen. Ted Cruz of Texas and Sen. Rand Paul of Kentucky", "Clinton and the State Department"
+            return self._register(joined, "group", mention, start, named=True)
         described = _DESCRIBED.match(mention.strip())
         if described:
             # "some Americans", "a New Hampshire Democrat": part of a group, or one of its members, unnamed
@@ -257,6 +262,26 @@ class _Resolver:
         if parts and parts.name:  # a name the entity recogniser missed ("Trump", "Baker")
             return self._register(parts.name, kind, mention, start, named=True)
         return self._register(name, kind, mention, start)
+
+    def _joined_names(self, start: int, end: int, sentence_start: int) -> str | None:
+        """The sources of a mention that joins two to four names with commas and "and", each
+        resolved on its own and joined with "and"; None when a part is no name or one entity
+        spans the "and" ("the Department of Health and Human Services")."""
+        mention = self.text[start:end]
+        if " and " not in mention or any(e.start < start + m.start() < e.end for e in self.entities_in(start, end) for m in re.finditer(r" and ", mention)):
+            return None
+        parts = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^,]+?(?=\s*(?:,\s*(?:and\s+)?|\s+and\s+|$))", mention) if m.group().strip()]
+        parts = [(a + len(self.text[a:b]) - len(self.text[a:b].lstrip()), b) for a, b in parts]
+        parts = [(a + 4, b) if self.text[a:b].startswith("and ") else (a, b) for a, b in parts]
+        if not 2 <= len(parts) <= 4 or not all(_NAMED_PART.match(self.text[a:b]) for a, b in parts):
+            return None
+        names = []
+        for a, b in parts:
+            name, _ = self.resolve(a, b, sentence_start)
+            if name in (UNNAMED, UNCLEAR) or not (self.sources.get(name) and self.sources[name].named):
+                return None
+            names.append(name)
+        return " and ".join(dict.fromkeys(names)) if len(set(names)) > 1 else None
 
     def _pronoun(self, pronoun: str, start: int, sentence_start: int) -> tuple[str, str]:
         kind = _PRONOUNS[pronoun]

@@ -173,7 +173,7 @@ def _mask_asides(text: str) -> str:
     return _ASIDE.sub(blank, text)
 
 
-_PAST_FORM = re.compile(r"\b\w+ed\b")
+_PAST_FORM = re.compile(r"\b[a-z]\w*ed\b")  # lower case: not "Ted", "Fred"
 
 
 def _first_clause_end(text: str) -> float:
