@@ -195,3 +195,9 @@ def test_a_list_of_named_sources_is_one_group(text: str, expected: str) -> None:
 
 def test_a_first_name_ending_in_ed_is_no_verb() -> None:
     assert _before("Sen. Ted Ruiz and Sen. Ana Penn said the tax was unfair.", "said") == "Sen. Ted Ruiz and Sen. Ana Penn"
+
+
+def test_pronoun_takes_the_subject_after_an_opening_phrase() -> None:
+    text = "Tom Hale said the rally was loud. During the long drive home, Bob Sexton reflected on the rally, and he said it was frightening."
+    rows = extract_quotes(text)
+    assert list(rows["speaker"]) == ["Tom Hale", "Bob Sexton"]

@@ -30,7 +30,7 @@ from .roles import (
     _role_matches,
 )
 from .speaker_types import UNNAMED, _type_of_words
-from .speakers import RELATIVE_PRONOUNS, relative_antecedent
+from .speakers import RELATIVE_PRONOUNS, _main_subject, relative_antecedent
 from .tokens import _words_of
 
 #: The speaker of a pronoun that could refer to more than one person named just before it.
@@ -295,6 +295,12 @@ class _Resolver:
         if subject:
             first = subject[0]
             lead = self.text[sentence_start : first.start].strip().lower()
+            if lead not in ("", "the"):
+                # after an opening phrase or a title: "During the drive home, Sexton ...", "Mr. Manafort ..."
+                opening = _main_subject(self.text[sentence_start:start])
+                within = [e for e in subject if opening and sentence_start + opening[0] <= e.start and e.end <= sentence_start + opening[1]]
+                if within:
+                    first, lead = within[0], ""
             first_kind = "person" if first.label == "PERSON" else "thing"
             gender_of = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun)
             if lead in ("", "the") and first_kind == kind and self._gender_fits(self.entity_name(first), gender_of):
