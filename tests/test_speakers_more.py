@@ -201,3 +201,15 @@ def test_pronoun_takes_the_subject_after_an_opening_phrase() -> None:
     text = "Tom Hale said the rally was loud. During the long drive home, Bob Sexton reflected on the rally, and he said it was frightening."
     rows = extract_quotes(text)
     assert list(rows["speaker"]) == ["Tom Hale", "Bob Sexton"]
+
+
+def test_surname_links_to_the_family_member_named_last_before_it() -> None:
+    text = (
+        "Bill Dorn campaigned in Ohio last week. Hillary Dorn, who won three states on Tuesday, "
+        "spoke at a rally. Dorn said the party was united."
+    )
+    assert _speakers(text)["said"] == "Hillary Dorn"
+
+
+def test_an_ordinal_adverb_is_no_speaker() -> None:
+    assert _before("First, party officials said the caucus would begin late.", "said") == "party officials"

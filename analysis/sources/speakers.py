@@ -73,8 +73,8 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         end = floor + relative.start()
         segment = sentence[floor:end]
     who = _RELATIVE_AT_END.search(segment)
-    if who and not who.group("comma") and (who.group("rel") != "who" or not re.search(r"\b[A-Z][\w'’\-]*$", segment[: who.start()])):
-        who = None  # "the resolution which said", "asked Rubio which states": no relative pronoun before a name
+    if who and not who.group("comma") and who.group("rel") != "who":
+        who = None  # "the resolution which said", "asked Rubio which states": "which" without a comma
     if who and who.start() > 0:  # "X, who said ...": the mention is "who", its antecedent X
         if relative_antecedent(sentence, floor + who.start("rel"), floor) is None:
             return None
