@@ -206,7 +206,7 @@ def test_pronoun_takes_the_subject_after_an_opening_phrase() -> None:
 def test_surname_links_to_the_family_member_named_last_before_it() -> None:
     text = (
         "Bill Dorn campaigned in Ohio last week. Hillary Dorn, who won three states on Tuesday, "
-        "spoke at a rally. Dorn said the party was united."
+        "spoke at a rally. Dorn said the party was united. Hillary Dorn left for Iowa on Wednesday."
     )
     assert _speakers(text)["said"] == "Hillary Dorn"
 
