@@ -213,3 +213,20 @@ def test_surname_links_to_the_family_member_named_last_before_it() -> None:
 
 def test_an_ordinal_adverb_is_no_speaker() -> None:
     assert _before("First, party officials said the caucus would begin late.", "said") == "party officials"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Mr. Putin likes to throw in a few surprises, saying he enjoys them.", "Mr. Putin"),
+        ("More recently, Ana Penn has spoken out against the law, calling it unfair.", "Ana Penn"),
+        ("A few minutes later the organisers reversed themselves, saying it was fair.", "the organisers"),
+    ],
+)
+def test_main_subject_without_a_verb_or_an_opening_time(sentence: str, expected: str) -> None:
+    span = _main_subject(sentence)
+    assert span is not None and sentence[span[0] : span[1]] == expected
+
+
+def test_trailing_first_is_no_part_of_the_speaker() -> None:
+    assert _before("Mayor Ana Penn first said the plan was weak.", "said") == "Mayor Ana Penn"

@@ -133,6 +133,10 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         return None
     start = start + (len(sentence[start:end]) - len(sentence[start:end].lstrip()))
     end = start + len(phrase)
+    trailing = re.search(r"\s+(?:first|initially|immediately|swiftly|promptly|quickly|himself|herself|themselves)$", phrase)
+    if trailing and _is_speaker_phrase(phrase[: trailing.start()]):  # "She first tweeted"
+        phrase = phrase[: trailing.start()]
+        end = start + len(phrase)
     adverb = re.match(r"([A-Za-z]+),?\s+(?=\S)", phrase)
     if adverb and adverb.group(1).lower() in _SENTENCE_ADVERBS:  # "Then she added", "Now Bloomberg says"
         start += adverb.end()
@@ -282,7 +286,7 @@ _ROLE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[A-Za-z][\w\
 # a dateline ("WASHINGTON —", "ORLANDO (AP) -") or an opening participle or adverb phrase
 # ("Speaking Sunday,", "Hastily,") before the subject
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,20}\))?|[A-Z][\w .'’]{2,30}\s*\((?:AFP|AP|Reuters|UPI|CNN)\))\s*(?:—|–|--|-|:)\s*")
-_OPENING_PHRASE = re.compile(r"^(?:[^,]{1,40}\b(?:later|ago|earlier|afterward)\s*|(?:Just|Shortly|Soon|Moments|Minutes|Hours|Days|Weeks|Months|Years)\s+(?:before|after|later|earlier)\b[^,]{0,60}|(?:[A-Z][a-z]+(?:ing|ly)|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day|Asked|Pressed|Contacted|Reached|Told|Given|Faced|Confronted|Questioned|While|Although|Though|Whereas|When|As|If|Because|Once|Unless|Until)\b[^,]{0,80}),\s*")
+_OPENING_PHRASE = re.compile(r"^(?:[^,]{1,40}\b(?:later|ago|earlier|afterward)\s*|(?:More|Most|Much|Even|Only|Very)\s+[a-z]+ly\b[^,]{0,40}|(?:Just|Shortly|Soon|Moments|Minutes|Hours|Days|Weeks|Months|Years)\s+(?:before|after|later|earlier)\b[^,]{0,60}|(?:[A-Z][a-z]+(?:ing|ly)|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day|Asked|Pressed|Contacted|Reached|Told|Given|Faced|Confronted|Questioned|While|Although|Though|Whereas|When|As|If|Because|Once|Unless|Until)\b[^,]{0,80}),\s*")
 
 
 def _joined_subject(sentence: str, floor: int, end: int) -> tuple[int, int] | None:
@@ -356,7 +360,7 @@ def _main_subject(sentence: str, start: int = 0) -> tuple[int, int] | None:
                 m = _STATE_PIECE.match(rest)  # "Speaking in Salem, New Hampshire, Trump ..."
                 if m and m.group(1) not in places():
                     m = None
-        m = m or _OPENING_ADVERB.match(rest)
+        m = m or _TIME_LEAD.match(rest) or _OPENING_ADVERB.match(rest)
         if m is None or m.end() == 0:
             break
         if m.re is _OPENING_ADVERB and m.group(1).lower() not in _SENTENCE_ADVERBS:
@@ -378,8 +382,10 @@ def _main_subject(sentence: str, start: int = 0) -> tuple[int, int] | None:
         phrase = sentence[start : more.end()]  # "Presumptive Democratic presidential nominee Ana Ruiz"
     if phrase.lower() in ("the", "a", "an"):  # "The port authority closed ..., saying": the nouns up to the verb
         return _determiner_phrase(sentence, start)
-    if " " in phrase and phrase.split()[-1].islower() and phrase.split()[-1] not in ("of", "the", "for") and not _is_speaker_phrase(phrase):
-        phrase = phrase.rsplit(None, 1)[0]  # "Ruiz has ...", "Ruiz is ...": the verb is no part of the subject
+    if " " in phrase and phrase.split()[-1].islower() and phrase.split()[-1] not in ("of", "the", "for") and (
+        not _is_speaker_phrase(phrase) or _tags(sentence).get(start + len(phrase) - len(phrase.split()[-1])) in ("VBZ", "VBD", "VBP")
+    ):
+        phrase = phrase.rsplit(None, 1)[0]  # "Ruiz has ...", "Mr. Putin likes to ...": the verb is no part of the subject
     end = start + len(phrase)
     if not _is_speaker_phrase(phrase) or phrase.split()[-1] in ("of", "the", "for", "&"):
         return None
@@ -388,6 +394,8 @@ def _main_subject(sentence: str, start: int = 0) -> tuple[int, int] | None:
 
 # one opening word and its comma: "Likewise, Trump ...", "Publicly, the nominee ..."
 _OPENING_WORD = re.compile(r"^[A-Z][a-z]+\s*,\s*")
+# a time without a comma: "A few minutes later they ..."
+_TIME_LEAD = re.compile(r"^(?:A\s+few|A|An|One|Two|Three|Several|Some|Many)\s+(?:minutes|hours|days|weeks|months|years|minute|hour|day|week|month|year)\s+(?:later|earlier|ago)\s+(?=\w)")
 # a sentence adverb without a comma: "Then Trump wondered ..."
 _OPENING_ADVERB = re.compile(r"^([A-Z][a-z]+)\s+(?=[A-Za-z])")
 # after an opening phrase, the rest of its place or time: "N.H., ", "on Tuesday, "
