@@ -230,3 +230,22 @@ def test_main_subject_without_a_verb_or_an_opening_time(sentence: str, expected:
 
 def test_trailing_first_is_no_part_of_the_speaker() -> None:
     assert _before("Mayor Ana Penn first said the plan was weak.", "said") == "Mayor Ana Penn"
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Rubio opposes the plan, but - after a court ruling made it legal - he urged his party to obey it.", "he"),
+        ("Orwin said he responded: “When you are attacked, you hit back.”", "he"),
+    ],
+)
+def test_a_clause_is_no_speaker_mention(text: str, mention: str) -> None:
+    rows = extract_quotes(text)
+    assert mention in list(rows["mention"])
+    assert not any(m.split()[-1] in ("he", "the", "that", "to", "but") and len(m.split()) > 1 for m in rows["mention"])
+
+
+def test_role_subject_keeps_its_organisation() -> None:
+    sentence = "A spokesman for Platte River declined to comment, saying the case was closed."
+    span = _main_subject(sentence)
+    assert span is not None and sentence[span[0] : span[1]] == "A spokesman for Platte River"

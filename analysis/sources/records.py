@@ -17,7 +17,7 @@ from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
 from .speaker_types import AGE_MARK, INTERVIEWER, UNNAMED, speaker_type
-from .speakers import AGE_AFTER, RELATIVE_PRONOUNS, _apposition_after, relative_antecedent
+from .speakers import AGE_AFTER, FUNCTION_ENDS, RELATIVE_PRONOUNS, _apposition_after, _main_subject, relative_antecedent
 from .verbs import cue_connotation, lemma
 
 _FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
@@ -264,4 +264,13 @@ def _trim_clause(text: str, mention: tuple[int, int]) -> tuple[int, int]:
     that opens a clause the rules took for a noun phrase."""
     start, end = mention
     m = _CLAUSE_MENTION.match(text[start:end])
-    return (start, start + m.end(1)) if m else mention
+    if m:
+        return start, start + m.end(1)
+    words = text[start:end].split()
+    if len(words) > 1 and words[-1] in ("he", "she", "they", "we", "it"):  # "... after the ruling - he": the pronoun
+        return end - len(words[-1]), end
+    if len(words) > 1 and words[-1] in FUNCTION_ENDS:  # "Graham assures his audience that": the subject opening it
+        sub = _main_subject(text[start:end])
+        if sub and sub[1] < end - start:
+            return start + sub[0], start + sub[1]
+    return mention

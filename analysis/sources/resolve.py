@@ -30,7 +30,7 @@ from .roles import (
     _role_matches,
 )
 from .speaker_types import UNNAMED, _type_of_words
-from .speakers import RELATIVE_PRONOUNS, _main_subject, relative_antecedent
+from .speakers import FUNCTION_ENDS, RELATIVE_PRONOUNS, _main_subject, relative_antecedent
 from .tokens import _words_of
 
 #: The speaker of a pronoun that could refer to more than one person named just before it.
@@ -196,6 +196,9 @@ class _Resolver:
         if lower in RELATIVE_PRONOUNS:  # "Ana Ruiz, who said ...": the source its antecedent names
             antecedent = relative_antecedent(self.text, start, sentence_start)
             return self.resolve(*antecedent, sentence_start) if antecedent else (UNNAMED, "person")
+        words = mention.split()
+        if len(words) > 1 and words[-1] in FUNCTION_ENDS:
+            return UNCLEAR, ""  # a clause cut short, no speaker: "the city embodied the", "the candidate misspoke but"
         if _MEDIA_NOUNS.match(mention.strip()):
             return "the media", "group"
         inside = self.entities_in(start, end)

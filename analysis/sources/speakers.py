@@ -323,6 +323,10 @@ def _joined_subject(sentence: str, floor: int, end: int) -> tuple[int, int] | No
     return None
 
 
+# words no speaker phrase ends with: a mention ending in one is a clause cut short
+FUNCTION_ENDS = frozenset("the a an and but or nor of to that which who whom as with for by from in on at into down up out they we he she it his her its their our my".split())
+
+
 # a relative pronoun right before a reporting verb: "Ana Ruiz, who said ..."
 _RELATIVE_AT_END = re.compile(r"(?<=\w)(?P<comma>,?)\s+(?P<rel>who|which)\s*$")
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
@@ -372,7 +376,8 @@ def _main_subject(sentence: str, start: int = 0) -> tuple[int, int] | None:
         opened = True
     role = _ROLE_SUBJECT.match(sentence, start)
     if role and (role.group("head").lower() in _ALL_ROLE_WORDS or role.group("head").lower() in _TYPE_CUES):  # "The mayor endorsed Jones, saying ..."
-        return start, role.end()
+        of = _OF_NAME.match(sentence, role.end())  # "A spokesman for Platte River declined ..."
+        return start, of.end() if of else role.end()
     m = _MAIN_SUBJECT.match(sentence, start)
     if not m or not m.group("np").strip():
         return None
@@ -405,6 +410,8 @@ _TITLE_THEN_NAME = re.compile(r"((?:\s+[a-z][\w\-]*){1,3})(?:\s+[A-Z][\w.'’\-]
 # an opening phrase that ends in a place ("..., in Salem, "), and the state or country after it
 _ENDS_IN_PLACE = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*\s*,\s*$")
 _STATE_PIECE = re.compile(r"^([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})\s*,\s*(?=\S)")
+# a name after a role noun: " for Platte River", " of the Jupiter Police Department"
+_OF_NAME = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|of|for|and))*(?<![a-z]\s)(?<!\sof)(?<!\sfor)(?<!\sand)")
 _NOUN_TAGS = frozenset("JJ JJR JJS NN NNS NNP NNPS CD POS".split())
 
 
@@ -422,6 +429,9 @@ def _determiner_phrase(sentence: str, start: int) -> tuple[int, int] | None:
         end = start + m.end()
     if end is None or " " not in sentence[start:end]:
         return None
+    of = _OF_NAME.match(sentence, end)
+    if of:  # "A spokesman for Platte River"
+        end = of.end()
     phrase = sentence[start:end]
     return (start, end) if _is_speaker_phrase(phrase) else None
 
