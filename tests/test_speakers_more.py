@@ -249,3 +249,35 @@ def test_role_subject_keeps_its_organisation() -> None:
     sentence = "A spokesman for Platte River declined to comment, saying the case was closed."
     span = _main_subject(sentence)
     assert span is not None and sentence[span[0] : span[1]] == "A spokesman for Platte River"
+
+
+def test_organisation_cut_by_the_recogniser_takes_the_whole_name_from_the_mention() -> None:
+    from analysis.sources.resolve import _Entity, _Resolver
+
+    text = "The deficit will grow, the Congressional Budget Office said. The Budget Office added that rates would rise."
+    first, second = text.index("Budget Office"), text.rindex("Budget Office")
+    entities = [
+        _Entity("Budget Office", "ORGANIZATION", first, first + 13, "Budget Office"),
+        _Entity("Budget Office", "ORGANIZATION", second, second + 13, "Budget Office"),
+    ]
+    resolver = _Resolver(text, entities)
+    start = text.index("the Congressional")
+    assert resolver.resolve(start, first + 13, 0)[0] == "Congressional Budget Office"
+    later = text.index("The Budget")
+    assert resolver.resolve(later, second + 13, later)[0] == "Congressional Budget Office"
+
+
+@pytest.mark.parametrize(
+    "mention, expected",
+    [
+        ("the secretary left office - the State Department", "the State Department"),
+        ("Deborah Rey - the girlfriend of the host -", "Deborah Rey"),
+        ("Mr. Leenders said he", "he"),
+        ("the Democrats stressed the need for a plan that", "the Democrats"),
+    ],
+)
+def test_trim_a_mention_that_is_a_clause(mention: str, expected: str) -> None:
+    from analysis.sources.records import _trim_clause
+
+    start, end = _trim_clause(mention, (0, len(mention)))
+    assert mention[start:end] == expected

@@ -17,7 +17,15 @@ from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
 from .speaker_types import AGE_MARK, INTERVIEWER, UNNAMED, speaker_type
-from .speakers import AGE_AFTER, FUNCTION_ENDS, RELATIVE_PRONOUNS, _apposition_after, _main_subject, relative_antecedent
+from .speakers import (
+    AGE_AFTER,
+    FUNCTION_ENDS,
+    RELATIVE_PRONOUNS,
+    _apposition_after,
+    _is_speaker_phrase,
+    _main_subject,
+    relative_antecedent,
+)
 from .verbs import cue_connotation, lemma
 
 _FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
@@ -263,6 +271,14 @@ def _trim_clause(text: str, mention: tuple[int, int]) -> tuple[int, int]:
     """ "Trump returned the compliment to Adelson" as a speaker mention is "Trump": the name
     that opens a clause the rules took for a noun phrase."""
     start, end = mention
+    dashes = list(re.finditer(r"\s[-–—―]+(?:\s|$)|\s--\s", text[start:end]))
+    if dashes:  # "Clinton left office - the State Department": the phrase after the dash;
+        # "Ana Ruiz - a lawyer for the family -": the name before the dash
+        last, first = dashes[-1], dashes[0]
+        piece = (start + last.end(), end) if last.end() < end - start else (start, start + first.start())
+        if _is_speaker_phrase(text[piece[0] : piece[1]].strip()):
+            start, end = piece
+            start += len(text[start:end]) - len(text[start:end].lstrip())
     m = _CLAUSE_MENTION.match(text[start:end])
     if m:
         return start, start + m.end(1)
@@ -273,4 +289,4 @@ def _trim_clause(text: str, mention: tuple[int, int]) -> tuple[int, int]:
         sub = _main_subject(text[start:end])
         if sub and sub[1] < end - start:
             return start + sub[0], start + sub[1]
-    return mention
+    return start, end

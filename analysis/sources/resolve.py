@@ -55,6 +55,8 @@ _NAME_PAIR = re.compile(r"^(?P<a>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+),
 _PLACE_AFTER = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]+)\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'&\-]*|of|for|and|the))*$")
 # one part of a list of named sources: a name, or "the" and a name, with titles and tags
 _NAMED_PART = re.compile(r"^(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[\w.’'\-()]+){0,7}$")
+# a proper name of an organisation, all of it capitalised words: "the Congressional Budget Office"
+_ORG_NAME = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'&\-]*|of|for|and|on|&)){1,7})")
 # an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}")
 # a quantifier or an indefinite article and a party, a people or a place: "Some Americans",
@@ -103,6 +105,7 @@ class _Resolver:
         self.mention_titles: dict[str, list[str]] = {}  # canonical -> types of the titles in speaker mentions
         # an organisation written both in full and as an acronym keeps both: "Associated Press (AP)"
         self.acronyms: dict[str, str] = {}
+        self.fuller: dict[str, str] = {}  # an organisation's name as cut by the recogniser -> as a speaker mention gives it
         for row in self.ents:
             if row.label == "ORGANIZATION" and _ACRONYM.fullmatch(row.text) and row.canonical != row.text and " " in row.canonical:
                 self.acronyms.setdefault(row.canonical, row.text)
@@ -125,14 +128,14 @@ class _Resolver:
         known = self._entity_names.get(row.start)
         if known is None:
             known = self._entity_names[row.start] = self._entity_name(row)
-        return known
+        return self.fuller.get(known, known)
 
     def _entity_name(self, row) -> str:
         if row.label == "PERSON" and row.start in self.person_names:
             name = self.person_names[row.start]
             before = _TITLE_CONTEXT.split(self.text[max(0, row.start - 6) : row.start])[-1].split()[-1:]
             return self.names.link(name, row.start, parse_name(" ".join([*before, name])).gender)
-        name = row.canonical
+        name = self.fuller.get(row.canonical, row.canonical)
         if name in self.acronyms:
             return f"{name} ({self.acronyms[name]})"
         before = self.text[max(0, row.start - 4) : row.start].lower()
@@ -243,7 +246,12 @@ class _Resolver:
             if ends_with_entity or not (head_words & _PERSON_ROLE_WORDS or _org_role(mention)):
                 row = inside[0]
                 kind = "thing" if row.label in ("ORGANIZATION", "LOCATION") else "person"
-                return self._register(self.entity_name(row), kind, mention, start, named=True)
+                name = self.entity_name(row)
+                whole = _ORG_NAME.fullmatch(mention.strip())
+                if whole and kind == "thing" and len(whole.group(1).split()) > len(name.split()) and set(name.split()) <= set(whole.group(1).split()):
+                    # the recogniser cut the name ("Budget Office" in "the Congressional Budget Office"): the whole name, from now on
+                    self.fuller[name] = name = whole.group(1)
+                return self._register(name, kind, mention, start, named=True)
         # role phrases: "the Kremlin spokesman", "the company", "the spokesman for the head of state"
         definite = re.match(r"^(?:the|this|that)\s", lower) is not None
         person_role = _person_role(mention)
