@@ -281,3 +281,9 @@ def test_trim_a_mention_that_is_a_clause(mention: str, expected: str) -> None:
 
     start, end = _trim_clause(mention, (0, len(mention)))
     assert mention[start:end] == expected
+
+
+def test_contracted_pronoun_is_resolved_like_the_pronoun() -> None:
+    rows = extract_quotes("Tom Penn lost the vote. He's argued that the count was wrong.")
+    assert list(rows["mention"]) == ["He"]
+    assert list(rows["speaker"]) == ["Tom Penn"]

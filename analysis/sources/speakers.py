@@ -133,6 +133,10 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         return None
     start = start + (len(sentence[start:end]) - len(sentence[start:end].lstrip()))
     end = start + len(phrase)
+    contracted = _CONTRACTED_PRONOUN.fullmatch(phrase)
+    if contracted:  # "He's argued", "They've said": the pronoun
+        phrase = contracted.group(1)
+        end = start + len(phrase)
     trailing = re.search(r"\s+(?:first|initially|immediately|swiftly|promptly|quickly|himself|herself|themselves)$", phrase)
     if trailing and _is_speaker_phrase(phrase[: trailing.start()]):  # "She first tweeted"
         phrase = phrase[: trailing.start()]
@@ -323,6 +327,8 @@ def _joined_subject(sentence: str, floor: int, end: int) -> tuple[int, int] | No
     return None
 
 
+# a pronoun and a contracted auxiliary: "He's", "They've", "She'd"
+_CONTRACTED_PRONOUN = re.compile(r"([Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou)['’](?:s|ve|d|ll|re|m)")
 # words no speaker phrase ends with: a mention ending in one is a clause cut short
 FUNCTION_ENDS = frozenset("the a an and but or nor of to that which who whom as with for by from in on at into down up out they we he she it his her its their our my".split())
 
