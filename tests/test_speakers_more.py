@@ -287,3 +287,11 @@ def test_contracted_pronoun_is_resolved_like_the_pronoun() -> None:
     rows = extract_quotes("Tom Penn lost the vote. He's argued that the count was wrong.")
     assert list(rows["mention"]) == ["He"]
     assert list(rows["speaker"]) == ["Tom Penn"]
+
+
+@pytest.mark.parametrize("mention", ["The", "But", "There’s"])
+def test_a_lone_function_word_is_no_speaker(mention: str) -> None:
+    from analysis.sources.resolve import UNCLEAR, _Resolver
+
+    text = f"{mention} said the plan would fail."
+    assert _Resolver(text, []).resolve(0, len(mention), 0)[0] == UNCLEAR

@@ -57,6 +57,8 @@ _PLACE_AFTER = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]+)\s+(
 _NAMED_PART = re.compile(r"^(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[\w.’'\-()]+){0,7}$")
 # a proper name of an organisation, all of it capitalised words: "the Congressional Budget Office"
 _ORG_NAME = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'&\-]*|of|for|and|on|&)){1,7})")
+# single words that name no one
+_NO_SPEAKER = frozenset("there there's there’s here also so yet".split())
 # an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}")
 # a quantifier or an indefinite article and a party, a people or a place: "Some Americans",
@@ -200,8 +202,8 @@ class _Resolver:
             antecedent = relative_antecedent(self.text, start, sentence_start)
             return self.resolve(*antecedent, sentence_start) if antecedent else (UNNAMED, "person")
         words = mention.split()
-        if len(words) > 1 and words[-1] in FUNCTION_ENDS:
-            return UNCLEAR, ""  # a clause cut short, no speaker: "the city embodied the", "the candidate misspoke but"
+        if len(words) > 1 and words[-1] in FUNCTION_ENDS or lower in FUNCTION_ENDS or lower in _NO_SPEAKER or lower.startswith("according to "):
+            return UNCLEAR, ""  # no speaker: "the city embodied the", "the candidate misspoke but", a lone "The"
         if _MEDIA_NOUNS.match(mention.strip()):
             return "the media", "group"
         inside = self.entities_in(start, end)
