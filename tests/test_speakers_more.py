@@ -295,3 +295,8 @@ def test_a_lone_function_word_is_no_speaker(mention: str) -> None:
 
     text = f"{mention} said the plan would fail."
     assert _Resolver(text, []).resolve(0, len(mention), 0)[0] == UNCLEAR
+
+
+def test_relative_pronoun_after_a_home_town_and_state() -> None:
+    rows = extract_quotes('"We need change," said Naomi Jahn, a supporter from Hemet, California, who added that she would vote.')
+    assert list(rows["speaker"]) == ["Naomi Jahn", "Naomi Jahn"]

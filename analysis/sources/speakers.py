@@ -346,6 +346,9 @@ def relative_antecedent(sentence: str, rel_start: int, floor: int = 0) -> tuple[
     comma = head.endswith(",")
     head = head.rstrip(",").rstrip()
     last_comma = head.rfind(",")
+    while comma and last_comma > 0 and (_is_adjunct_piece(head[last_comma + 1 :].strip()) or _PLACE_AFTER_PLACE.fullmatch(head[last_comma + 1 :].strip()) and _FROM_PLACE.search(head[:last_comma])):
+        head = head[:last_comma].rstrip()  # "Ana Ruiz, a supporter from Hemet, California, who": the state is no antecedent
+        last_comma = head.rfind(",")
     if comma and last_comma > 0 and _is_apposition(head[last_comma + 1 :].strip()) and re.search(r"\b[A-Z][\w'’\-]+$", head[:last_comma]):
         head = head[:last_comma]  # "Sen. Ana Ruiz, the ranking Democrat on the panel, who said"
     run = re.search(r"(?:\b[A-Z][\w.'’\-]*\s+(?:of\s+)?){0,5}[A-Z][\w'’\-]+$", head)
