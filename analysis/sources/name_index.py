@@ -31,11 +31,11 @@ def _same_first(a: str, b: str) -> bool:
 
 
 class NameIndex:
-    """The full names of one article, by surname, with where each was last met."""
+    """The full names of one article, by surname, with the offsets where each was met."""
 
     def __init__(self) -> None:
         self.by_surname: dict[str, list[str]] = {}
-        self.last_seen: dict[str, int] = {}
+        self.seen: dict[str, list[int]] = {}  # canonical -> offsets of its mentions
         self.genders: dict[str, str] = {}
 
     def add(self, name: str, offset: int, gender: str | None = None) -> str:
@@ -48,31 +48,41 @@ class NameIndex:
             if len(name) > len(canonical) and name.split()[0] == canonical.split()[0]:
                 # the fuller form wins: "James B. Comey" over "James Comey"
                 self.by_surname[_surname(name)] = [name if k == canonical else k for k in self.by_surname[_surname(name)]]
-                self.last_seen[name] = self.last_seen.pop(canonical, offset)
+                self.seen[name] = self.seen.pop(canonical, [])
                 if canonical in self.genders:
                     self.genders[name] = self.genders.pop(canonical)
                 canonical = name
         else:
             canonical = name
             self.by_surname.setdefault(_surname(name), []).append(name)
-        self.last_seen[canonical] = max(offset, self.last_seen.get(canonical, -1))
+        self._met(canonical, offset)
         gender = gender or name_gender(canonical)
         if gender:
             self.genders.setdefault(canonical, gender)
         return canonical
 
+    def _met(self, canonical: str, offset: int) -> None:
+        offsets = self.seen.setdefault(canonical, [])
+        if offset not in offsets:
+            offsets.append(offset)
+
+    def last_before(self, canonical: str, offset: int) -> int:
+        """Where ``canonical`` was last met before ``offset`` (-1 when it was not)."""
+        return max((o for o in self.seen.get(canonical, ()) if o < offset), default=-1)
+
     def gender(self, name: str) -> str | None:
         return self.genders.get(name)
 
     def link(self, name: str, offset: int, gender: str | None = None) -> str:
-        """The canonical name of a mention's name; a surname is linked to its full name when one fits."""
+        """The canonical name of a mention's name; a surname is linked to the full name with
+        that surname met last before it (one whose gender fits an honorific, when given)."""
         if len(name.split()) >= 2:
             return self.add(name, offset, gender)
         every = self.by_surname.get(name.lower(), [])
         candidates = [c for c in every if self.genders.get(c) in (None, gender)] if gender else every
         if not candidates:  # "Ms. Kovner" beside "Victor Kovner" only: someone else
             return f"{'Ms.' if gender == 'female' else 'Mr.'} {name}" if every else name
-        before = [c for c in candidates if self.last_seen.get(c, 10**9) <= offset] or candidates
-        best = max(before, key=lambda c: self.last_seen.get(c, -1))
-        self.last_seen[best] = max(offset, self.last_seen.get(best, -1))
+        # the one named last before the mention ("Hillary Clinton, ... Clinton decried"), else the first one named
+        best = max(candidates, key=lambda c: (self.last_before(c, offset), -min(self.seen.get(c, [10**9]))))
+        self._met(best, offset)
         return best

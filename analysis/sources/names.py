@@ -43,7 +43,8 @@ ABBREVIATION_DOT = re.compile(
     + r")|[A-Z])\.(?=\s+[A-Z])"
 )
 _SUFFIX_AFTER = re.compile(r"^(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))(?![\w])")
-_PLACE_TAG = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*$")
+# "of Maryland", "of the University of Texas School of Law", "at Human Rights Watch" after a name
+_PLACE_TAG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'&\-]*|of|for|and|on|the))*\s*$")
 _PARENTHETICAL = re.compile(r"\s*\(([^()]{1,40})\)")
 _TOKEN = re.compile(r"[\w’'.\-]+")
 
@@ -93,7 +94,15 @@ def parse_name(mention: str) -> NameParts:
     mention = mention.strip(" ,")
     # "of Maryland" after a name is a place tag, not a part of it
     place = _PLACE_TAG.search(mention)
-    if place and sum(w[:1].isupper() for w in mention[: place.start()].split()[-2:]) == 2:
+    tag_words = place.group().split() if place else []
+    before_tag = mention[: place.start()].split() if place else []
+    named = sum(w[:1].isupper() and _plain(w) not in _STOPS_A_NAME for w in before_tag[-2:]) == 2 or (
+        len(before_tag) >= 2 and before_tag[-1][:1].isupper() and _plain(before_tag[-1]) not in _STOPS_A_NAME
+        and (_plain(before_tag[-2]) in HONORIFIC_GENDER or _plain(before_tag[-2]) in _TITLE_WORDS)  # "Mr. Nevins of Showtime"
+    )
+    if place and named and not (
+        len(tag_words) >= 3 and tag_words[-2] in first_name_genders()  # "Supervisor of Elections Susan Bucher": the name is last
+    ):
         mention = mention[: place.start()]
     tokens = _TOKEN.findall(mention)
     # the last run of name words; titles inside it stop it ("FBI Director James Comey")

@@ -18,7 +18,15 @@ from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
 from .speaker_context import role_phrase, running_names
 from .speaker_types import AGE_MARK, BARE, INTERVIEWER, PLACE_MARK, UNNAMED, speaker_type, story_type
-from .speakers import AGE_AFTER, _apposition_after
+from .speakers import (
+    AGE_AFTER,
+    FUNCTION_ENDS,
+    RELATIVE_PRONOUNS,
+    _apposition_after,
+    _is_speaker_phrase,
+    _main_subject,
+    relative_antecedent,
+)
 from .verbs import cue_connotation, lemma
 
 _FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
@@ -154,14 +162,17 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         else:
             name, kind = text[row.mention[0] : row.mention[1]], ""
         row.speaker, row.speaker_kind = name, kind
-        apposition = role_phrase(_apposition_after(text, row.mention[1]))
+        named_at = row.mention  # where the source is named: a relative pronoun's antecedent
+        if text[row.mention[0] : row.mention[1]].lower() in RELATIVE_PRONOUNS:
+            named_at = relative_antecedent(text, row.mention[0], s_start) or row.mention
+        apposition = role_phrase(_apposition_after(text, named_at[1]))
         if apposition.startswith("whose "):
             apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
             appositions.setdefault(name, []).append(apposition)
-        age = AGE_MARK if AGE_AFTER.match(text, row.mention[1]) else PLACE_MARK if _PLACE_TAG.search(text, row.mention[0], row.mention[1]) else ""
-        lead = _LEAD_ROLE.search(text, max(0, row.mention[0] - 60), row.mention[0])  # "The ferry operator, Blue Line Boats, said"
-        role = " ".join([lead.group(1) if lead else "", text[row.mention[0] : row.mention[1]], apposition, age, entity_roles.get(name, "")])
+        age = AGE_MARK if AGE_AFTER.match(text, named_at[1]) else PLACE_MARK if _PLACE_TAG.search(text, named_at[0], named_at[1]) else ""
+        lead = _LEAD_ROLE.search(text, max(0, named_at[0] - 60), named_at[0])  # "The ferry operator, Blue Line Boats, said"
+        role = " ".join([lead.group(1) if lead else "", text[named_at[0] : named_at[1]], apposition, age, entity_roles.get(name, "")])
         resolver.record(row.cue_start, name, kind, role)
     # agentless statements take the source of the statement before them
     ordered = sorted(rows, key=lambda r: r.cue_start)
@@ -271,5 +282,22 @@ def _trim_clause(text: str, mention: tuple[int, int]) -> tuple[int, int]:
     """ "Trump returned the compliment to Adelson" as a speaker mention is "Trump": the name
     that opens a clause the rules took for a noun phrase."""
     start, end = mention
+    dashes = list(re.finditer(r"\s[-–—―]+(?:\s|$)|\s--\s", text[start:end]))
+    if dashes:  # "Clinton left office - the State Department": the phrase after the dash;
+        # "Ana Ruiz - a lawyer for the family -": the name before the dash
+        last, first = dashes[-1], dashes[0]
+        piece = (start + last.end(), end) if last.end() < end - start else (start, start + first.start())
+        if _is_speaker_phrase(text[piece[0] : piece[1]].strip()):
+            start, end = piece
+            start += len(text[start:end]) - len(text[start:end].lstrip())
     m = _CLAUSE_MENTION.match(text[start:end])
-    return (start, start + m.end(1)) if m else mention
+    if m:
+        return start, start + m.end(1)
+    words = text[start:end].split()
+    if len(words) > 1 and words[-1] in ("he", "she", "they", "we", "it"):  # "... after the ruling - he": the pronoun
+        return end - len(words[-1]), end
+    if len(words) > 1 and words[-1] in FUNCTION_ENDS:  # "Graham assures his audience that": the subject opening it
+        sub = _main_subject(text[start:end])
+        if sub and sub[1] < end - start:
+            return start + sub[0], start + sub[1]
+    return start, end

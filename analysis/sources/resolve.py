@@ -30,6 +30,7 @@ from .roles import (
     _role_matches,
 )
 from .speaker_types import UNNAMED, _type_of_words
+from .speakers import FUNCTION_ENDS, RELATIVE_PRONOUNS, _main_subject, relative_antecedent
 from .tokens import _words_of
 
 #: The speaker of a pronoun that could refer to more than one person named just before it.
@@ -48,6 +49,25 @@ _AGENT_PLURAL = re.compile(r"(?:ers|ists|ians|ants|ents|ors|ees)$")
 _POSSESSIVE_BEFORE = re.compile(r"[’']s?\s+$")
 # names joined by "and": "Cummings and Conyers", "Sens. Ron Wyden and Dianne Feinstein"
 _NAME_PAIR = re.compile(r"^(?P<a>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+),?\s+and\s+(?P<b>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]+)$")
+
+
+# a name and a place or affiliation tag: "Butterfield of North Carolina"
+_PLACE_AFTER = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]+)\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'&\-]*|of|for|and|the))*$")
+# one part of a list of named sources: a name, or "the" and a name, with titles and tags
+_NAMED_PART = re.compile(r"^(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[\w.’'\-()]+){0,7}$")
+# a proper name of an organisation, all of it capitalised words: "the Congressional Budget Office"
+_ORG_NAME = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'&\-]*|of|for|and|on|&)){1,7})")
+# single words that name no one
+_NO_SPEAKER = frozenset("there there's there’s here also so yet".split())
+# an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}")
+# a quantifier or an indefinite article and a party, a people or a place: "Some Americans",
+# "Several Democrats", "a New Hampshire Democrat", "another Iowa Republican"
+_DESCRIBED = re.compile(
+    r"^((?i:some|many|most|several|few|other|a|an|one|another))\s+(?:[A-Z][\w.\-]*\s+){0,3}"
+    r"(?:Democrats?|Republicans?|Independents?|Conservatives?|Liberals?|Progressives?|Evangelicals?|Catholics?|Muslims?|Jews?|"
+    r"Christians?|Latinos?|Hispanics?|[A-Z][a-z]+(?:ans?|ers?|ese|ish))$"
+)
 
 
 @dataclass
@@ -85,6 +105,12 @@ class _Resolver:
         self.person_names: dict[int, str] = {}  # entity start -> the name as written, cleaned
         self.person_titles: dict[int, list[str]] = {}  # entity start -> the types its titles point to
         self.mention_titles: dict[str, list[str]] = {}  # canonical -> types of the titles in speaker mentions
+        # an organisation written both in full and as an acronym keeps both: "Associated Press (AP)"
+        self.acronyms: dict[str, str] = {}
+        self.fuller: dict[str, str] = {}  # an organisation's name as cut by the recogniser -> as a speaker mention gives it
+        for row in self.ents:
+            if row.label == "ORGANIZATION" and _ACRONYM.fullmatch(row.text) and row.canonical != row.text and " " in row.canonical:
+                self.acronyms.setdefault(row.canonical, row.text)
         for row in self.ents:
             if row.label == "PERSON":
                 end = row.end
@@ -104,14 +130,16 @@ class _Resolver:
         known = self._entity_names.get(row.start)
         if known is None:
             known = self._entity_names[row.start] = self._entity_name(row)
-        return known
+        return self.fuller.get(known, known)
 
     def _entity_name(self, row) -> str:
         if row.label == "PERSON" and row.start in self.person_names:
             name = self.person_names[row.start]
             before = _TITLE_CONTEXT.split(self.text[max(0, row.start - 6) : row.start])[-1].split()[-1:]
             return self.names.link(name, row.start, parse_name(" ".join([*before, name])).gender)
-        name = row.canonical
+        name = self.fuller.get(row.canonical, row.canonical)
+        if name in self.acronyms:
+            return f"{name} ({self.acronyms[name]})"
         before = self.text[max(0, row.start - 4) : row.start].lower()
         if row.label == "ORGANIZATION" and before.endswith("the ") and len(name.split()) <= 2 and name in _KNOWN_ORGS:
             return f"the {name}"
@@ -170,6 +198,12 @@ class _Resolver:
         lower = mention.lower().strip()
         if lower in _PRONOUNS:
             return self._pronoun(lower, start, sentence_start)
+        if lower in RELATIVE_PRONOUNS:  # "Ana Ruiz, who said ...": the source its antecedent names
+            antecedent = relative_antecedent(self.text, start, sentence_start)
+            return self.resolve(*antecedent, sentence_start) if antecedent else (UNNAMED, "person")
+        words = mention.split()
+        if len(words) > 1 and words[-1] in FUNCTION_ENDS or lower in FUNCTION_ENDS or lower in _NO_SPEAKER or lower.startswith("according to "):
+            return UNCLEAR, ""  # no speaker: "the city embodied the", "the candidate misspoke but", a lone "The"
         if _MEDIA_NOUNS.match(mention.strip()):
             return "the media", "group"
         inside = self.entities_in(start, end)
@@ -178,6 +212,15 @@ class _Resolver:
         if pair:  # a group of named people speaks: "Cummings and Conyers"
             names = [self.person_mention(pair.group(k), start, True) or pair.group(k) for k in ("a", "b")]
             return self._register(" and ".join(names), "group", mention, start, named=True)
+        joined = self._joined_names(start, end, sentence_start)
+        if joined:  # "Sen. Ted Cruz of Texas and Sen. Rand Paul of Kentucky", "Clinton and the State Department"
+            return self._register(joined, "group", mention, start, named=True)
+        described = _DESCRIBED.match(mention.strip())
+        if described:
+            # "some Americans", "a New Hampshire Democrat": part of a group, or one of its members, unnamed
+            name = described.group(1).lower() + mention.strip()[described.end(1) :]
+            kind = "person" if described.group(1).lower() in ("a", "an", "one", "another") else "group"
+            return self._register(name, kind, mention, start, named=False)
         last = mention.strip().split()[-1] if mention.strip() else ""
         # a capitalised word inside a sentence, or a known surname, is a name ("replied Sanders"), not "Protesters"
         a_name = last[:1].isupper() and (start > sentence_start or last.lower() in self.names.by_surname) and last.lower() not in _ALL_ROLE_WORDS
@@ -188,6 +231,10 @@ class _Resolver:
             # a group speaks as a group: "four Democratic senators", "Clinton aides"
             name = re.sub(r"^(?:The)\s", "the ", mention.strip())
             return self._register(name, "group", mention, start, named=False)
+        tagged = _PLACE_AFTER.match(mention.strip())
+        if tagged and tagged.group(1).split()[-1].lower() in self.names.by_surname:
+            # "Butterfield of North Carolina": a known surname and where the person is from
+            return self.resolve(start, start + len(mention) - len(mention.lstrip()) + len(tagged.group(1)), sentence_start)
         persons = [e for e in inside if e.label == "PERSON"]
         ends_with_name = not re.search(r"[’']s?\s+\w+$|\b[a-z]+$", mention.strip())
         if ends_with_name:
@@ -201,7 +248,12 @@ class _Resolver:
             if ends_with_entity or not (head_words & _PERSON_ROLE_WORDS or _org_role(mention)):
                 row = inside[0]
                 kind = "thing" if row.label in ("ORGANIZATION", "LOCATION") else "person"
-                return self._register(self.entity_name(row), kind, mention, start, named=True)
+                name = self.entity_name(row)
+                whole = _ORG_NAME.fullmatch(mention.strip())
+                if whole and kind == "thing" and len(whole.group(1).split()) > len(name.split()) and set(name.split()) <= set(whole.group(1).split()):
+                    # the recogniser cut the name ("Budget Office" in "the Congressional Budget Office"): the whole name, from now on
+                    self.fuller[name] = name = whole.group(1)
+                return self._register(name, kind, mention, start, named=True)
         # role phrases: "the Kremlin spokesman", "the company", "the spokesman for the head of state"
         definite = re.match(r"^(?:the|this|that)\s", lower) is not None
         person_role = _person_role(mention)
@@ -224,16 +276,44 @@ class _Resolver:
             return self._register(parts.name, kind, mention, start, named=True)
         return self._register(name, kind, mention, start)
 
+    def _joined_names(self, start: int, end: int, sentence_start: int) -> str | None:
+        """The sources of a mention that joins two to four names with commas and "and", each
+        resolved on its own and joined with "and"; None when a part is no name or one entity
+        spans the "and" ("the Department of Health and Human Services")."""
+        mention = self.text[start:end]
+        if " and " not in mention or any(e.start < start + m.start() < e.end for e in self.entities_in(start, end) for m in re.finditer(r" and ", mention)):
+            return None
+        parts = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^,]+?(?=\s*(?:,\s*(?:and\s+)?|\s+and\s+|$))", mention) if m.group().strip()]
+        parts = [(a + len(self.text[a:b]) - len(self.text[a:b].lstrip()), b) for a, b in parts]
+        parts = [(a + 4, b) if self.text[a:b].startswith("and ") else (a, b) for a, b in parts]
+        if not 2 <= len(parts) <= 4 or not all(_NAMED_PART.match(self.text[a:b]) for a, b in parts):
+            return None
+        names = []
+        for a, b in parts:
+            name, _ = self.resolve(a, b, sentence_start)
+            if name in (UNNAMED, UNCLEAR) or not (self.sources.get(name) and self.sources[name].named):
+                return None
+            names.append(name)
+        return " and ".join(dict.fromkeys(names)) if len(set(names)) > 1 else None
+
     def _pronoun(self, pronoun: str, start: int, sentence_start: int) -> tuple[str, str]:
         kind = _PRONOUNS[pronoun]
         if pronoun in ("i", "we"):
-            name = self.recent_source(start, ("person", "group", "thing"))
+            # "I" is a person (not "the chancellery"); "we" a person speaking for a group, or the group
+            kinds = ("person",) if pronoun == "i" else ("person", "group", "thing")
+            name = self.recent_source(start, kinds, window=1500 if pronoun == "i" else 10_000)
             return (name, self.sources[name].kind) if name else (UNNAMED, kind)
         # the subject of the current sentence, when it is an entity of the right kind
         subject = [e for e in self.ents if e.start >= sentence_start and e.end <= start]
         if subject:
             first = subject[0]
             lead = self.text[sentence_start : first.start].strip().lower()
+            if lead not in ("", "the"):
+                # after an opening phrase or a title: "During the drive home, Sexton ...", "Mr. Manafort ..."
+                opening = _main_subject(self.text[sentence_start:start])
+                within = [e for e in subject if opening and sentence_start + opening[0] <= e.start and e.end <= sentence_start + opening[1]]
+                if within:
+                    first, lead = within[0], ""
             first_kind = "person" if first.label == "PERSON" else "thing"
             gender_of = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun)
             if lead in ("", "the") and first_kind == kind and self._gender_fits(self.entity_name(first), gender_of):

@@ -18,6 +18,9 @@ _ORG_ROLES: dict[str, tuple[str, ...]] = {role: tuple(p) for role, p in _SPEAKER
 # abbreviations that may stand inside a speaker phrase, and words that may open one
 _SPEAKER_ABBREVIATIONS = frozenset(_SPEAKER_WORDS["abbreviations"])
 _PHRASE_OPENERS = frozenset(_SPEAKER_WORDS["openers"])
+# words that open no speaker phrase ("Regardless", "While")
+_SENTENCE_ADVERBS = frozenset(_SPEAKER_WORDS["sentence_adverbs"])
+_NOT_OPENERS = frozenset(_SPEAKER_WORDS["not_openers"]) | _SENTENCE_ADVERBS
 
 # news-report nouns that stand for the media as a speaker ("media reports", "the press")
 _MEDIA_NOUNS = re.compile(r"^(?:the\s+)?(?:(?:initial|earlier|early|recent|previous|some|other|several|many|local|foreign|western|russian|state|news|press|media)\s+)*(?:media|press|reporting|reports|news reports|media reports|publications|outlets)$", re.I)
