@@ -13,7 +13,8 @@ import re
 from ..lexicons import table
 from .adjuncts import _ADVERBS, _LEADING_CONNECTIVE, _TIME_ADJUNCT
 from .cues import Cue
-from .tokens import _has_finite_verb
+from .verbs import lemma
+from .tokens import _has_finite_verb as _tagged_finite_verb
 
 _COMPLEMENTS = table("reporting_verb_complements.toml")
 # verbs that take a person object before the content ("urged companies to", "told reporters that")
@@ -35,7 +36,7 @@ _GERUND = re.compile(r"(?:not\s+|never\s+)?(?!(?:during|nothing|something|anythi
 _TOPIC_OBJECT = re.compile(r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:information|details|data|news|reports?|claims?|plans?|decision|allegations?|rumou?rs?|accusations?)\s+(?:about|on|of|that|regarding|concerning)\b", re.I)
 # what may follow a cue when the content stands before it: an addressee, an adjunct, the end
 _CONTENT_BEFORE_OK = re.compile(
-    r"^\s*(?:(?:reporters|journalists|me|us|him|her|them|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})\s*(?=[.!?,]|$|\s+(?:in|on|at|after|before|during|when|while)\b))?"
+    r"^\s*(?:(?:reporters|journalists|me|us|him|her|them|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})\s*(?=[.!?,]|$|\s+(?:in|on|at|after|before|during|when|while|earlier|later|last|this)\b))?"
     r"(?:[.!?]|,|(?:in|on|at|after|before|during|following|when|while|late|early|last|this|earlier|to\s+reporters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b|$)"
 )
 
@@ -118,6 +119,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     contrast = _CONTRAST_CLAUSE.search(content)
     if contrast and content[: contrast.start()].count('"') % 2 == 0 and content[: contrast.start()].count("“") == content[: contrast.start()].count("”"):
         content = content[: contrast.start()]  # "..., but she said she reserves the right": the writer's clause
+    content = _trim_writer_tail(content)
     start = offset + i
     end = start + len(content.rstrip(" ,;:.!?"))
     if end - start < 3 or not re.search(r"[A-Za-z]", sentence[start:end]):
@@ -136,9 +138,49 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     return start, end, kind
 
 
+# where the reported content ends and the writer's own words resume: a line break; a new
+# clause with a pronoun subject after a comma (", and he railed against ..."); the speaker's
+# next verb ("... and said that", "but took issue with")
+_WRITER_TAIL = re.compile(
+    r"\n"
+    r"|,\s+(?:and|but|yet)\s+(?:he|she|they|we|I)\s+(?!\w+ing\b)\w+"
+    r"|(?:,\s*|\s+)(?:and|but)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)?(?P<verb>[a-z]+(?:ed|s))\b"
+)
+
+
+def _trim_writer_tail(content: str) -> str:
+    """``content`` up to the first place where the writer's words resume (:data:`_WRITER_TAIL`)."""
+    for m in _WRITER_TAIL.finditer(content):
+        verb = m.group("verb")
+        if verb is not None and not _is_speaker_verb(verb):
+            continue
+        before = content[: m.start()]
+        if before.count('"') % 2 == 0 and before.count("“") == before.count("”") and len(before.split()) >= 2:
+            return before
+    return content
+
+
+def _is_speaker_verb(word: str) -> bool:
+    """A verb form the speaker of the statement may go on with: a reporting verb or a past tense."""
+    return lemma(word) is not None
+
+
+def _has_finite_verb(text: str, **options) -> bool:
+    """:func:`.tokens._has_finite_verb` with curly apostrophes read as straight ones, so that
+    "doesn’t" and "they’re" are tagged as the verbs they are."""
+    return _tagged_finite_verb(text.replace("’", "'"), **options)
+
+
+# a clause of two words: a pronoun and an auxiliary or modal ("she could", "he would not")
+_SHORT_CLAUSE = re.compile(r"(?:he|she|they|it|we|I|you)\s+(?:would|could|will|can|should|might|may|must|did|does|do|had|has|have|was|were|is|are)(?:n['’]t|\s+not)?\W*$", re.I)
+
+
 def _looks_like_clause(text: str) -> bool:
-    """Three words or more with a finite verb among the first twenty tokens."""
-    return len(text.split()) >= 3 and _has_finite_verb(text, within=20, past_after_subject=True)
+    """Three words or more with a finite verb among the first twenty tokens, or a pronoun and
+    an auxiliary ("he would")."""
+    if len(text.split()) < 3:
+        return _SHORT_CLAUSE.match(text) is not None
+    return _has_finite_verb(text, within=20, past_after_subject=True)
 
 
 def _parenthetical(sentence: str, span: tuple[int, int], cue: Cue, stop: int):

@@ -19,6 +19,7 @@ from .roles import _PRONOUNS
 from .speaker_types import INTERVIEWER
 from .speakers import _is_speaker_phrase, _main_subject, _subject_after, _subject_before
 from .tokens import _has_finite_verb
+from .verbs import REPORTING_VERBS, lemma
 
 #: Reported speech is not looked for inside a sentence longer than this (characters, about
 #: 1,600 words; a news sentence is a few hundred characters). The rules look back and ahead
@@ -55,6 +56,7 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
                 if s_start + stop < row.end:
                     row = _one_reported(text, sentence, s_start, sid, cue, stop, [*quoted_here, *sentence_rows], previous_sentence_row) or row
             sentence_rows.append(row)
+        sentence_rows = _without_unsaid_beliefs(text, sentence_rows, quotes, quoted_here)
         sentence_rows += _agentless(text, sentence, s_start, sid, rows + sentence_rows, previous_sentence_row)
         sentence_rows += _noun_reports(text, sentence, s_start, sid)
         sentence_rows += _asked(sentence, s_start, sid, sentence_rows)
@@ -65,6 +67,28 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
         if sentence_rows:
             previous_sentence_row = sentence_rows[-1]
     return rows
+
+
+#: Speakers whose belief verbs are the writer's (or a quoted speaker's) own words, not a
+#: source's reported stance: "I think", "we hope", "you feel".
+_FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
+
+
+def _without_unsaid_beliefs(text: str, rows: list[_Row], quotes: list[QuoteSpan], direct: list[_Row]) -> list[_Row]:
+    """``rows`` without the belief statements ("thinks", "hopes", ``belief`` in :data:`REPORTING_VERBS`)
+    that are no source's stance: inside quotation marks (part of the quote), said by "I",
+    "we" or "you", or inside the content of another statement ("X said she hopes ...": the
+    hope is what X said)."""
+    kept = []
+    for row in rows:
+        if REPORTING_VERBS.get(lemma(row.cue.split()[0]) or "") == "belief":
+            mention = text[row.mention[0] : row.mention[1]].lower() if row.mention else ""
+            if mention in _FIRST_AND_SECOND_PERSON or any(q.start <= row.cue_start < q.end for q in quotes):
+                continue
+            if any(other is not row and other.start <= row.cue_start < other.end for other in (*rows, *direct)):
+                continue
+        kept.append(row)
+    return kept
 
 
 def _next_clause_start(sentence: str, cue: Cue) -> int:
