@@ -139,11 +139,12 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
 
 
 # where the reported content ends and the writer's own words resume: a line break; a new
-# clause with a pronoun subject after a comma (", and he railed against ..."); the speaker's
-# next verb ("... and said that", "but took issue with")
+# clause with a pronoun subject after a comma (", and he railed against ..."), or after a
+# dash (" - and her management was ..."); the speaker's next verb ("... and said that")
 _WRITER_TAIL = re.compile(
     r"\n"
     r"|,\s+(?:and|but|yet)\s+(?:he|she|they|we|I)\s+(?!\w+ing\b)\w+"
+    r"|\s(?:[-–—]|--)\s+(?:and|but)\s"
     r"|(?:,\s*|\s+)(?:and|but)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)?(?P<verb>[a-z]+(?:ed|s))\b"
 )
 

@@ -14,6 +14,7 @@ from .adjuncts import _LEADING_CONNECTIVE
 from .content import _CONTENT_BEFORE_OK, _content_after, _content_before, _parenthetical
 from .cues import _DOCUMENT_BEFORE, _WITH_SUBJECT, Cue, _find_cues
 from .marks import QuoteSpan
+from .noun_subject import _noun_subject
 from .records import _Row
 from .roles import _PRONOUNS
 from .speaker_types import INTERVIEWER
@@ -78,9 +79,12 @@ def _without_unsaid_beliefs(text: str, rows: list[_Row], quotes: list[QuoteSpan]
     """``rows`` without the belief statements ("thinks", "hopes", ``belief`` in :data:`REPORTING_VERBS`)
     that are no source's stance: inside quotation marks (part of the quote), said by "I",
     "we" or "you", or inside the content of another statement ("X said she hopes ...": the
-    hope is what X said)."""
+    hope is what X said); likewise a statement whose subject was read from the tags alone
+    (:func:`.noun_subject._noun_subject`) inside another statement's content."""
     kept = []
     for row in rows:
+        if row.pattern.startswith("noun phrase") and any(other is not row and other.start <= row.cue_start < other.end for other in (*rows, *direct)):
+            continue  # a verb inside another statement, its subject read from tags only
         if REPORTING_VERBS.get(lemma(row.cue.split()[0]) or "") == "belief":
             mention = text[row.mention[0] : row.mention[1]].lower() if row.mention else ""
             if mention in _FIRST_AND_SECOND_PERSON or any(q.start <= row.cue_start < q.end for q in quotes):
@@ -201,7 +205,7 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         if re.search(r",\s*$", left):
             after = _subject_after(sentence, cue.end)
             rest = sentence[after[1] :] if after else ""
-            if after and (re.fullmatch(r"[\s,]*(?:(?:in|on|at|during|to|after|before|as|when|while)\b.*)?[.!?\"”]*\s*", rest, re.S) or (re.match(r"\s*,", rest) and not _has_finite_verb(rest))):
+            if after and (re.fullmatch(r"[\s,]*(?:(?:in|on|at|during|to|after|before|as|when|while)\b.*)?[.!?\"”]*\s*", rest, re.S) or (re.match(r"\s*,", rest) and not _has_finite_verb(rest)) or _APPOSITION_AFTER.match(rest)):
                 before = _content_before(sentence, (cue.start, cue.end))
                 if before is not None:
                     return _Row(s_start + before[0], s_start + before[1], "indirect", cue.text, cue_start, cue_end, (s_start + after[0], s_start + after[1]), sid, 0.8, "content, cue speaker")
@@ -211,6 +215,11 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
             content = _content_after(sentence, cue, stop)
             if subject is not None and content is not None and subject[1] < cue.start:
                 return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, (s_start + subject[0], s_start + subject[1]), sid, 0.75, "coordinated verb")
+        # "..., hacking specialists say the data ...": a noun phrase read from its tags
+        noun = _noun_subject(sentence, cue.start)
+        content = _content_after(sentence, cue, stop) if noun is not None else None
+        if content is not None and content[2] != "object":
+            return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, (s_start + noun[0], s_start + noun[1]), sid, 0.7, f"noun phrase cue {content[2]}")
         return None
     mention = (s_start + span[0], s_start + span[1])
     parenthetical = _parenthetical(sentence, span, cue, stop)
@@ -229,6 +238,11 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
             return None
     confidence = 0.9 if content[2] == "that" else 0.8
     return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, mention, sid, confidence, f"speaker cue {content[2]}")
+
+
+# after "content, said X": an apposition or a relative clause about X (", a professor at ...",
+# ", who serves as ..."), not a clause of the writer's
+_APPOSITION_AFTER = re.compile(r"\s*,\s*(?:who|whose|an?\s|the\s|[a-z][\w\-]*\s+(?:of|for|at|to|with)\s)")
 
 
 _AGENTLESS = re.compile(
