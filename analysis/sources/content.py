@@ -73,7 +73,10 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     detour = re.match(r"(?:at|in|on|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)", rest[i:])
     if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Colorado Springs that"
         i += detour.end()  # now at "that", which the step below consumes
-    if cue.lemma in _OBJECT_VERBS and cue.lemma != "accuse":  # "accused him of ...": the object is content
+    call_on = re.match(r"(?:for|on|upon)\s+", rest[i:]) if cue.lemma == "call" else None
+    if call_on:  # "called for a ban", "called on Congress to act": what follows is the content
+        i += call_on.end()
+    elif cue.lemma in _OBJECT_VERBS and cue.lemma not in ("accuse", "call"):  # "accused him of ...", "called it a sham": the object is content
         # the addressee ends before a negation, which belongs to the content ("urged Comey not to")
         obj = (_OBJECT_THEN_CLAUSE if cue.lemma in _BARE_OBJECT_CLAUSE_VERBS else _OBJECT_THEN_CONTENT).match(rest[i:])
         if obj:
@@ -96,8 +99,10 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         i += that.end()
     elif re.match(r"(?:not\s+|never\s+)?to\s+\w", rest[i:]) and cue.lemma in _INFINITIVE_VERBS:
         kind = "infinitive"
-    elif cue.lemma in ("speak", "talk") or (cue.lemma == "call" and re.match(r"for\s", rest[i:])):
-        about = re.match(r"(?:about|of)\s+", rest[i:]) if cue.lemma != "call" else re.match(r"for\s+", rest[i:])
+    elif call_on:
+        kind = "object"
+    elif cue.lemma in ("speak", "talk"):
+        about = re.match(r"(?:about|of)\s+", rest[i:])
         if not about:
             return None
         i += about.end()
