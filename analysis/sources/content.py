@@ -70,7 +70,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     adjunct = re.match(rf"(?:(?:{_TIME_ADJUNCT}|{_ADVERBS}|however|though|too|nevertheless|meanwhile|instead|in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){{0,3}}(?:statement|interview|email|post|letter|tweet|briefing|speech|message)(?:\s+(?:carried|published|posted)\s+by\s+[\w.]+)?|on\s+(?:Twitter|Facebook|Telegram|television|TV|radio)|to\s+reporters|to\s+journalists|in\s+a\s+press\s+release|at\s+a\s+[\w\s]{{0,30}}?(?:briefing|conference|meeting))[\s,]*)+", rest[i:], re.I)
     if adjunct:
         i += adjunct.end()
-    detour = re.match(r"(?:at|in|on|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)", rest[i:])
+    detour = re.match(r"(?:at|in|on|of|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)", rest[i:])
     if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Colorado Springs that"
         i += detour.end()  # now at "that", which the step below consumes
     call_on = re.match(r"(?:for|on|upon)\s+", rest[i:]) if cue.lemma == "call" else None
@@ -181,12 +181,18 @@ def _has_finite_verb(text: str, **options) -> bool:
 _SHORT_CLAUSE = re.compile(r"(?:he|she|they|it|we|I|you)\s+(?:would|could|will|can|should|might|may|must|did|does|do|had|has|have|was|were|is|are)(?:n['’]t|\s+not)?\W*$", re.I)
 
 
+_VERB_THEN_COMPLEMENT = re.compile(r"\b([a-z]+(?:s|ed))\s+(?:to\s+[\"“]?[a-z]|that\s)")
+
+
 def _looks_like_clause(text: str) -> bool:
     """Three words or more with a finite verb among the first twenty tokens, or a pronoun and
     an auxiliary ("he would")."""
     if len(text.split()) < 3:
         return _SHORT_CLAUSE.match(text) is not None
-    return _has_finite_verb(text, within=20, past_after_subject=True)
+    if _has_finite_verb(text, within=20, past_after_subject=True):
+        return True
+    # a reporting or belief verb the tagger read as a noun: "the governor plans to support"
+    return any(lemma(m.group(1)) for m in _VERB_THEN_COMPLEMENT.finditer(text, 0, 160))
 
 
 def _parenthetical(sentence: str, span: tuple[int, int], cue: Cue, stop: int):

@@ -47,15 +47,23 @@ _SHARE_BEFORE = re.compile(r"(?:\b(?:in|of)\s+(?:\d+|ten)|\d+\s*(?:%|percent))\s
 # "issued a statement saying ...": the document speaks for the subject of the sentence
 _DOCUMENT_BEFORE = re.compile(r"\b(?:issued|released|put\s+out|posted|sent|published|tweeted|wrote|sent\s+out)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|letter|tweet|message|memo|email|e-mail|release|note|post)\s+$", re.I)
 
-#: Verbs of evidence that report only with "that" right after them ("a poll found that ...").
+#: Verbs of evidence that report only with "that" right after them ("a poll found that ...")
+#: or a poll, a study or a record as their subject (:data:`_EVIDENCE_BEFORE`).
 _THAT_ONLY = frozenset({"show", "find", "conclude", "agree"})
 _THAT_AFTER = re.compile(r"\s+that\b")
+# ... or with a clause when a record of evidence is their subject ("the poll shows Clinton leads")
+_EVIDENCE_BEFORE = re.compile(r"\b(?:polls?|surveys?|data|study|studies|analysis|research|results|figures|numbers|records|filings|documents|report)\s+(?:also\s+|now\s+)?$", re.I)
+
+
+def _reports_evidence(sentence: str, m: re.Match) -> bool:
+    """An evidence verb used as a reporting verb: "that" after it, or a poll or record before it."""
+    return _THAT_AFTER.match(sentence, m.end()) is not None or _EVIDENCE_BEFORE.search(sentence, 0, m.start()) is not None
 
 
 def _candidate(sentence: str, m: re.Match) -> bool:
     """A word that may be a reporting verb (an evidence verb only with "that" after it)."""
     base = lemma(m.group())
-    return base is not None and (base not in _THAT_ONLY or _THAT_AFTER.match(sentence, m.end()) is not None)
+    return base is not None and (base not in _THAT_ONLY or _reports_evidence(sentence, m))
 
 
 def _find_cues(sentence: str) -> list[Cue]:
@@ -69,8 +77,8 @@ def _find_cues(sentence: str) -> list[Cue]:
         base = lemma(word)
         if base is None or base in ("according to", "reportedly", "presumably", "allegedly", "apparently", "point out", "express regret"):
             continue
-        if base in _THAT_ONLY and not _THAT_AFTER.match(sentence, m.end()):
-            continue  # "found the body", "showed up": evidence verbs report only with "that"
+        if base in _THAT_ONLY and not _reports_evidence(sentence, m):
+            continue  # "found the body", "showed up": evidence verbs report only with "that" or a poll
         if word[0].isupper() and sentence[: m.start()].strip(' "“”') and not (_is_title_case(sentence) and word in ("Says", "Said", "Warns", "Claims", "Urges", "Tells", "Vows")):
             continue  # "United States", "Says" mid-sentence is a name (except in a headline)
         if tags is None:
