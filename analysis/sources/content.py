@@ -124,7 +124,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     contrast = _CONTRAST_CLAUSE.search(content)
     if contrast and content[: contrast.start()].count('"') % 2 == 0 and content[: contrast.start()].count("“") == content[: contrast.start()].count("”"):
         content = content[: contrast.start()]  # "..., but she said she reserves the right": the writer's clause
-    content = _trim_writer_tail(content)
+    content = _DANGLING_CONJUNCTION.sub("", _trim_writer_tail(content))
     start = offset + i
     end = start + len(content.rstrip(" ,;:.!?"))
     if end - start < 3 or not re.search(r"[A-Za-z]", sentence[start:end]):
@@ -152,6 +152,10 @@ _WRITER_TAIL = re.compile(
     r"|\s(?:[-–—]|--)\s+(?:and|but)\s"
     r"|(?:,\s*|\s+)(?:and|but)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)?(?P<verb>[a-z]+(?:ed|s))\b"
 )
+
+
+# a conjunction left at the end where the next statement was cut off ("... is safe and")
+_DANGLING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or)\s*$")
 
 
 def _trim_writer_tail(content: str) -> str:
