@@ -13,8 +13,8 @@ import re
 from ..lexicons import table
 from .adjuncts import _ADVERBS, _LEADING_CONNECTIVE, _TIME_ADJUNCT
 from .cues import Cue
-from .verbs import lemma
 from .tokens import _has_finite_verb as _tagged_finite_verb
+from .verbs import lemma
 
 _COMPLEMENTS = table("reporting_verb_complements.toml")
 # verbs that take a person object before the content ("urged companies to", "told reporters that")
