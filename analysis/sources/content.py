@@ -57,6 +57,8 @@ _OBJECT_THEN_CLAUSE = re.compile(
     r"(?:(?!that\b|to\b|as\b|not\b|never\b|he\b|she\b|they\b|we\b|I\b)[\w.'’\-]+\s+){1,6}?"
     r"(?=that\b|(?:not\s+|never\s+)?to\b|as\s+saying\b|about\b|:|(?:whether|if|why|how)\s|(?:he|she|they|we|I)(?:\s|[’']))"
 )
+# verbs of evidence, which report a clause without "that" only when its verb comes early
+_EVIDENCE_VERBS = frozenset({"show", "find"})
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
 
 
@@ -129,6 +131,8 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     end = start + len(content.rstrip(" ,;:.!?"))
     if end - start < 3 or not re.search(r"[A-Za-z]", sentence[start:end]):
         return None
+    if kind == "clause" and cue.lemma in _EVIDENCE_VERBS and not _has_finite_verb(sentence[start:end], within=6):
+        return None  # "the poll found a split, with ...": a finding named, not a clause
     if kind == "clause" and not _looks_like_clause(sentence[start:end]):
         # "clarified information about the suspension": a proposition named by a noun
         if cue.lemma in _TOPIC_VERBS and _TOPIC_OBJECT.match(sentence[start:end]):

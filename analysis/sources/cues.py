@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .tokens import _WORD, _tags
 from .verbs import _IRREGULAR, lemma
 
-_AUX_BEFORE = re.compile(r"\b(?:has|have|had|will|would|did|does|do|to|can|could|may|might|must|should|not|n't)\s+$", re.I)
+_AUX_BEFORE = re.compile(r"(?:\b(?:has|have|had|will|would|did|does|do|to|can|could|may|might|must|should|not)|n['’]t)\s+$", re.I)
 
 
 @dataclass
