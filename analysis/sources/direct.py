@@ -87,6 +87,8 @@ def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_span
             continue
         start = ps + m.end()
         end = ps + len(text[ps:pe].rstrip())
+        if not _has_words(text[start:end]):
+            continue  # "Clinton: 547.": a tally, not a turn
         if any(q.attributed and q.start < end and start < q.end for q in quotes):
             continue
         sid = _sentence_of(start, sent_spans)
@@ -95,6 +97,11 @@ def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_span
         kind, pattern = ("indirect", "headline X: statement") if headline else ("direct", "transcript turn")
         rows.append(_Row(start, end, kind, ":", ps + m.end("name"), ps + m.end("name") + 1, (ps + m.start("name"), ps + m.end("name")), sid, 0.7 if headline else 0.8, pattern))
     return rows
+
+
+def _has_words(text: str) -> bool:
+    """At least one word of two letters: a number alone ("Sanders: 46.") says nothing."""
+    return re.search(r"[A-Za-z]{2}", text) is not None
 
 
 def _content_fragments(text: str, q: QuoteSpan) -> list[tuple[int, int]]:

@@ -218,7 +218,7 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         # "..., hacking specialists say the data ...": a noun phrase read from its tags
         noun = _noun_subject(sentence, cue.start)
         content = _content_after(sentence, cue, stop) if noun is not None else None
-        if content is not None and content[2] != "object":
+        if content is not None and content[2] in ("that", "clause", "question") and cue.lemma != "call":
             return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, (s_start + noun[0], s_start + noun[1]), sid, 0.7, f"noun phrase cue {content[2]}")
         return None
     mention = (s_start + span[0], s_start + span[1])
