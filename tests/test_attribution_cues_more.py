@@ -133,3 +133,19 @@ def test_content_stops_where_the_writer_resumes(text, content):
 )
 def test_called_for_and_called_on(text, content):
     assert [c for _, c, _ in _rows(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("There is fresh evidence suggesting that older voters turn out early.", "fresh evidence", "older voters turn out early"),
+        ("The column ran beside an item saying that the mayor was late again.", "an item", "the mayor was late again"),
+    ],
+)
+def test_participle_right_after_its_noun(text, speaker, content):
+    assert [(s, c) for s, c, _ in _rows(text)] == [(speaker, content)]
+
+
+def test_a_tally_after_a_name_is_no_transcript_turn():
+    assert _rows("The delegates so far.\n\nRUIZ: 547.\n\nHALE: 46.") == []
+    assert len(_rows("The delegates so far.\n\nRUIZ: We will win.")) == 1

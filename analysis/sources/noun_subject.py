@@ -27,9 +27,11 @@ _NOT_A_SPEAKER = re.compile(r"^(?:this|that|these|those|it|which|what|who|the|a|
 MAX_WORDS = 7
 
 
-def _noun_subject(sentence: str, cue_start: int) -> tuple[int, int] | None:
+def _noun_subject(sentence: str, cue_start: int, *, any_noun: bool = False) -> tuple[int, int] | None:
     """Span of the noun phrase that ends right before a verb at ``cue_start`` (adverbs and
     auxiliaries between them skipped), or None when the words there are no noun phrase.
+    A singular common noun must be a role ("a former speechwriter") unless ``any_noun``
+    (a participle right after its noun: "evidence suggesting that").
 
     >>> s = "Since the first tunnel was found, border officials say they found more."
     >>> a, b = _noun_subject(s, s.index("say"))
@@ -62,6 +64,6 @@ def _noun_subject(sentence: str, cue_start: int) -> tuple[int, int] | None:
     phrase = sentence[start:end]
     if phrase.split()[0].lower() == "of" or _NOT_A_SPEAKER.match(phrase):
         return None
-    if head_tag not in _NAMED_OR_MANY and not _is_speaker_phrase(phrase):
+    if head_tag not in _NAMED_OR_MANY and not any_noun and not _is_speaker_phrase(phrase):
         return None  # a singular common noun must be a role ("a former speechwriter")
     return start, end

@@ -165,8 +165,11 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         own = _WITH_SUBJECT.search(sentence, 0, cue.start)
         document = _DOCUMENT_BEFORE.search(sentence, 0, cue.start)
         issuer = _subject_before(sentence, document.start()) if document else None
+        noun = None if issuer is not None or re.search(r"(?:,|\s[–—]|\s--|\b(?:as|while|and|by|for|from|after|before|without|when))\s*(?:\w+ly\s+)?$", sentence[: cue.start]) else _noun_subject(sentence, cue.start, any_noun=True)
         if issuer is not None:
             mention = (s_start + issuer[0], s_start + issuer[1])  # "The agency issued a statement saying"
+        elif noun is not None:
+            mention = (s_start + noun[0], s_start + noun[1])  # "evidence suggesting that ...", "an item saying that ..."
         elif own and _is_speaker_phrase(own.group("np")) and not sentence[: cue.start].rstrip().endswith(","):
             mention = (s_start + own.start("np"), s_start + own.end("np"))  # "with 47 percent of voters saying"
         elif prior:
