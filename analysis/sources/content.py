@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from ..lexicons import table
+from ..nlp import tagging
+from ..nlp.tokens import token_spans
 from .adjuncts import _ADVERBS, _LEADING_CONNECTIVE, _TIME_ADJUNCT
 from .cues import Cue
 from .tokens import _has_finite_verb as _tagged_finite_verb
@@ -192,12 +194,29 @@ _SHORT_CLAUSE = re.compile(r"(?:he|she|they|it|we|I|you)\s+(?:would|could|will|c
 _VERB_THEN_COMPLEMENT = re.compile(r"\b([a-z]+(?:s|ed))\s+(?:to\s+[\"“]?[a-z]|that\s)")
 
 
+def _subject_adverb_verb(text: str) -> bool:
+    """A noun or pronoun, adverbs, then a verb the tagger left without tense ("voters almost
+    always end up", "she jokingly referred"): the adverbs hide the verb's subject from it."""
+    words = [text[s:e] for s, e in token_spans(text.replace("’", "'"))]
+    tags = tagging.tag_prefix(words, 20)
+    for i in range(2, len(tags)):
+        if tags[i] in ("VB", "VBN", "VBP", "VBD") and tags[i - 1].startswith("RB"):
+            j = i - 1
+            while j > 0 and tags[j].startswith("RB"):
+                j -= 1
+            if tags[j].startswith("NN") or tags[j] == "PRP":
+                return True
+    return False
+
+
 def _looks_like_clause(text: str) -> bool:
     """Three words or more with a finite verb among the first twenty tokens, or a pronoun and
     an auxiliary ("he would")."""
     if len(text.split()) < 3:
         return _SHORT_CLAUSE.match(text) is not None
     if _has_finite_verb(text, within=20, past_after_subject=True):
+        return True
+    if _subject_adverb_verb(text):
         return True
     # a reporting or belief verb the tagger read as a noun: "the governor plans to support"
     return any(lemma(m.group(1)) for m in _VERB_THEN_COMPLEMENT.finditer(text, 0, 160))
