@@ -149,3 +149,14 @@ def test_participle_right_after_its_noun(text, speaker, content):
 def test_a_tally_after_a_name_is_no_transcript_turn():
     assert _rows("The delegates so far.\n\nRUIZ: 547.\n\nHALE: 46.") == []
     assert len(_rows("The delegates so far.\n\nRUIZ: We will win.")) == 1
+
+
+def test_a_statement_inside_another_statement_is_part_of_it():
+    rows = _rows("Ilse Marwick said that the harbour master told her the pier was safe.")
+    assert [(s, c) for s, c, _ in rows] == [("Ilse Marwick", "the harbour master told her the pier was safe")]
+
+
+def test_belief_before_its_reporter_keeps_the_reporter():
+    text = "The guild expects fares to rise in the spring, Ilse Marwick said on Friday."
+    rows = _rows(text)
+    assert [(s, c, k) for s, c, k in rows] == [("Ilse Marwick", "The guild expects fares to rise in the spring", "neutral")]

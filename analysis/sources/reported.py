@@ -57,7 +57,7 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
                 if s_start + stop < row.end:
                     row = _one_reported(text, sentence, s_start, sid, cue, stop, [*quoted_here, *sentence_rows], previous_sentence_row) or row
             sentence_rows.append(row)
-        sentence_rows = _without_unsaid_beliefs(text, sentence_rows, quotes, quoted_here)
+        sentence_rows = _without_nested(text, sentence_rows, quotes, quoted_here)
         sentence_rows += _agentless(text, sentence, s_start, sid, rows + sentence_rows, previous_sentence_row)
         sentence_rows += _noun_reports(text, sentence, s_start, sid)
         sentence_rows += _asked(sentence, s_start, sid, sentence_rows)
@@ -75,21 +75,27 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
 _FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
 
 
-def _without_unsaid_beliefs(text: str, rows: list[_Row], quotes: list[QuoteSpan], direct: list[_Row]) -> list[_Row]:
-    """``rows`` without the belief statements ("thinks", "hopes", ``belief`` in :data:`REPORTING_VERBS`)
-    that are no source's stance: inside quotation marks (part of the quote), said by "I",
-    "we" or "you", or inside the content of another statement ("X said she hopes ...": the
-    hope is what X said); likewise a statement whose subject was read from the tags alone
-    (:func:`.noun_subject._noun_subject`) inside another statement's content."""
+def _without_nested(text: str, rows: list[_Row], quotes: list[QuoteSpan], direct: list[_Row]) -> list[_Row]:
+    """``rows`` without the statements that lie inside another statement's content ("X said
+    that Y told him ...": what X said; the outer statement carries it whole), and without the
+    belief statements ("thinks", "hopes", ``belief`` in :data:`REPORTING_VERBS`) that are no
+    source's stance: inside quotation marks (part of the quote), said by "I", "we" or "you",
+    or with their verb inside another statement ("X said she hopes ...")."""
+    def inside(row: _Row, other: _Row) -> bool:  # the verb of ``row`` in the content of ``other``
+        return other is not row and other.start <= row.cue_start < other.end
+
+    def outer(other: _Row, row: _Row) -> bool:  # of two statements each inside the other, the later verb's ("A expects B, X said")
+        return not inside(other, row) or other.cue_start > row.cue_start
+
     kept = []
     for row in rows:
-        if row.pattern.startswith("noun phrase") and any(other is not row and other.start <= row.cue_start < other.end for other in (*rows, *direct)):
-            continue  # a verb inside another statement, its subject read from tags only
+        if any(inside(row, other) and row.end <= other.end + 2 and outer(other, row) for other in (*rows, *direct)):
+            continue  # a statement inside another one's content: what the outer source said
         if REPORTING_VERBS.get(lemma(row.cue.split()[0]) or "") == "belief":
             mention = text[row.mention[0] : row.mention[1]].lower() if row.mention else ""
             if mention in _FIRST_AND_SECOND_PERSON or any(q.start <= row.cue_start < q.end for q in quotes):
                 continue
-            if any(other is not row and other.start <= row.cue_start < other.end for other in (*rows, *direct)):
+            if any(inside(row, other) and outer(other, row) for other in (*rows, *direct)):
                 continue
         kept.append(row)
     return kept
