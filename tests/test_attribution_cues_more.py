@@ -160,3 +160,11 @@ def test_belief_before_its_reporter_keeps_the_reporter():
     text = "The guild expects fares to rise in the spring, Ilse Marwick said on Friday."
     rows = _rows(text)
     assert [(s, c, k) for s, c, k in rows] == [("Ilse Marwick", "The guild expects fares to rise in the spring", "neutral")]
+
+
+def test_quote_continues_after_a_participle_adjunct():
+    text = '"We are three now," Ivo Brandt said, pointing to his crew. "Two more arrive tomorrow."'
+    rows = _rows(text)
+    assert len(rows) == 1
+    assert rows[0][0] == "Ivo Brandt"
+    assert rows[0][1].endswith("Two more arrive tomorrow.")

@@ -132,7 +132,7 @@ def _only_attribution_between(text: str, a: int, b: int, previous: _Row) -> bool
     """True when only the previous quote's attribution stands between two quotes."""
     between = text[a + 1 : b]
     after_cue = text[previous.cue_end : b]
-    paraphrase = re.search(r",\s*(?:\w+ly\s+)?\w+ing\b|\bthat\b", after_cue) and not re.match(r"\s*,?\s*(?:who|which)\b", after_cue)
+    paraphrase = re.search(r",\s*(?:\w+ly\s+)?(?:adding|saying|noting|telling|arguing|explaining|insisting|asking|claiming|stressing|warning)\b|\bthat\b", after_cue) and not re.match(r"\s*,?\s*(?:who|which)\b", after_cue)
     # a new clause after the attribution: the next quote belongs to it, not to the first quote
     # ('he said introducing Clinton as a "...', '..., but he was shocked by the "...', 'he said as X booed. But he ...')
     new_clause = _NEW_CLAUSE.search(after_cue)
