@@ -168,3 +168,10 @@ def test_quote_continues_after_a_participle_adjunct():
     assert len(rows) == 1
     assert rows[0][0] == "Ivo Brandt"
     assert rows[0][1].endswith("Two more arrive tomorrow.")
+
+
+def test_quote_continues_past_a_programme_title():
+    text = '"The plan is a mistake," Ivo Brandt said on "Harbour Hour." "It will cost the town dearly."'
+    rows = _rows(text)
+    assert len(rows) == 1
+    assert rows[0][1].endswith("It will cost the town dearly.")

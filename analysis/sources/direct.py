@@ -46,7 +46,8 @@ def _direct_quotes(text: str, quotes: list[QuoteSpan], sent_spans) -> list[_Row]
             previous_close = q.close
             continue
         if row is None:
-            previous = None
+            if not _is_title(text[q.start : q.end]):
+                previous = None  # a programme's title ('on "Meet the Press."') leaves the quote before open
             continue
         if n_words < 3 and row.pattern.split(" (")[0] not in ("quote, speaker cue", "quote, cue speaker", "speaker cue: quote"):
             continue
