@@ -175,3 +175,8 @@ def test_quote_continues_past_a_programme_title():
     rows = _rows(text)
     assert len(rows) == 1
     assert rows[0][1].endswith("It will cost the town dearly.")
+
+
+def test_a_belief_verb_later_in_the_clause_does_not_cut_the_statement():
+    rows = _rows("Ilse Marwick said she had stayed home because she did not believe the ferry would run.")
+    assert [(s, c) for s, c, _ in rows] == [("Ilse Marwick", "she had stayed home because she did not believe the ferry would run")]
