@@ -180,3 +180,21 @@ def test_quote_continues_past_a_programme_title():
 def test_a_belief_verb_later_in_the_clause_does_not_cut_the_statement():
     rows = _rows("Ilse Marwick said she had stayed home because she did not believe the ferry would run.")
     assert [(s, c) for s, c, _ in rows] == [("Ilse Marwick", "she had stayed home because she did not believe the ferry would run")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("Even Ilse Marwick, who has backed the mayor for years, said Thursday that the fares must fall.", "Ilse Marwick", "the fares must fall"),
+        ("But Ivo Brandt, the head of the guild, a group that has sued the city twice, said that the pier is unsafe.", "Ivo Brandt", "the pier is unsafe"),
+    ],
+)
+def test_subject_before_a_long_apposition(text, speaker, content):
+    assert [(s, c) for s, c, _ in _rows(text)] == [(speaker, content)]
+
+
+def test_a_list_of_names_is_no_apposition():
+    from analysis.sources.noun_subject import _apposed_subject
+
+    s = "Ruiz, Hale and Quist said the plan would fail."
+    assert _apposed_subject(s, s.index("said")) is None

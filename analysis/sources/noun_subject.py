@@ -67,3 +67,39 @@ def _noun_subject(sentence: str, cue_start: int, *, any_noun: bool = False) -> t
     if head_tag not in _NAMED_OR_MANY and not any_noun and not _is_speaker_phrase(phrase):
         return None  # a singular common noun must be a role ("a former speechwriter")
     return start, end
+
+
+# words that open a sentence before its subject ("Even Lindsey Graham, who ..., said")
+_OPENING_WORDS = re.compile(r"^(?:(?:even|but|and|also|still|yet|so|meanwhile|however|now|then|later|earlier)\b[\s,]*)+", re.I)
+# what stands between a subject and its verb when it is an apposition or a relative clause:
+# ", who has endorsed Cruz,", ", a former Treasury official who ...,", " -- who has ... --"
+_APPOSITION_START = re.compile(r"\s*(?:,|--|—|–)\s*(?:who|whose|whom|which|that|an?|the|[a-z][\w\-]*|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*[’']s?)\b")
+_APPOSITION_END = re.compile(r"(?:,|--|—|–)\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*)?$")
+_FIRST_PHRASE = re.compile(r"[^,;:()\"“”]+?(?=\s*(?:,|--|—|–))")
+
+
+def _apposed_subject(sentence: str, cue_start: int, *, start: int = 0) -> tuple[int, int] | None:
+    """The subject that opens the clause when an apposition or a relative clause stands between
+    it and its verb ("Scott Morris, a former official who ..., said that"; "Even Lindsey Graham,
+    who has endorsed Cruz, said"), or None.
+
+    >>> s = "Dora Quist, an engineer who inspected the tunnel for the city, said it was late."
+    >>> a, b = _apposed_subject(s, s.index("said"))
+    >>> s[a:b]
+    'Dora Quist'
+    """
+    left = sentence[start:cue_start]
+    if not _APPOSITION_END.search(left.rstrip()):
+        return None
+    opening = _OPENING_WORDS.match(left)
+    offset = opening.end() if opening else 0
+    first = _FIRST_PHRASE.match(left, offset)
+    if first is None or not _APPOSITION_START.match(left, first.end()):
+        return None
+    phrase = first.group().strip()
+    if not phrase or len(phrase.split()) > 6 or not _is_speaker_phrase(phrase):
+        return None
+    if not (phrase[0].isupper() or phrase.split()[0].lower() in ("the", "a", "an")):
+        return None
+    a = start + first.start() + (len(first.group()) - len(first.group().lstrip()))
+    return a, a + len(phrase)

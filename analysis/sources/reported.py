@@ -14,7 +14,7 @@ from .adjuncts import _LEADING_CONNECTIVE
 from .content import _CONTENT_BEFORE_OK, _content_after, _content_before, _parenthetical
 from .cues import _DOCUMENT_BEFORE, _WITH_SUBJECT, Cue, _find_cues
 from .marks import QuoteSpan
-from .noun_subject import _noun_subject
+from .noun_subject import _apposed_subject, _noun_subject
 from .records import _Row
 from .roles import _PRONOUNS
 from .speaker_types import INTERVIEWER
@@ -225,6 +225,12 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
             content = _content_after(sentence, cue, stop)
             if subject is not None and content is not None and subject[1] < cue.start:
                 return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, (s_start + subject[0], s_start + subject[1]), sid, 0.75, "coordinated verb")
+        # "Scott Morris, a former official who ..., said that ...": the subject before an apposition
+        lead = _LEADING_CONNECTIVE.match(sentence)
+        apposed = _apposed_subject(sentence, cue.start, start=lead.end() if lead else 0)
+        content = _content_after(sentence, cue, stop) if apposed is not None else None
+        if content is not None and content[2] in ("that", "clause", "question"):
+            return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, (s_start + apposed[0], s_start + apposed[1]), sid, 0.75, f"speaker, apposition, cue {content[2]}")
         # "..., hacking specialists say the data ...": a noun phrase read from its tags
         noun = _noun_subject(sentence, cue.start)
         content = _content_after(sentence, cue, stop) if noun is not None else None
