@@ -198,3 +198,14 @@ def test_a_list_of_names_is_no_apposition():
 
     s = "Ruiz, Hale and Quist said the plan would fail."
     assert _apposed_subject(s, s.index("said")) is None
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("A ferry captain asked for a full review of the harbour rules.", "a full review of the harbour rules"),
+        ("The guild has asked the council of the old harbour town of Tolmar to reopen the depot.", "to reopen the depot"),
+    ],
+)
+def test_asked_for_and_a_long_addressee(text, content):
+    assert [c for _, c, _ in _rows(text)] == [content]

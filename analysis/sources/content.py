@@ -51,7 +51,7 @@ _CALL_NAME = re.compile(
     r"(?:it|him|her|them)\s+(?:an?\s|[\"“'‘]|(?!(?:back|up|out|off|in|on|at|to|from|for|over|after|before|about|with|and|but|or|last|this|that|yesterday|today|tonight|again|early|late|later|twice|once|himself|herself|themselves)\b)[a-z][\w\-]*\b)",
 )
 # the addressee of an object verb, up to its content: "told reporters that", "urged Comey not to"
-_OBJECT_THEN_CONTENT = re.compile(r"(?:(?!that\b|to\b|as\b|not\b|never\b)[\w.'’\-]+\s+){1,6}?(?=that\b|(?:not\s+|never\s+)?to\b|as\s+saying\b|about\b|:|(?:whether|if|why|how)\s)")
+_OBJECT_THEN_CONTENT = re.compile(r"(?:(?!that\b|to\b|as\b|not\b|never\b)[\w.'’\-]+\s+){1,10}?(?=that\b|(?:not\s+|never\s+)?to\b|as\s+saying\b|about\b|:|(?:whether|if|why|how)\s)")
 # ... and, after "told", "assured" ..., a clause without "that" opened by a subject pronoun
 # ("told The Ledger she would run")
 _BARE_OBJECT_CLAUSE_VERBS = frozenset({"tell", "assure", "inform", "remind", "warn"})
@@ -77,8 +77,8 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     detour = re.match(r"(?:at|in|on|of|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)", rest[i:])
     if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Colorado Springs that"
         i += detour.end()  # now at "that", which the step below consumes
-    call_on = re.match(r"(?:for|on|upon)\s+", rest[i:]) if cue.lemma == "call" else None
-    if call_on:  # "called for a ban", "called on Congress to act": what follows is the content
+    call_on = re.match(r"(?:for|on|upon)\s+", rest[i:]) if cue.lemma == "call" else re.match(r"for\s+", rest[i:]) if cue.lemma == "ask" else None
+    if call_on:  # "called for a ban", "called on Congress to act", "asked for a recount": what follows is the content
         i += call_on.end()
     elif cue.lemma in _OBJECT_VERBS and cue.lemma not in ("accuse", "call"):  # "accused him of ...", "called it a sham": the object is content
         # the addressee ends before a negation, which belongs to the content ("urged Comey not to")
