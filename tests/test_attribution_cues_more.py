@@ -209,3 +209,7 @@ def test_a_list_of_names_is_no_apposition():
 )
 def test_asked_for_and_a_long_addressee(text, content):
     assert [c for _, c, _ in _rows(text)] == [content]
+
+
+def test_talked_with_an_adverb_before_about():
+    assert [c for _, c, _ in _rows("Ivo Brandt talked warmly about the old ferry.")] == ["the old ferry"]

@@ -106,7 +106,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     elif call_on:
         kind = "object"
     elif cue.lemma in ("speak", "talk"):
-        about = re.match(r"(?:about|of)\s+", rest[i:])
+        about = re.match(r"(?:[a-z]+ly\s+)?(?:about|of)\s+", rest[i:])  # "talked glowingly about"
         if not about:
             return None
         i += about.end()
