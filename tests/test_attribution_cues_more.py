@@ -213,3 +213,10 @@ def test_asked_for_and_a_long_addressee(text, content):
 
 def test_talked_with_an_adverb_before_about():
     assert [c for _, c, _ in _rows("Ivo Brandt talked warmly about the old ferry.")] == ["the old ferry"]
+
+
+def test_quote_goes_on_in_the_next_paragraph():
+    text = '"The pier is safe," Ivo Brandt said.\n\n"We checked every beam last week."\n\nThe council met on Monday.'
+    rows = _rows(text)
+    assert len(rows) == 1
+    assert rows[0][1].endswith("We checked every beam last week.")

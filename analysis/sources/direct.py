@@ -137,7 +137,9 @@ def _only_attribution_between(text: str, a: int, b: int, previous: _Row) -> bool
     # a new clause after the attribution: the next quote belongs to it, not to the first quote
     # ('he said introducing Clinton as a "...', '..., but he was shocked by the "...', 'he said as X booed. But he ...')
     new_clause = _NEW_CLAUSE.search(after_cue)
-    return previous.cue_start > a and previous.cue_end <= b and "\n\n" not in between and len(between.split()) <= 40 and not paraphrase and not new_clause
+    # a next paragraph that opens with the quote goes on with the same speaker ('... ," she said.\n\n"B."')
+    paragraph_ok = "\n\n" not in between or (between.count("\n\n") == 1 and not between.rsplit("\n\n", 1)[1].strip() and between.rsplit("\n\n", 1)[0].rstrip().endswith("."))
+    return previous.cue_start > a and previous.cue_end <= b and paragraph_ok and len(between.split()) <= 40 and not paraphrase and not new_clause
 
 
 def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | None:
