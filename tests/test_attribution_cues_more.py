@@ -220,3 +220,14 @@ def test_quote_goes_on_in_the_next_paragraph():
     rows = _rows(text)
     assert len(rows) == 1
     assert rows[0][1].endswith("We checked every beam last week.")
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The pier would reopen next month, Ivo Brandt told reporters after the meeting.", "The pier would reopen next month"),
+        ("Ivo Brandt later told the Harbour Gazette the pier would reopen.", "the pier would reopen"),
+    ],
+)
+def test_told_with_an_addressee(text, content):
+    assert [c for _, c, _ in _rows(text)] == [content]

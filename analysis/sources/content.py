@@ -39,7 +39,7 @@ _TOPIC_OBJECT = re.compile(r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:informa
 # what may follow a cue when the content stands before it: an addressee, an adjunct, the end
 _CONTENT_BEFORE_OK = re.compile(
     r"^\s*(?:(?:reporters|journalists|me|us|him|her|them|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})\s*(?=[.!?,]|$|\s+(?:in|on|at|after|before|during|when|while|earlier|later|last|this)\b))?"
-    r"(?:[.!?]|,|(?:in|on|at|after|before|during|following|when|while|late|early|last|this|earlier|to\s+reporters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b|$)"
+    r"\s*(?:[.!?]|,|(?:in|on|at|after|before|during|following|when|while|late|early|last|this|earlier|to\s+reporters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b|$)"
 )
 
 
@@ -61,6 +61,8 @@ _OBJECT_THEN_CLAUSE = re.compile(
 )
 # verbs of evidence, which report a clause without "that" only when its verb comes early
 _EVIDENCE_VERBS = frozenset({"show", "find"})
+# an addressee named before a clause without "that" ("told the Gazette the pier ...")
+_NAMED_ADDRESSEE = re.compile(r"(?:reporters|journalists|me|us|him|her|them|(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s+(?=[a-z])")
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
 
 
@@ -83,6 +85,9 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     elif cue.lemma in _OBJECT_VERBS and cue.lemma not in ("accuse", "call"):  # "accused him of ...", "called it a sham": the object is content
         # the addressee ends before a negation, which belongs to the content ("urged Comey not to")
         obj = (_OBJECT_THEN_CLAUSE if cue.lemma in _BARE_OBJECT_CLAUSE_VERBS else _OBJECT_THEN_CONTENT).match(rest[i:])
+        if obj is None and cue.lemma == "tell":  # "told the Gazette the pier would reopen"
+            obj = _NAMED_ADDRESSEE.match(rest[i:])
+            obj = obj if obj and _looks_like_clause(rest[i + obj.end() :]) else None
         if obj:
             i += obj.end()
             adjunct = re.match(rf"(?:(?:{_TIME_ADJUNCT})[\s,]*)+", rest[i:], re.I)
