@@ -113,7 +113,7 @@ def test_no_attribution_gives_an_empty_table_with_the_columns(text):
 
 def test_every_lexicon_verb_has_a_connotation_class():
     table = reporting_verb_table()
-    assert set(table["connotation"]) == {"neutral", "loaded", "hedged"}
+    assert set(table["connotation"]) == {"neutral", "loaded", "hedged", "belief"}
     for verb, cls in zip(table["verb"], table["connotation"]):
         assert cue_connotation(verb) == cls
 

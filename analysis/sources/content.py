@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 
 from ..lexicons import table
+from ..nlp import tagging
+from ..nlp.tokens import token_spans
 from .adjuncts import _ADVERBS, _LEADING_CONNECTIVE, _TIME_ADJUNCT
 from .cues import Cue
-from .tokens import _has_finite_verb
+from .tokens import _has_finite_verb as _tagged_finite_verb
+from .verbs import lemma
 
 _COMPLEMENTS = table("reporting_verb_complements.toml")
 # verbs that take a person object before the content ("urged companies to", "told reporters that")
@@ -35,8 +38,8 @@ _GERUND = re.compile(r"(?:not\s+|never\s+)?(?!(?:during|nothing|something|anythi
 _TOPIC_OBJECT = re.compile(r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:information|details|data|news|reports?|claims?|plans?|decision|allegations?|rumou?rs?|accusations?)\s+(?:about|on|of|that|regarding|concerning)\b", re.I)
 # what may follow a cue when the content stands before it: an addressee, an adjunct, the end
 _CONTENT_BEFORE_OK = re.compile(
-    r"^\s*(?:(?:reporters|journalists|me|us|him|her|them|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})\s*(?=[.!?,]|$|\s+(?:in|on|at|after|before|during|when|while)\b))?"
-    r"(?:[.!?]|,|(?:in|on|at|after|before|during|following|when|while|late|early|last|this|earlier|to\s+reporters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b|$)"
+    r"^\s*(?:(?:reporters|journalists|me|us|him|her|them|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})\s*(?=[.!?,]|$|\s+(?:in|on|at|after|before|during|when|while|earlier|later|last|this)\b))?"
+    r"\s*(?:[.!?]|,|(?:in|on|at|after|before|during|following|when|while|late|early|last|this|earlier|to\s+reporters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b|$)"
 )
 
 
@@ -48,7 +51,7 @@ _CALL_NAME = re.compile(
     r"(?:it|him|her|them)\s+(?:an?\s|[\"“'‘]|(?!(?:back|up|out|off|in|on|at|to|from|for|over|after|before|about|with|and|but|or|last|this|that|yesterday|today|tonight|again|early|late|later|twice|once|himself|herself|themselves)\b)[a-z][\w\-]*\b)",
 )
 # the addressee of an object verb, up to its content: "told reporters that", "urged Comey not to"
-_OBJECT_THEN_CONTENT = re.compile(r"(?:(?!that\b|to\b|as\b|not\b|never\b)[\w.'’\-]+\s+){1,6}?(?=that\b|(?:not\s+|never\s+)?to\b|as\s+saying\b|about\b|:|(?:whether|if|why|how)\s)")
+_OBJECT_THEN_CONTENT = re.compile(r"(?:(?!that\b|to\b|as\b|not\b|never\b)[\w.'’\-]+\s+){1,10}?(?=that\b|(?:not\s+|never\s+)?to\b|as\s+saying\b|about\b|:|(?:whether|if|why|how)\s)")
 # ... and, after "told", "assured" ..., a clause without "that" opened by a subject pronoun
 # ("told The Ledger she would run")
 _BARE_OBJECT_CLAUSE_VERBS = frozenset({"tell", "assure", "inform", "remind", "warn"})
@@ -56,6 +59,10 @@ _OBJECT_THEN_CLAUSE = re.compile(
     r"(?:(?!that\b|to\b|as\b|not\b|never\b|he\b|she\b|they\b|we\b|I\b)[\w.'’\-]+\s+){1,6}?"
     r"(?=that\b|(?:not\s+|never\s+)?to\b|as\s+saying\b|about\b|:|(?:whether|if|why|how)\s|(?:he|she|they|we|I)(?:\s|[’']))"
 )
+# verbs of evidence, which report a clause without "that" only when its verb comes early
+_EVIDENCE_VERBS = frozenset({"show", "find"})
+# an addressee named before a clause without "that" ("told the Gazette the pier ...")
+_NAMED_ADDRESSEE = re.compile(r"(?:reporters|journalists|me|us|him|her|them|(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s+(?=[a-z])")
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
 
 
@@ -69,12 +76,18 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     adjunct = re.match(rf"(?:(?:{_TIME_ADJUNCT}|{_ADVERBS}|however|though|too|nevertheless|meanwhile|instead|in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){{0,3}}(?:statement|interview|email|post|letter|tweet|briefing|speech|message)(?:\s+(?:carried|published|posted)\s+by\s+[\w.]+)?|on\s+(?:Twitter|Facebook|Telegram|television|TV|radio)|to\s+reporters|to\s+journalists|in\s+a\s+press\s+release|at\s+a\s+[\w\s]{{0,30}}?(?:briefing|conference|meeting))[\s,]*)+", rest[i:], re.I)
     if adjunct:
         i += adjunct.end()
-    detour = re.match(r"(?:at|in|on|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)", rest[i:])
+    detour = re.match(r"(?:at|in|on|of|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)", rest[i:])
     if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Colorado Springs that"
         i += detour.end()  # now at "that", which the step below consumes
-    if cue.lemma in _OBJECT_VERBS and cue.lemma != "accuse":  # "accused him of ...": the object is content
+    call_on = re.match(r"(?:for|on|upon)\s+", rest[i:]) if cue.lemma == "call" else re.match(r"for\s+", rest[i:]) if cue.lemma == "ask" else None
+    if call_on:  # "called for a ban", "called on Congress to act", "asked for a recount": what follows is the content
+        i += call_on.end()
+    elif cue.lemma in _OBJECT_VERBS and cue.lemma not in ("accuse", "call"):  # "accused him of ...", "called it a sham": the object is content
         # the addressee ends before a negation, which belongs to the content ("urged Comey not to")
         obj = (_OBJECT_THEN_CLAUSE if cue.lemma in _BARE_OBJECT_CLAUSE_VERBS else _OBJECT_THEN_CONTENT).match(rest[i:])
+        if obj is None and cue.lemma == "tell":  # "told the Gazette the pier would reopen"
+            obj = _NAMED_ADDRESSEE.match(rest[i:])
+            obj = obj if obj and _looks_like_clause(rest[i + obj.end() :]) else None
         if obj:
             i += obj.end()
             adjunct = re.match(rf"(?:(?:{_TIME_ADJUNCT})[\s,]*)+", rest[i:], re.I)
@@ -95,8 +108,10 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         i += that.end()
     elif re.match(r"(?:not\s+|never\s+)?to\s+\w", rest[i:]) and cue.lemma in _INFINITIVE_VERBS:
         kind = "infinitive"
-    elif cue.lemma in ("speak", "talk") or (cue.lemma == "call" and re.match(r"for\s", rest[i:])):
-        about = re.match(r"(?:about|of)\s+", rest[i:]) if cue.lemma != "call" else re.match(r"for\s+", rest[i:])
+    elif call_on:
+        kind = "object"
+    elif cue.lemma in ("speak", "talk"):
+        about = re.match(r"(?:[a-z]+ly\s+)?(?:about|of)\s+", rest[i:])  # "talked glowingly about"
         if not about:
             return None
         i += about.end()
@@ -118,10 +133,13 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     contrast = _CONTRAST_CLAUSE.search(content)
     if contrast and content[: contrast.start()].count('"') % 2 == 0 and content[: contrast.start()].count("“") == content[: contrast.start()].count("”"):
         content = content[: contrast.start()]  # "..., but she said she reserves the right": the writer's clause
+    content = _DANGLING_CONJUNCTION.sub("", _trim_writer_tail(content))
     start = offset + i
     end = start + len(content.rstrip(" ,;:.!?"))
     if end - start < 3 or not re.search(r"[A-Za-z]", sentence[start:end]):
         return None
+    if kind == "clause" and cue.lemma in _EVIDENCE_VERBS and not _has_finite_verb(sentence[start:end], within=6):
+        return None  # "the poll found a split, with ...": a finding named, not a clause
     if kind == "clause" and not _looks_like_clause(sentence[start:end]):
         # "clarified information about the suspension": a proposition named by a noun
         if cue.lemma in _TOPIC_VERBS and _TOPIC_OBJECT.match(sentence[start:end]):
@@ -136,9 +154,77 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     return start, end, kind
 
 
+# where the reported content ends and the writer's own words resume: a line break; a new
+# clause with a pronoun subject after a comma (", and he railed against ..."), or after a
+# dash (" - and her management was ..."); the speaker's next verb ("... and said that")
+_WRITER_TAIL = re.compile(
+    r"\n"
+    r"|,\s+(?:and|but|yet)\s+(?:he|she|they|we|I)\s+(?!\w+ing\b)\w+"
+    r"|\s(?:[-–—]|--)\s+(?:and|but)\s"
+    r"|(?:,\s*|\s+)(?:and|but)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)?(?P<verb>[a-z]+(?:ed|s))\b"
+)
+
+
+# a conjunction left at the end where the next statement was cut off ("... is safe and")
+_DANGLING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or)\s*$")
+
+
+def _trim_writer_tail(content: str) -> str:
+    """``content`` up to the first place where the writer's words resume (:data:`_WRITER_TAIL`)."""
+    for m in _WRITER_TAIL.finditer(content):
+        verb = m.group("verb")
+        if verb is not None and not _is_speaker_verb(verb):
+            continue
+        before = content[: m.start()]
+        if before.count('"') % 2 == 0 and before.count("“") == before.count("”") and len(before.split()) >= 2:
+            return before
+    return content
+
+
+def _is_speaker_verb(word: str) -> bool:
+    """A verb form the speaker of the statement may go on with: a reporting verb or a past tense."""
+    return lemma(word) is not None
+
+
+def _has_finite_verb(text: str, **options) -> bool:
+    """:func:`.tokens._has_finite_verb` with curly apostrophes read as straight ones, so that
+    "doesn’t" and "they’re" are tagged as the verbs they are."""
+    return _tagged_finite_verb(text.replace("’", "'"), **options)
+
+
+# a clause of two words: a pronoun and an auxiliary or modal ("she could", "he would not")
+_SHORT_CLAUSE = re.compile(r"(?:he|she|they|it|we|I|you)\s+(?:would|could|will|can|should|might|may|must|did|does|do|had|has|have|was|were|is|are)(?:n['’]t|\s+not)?\W*$", re.I)
+
+
+_VERB_THEN_COMPLEMENT = re.compile(r"\b([a-z]+(?:s|ed))\s+(?:to\s+[\"“]?[a-z]|that\s)")
+
+
+def _subject_adverb_verb(text: str) -> bool:
+    """A noun or pronoun, adverbs, then a verb the tagger left without tense ("voters almost
+    always end up", "she jokingly referred"): the adverbs hide the verb's subject from it."""
+    words = [text[s:e] for s, e in token_spans(text.replace("’", "'"))]
+    tags = tagging.tag_prefix(words, 20)
+    for i in range(2, len(tags)):
+        if tags[i] in ("VB", "VBN", "VBP", "VBD") and tags[i - 1].startswith("RB"):
+            j = i - 1
+            while j > 0 and tags[j].startswith("RB"):
+                j -= 1
+            if tags[j].startswith("NN") or tags[j] == "PRP":
+                return True
+    return False
+
+
 def _looks_like_clause(text: str) -> bool:
-    """Three words or more with a finite verb among the first twenty tokens."""
-    return len(text.split()) >= 3 and _has_finite_verb(text, within=20, past_after_subject=True)
+    """Three words or more with a finite verb among the first twenty tokens, or a pronoun and
+    an auxiliary ("he would")."""
+    if len(text.split()) < 3:
+        return _SHORT_CLAUSE.match(text) is not None
+    if _has_finite_verb(text, within=20, past_after_subject=True):
+        return True
+    if _subject_adverb_verb(text):
+        return True
+    # a reporting or belief verb the tagger read as a noun: "the governor plans to support"
+    return any(lemma(m.group(1)) for m in _VERB_THEN_COMPLEMENT.finditer(text, 0, 160))
 
 
 def _parenthetical(sentence: str, span: tuple[int, int], cue: Cue, stop: int):

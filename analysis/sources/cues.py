@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .tokens import _WORD, _tags
 from .verbs import _IRREGULAR, lemma
 
-_AUX_BEFORE = re.compile(r"\b(?:has|have|had|will|would|did|does|do|to|can|could|may|might|must|should|not|n't)\s+$", re.I)
+_AUX_BEFORE = re.compile(r"(?:\b(?:has|have|had|will|would|did|does|do|to|can|could|may|might|must|should|not)|n['’]t)\s+$", re.I)
 
 
 @dataclass
@@ -47,15 +47,29 @@ _SHARE_BEFORE = re.compile(r"(?:\b(?:in|of)\s+(?:\d+|ten)|\d+\s*(?:%|percent))\s
 # "issued a statement saying ...": the document speaks for the subject of the sentence
 _DOCUMENT_BEFORE = re.compile(r"\b(?:issued|released|put\s+out|posted|sent|published|tweeted|wrote|sent\s+out)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|letter|tweet|message|memo|email|e-mail|release|note|post)\s+$", re.I)
 
-#: Verbs of evidence that report only with "that" right after them ("a poll found that ...").
+#: Verbs of evidence that report only with "that" right after them ("a poll found that ...")
+#: or a poll, a study or a record as their subject (:data:`_EVIDENCE_BEFORE`).
 _THAT_ONLY = frozenset({"show", "find", "conclude", "agree"})
 _THAT_AFTER = re.compile(r"\s+that\b")
+# ... or with a clause when a record of evidence is their subject ("the poll shows Clinton leads")
+_EVIDENCE_BEFORE = re.compile(r"\b(?:polls?|surveys?|data|study|studies|analysis|research|results|figures|numbers|records|filings|documents|report)\s+(?:also\s+|now\s+)?$", re.I)
+
+
+def _reports_evidence(sentence: str, m: re.Match) -> bool:
+    """An evidence verb used as a reporting verb: "that" after it, or a poll or record before it."""
+    return _THAT_AFTER.match(sentence, m.end()) is not None or _EVIDENCE_BEFORE.search(sentence, 0, m.start()) is not None
+
+
+def _noun_then_that(sentence: str, m: re.Match) -> bool:
+    """A participle after a noun with "that" after it: "evidence suggesting that", "an item
+    saying that" (its noun is the source; :func:`.noun_subject._noun_subject` finds it)."""
+    return _THAT_AFTER.match(sentence, m.end()) is not None and re.search(r"[a-z]\s+$", sentence[: m.start()]) is not None
 
 
 def _candidate(sentence: str, m: re.Match) -> bool:
     """A word that may be a reporting verb (an evidence verb only with "that" after it)."""
     base = lemma(m.group())
-    return base is not None and (base not in _THAT_ONLY or _THAT_AFTER.match(sentence, m.end()) is not None)
+    return base is not None and (base not in _THAT_ONLY or _reports_evidence(sentence, m))
 
 
 def _find_cues(sentence: str) -> list[Cue]:
@@ -69,8 +83,8 @@ def _find_cues(sentence: str) -> list[Cue]:
         base = lemma(word)
         if base is None or base in ("according to", "reportedly", "presumably", "allegedly", "apparently", "point out", "express regret"):
             continue
-        if base in _THAT_ONLY and not _THAT_AFTER.match(sentence, m.end()):
-            continue  # "found the body", "showed up": evidence verbs report only with "that"
+        if base in _THAT_ONLY and not _reports_evidence(sentence, m):
+            continue  # "found the body", "showed up": evidence verbs report only with "that" or a poll
         if word[0].isupper() and sentence[: m.start()].strip(' "“”') and not (_is_title_case(sentence) and word in ("Says", "Said", "Warns", "Claims", "Urges", "Tells", "Vows")):
             continue  # "United States", "Says" mid-sentence is a name (except in a headline)
         if tags is None:
@@ -93,7 +107,7 @@ def _find_cues(sentence: str) -> list[Cue]:
         elif not finite and not participle:
             if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"(?:\b(?:they|we|I|you|who|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
                 continue
-        if participle and not _DOCUMENT_BEFORE.search(before) and not re.search(r"(?:,|\s[–—]|\s--)\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before) and not _WITH_SUBJECT.search(before):
+        if participle and not _DOCUMENT_BEFORE.search(before) and not re.search(r"(?:,|\s[–—]|\s--)\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before) and not _WITH_SUBJECT.search(before) and not _noun_then_that(sentence, m):
             continue
         if lower.endswith("s") and not lower.endswith("ss") and re.search(r"\b(?:the|a|an|its|his|her|their|our|these|those|of|over|amid|after|following|despite|about|media|news|earlier|recent|initial|unconfirmed)\s+$", before, re.I):
             continue  # a noun: "the reports", "media claims"

@@ -46,7 +46,8 @@ def _direct_quotes(text: str, quotes: list[QuoteSpan], sent_spans) -> list[_Row]
             previous_close = q.close
             continue
         if row is None:
-            previous = None
+            if not _is_title(text[q.start : q.end]):
+                previous = None  # a programme's title ('on "Meet the Press."') leaves the quote before open
             continue
         if n_words < 3 and row.pattern.split(" (")[0] not in ("quote, speaker cue", "quote, cue speaker", "speaker cue: quote"):
             continue
@@ -87,6 +88,8 @@ def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_span
             continue
         start = ps + m.end()
         end = ps + len(text[ps:pe].rstrip())
+        if not _has_words(text[start:end]):
+            continue  # "Clinton: 547.": a tally, not a turn
         if any(q.attributed and q.start < end and start < q.end for q in quotes):
             continue
         sid = _sentence_of(start, sent_spans)
@@ -95,6 +98,11 @@ def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_span
         kind, pattern = ("indirect", "headline X: statement") if headline else ("direct", "transcript turn")
         rows.append(_Row(start, end, kind, ":", ps + m.end("name"), ps + m.end("name") + 1, (ps + m.start("name"), ps + m.end("name")), sid, 0.7 if headline else 0.8, pattern))
     return rows
+
+
+def _has_words(text: str) -> bool:
+    """At least one word of two letters: a number alone ("Sanders: 46.") says nothing."""
+    return re.search(r"[A-Za-z]{2}", text) is not None
 
 
 def _content_fragments(text: str, q: QuoteSpan) -> list[tuple[int, int]]:
@@ -125,11 +133,13 @@ def _only_attribution_between(text: str, a: int, b: int, previous: _Row) -> bool
     """True when only the previous quote's attribution stands between two quotes."""
     between = text[a + 1 : b]
     after_cue = text[previous.cue_end : b]
-    paraphrase = re.search(r",\s*(?:\w+ly\s+)?\w+ing\b|\bthat\b", after_cue) and not re.match(r"\s*,?\s*(?:who|which)\b", after_cue)
+    paraphrase = re.search(r",\s*(?:\w+ly\s+)?(?:adding|saying|noting|telling|arguing|explaining|insisting|asking|claiming|stressing|warning)\b|\bthat\b", after_cue) and not re.match(r"\s*,?\s*(?:who|which)\b", after_cue)
     # a new clause after the attribution: the next quote belongs to it, not to the first quote
     # ('he said introducing Clinton as a "...', '..., but he was shocked by the "...', 'he said as X booed. But he ...')
     new_clause = _NEW_CLAUSE.search(after_cue)
-    return previous.cue_start > a and previous.cue_end <= b and "\n\n" not in between and len(between.split()) <= 40 and not paraphrase and not new_clause
+    # a next paragraph that opens with the quote goes on with the same speaker ('... ," she said.\n\n"B."')
+    paragraph_ok = "\n\n" not in between or (between.count("\n\n") == 1 and not between.rsplit("\n\n", 1)[1].strip() and between.rsplit("\n\n", 1)[0].rstrip().endswith("."))
+    return previous.cue_start > a and previous.cue_end <= b and paragraph_ok and len(between.split()) <= 40 and not paraphrase and not new_clause
 
 
 def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | None:

@@ -37,7 +37,8 @@ def extract_quotes(text: str | ParsedText, *, resolve_pronouns: bool = True) -> 
         DataFrame with columns :data:`QUOTE_COLUMNS`: ``speaker`` (canonical source name),
         ``speaker_type`` (:data:`SPEAKER_TYPES` or ``other``/``unnamed``), ``kind``
         (direct / indirect / partial), ``cue`` (the reporting expression as written) and
-        ``cue_class`` (neutral / loaded / hedged), ``quote`` and its ``start``/``end`` (the
+        ``cue_class`` (neutral / loaded / hedged / belief: a belief verb such as "thinks"
+        or "hopes" reports a stance, not words said), ``quote`` and its ``start``/``end`` (the
         attributed content, without quotation marks), ``speaker_start``/``speaker_end`` (the
         speaker mention used, -1 when there is none), ``mention``, ``cue_start``/``cue_end``,
         ``sentence`` (index), ``words`` (in the content), ``confidence`` (0-1) and

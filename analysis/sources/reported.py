@@ -14,11 +14,13 @@ from .adjuncts import _LEADING_CONNECTIVE
 from .content import _CONTENT_BEFORE_OK, _content_after, _content_before, _parenthetical
 from .cues import _DOCUMENT_BEFORE, _WITH_SUBJECT, Cue, _find_cues
 from .marks import QuoteSpan
+from .noun_subject import _apposed_subject, _noun_subject
 from .records import _Row
 from .roles import _PRONOUNS
 from .speaker_types import INTERVIEWER
 from .speakers import _is_speaker_phrase, _main_subject, _subject_after, _subject_before
 from .tokens import _has_finite_verb
+from .verbs import REPORTING_VERBS, lemma
 
 #: Reported speech is not looked for inside a sentence longer than this (characters, about
 #: 1,600 words; a news sentence is a few hundred characters). The rules look back and ahead
@@ -50,11 +52,13 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
             if row is not None:
                 found.append((cue, row))
         for k, (cue, row) in enumerate(found):  # second pass: a later statement ends the one before
-            if k + 1 < len(found):
-                stop = _next_clause_start(sentence, found[k + 1][0])
+            later = [c for c, _ in found[k + 1 :] if REPORTING_VERBS.get(c.lemma) != "belief"]  # "said she had not spoken because she did not believe ...": a belief goes on the statement
+            if later:
+                stop = _next_clause_start(sentence, later[0])
                 if s_start + stop < row.end:
                     row = _one_reported(text, sentence, s_start, sid, cue, stop, [*quoted_here, *sentence_rows], previous_sentence_row) or row
             sentence_rows.append(row)
+        sentence_rows = _without_nested(text, sentence_rows, quotes, quoted_here)
         sentence_rows += _agentless(text, sentence, s_start, sid, rows + sentence_rows, previous_sentence_row)
         sentence_rows += _noun_reports(text, sentence, s_start, sid)
         sentence_rows += _asked(sentence, s_start, sid, sentence_rows)
@@ -65,6 +69,37 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
         if sentence_rows:
             previous_sentence_row = sentence_rows[-1]
     return rows
+
+
+#: Speakers whose belief verbs are the writer's (or a quoted speaker's) own words, not a
+#: source's reported stance: "I think", "we hope", "you feel".
+_FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
+
+
+def _without_nested(text: str, rows: list[_Row], quotes: list[QuoteSpan], direct: list[_Row]) -> list[_Row]:
+    """``rows`` without the statements that lie inside another statement's content ("X said
+    that Y told him ...": what X said; the outer statement carries it whole), and without the
+    belief statements ("thinks", "hopes", ``belief`` in :data:`REPORTING_VERBS`) that are no
+    source's stance: inside quotation marks (part of the quote), said by "I", "we" or "you",
+    or with their verb inside another statement ("X said she hopes ...")."""
+    def inside(row: _Row, other: _Row) -> bool:  # the verb of ``row`` in the content of ``other``
+        return other is not row and other.start <= row.cue_start < other.end
+
+    def outer(other: _Row, row: _Row) -> bool:  # of two statements each inside the other, the later verb's ("A expects B, X said")
+        return not inside(other, row) or other.cue_start > row.cue_start
+
+    kept = []
+    for row in rows:
+        if any(inside(row, other) and row.end <= other.end + 2 and outer(other, row) for other in (*rows, *direct)):
+            continue  # a statement inside another one's content: what the outer source said
+        if REPORTING_VERBS.get(lemma(row.cue.split()[0]) or "") == "belief":
+            mention = text[row.mention[0] : row.mention[1]].lower() if row.mention else ""
+            if mention in _FIRST_AND_SECOND_PERSON or any(q.start <= row.cue_start < q.end for q in quotes):
+                continue
+            if any(inside(row, other) and outer(other, row) for other in (*rows, *direct)):
+                continue
+        kept.append(row)
+    return kept
 
 
 def _next_clause_start(sentence: str, cue: Cue) -> int:
@@ -137,8 +172,11 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         own = _WITH_SUBJECT.search(sentence, 0, cue.start)
         document = _DOCUMENT_BEFORE.search(sentence, 0, cue.start)
         issuer = _subject_before(sentence, document.start()) if document else None
+        noun = None if issuer is not None or re.search(r"(?:,|\s[–—]|\s--|\b(?:as|while|and|by|for|from|after|before|without|when))\s*(?:\w+ly\s+)?$", sentence[: cue.start]) else _noun_subject(sentence, cue.start, any_noun=True)
         if issuer is not None:
             mention = (s_start + issuer[0], s_start + issuer[1])  # "The agency issued a statement saying"
+        elif noun is not None:
+            mention = (s_start + noun[0], s_start + noun[1])  # "evidence suggesting that ...", "an item saying that ..."
         elif own and _is_speaker_phrase(own.group("np")) and not sentence[: cue.start].rstrip().endswith(","):
             mention = (s_start + own.start("np"), s_start + own.end("np"))  # "with 47 percent of voters saying"
         elif prior:
@@ -177,7 +215,7 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         if re.search(r",\s*$", left):
             after = _subject_after(sentence, cue.end)
             rest = sentence[after[1] :] if after else ""
-            if after and (re.fullmatch(r"[\s,]*(?:(?:in|on|at|during|to|after|before|as|when|while)\b.*)?[.!?\"”]*\s*", rest, re.S) or (re.match(r"\s*,", rest) and not _has_finite_verb(rest))):
+            if after and (re.fullmatch(r"[\s,]*(?:(?:in|on|at|during|to|after|before|as|when|while)\b.*)?[.!?\"”]*\s*", rest, re.S) or (re.match(r"\s*,", rest) and not _has_finite_verb(rest)) or _APPOSITION_AFTER.match(rest)):
                 before = _content_before(sentence, (cue.start, cue.end))
                 if before is not None:
                     return _Row(s_start + before[0], s_start + before[1], "indirect", cue.text, cue_start, cue_end, (s_start + after[0], s_start + after[1]), sid, 0.8, "content, cue speaker")
@@ -187,6 +225,17 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
             content = _content_after(sentence, cue, stop)
             if subject is not None and content is not None and subject[1] < cue.start:
                 return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, (s_start + subject[0], s_start + subject[1]), sid, 0.75, "coordinated verb")
+        # "Scott Morris, a former official who ..., said that ...": the subject before an apposition
+        lead = _LEADING_CONNECTIVE.match(sentence)
+        apposed = _apposed_subject(sentence, cue.start, start=lead.end() if lead else 0)
+        content = _content_after(sentence, cue, stop) if apposed is not None else None
+        if content is not None and content[2] in ("that", "clause", "question"):
+            return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, (s_start + apposed[0], s_start + apposed[1]), sid, 0.75, f"speaker, apposition, cue {content[2]}")
+        # "..., hacking specialists say the data ...": a noun phrase read from its tags
+        noun = _noun_subject(sentence, cue.start)
+        content = _content_after(sentence, cue, stop) if noun is not None else None
+        if content is not None and content[2] in ("that", "clause", "question") and cue.lemma != "call":
+            return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, (s_start + noun[0], s_start + noun[1]), sid, 0.7, f"noun phrase cue {content[2]}")
         return None
     mention = (s_start + span[0], s_start + span[1])
     parenthetical = _parenthetical(sentence, span, cue, stop)
@@ -205,6 +254,11 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
             return None
     confidence = 0.9 if content[2] == "that" else 0.8
     return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, mention, sid, confidence, f"speaker cue {content[2]}")
+
+
+# after "content, said X": an apposition or a relative clause about X (", a professor at ...",
+# ", who serves as ..."), not a clause of the writer's
+_APPOSITION_AFTER = re.compile(r"\s*,\s*(?:who|whose|an?\s|the\s|[a-z][\w\-]*\s+(?:of|for|at|to|with)\s)")
 
 
 _AGENTLESS = re.compile(

@@ -23,7 +23,7 @@ import pandas as pd
 from ..lexicons import csv_rows
 from ..nlp.endings import base_forms
 
-CUE_CLASSES = ("neutral", "loaded", "hedged")
+CUE_CLASSES = ("neutral", "loaded", "hedged", "belief")
 
 
 def _read_verbs() -> dict[str, str]:
@@ -37,7 +37,9 @@ def _read_verbs() -> dict[str, str]:
 
 #: Reporting verbs (lemma -> connotation). ``neutral`` verbs only report; ``loaded`` verbs
 #: evaluate the statement or its speaker (they say the speaker complained, admitted, claimed);
-#: ``hedged`` verbs and adverbs distance the writer from the content. Classes follow
+#: ``hedged`` verbs and adverbs distance the writer from the content; ``belief`` verbs report
+#: what the source thinks, expects or wants (think, believe, expect, hope, want, fear, plan)
+#: rather than what it said, so that quoted words and reported beliefs stay apart. Classes follow
 #: Caldas-Coulthard (1994) and Thompson & Ye (1991); the verb list extends the Gender Gap
 #: Tracker's quote verbs (Asr et al. 2021). The AP Stylebook likewise advises "said" as the
 #: neutral default and warns that "claimed", "admitted" and "insisted" carry judgement.
@@ -62,10 +64,10 @@ def lemma(word: str) -> str | None:
 
 
 def cue_connotation(cue: str) -> str:
-    """Connotation class of a cue: ``neutral``, ``loaded`` or ``hedged`` (``""`` if unknown).
+    """Connotation class of a cue: ``neutral``, ``loaded``, ``hedged`` or ``belief`` (``""`` if unknown).
 
-    >>> cue_connotation("said"), cue_connotation("insisted"), cue_connotation("reportedly")
-    ('neutral', 'loaded', 'hedged')
+    >>> cue_connotation("said"), cue_connotation("insisted"), cue_connotation("reportedly"), cue_connotation("hopes")
+    ('neutral', 'loaded', 'hedged', 'belief')
     """
     words = cue.lower().split()
     if not words:
