@@ -51,7 +51,7 @@ def loaded_verbs_key(quotes: pd.DataFrame, *, labels: Mapping[str, str] | None =
     """Key for "find the loaded reporting verbs": every reporting cue of each report.
 
     Loaded cues (``cue_class == "loaded"`` in :func:`analysis.sources.extract_quotes`) are
-    right and expected; neutral and hedged cues used in the same report are known wrong
+    right and expected; neutral, hedged and belief cues used in the same report are known wrong
     answers, with a note that says their class.
 
     Args:
@@ -73,6 +73,7 @@ def loaded_verbs_key(quotes: pd.DataFrame, *, labels: Mapping[str, str] | None =
         "loaded": "loaded: it judges the statement or casts the speaker in a role",
         "neutral": "neutral: it reports without judging",
         "hedged": "hedged: it keeps the writer at a distance, but does not judge",
+        "belief": "belief: it reports what the source thinks or wants, not words spoken",
     }
     rows = []
     for article, group in quotes.groupby("article", sort=False):
