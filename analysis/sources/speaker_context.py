@@ -15,6 +15,7 @@ from .verbs import lemma
 
 # the first word of an apposition that is no role but a clause ("noted the ...", "adding ...")
 _CLAUSE_START = frozenset(
+    "two three four five six seven eight nine ten several many some both other others "
     "however though too also then meanwhile instead according as along is are was were has have had will would can could "
     "did does if unlike when while because although since but and or so after before than drawn seen known given taken "
     "shown".split()
@@ -27,7 +28,10 @@ _ROLE_ING = frozenset(
     "governing ruling reigning sitting longstanding working striking".split()
 )
 # "who is executive director of ...", "who was a nurse": the role after the verb
-_WHO_IS = re.compile(r"who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as|is\s+now|now\s+serves\s+as)\s+(?:also\s+|now\s+)?")
+_WHO_IS = re.compile(
+    r"who\s+(?:(?P<now>is|has\s+been|serves\s+as|is\s+now|now\s+serves\s+as|works\s+as|now\s+works\s+as)"
+    r"|was|had\s+been|served\s+as|worked\s+as|once\s+served\s+as)\s+(?:also\s+|now\s+)?"
+)
 # relative clauses that tell a source's role or home ("who heads the union", "who lives nearby")
 _WHO_ROLE = re.compile(
     r"who\s+(?:now\s+|also\s+)?(?:heads|headed|leads|led|runs|ran|founded|co-founded|oversees|directs|owns|chairs|represents|"
@@ -47,12 +51,14 @@ def role_phrase(apposition: str) -> str:
     ('a waitress at a diner', '')
     >>> role_phrase("who is executive director of the Hale Fund"), role_phrase("who said he expects a deal")
     ('executive director of the Hale Fund', '')
+    >>> role_phrase("who served as mayor of Dayton"), role_phrase("who works as a cashier")
+    ('former mayor of Dayton', 'a cashier')
     """
     text = apposition.strip()
     if text.startswith("who "):
         role = _WHO_IS.match(text)
-        if role:
-            return text[role.end() :]
+        if role:  # "who was a nurse", "who served as secretary of state": what the source was
+            return text[role.end() :] if role.group("now") else "former " + re.sub(r"^(?:a|an|the)\s+", "", text[role.end() :])
         return apposition if _WHO_ROLE.match(text) else ""
     first = text.split(None, 1)[0] if text else ""
     plain = first.lower().strip(".,’'")
@@ -76,6 +82,11 @@ _RUNNING_NAME = re.compile(
     rf"|\b(?i:candidate|nominee|hopeful|contender|front-?runner|challenger|rival|running\s+mate)s?,?\s+{_INITIALS}({_NAME})"
     # "Jill Stein, the Green Party candidate"
     rf"|\b({_NAME}),\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:candidate|nominee|hopeful|contender|front-?runner|challenger)\b"
+    # "Christie has been busy campaigning in Iowa" (not "campaigning for": a surrogate, below)
+    rf"|\b({_NAME})\s+(?:has\s+been\s+|is\s+|was\s+|were\s+|had\s+been\s+)?(?:busy\s+|out\s+|still\s+)?campaigning\b(?!\s+(?:for|with|on\s+behalf))"
+    # "Clark, a retired general, is a surrogate for ...", "Clark stumped for Ruiz"
+    rf"|\b({_NAME})(?:,[^,;.]{{0,120}},)?\s+(?:is|was|has\s+been)\s+(?:a|an|one)\s+(?:[\w\-]+\s+){{0,2}}surrogates?\b"
+    rf"|\b({_NAME})\s+(?:also\s+)?stump(?:s|ed|ing)\s+for\b"
     # "voted for Kasich", "his endorsement of Ted Cruz"
     rf"|\b(?:vot(?:e|es|ed|ing)\s+for|endors(?:e|es|ed|ing)|endorsement\s+of|back(?:s|ed|ing)|support(?:s|ed|ing))\s+{_INITIALS}({_NAME})"
 )
@@ -95,6 +106,8 @@ def running_names(text: str) -> frozenset[str]:
     >>> sorted(running_names("Hale's running mate, Ohio Gov. Ann Cole, spoke."))
     ['cole', 'hale']
     >>> sorted(running_names("Hale, Cole and other GOP candidates spoke."))
+    ['cole', 'hale']
+    >>> sorted(running_names("Gov. Ann Cole has been busy campaigning in Iowa. Tom Hale, a retired general, is a surrogate for her."))
     ['cole', 'hale']
     """
     found = set()

@@ -102,6 +102,12 @@ def org_type(name: str) -> str | None:
     >>> org_type("University of Michigan"), org_type("Tom Hale")
     ('academic', None)
     """
+    inner, at, outer = name.partition(" at ")
+    if at and (outer[:1].isupper() or (outer.startswith("the ") and outer[4:5].isupper())):
+        found = org_type(outer)  # "the political science department at the University of Nevada"
+        if found:
+            return found
+        name = inner
     parts = [p.split() for p in _ORG_SPLIT.split(name.strip()) if p.strip()]
     if not parts:
         return None
@@ -121,7 +127,7 @@ def org_type(name: str) -> str | None:
 # an apposition's head ("a Republican pollster", "Mrs. Clinton's communications director")
 # and the organisation it names ("spokesman for World Relief", "analyst at RBC Capital Markets")
 _POSSESSOR = re.compile(r"^((?:[A-Z][\w.\-]*\s){0,4}[A-Z][\w.\-]*|the\s+[a-z][\w\-]*)[’'](?:s)?\s+(.*)$")
-_HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the|one)|whom)\b.*$")
+_HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the|one)|whom|raised|born|originally)\b.*$")
 # words of a title any organisation has ("national press secretary", "executive director")
 _GENERIC = ORG_TITLES | frozenset("analyst and managing deputy assistant executive senior press national communications public affairs relations interim acting".split())
 _OF_ORG = re.compile(r"\s+(?:of|at|for|with|from|to|on)\s+(?:the\s+)?")
@@ -134,6 +140,29 @@ _MARKET_WATCHERS = frozenset("analyst analysts economist strategist".split())
 
 @lru_cache(maxsize=4096)
 def apposition_type(apposition: str) -> str | None:
+    """The type an apposition after a name gives, or None (see :func:`_apposition_type`).
+
+    A role the source no longer holds ("a former broadcast journalist", "a retired general",
+    "who served as mayor") says what it was, not as what it speaks: no type, unless it is a
+    political one ("a former senator") or an ordinary person's ("a retired teacher").
+
+    >>> apposition_type("a former broadcast journalist"), apposition_type("a retired Navy admiral")
+    (None, None)
+    >>> apposition_type("a former state senator"), apposition_type("a retired teacher")
+    ('politics', 'citizen')
+    """
+    found = _apposition_type(apposition)
+    if found not in (None, "politics", "citizen"):
+        head = _OF_ORG.split(_HEAD_END.sub("", apposition.strip()), maxsplit=1)[0]
+        if _FORMER.search(head):
+            return None
+    return found
+
+
+_FORMER = re.compile(r"\b(?:former|retired|onetime|one-time|erstwhile)\s|\bex-", re.I)
+
+
+def _apposition_type(apposition: str) -> str | None:
     """The type an apposition after a name gives, or None.
 
     Its head noun is read as a title ("a Republican pollster" politics, "a law professor"
@@ -184,22 +213,28 @@ def apposition_type(apposition: str) -> str | None:
     if not words or len(words) > 8:
         return None
     common = {w for w, raw in kept if raw[:1].islower()}  # the role and kind, not the name of a body
+    if _SOME_BODY.match(org):
+        org = ""  # "the owner of a shopping center": a body no name gives, an ordinary person's job
     by_org = (org_type(org) or _type_of_words(_words_of(org))) if org else "other"
     if by_org == "media" and not _EXECUTIVE.isdisjoint(words):
         return "company"  # "chairman of Fox Networks": the business side of an outlet
     if by_org == "company" and not _MARKET_WATCHERS.isdisjoint(words):
         return "company"  # "an analyst at Harwick Capital Markets"
     specific = tuple(w for w in words if w not in _GENERIC)
+    if _ARTICLE.match(text) and not org and words in (("secretary",), ("assistant",), ("receptionist",)):
+        return "citizen"  # "a secretary": an office job, not a minister
     by_head = _type_of_titles(title_types(specific)) if specific else None
     if by_head is None and specific and specific[-1] in _CITIZEN_CUES and by_org == "other":
         by_head = "citizen"  # "a PNC bank employee": the last word is the role
     if by_head is None and specific:
         by_words = _type_of_words(set(specific) - _CITIZEN_CUES)
-        if by_words == "other" and not _CITIZEN_CUES.isdisjoint(specific):
+        if by_words == "other" and not _CITIZEN_CUES.isdisjoint(specific) and not _CITIZEN_CUES.intersection(specific) <= _NO_LONGER:
             by_words = "citizen"  # "a waitress", but "the city's deputy manager" is government
         by_head = None if by_words == "other" else by_words  # "a campaign spokesman", "a bank clerk"
         if by_head == "company" and _type_of_words(common) in ("other", "citizen") and not _CITIZEN_CUES.isdisjoint(common):
             by_head = "citizen"  # "a retired Postal Service letter carrier"
+    if by_head == "citizen" and specific and specific[-1] in _CITIZEN_CUES:
+        return "citizen"  # "an independent voter", "a Republican retiree": an ordinary person quoted
     if (by_head in (None, "academic", "company", "citizen") and not PARTY_WORDS.isdisjoint(words)) or (
         by_head == "civil_society" and not _PARTY_NAMES.isdisjoint(words)
     ):
@@ -215,6 +250,16 @@ def apposition_type(apposition: str) -> str | None:
 
 _ARTICLES = frozenset("a an the".split())
 _ARTICLE = re.compile(r"(?:a|an)\s", re.I)
+# a body named by a common noun after "a" ("of a shopping center", "at a local diner")
+_SOME_BODY = re.compile(r"(?:a|an)\s+[a-z]")
+# words before a role that say the source no longer holds it ("a former broadcast journalist")
+_NO_LONGER = frozenset("former retired ex onetime one-time erstwhile".split())
+# "a Republican", "an independent", "a lifelong Democrat": a party label alone, what a voter says of
+# himself as often as a politician
+_BARE_PARTY = re.compile(
+    r"^(?:a|an)\s+(?:lifelong\s+|registered\s+|longtime\s+|staunch\s+|conservative\s+|moderate\s+)?"
+    r"(?:Republican|Democrat|independent|Independent|Libertarian)(?:\s+(?:who|and)\b.*)?$"
+)
 
 
 # roles of people who speak for someone else: left for :mod:`.records` to type by their principal
@@ -260,12 +305,16 @@ def speaker_type(
         return "politics"  # a governor running for office speaks as a candidate
     appositions = tuple(dict.fromkeys(appositions))  # one phrase counts once, however often it was met
     if by_title is None:
+        if AGE_MARK in every or any(map(_RESIDENT.match, appositions)):  # "Ann Cole, 52, a Republican": a voter
+            appositions = tuple(a for a in appositions if not _BARE_PARTY.match(a.strip()))
         by_title = _type_of_titles([t for t in map(apposition_type, appositions) if t])
     if by_title is None and kind != "thing" and (AGE_MARK in every or any(map(_RESIDENT.match, appositions))):
         by_title = "citizen"  # "Ann Cole, 52,", "Ann Cole, who lives nearby", "Ann Cole, a nurse from Dayton"
     if by_title is None and name[:1].isupper() and (kind == "thing" or not _has_first_name(name)):
         by_title = org_type(name)
     found = by_title or _type_of_words(every)
+    if found == "government" and not by_title and "former" in every:
+        found = "other"  # "who served as secretary of state": a former official speaks as something else
     if found in _MAY_RUN and not RUNNING.isdisjoint(every) and kind != "thing":
         return "politics"  # a candidate speaks as a candidate
     if runs and (found in _MAY_RUN or found == "citizen") and kind != "thing":

@@ -276,6 +276,10 @@ _APPOSITION = re.compile(
 )
 
 
+# "Jason Sims — a teacher from Mount Pleasant — says": a role between dashes
+_DASH_APPOSITION = re.compile(r"\s*(?:[—–]|--)\s*((?:a|an|the)\s[^,.;—–]{0,120}?)\s*(?:[—–]|--)")
+
+
 def _apposition_after(text: str, end: int) -> str:
     """The role phrase right after a speaker mention: "Kapital, a business daily, ...".
 
@@ -286,5 +290,5 @@ def _apposition_after(text: str, end: int) -> str:
     """
     window = text[end : end + 160]
     masked = ABBREVIATION_DOT.sub(lambda d: d.group()[:-1] + "_", window) if "." in window else window
-    m = _APPOSITION.match(masked)
+    m = _APPOSITION.match(masked) or _DASH_APPOSITION.match(masked)
     return window[m.start(1) : m.end(1)] if m else ""
