@@ -36,8 +36,14 @@ _WHO_IS = re.compile(
 _WHO_ROLE = re.compile(
     r"who\s+(?:now\s+|also\s+)?(?:heads|headed|leads|led|runs|ran|founded|co-founded|oversees|directs|owns|chairs|represents|"
     r"works|worked|teaches|taught|studies|studied|advises|advised|manages|managed|"
-    r"lives|lived|has\s+lived|grew|moved|traveled|travelled|drove|came|comes|is\s+from|was\s+born)\b"
+    r"lives|lived|has\s+lived|grew|moved|traveled|travelled|drove|came|comes|is\s+from|was\s+born|"
+    r"voted|votes|caucused|plans\s+to\s+vote|will\s+vote|attended|attends|"
+    r"reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column))\b"
 )
+# relative clauses of an ordinary person quoted as such ("who voted for Ruiz twice", "who attended the rally")
+VOTER = re.compile(r"who\s+(?:also\s+|once\s+)?(?:voted|votes|caucused|plans\s+to\s+vote|will\s+vote|attended|attends)\b")
+# relative clauses of a journalist ("who reported that ...", "who hosts a radio show")
+JOURNALIST = re.compile(r"who\s+(?:also\s+|first\s+)?(?:reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column))\b")
 _VERB_THEN_OBJECT = re.compile(r"^[a-z]+ed\s+(?:the|that|they|he|she|it|his|her|their|to|a|an|[A-Z])|^[a-z]+\s+(?:it|him|her|them|this|us|me)\b")
 
 
@@ -87,6 +93,8 @@ _RUNNING_NAME = re.compile(
     # "Clark, a retired general, is a surrogate for ...", "Clark stumped for Ruiz"
     rf"|\b({_NAME})(?:,[^,;.]{{0,120}},)?\s+(?:is|was|has\s+been)\s+(?:a|an|one)\s+(?:[\w\-]+\s+){{0,2}}surrogates?\b"
     rf"|\b({_NAME})\s+(?:also\s+)?stump(?:s|ed|ing)\s+for\b"
+    # "Gov. Ann Cole is joining her running mate ..."
+    rf"|\b({_NAME})(?:\s+[a-z]+){{0,3}}\s+(?:his|her)\s+running\s+mate\b"
     # "voted for Kasich", "his endorsement of Ted Cruz"
     rf"|\b(?:vot(?:e|es|ed|ing)\s+for|endors(?:e|es|ed|ing)|endorsement\s+of|back(?:s|ed|ing)|support(?:s|ed|ing))\s+{_INITIALS}({_NAME})"
 )

@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..lexicons import table
 from .names import ORG_TITLES, first_name_genders, title_types
 from .names import PARTY_LABELS as PARTY_WORDS
-from .speaker_context import _RESIDENT, _WHO_ROLE
+from .speaker_context import _RESIDENT, _WHO_ROLE, JOURNALIST, VOTER
 from .tokens import _words_of
 
 _LEXICON = table("speaker_types.toml")
@@ -190,11 +190,15 @@ def _apposition_type(apposition: str) -> str | None:
 
     >>> apposition_type("who heads the Hale Union"), apposition_type("who lives near the Hale Capital tower")
     ('civil_society', 'citizen')
+    >>> apposition_type("who voted for Hale twice"), apposition_type("who reported that the deal was off")
+    ('citizen', 'media')
     """
     text = apposition.strip()
     if text.startswith("who "):
-        if _RESIDENT.match(text):
-            return "citizen"
+        if _RESIDENT.match(text) or VOTER.match(text):
+            return "citizen"  # "who lives nearby", "who voted for Hale twice"
+        if JOURNALIST.match(text):
+            return "media"  # "who reported that ...", "who hosts a radio show"
         role = _WHO_ROLE.match(text)
         rest = text[role.end() :].strip() if role else ""
         by_body = (org_type(rest) or _type_of_words(_words_of(rest) - _CITIZEN_CUES)) if rest else "other"
@@ -303,6 +307,8 @@ def speaker_type(
     by_title = _type_of_titles([t for t in title_types if t != "party"]) or _type_of_titles(["politics"] if "party" in title_types else [])
     if by_title == "government" and (runs or _running(every)):
         return "politics"  # a governor running for office speaks as a candidate
+    if by_title in ("government", "company") and "former" in every:
+        by_title = None  # "Former Secretary of State Ann Cole", "former tech executive Ann Cole": as what does she speak now?
     appositions = tuple(dict.fromkeys(appositions))  # one phrase counts once, however often it was met
     if by_title is None:
         if AGE_MARK in every or any(map(_RESIDENT.match, appositions)):  # "Ann Cole, 52, a Republican": a voter
@@ -313,7 +319,7 @@ def speaker_type(
     if by_title is None and name[:1].isupper() and (kind == "thing" or not _has_first_name(name)):
         by_title = org_type(name)
     found = by_title or _type_of_words(every)
-    if found == "government" and not by_title and "former" in every:
+    if found in ("government", "company") and not by_title and "former" in every:
         found = "other"  # "who served as secretary of state": a former official speaks as something else
     if found in _MAY_RUN and not RUNNING.isdisjoint(every) and kind != "thing":
         return "politics"  # a candidate speaks as a candidate
