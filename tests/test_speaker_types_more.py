@@ -135,3 +135,73 @@ def test_story_default_in_extracted_quotes(text, expected):
     hale = quotes[quotes["speaker"] == "Tom Hale"]
     assert len(hale) == 1
     assert hale["speaker_type"].iloc[0] == expected
+
+
+# rules of the second round: roles no longer held, voters' party labels, union titles, relative clauses
+@pytest.mark.parametrize(
+    ("apposition", "expected"),
+    [
+        ("a former broadcast journalist", None),  # what the source was, not as what it speaks
+        ("a retired Navy admiral", None),
+        ("a former state senator", "politics"),  # a former politician still speaks as one
+        ("a retired teacher", "citizen"),
+        ("an independent voter raised in Ohio", "citizen"),  # a voter's party label
+        ("a Republican media consultant with Hale Media", "politics"),
+        ("the owner of a shopping center", None),  # a body no name gives: no type from "center"
+        ("a secretary", "citizen"),  # an office job, not a minister
+        ("who voted for Tom Hale twice", "citizen"),
+        ("who reported that the deal was off", "media"),
+        ("who chairs the history department at Marlow University", "academic"),
+    ],
+)
+def test_apposition_second_round(apposition, expected):
+    assert apposition_type(apposition) == expected
+
+
+@pytest.mark.parametrize(
+    ("apposition", "kept"),
+    [
+        ("who served as mayor of Dayton", "former mayor of Dayton"),  # a past role is marked as such
+        ("who works as a cashier", "a cashier"),
+        ("two members of the city council", ""),  # a list of others, not a role of the name before
+    ],
+)
+def test_role_phrase_second_round(apposition, kept):
+    assert role_phrase(apposition) == kept
+
+
+def test_org_at_a_university_is_academic():
+    assert org_type("the political science department at the University of Marlow") == "academic"
+    assert org_type("Dayton Daily Sun") == "media"
+
+
+def test_candidates_found_campaigning_or_as_surrogates():
+    text = (
+        "Gov. Rita Lund has been busy campaigning in Iowa. Tom Hale, a retired general, is a surrogate "
+        "for her. Dan Ortiz stumped for Lund. Gov. Ann Cole is joining her running mate in Ohio."
+    )
+    assert running_names(text) >= {"lund", "hale", "ortiz", "cole"}
+    assert "pim" not in running_names("Mayor Ed Pim is campaigning for the school levy.")
+
+
+def test_former_titles_give_no_type():
+    # "Former Secretary of State Ann Cole": as what she speaks, the story decides
+    assert speaker_type("Ann Cole", {"former", "secretary", "state"}, title_types=["government"], kind="person", bare=BARE) != "government"
+    assert speaker_type("Ann Cole", {"former", "tech", "executive"}, title_types=["company"], kind="person", bare=BARE) == BARE
+    assert speaker_type("Ann Cole", {"secretary", "state"}, title_types=["government"], kind="person", bare=BARE) == "government"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"I will not vote for him," said Ann Cole, 61, a Republican who works as a cashier.', "citizen"),
+        ('"We want a contract," said NEA President Ann Cole.', "civil_society"),
+        ('"We want a contract," Local 12 organizing director Ann Cole told reporters.', "civil_society"),
+        ('Tom Hale \u2014 a nurse from Dayton \u2014 says he will stay home.', "citizen"),  # not "Dayton"
+        ('"The polls were wrong," said Tom Hale, who reported on the race for a decade.', "media"),
+    ],
+    ids=["voter-with-party-label", "union-acronym", "organizing-director", "dash-apposition", "journalist-clause"],
+)
+def test_type_from_the_whole_text_second_round(text, expected):
+    quotes = extract_quotes(text)
+    assert quotes["speaker_type"].tolist()[-1:] == [expected], quotes[["speaker", "speaker_type"]]

@@ -49,6 +49,9 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     of ...,") is dropped and kept out of the phrase.
     """
     floor = max(floor, cue_start - SPEAKER_WINDOW)  # bounded work in a very long sentence
+    dashed = _DASH_ROLE_BEFORE.search(sentence, floor, cue_start) if "—" in sentence or "–" in sentence or "--" in sentence else None
+    if dashed and dashed.start() > floor:  # "Jason Sims — a teacher from Mount Pleasant — says": the speaker is before the role
+        cue_start = dashed.start()
     if "(" in sentence[floor:cue_start] or '"' in sentence[floor:cue_start] or "“" in sentence[floor:cue_start]:
         # asides that hide the clause structure: "Kasich (who has 25 delegates) said", "the star of "The Apprentice," said"
         sentence = sentence[:floor] + _mask_asides(sentence[floor:cue_start]) + sentence[cue_start:]
@@ -278,6 +281,7 @@ _APPOSITION = re.compile(
 
 # "Jason Sims — a teacher from Mount Pleasant — says": a role between dashes
 _DASH_APPOSITION = re.compile(r"\s*(?:[—–]|--)\s*((?:a|an|the)\s[^,.;—–]{0,120}?)\s*(?:[—–]|--)")
+_DASH_ROLE_BEFORE = re.compile(r"\s*(?:[—–]|--)\s*(?:a|an|the)\s[^,.;—–\"“”]{0,120}?\s*(?:[—–]|--)\s*$")
 
 
 def _apposition_after(text: str, end: int) -> str:
