@@ -117,6 +117,10 @@ def test_a_person_named_bare_takes_the_type_the_story_quotes_most():
     assert story_type(["citizen", "company", "citizen"]) == "citizen"
     assert story_type(["company", "citizen"]) == "company"  # a tie: the type listed first
     assert story_type(["other", "unnamed"]) == "other"
+    # politicians count twice: who is named bare beside them is most often one of them
+    assert story_type(["academic", "politics"]) == "politics"
+    assert story_type(["academic", "academic", "academic", "politics"]) == "academic"
+    assert story_type(["citizen", "citizen", "citizen", "politics"]) == "citizen"
 
 
 @pytest.mark.parametrize(
@@ -199,8 +203,9 @@ def test_former_titles_give_no_type():
         ('"We want a contract," Local 12 organizing director Ann Cole told reporters.', "civil_society"),
         ('Tom Hale \u2014 a nurse from Dayton \u2014 says he will stay home.', "citizen"),  # not "Dayton"
         ('"The polls were wrong," said Tom Hale, who reported on the race for a decade.', "media"),
+        ("In an interview, the union's president, Ann Cole, said the strike would go on.", "civil_society"),
     ],
-    ids=["voter-with-party-label", "union-acronym", "organizing-director", "dash-apposition", "journalist-clause"],
+    ids=["voter-with-party-label", "union-acronym", "organizing-director", "dash-apposition", "journalist-clause", "owner-of-a-role"],
 )
 def test_type_from_the_whole_text_second_round(text, expected):
     quotes = extract_quotes(text)

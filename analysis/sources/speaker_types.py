@@ -351,12 +351,18 @@ def story_type(types: list[str]) -> str:
     named people have most often (``types``, one per person), ``other`` when none is typed.
 
     A source named bare ("Tom Hale said") is most likely of the kind the story mostly quotes;
-    ties go to the type listed first in :data:`ALL_TYPES`.
+    ties go to the type listed first in :data:`ALL_TYPES`. Politicians count twice: reporters
+    introduce experts, officials and ordinary people by their role, while the people they name
+    with no introduction in a story that quotes politicians are most often politicians too
+    (the candidates themselves).
 
     >>> story_type(["politics", "government", "politics"]), story_type(["citizen"]), story_type([])
     ('politics', 'citizen', 'other')
+    >>> story_type(["academic", "politics"]), story_type(["academic", "academic", "academic", "politics"])
+    ('politics', 'academic')
     """
     typed = [t for t in types if t in ALL_TYPES and t not in ("other", UNNAMED)]
     if not typed:
         return "other"
-    return max(sorted(set(typed), key=ALL_TYPES.index), key=typed.count)
+    weight = {t: typed.count(t) * (2 if t == "politics" else 1) for t in set(typed)}
+    return max(sorted(weight, key=ALL_TYPES.index), key=weight.__getitem__)
