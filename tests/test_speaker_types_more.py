@@ -188,9 +188,14 @@ def test_candidates_found_campaigning_or_as_surrogates():
     assert "pim" not in running_names("Mayor Ed Pim is campaigning for the school levy.")
 
 
+def test_the_role_held_now_decides():
+    appositions = ("now director of the Harlow Institute for Public Policy",)
+    assert speaker_type("Ann Cole", {"former", "rep"}, title_types=["politics"], appositions=appositions, kind="person") == "academic"
+
+
 def test_former_titles_give_no_type():
     # "Former Secretary of State Ann Cole": as what she speaks, the story decides
-    assert speaker_type("Ann Cole", {"former", "secretary", "state"}, title_types=["government"], kind="person", bare=BARE) != "government"
+    assert speaker_type("Ann Cole", {"former", "secretary", "state"}, title_types=["government"], kind="person", bare=BARE) == BARE
     assert speaker_type("Ann Cole", {"former", "tech", "executive"}, title_types=["company"], kind="person", bare=BARE) == BARE
     assert speaker_type("Ann Cole", {"secretary", "state"}, title_types=["government"], kind="person", bare=BARE) == "government"
 

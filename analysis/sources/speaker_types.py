@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from ..lexicons import table
+from ..nlp.ner_lists import places
 from .names import ORG_TITLES, first_name_genders, title_types
 from .names import PARTY_LABELS as PARTY_WORDS
 from .speaker_context import _RESIDENT, _WHO_ROLE, JOURNALIST, VOTER
@@ -298,11 +299,19 @@ def speaker_type(
     ('other', 'citizen')
     >>> speaker_type("Tom Hale", {"tom", "hale"}, kind="person", bare=BARE) == BARE
     True
+
+    A place speaking is its government; one word taken for a place that the gazetteers do not
+    know is rather an organisation.
+
+    >>> speaker_type("Ohio", is_place=True), speaker_type("Brixlane", is_place=True)
+    ('government', 'company')
     """
     if name == UNNAMED:
         return UNNAMED
-    if is_place:
+    if is_place and (" " in name.strip() or name.strip() in places()):
         return "government"
+    if is_place:  # one word the gazetteers do not know as a place ("Statista"): an organisation
+        kind = "thing"
     every = set(words) | _words_of(name)
     by_title = _type_of_titles([t for t in title_types if t != "party"]) or _type_of_titles(["politics"] if "party" in title_types else [])
     if by_title == "government" and (runs or _running(every)):
@@ -310,6 +319,9 @@ def speaker_type(
     if by_title in ("government", "company") and "former" in every:
         by_title = None  # "Former Secretary of State Ann Cole", "former tech executive Ann Cole": as what does she speak now?
     appositions = tuple(dict.fromkeys(appositions))  # one phrase counts once, however often it was met
+    now = _type_of_titles([t for t in (apposition_type(a[4:]) for a in appositions if a.startswith("now ")) if t])
+    if now:  # "former Rep. Ann Cole, now director of the Hale Center": the role she holds now
+        by_title = now
     if by_title is None:
         if AGE_MARK in every or any(map(_RESIDENT.match, appositions)):  # "Ann Cole, 52, a Republican": a voter
             appositions = tuple(a for a in appositions if not _BARE_PARTY.match(a.strip()))
@@ -331,8 +343,8 @@ def speaker_type(
         return "citizen"  # "Ann Cole, 52,", "Ann Cole of Dayton", "Ann Cole, who lives nearby"
     if kind == "thing":
         return "company"  # an organisation no word types: most often a firm
-    if (kind == "person" or " " in name.strip()) and _STAFF.isdisjoint(every):
-        return bare  # a person named bare: nothing in the article says what they are
+    if (kind == "person" or " " in name.strip()) and _STAFF.isdisjoint(every - ({"secretary"} if "former" in every else set())):
+        return bare  # a person named bare: nothing in the article says what they are (a former secretary of state: no one's staff)
     return found  # staff of someone ("a spokesman for Tom Hale"): typed by whom they speak for
 
 
