@@ -156,6 +156,8 @@ def test_story_default_in_extracted_quotes(text, expected):
         ("who voted for Tom Hale twice", "citizen"),
         ("who reported that the deal was off", "media"),
         ("who chairs the history department at Marlow University", "academic"),
+        ("president and publisher of Hale Publishing", "company"),  # the head of a firm, not a journalist
+        ("publisher of The Dayton Ledger", "media"),
     ],
 )
 def test_apposition_second_round(apposition, expected):
@@ -168,6 +170,7 @@ def test_apposition_second_round(apposition, expected):
         ("who served as mayor of Dayton", "former mayor of Dayton"),  # a past role is marked as such
         ("who works as a cashier", "a cashier"),
         ("two members of the city council", ""),  # a list of others, not a role of the name before
+        ("who was listed on the Hale slate", ""),  # a clause in the passive, not a role
     ],
 )
 def test_role_phrase_second_round(apposition, kept):

@@ -59,12 +59,18 @@ def role_phrase(apposition: str) -> str:
     ('executive director of the Hale Fund', '')
     >>> role_phrase("who served as mayor of Dayton"), role_phrase("who works as a cashier")
     ('former mayor of Dayton', 'a cashier')
+    >>> role_phrase("who was listed on the slate"), role_phrase("who is running for mayor")
+    ('', '')
     """
     text = apposition.strip()
     if text.startswith("who "):
         role = _WHO_IS.match(text)
         if role:  # "who was a nurse", "who served as secretary of state": what the source was
-            return text[role.end() :] if role.group("now") else "former " + re.sub(r"^(?:a|an|the)\s+", "", text[role.end() :])
+            rest = text[role.end() :]
+            first = rest.split(None, 1)[0].lower() if rest.strip() else ""
+            if not first or (first.endswith(("ed", "en", "ing")) and first not in _ROLE_ING) or lemma(first):
+                return ""  # "who was listed on the slate", "who is running for mayor": a clause, not a role
+            return rest if role.group("now") else "former " + re.sub(r"^(?:a|an|the)\s+", "", rest)
         return apposition if _WHO_ROLE.match(text) else ""
     first = text.split(None, 1)[0] if text else ""
     plain = first.lower().strip(".,’'")

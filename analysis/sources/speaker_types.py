@@ -223,8 +223,8 @@ def _apposition_type(apposition: str) -> str | None:
     by_org = (org_type(org) or _type_of_words(_words_of(org))) if org else "other"
     if by_org == "media" and not _EXECUTIVE.isdisjoint(words):
         return "company"  # "chairman of Fox Networks": the business side of an outlet
-    if by_org == "company" and not _MARKET_WATCHERS.isdisjoint(words):
-        return "company"  # "an analyst at Harwick Capital Markets"
+    if by_org == "company" and not (_MARKET_WATCHERS | _EXECUTIVE).isdisjoint(words):
+        return "company"  # "an analyst at Harwick Capital Markets", "president and publisher of Hale Publishing"
     specific = tuple(w for w in words if w not in _GENERIC)
     if _ARTICLE.match(text) and not org and words in (("secretary",), ("assistant",), ("receptionist",)):
         return "citizen"  # "a secretary": an office job, not a minister
