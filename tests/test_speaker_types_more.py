@@ -150,6 +150,9 @@ def test_story_default_in_extracted_quotes(text, expected):
         ("a former state senator", "politics"),  # a former politician still speaks as one
         ("a retired teacher", "citizen"),
         ("an independent voter raised in Ohio", "citizen"),  # a voter's party label
+        ("a registered Democrat", "citizen"),
+        ("a lifelong Republican who backs Tom Hale", "citizen"),
+        ("a Democratic state senator", "politics"),
         ("a Republican media consultant with Hale Media", "politics"),
         ("the owner of a shopping center", None),  # a body no name gives: no type from "center"
         ("a secretary", "citizen"),  # an office job, not a minister

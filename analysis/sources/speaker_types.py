@@ -195,6 +195,8 @@ def _apposition_type(apposition: str) -> str | None:
     ('citizen', 'media')
     """
     text = apposition.strip()
+    if _VOTER_LABEL.match(text):
+        return "citizen"  # "a registered Democrat", "a self-described independent": how voters are described
     if text.startswith("who "):
         if _RESIDENT.match(text) or VOTER.match(text):
             return "citizen"  # "who lives nearby", "who voted for Hale twice"
@@ -259,6 +261,11 @@ _ARTICLE = re.compile(r"(?:a|an)\s", re.I)
 _SOME_BODY = re.compile(r"(?:a|an)\s+[a-z]")
 # words before a role that say the source no longer holds it ("a former broadcast journalist")
 _NO_LONGER = frozenset("former retired ex onetime one-time erstwhile".split())
+# "a registered Democrat", "a lifelong Republican", "an independent": a party label as voters are described
+_VOTER_LABEL = re.compile(
+    r"^(?:a|an)\s+(?:(?:registered|lifelong|self-described|self-identified|undecided)\s+(?:Republican|Democrat|independent|Independent|Libertarian)s?"
+    r"|independent|Independent)(?:\s+(?:who|and)\b.*)?$"
+)
 # "a Republican", "an independent", "a lifelong Democrat": a party label alone, what a voter says of
 # himself as often as a politician
 _BARE_PARTY = re.compile(
