@@ -96,9 +96,8 @@ _RUNNING_NAME = re.compile(
     rf"|\b({_NAME}),\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:candidate|nominee|hopeful|contender|front-?runner|challenger)\b"
     # "Christie has been busy campaigning in Iowa" (not "campaigning for": a surrogate, below)
     rf"|\b({_NAME})\s+(?:has\s+been\s+|is\s+|was\s+|were\s+|had\s+been\s+)?(?:busy\s+|out\s+|still\s+)?campaigning\b(?!\s+(?:for|with|on\s+behalf))"
-    # "Clark, a retired general, is a surrogate for ...", "Clark stumped for Ruiz"
+    # "Clark, a retired general, is a surrogate for ..."
     rf"|\b({_NAME})(?:,[^,;.]{{0,120}},)?\s+(?:is|was|has\s+been)\s+(?:a|an|one)\s+(?:[\w\-]+\s+){{0,2}}surrogates?\b"
-    rf"|\b({_NAME})\s+(?:also\s+)?stump(?:s|ed|ing)\s+for\b"
     # "Gov. Ann Cole is joining her running mate ..."
     rf"|\b({_NAME})(?:\s+[a-z]+){{0,3}}\s+(?:his|her)\s+running\s+mate\b"
     # "voted for Kasich", "his endorsement of Ted Cruz"
