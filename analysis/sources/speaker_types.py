@@ -11,8 +11,10 @@ campaign", "nominee Tim Kaine", "voted for Kasich") speaks as a candidate. A pla
 is its government; a source with no name is ``unnamed``. What no evidence types: a person
 described around the name ("Ann Cole of Dayton", "who lives nearby") is an ordinary person
 quoted, a citizen; a person named bare ("Tom Hale said") takes the type the story's other
-named people have most often (:func:`story_type`: in a campaign story a politician, in a
-story about a strike a union member), ``other`` when the story types nobody; an
+named people have most often, politicians counting twice (:func:`story_type`: in a campaign
+story a politician, in a story about a strike a union member), ``other`` when the story
+types nobody; a role the source no longer holds ("a former broadcast journalist", "Former
+Secretary of State") types nobody, the role held now ("now director of ...") does; an
 organisation named bare is a company; ``other`` is also kept for the roles listed as such
 (artists, athletes, celebrities).
 """
