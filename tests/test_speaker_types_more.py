@@ -217,8 +217,10 @@ def test_former_titles_give_no_type():
         ('Tom Hale \u2014 a nurse from Dayton \u2014 says he will stay home.', "citizen"),  # not "Dayton"
         ('"The polls were wrong," said Tom Hale, who reported on the race for a decade.', "media"),
         ("In an interview, the union's president, Ann Cole, said the strike would go on.", "civil_society"),
+        ('Mayor Ed Pim said the bridge would close. Lena Brandt, a professor of history at Marlow University, '
+         'said the plan was old. "Half of my customers come by boat," said Tom Reyes, who runs a bakery by the landing.', "citizen"),
     ],
-    ids=["voter-with-party-label", "union-acronym", "organizing-director", "dash-apposition", "journalist-clause", "owner-of-a-role"],
+    ids=["voter-with-party-label", "union-acronym", "organizing-director", "dash-apposition", "journalist-clause", "owner-of-a-role", "runs-a-bakery"],
 )
 def test_type_from_the_whole_text_second_round(text, expected):
     quotes = extract_quotes(text)

@@ -195,6 +195,8 @@ def _apposition_type(apposition: str) -> str | None:
     ('civil_society', 'citizen')
     >>> apposition_type("who voted for Hale twice"), apposition_type("who reported that the deal was off")
     ('citizen', 'media')
+    >>> apposition_type("who runs a bakery by the landing"), apposition_type("who heads a union of teachers")
+    ('citizen', 'civil_society')
     """
     text = apposition.strip()
     if _VOTER_LABEL.match(text):
@@ -206,6 +208,8 @@ def _apposition_type(apposition: str) -> str | None:
             return "media"  # "who reported that ...", "who hosts a radio show"
         role = _WHO_ROLE.match(text)
         rest = text[role.end() :].strip() if role else ""
+        if role and _SOME_BODY.match(rest) and _type_of_words(_words_of(rest)) == "other":
+            return "citizen"  # "who runs a bakery by the landing": like "a bakery owner", an ordinary person's job
         by_body = (org_type(rest) or _type_of_words(_words_of(rest) - _CITIZEN_CUES)) if rest else "other"
         return None if by_body == "other" else by_body
     text = re.sub(r"^one\s+of\s+", "", _HEAD_END.sub("", text))  # "one of the site's best-known journalists"
