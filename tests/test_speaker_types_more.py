@@ -117,6 +117,10 @@ def test_a_person_named_bare_takes_the_type_the_story_quotes_most():
     assert story_type(["citizen", "company", "citizen"]) == "citizen"
     assert story_type(["company", "citizen"]) == "company"  # a tie: the type listed first
     assert story_type(["other", "unnamed"]) == "other"
+    # politicians count twice: who is named bare beside them is most often one of them
+    assert story_type(["academic", "politics"]) == "politics"
+    assert story_type(["academic", "academic", "academic", "politics"]) == "academic"
+    assert story_type(["citizen", "citizen", "citizen", "politics"]) == "citizen"
 
 
 @pytest.mark.parametrize(
@@ -135,3 +139,89 @@ def test_story_default_in_extracted_quotes(text, expected):
     hale = quotes[quotes["speaker"] == "Tom Hale"]
     assert len(hale) == 1
     assert hale["speaker_type"].iloc[0] == expected
+
+
+# rules of the second round: roles no longer held, voters' party labels, union titles, relative clauses
+@pytest.mark.parametrize(
+    ("apposition", "expected"),
+    [
+        ("a former broadcast journalist", None),  # what the source was, not as what it speaks
+        ("a retired Navy admiral", None),
+        ("a former state senator", "politics"),  # a former politician still speaks as one
+        ("a retired teacher", "citizen"),
+        ("an independent voter raised in Ohio", "citizen"),  # a voter's party label
+        ("a registered Democrat", "citizen"),
+        ("a lifelong Republican who backs Tom Hale", "citizen"),
+        ("a Democratic state senator", "politics"),
+        ("a Republican media consultant with Hale Media", "politics"),
+        ("the owner of a shopping center", None),  # a body no name gives: no type from "center"
+        ("a secretary", "citizen"),  # an office job, not a minister
+        ("who voted for Tom Hale twice", "citizen"),
+        ("who reported that the deal was off", "media"),
+        ("who chairs the history department at Marlow University", "academic"),
+        ("president and publisher of Hale Publishing", "company"),  # the head of a firm, not a journalist
+        ("publisher of The Dayton Ledger", "media"),
+    ],
+)
+def test_apposition_second_round(apposition, expected):
+    assert apposition_type(apposition) == expected
+
+
+@pytest.mark.parametrize(
+    ("apposition", "kept"),
+    [
+        ("who served as mayor of Dayton", "former mayor of Dayton"),  # a past role is marked as such
+        ("who works as a cashier", "a cashier"),
+        ("two members of the city council", ""),  # a list of others, not a role of the name before
+        ("who was listed on the Hale slate", ""),  # a clause in the passive, not a role
+    ],
+)
+def test_role_phrase_second_round(apposition, kept):
+    assert role_phrase(apposition) == kept
+
+
+def test_org_at_a_university_is_academic():
+    assert org_type("the political science department at the University of Marlow") == "academic"
+    assert org_type("Dayton Daily Sun") == "media"
+
+
+def test_candidates_found_campaigning_or_as_surrogates():
+    text = (
+        "Gov. Rita Lund has been busy campaigning in Iowa. Tom Hale, a retired general, is a surrogate "
+        "for her. Gov. Ann Cole is joining her running mate in Ohio."
+    )
+    assert running_names(text) >= {"lund", "hale", "cole"}
+    # a sitting official campaigning for someone else is no candidate
+    assert "ortiz" not in running_names("President Dan Ortiz stumped for Lund. Ortiz is campaigning for her in Ohio.")
+    assert "pim" not in running_names("Mayor Ed Pim is campaigning for the school levy.")
+
+
+def test_the_role_held_now_decides():
+    appositions = ("now director of the Harlow Institute for Public Policy",)
+    assert speaker_type("Ann Cole", {"former", "rep"}, title_types=["politics"], appositions=appositions, kind="person") == "academic"
+
+
+def test_former_titles_give_no_type():
+    # "Former Secretary of State Ann Cole": as what she speaks, the story decides
+    assert speaker_type("Ann Cole", {"former", "secretary", "state"}, title_types=["government"], kind="person", bare=BARE) == BARE
+    assert speaker_type("Ann Cole", {"former", "tech", "executive"}, title_types=["company"], kind="person", bare=BARE) == BARE
+    assert speaker_type("Ann Cole", {"secretary", "state"}, title_types=["government"], kind="person", bare=BARE) == "government"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"I will not vote for him," said Ann Cole, 61, a Republican who works as a cashier.', "citizen"),
+        ('"We want a contract," said NEA President Ann Cole.', "civil_society"),
+        ('"We want a contract," Local 12 organizing director Ann Cole told reporters.', "civil_society"),
+        ('Tom Hale \u2014 a nurse from Dayton \u2014 says he will stay home.', "citizen"),  # not "Dayton"
+        ('"The polls were wrong," said Tom Hale, who reported on the race for a decade.', "media"),
+        ("In an interview, the union's president, Ann Cole, said the strike would go on.", "civil_society"),
+        ('Mayor Ed Pim said the bridge would close. Lena Brandt, a professor of history at Marlow University, '
+         'said the plan was old. "Half of my customers come by boat," said Tom Reyes, who runs a bakery by the landing.', "citizen"),
+    ],
+    ids=["voter-with-party-label", "union-acronym", "organizing-director", "dash-apposition", "journalist-clause", "owner-of-a-role", "runs-a-bakery"],
+)
+def test_type_from_the_whole_text_second_round(text, expected):
+    quotes = extract_quotes(text)
+    assert quotes["speaker_type"].tolist()[-1:] == [expected], quotes[["speaker", "speaker_type"]]

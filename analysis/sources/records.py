@@ -108,6 +108,9 @@ class _EntityRoles:
             lead = _ROLE_BEFORE.search(text[max(0, row.start - 60) : row.start])
             if lead:  # "Mr. Trump's campaign chairman, Paul Manafort"
                 words.extend(lead.group(1).split())
+                owner = _OWNER_BEFORE.search(text, max(0, row.start - 80), max(0, row.start - 60) + lead.start() + 2)
+                if owner:  # "the union's president, Ann Cole": whose role it is tells the type
+                    words.append(owner.group(1))
             if _CANDIDACY_AFTER.match(text, row.end) or _IN_CANDIDATE_LIST.search(text, max(0, row.start - 150), row.start):
                 words.append("candidate")  # "Sanders' campaign", "Republican hopefuls Jeb Bush and John Kasich"
             if AGE_AFTER.match(text, row.end):  # "Donna Lages, 39, a waitress"
@@ -134,6 +137,8 @@ _ROLE_THEN_COMMA = r"((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$"
 # a role opening the sentence before the speaker's name: "The ferry operator, Blue Line Boats, said"
 _LEAD_ROLE = re.compile(_SENTENCE_START + r"(?:The|A|An)\s+" + _ROLE_THEN_COMMA)
 # the same before a person's name, also after a possessive or an article: "Mr. Trump's campaign chairman, Paul Manafort"
+# "the union's" right before such a role: the body whose role it is
+_OWNER_BEFORE = re.compile(r"\b(?:the|a|an)\s+([a-z][\w\-]*)[’']s?$")
 _ROLE_BEFORE = re.compile(_SENTENCE_START[:-1] + r"|[’']s\s+|\b(?:a|an|the)\s+)" + _ROLE_THEN_COMMA)
 
 

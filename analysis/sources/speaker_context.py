@@ -15,6 +15,7 @@ from .verbs import lemma
 
 # the first word of an apposition that is no role but a clause ("noted the ...", "adding ...")
 _CLAUSE_START = frozenset(
+    "two three four five six seven eight nine ten several many some both other others "
     "however though too also then meanwhile instead according as along is are was were has have had will would can could "
     "did does if unlike when while because although since but and or so after before than drawn seen known given taken "
     "shown".split()
@@ -27,13 +28,22 @@ _ROLE_ING = frozenset(
     "governing ruling reigning sitting longstanding working striking".split()
 )
 # "who is executive director of ...", "who was a nurse": the role after the verb
-_WHO_IS = re.compile(r"who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as|is\s+now|now\s+serves\s+as)\s+(?:also\s+|now\s+)?")
+_WHO_IS = re.compile(
+    r"who\s+(?:(?P<now>is|has\s+been|serves\s+as|is\s+now|now\s+serves\s+as|works\s+as|now\s+works\s+as)"
+    r"|was|had\s+been|served\s+as|worked\s+as|once\s+served\s+as)\s+(?:also\s+|now\s+)?"
+)
 # relative clauses that tell a source's role or home ("who heads the union", "who lives nearby")
 _WHO_ROLE = re.compile(
     r"who\s+(?:now\s+|also\s+)?(?:heads|headed|leads|led|runs|ran|founded|co-founded|oversees|directs|owns|chairs|represents|"
     r"works|worked|teaches|taught|studies|studied|advises|advised|manages|managed|"
-    r"lives|lived|has\s+lived|grew|moved|traveled|travelled|drove|came|comes|is\s+from|was\s+born)\b"
+    r"lives|lived|has\s+lived|grew|moved|traveled|travelled|drove|came|comes|is\s+from|was\s+born|"
+    r"voted|votes|caucused|plans\s+to\s+vote|will\s+vote|attended|attends|"
+    r"reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column))\b"
 )
+# relative clauses of an ordinary person quoted as such ("who voted for Ruiz twice", "who attended the rally")
+VOTER = re.compile(r"who\s+(?:also\s+|once\s+)?(?:voted|votes|caucused|plans\s+to\s+vote|will\s+vote|attended|attends)\b")
+# relative clauses of a journalist ("who reported that ...", "who hosts a radio show")
+JOURNALIST = re.compile(r"who\s+(?:also\s+|first\s+)?(?:reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column))\b")
 _VERB_THEN_OBJECT = re.compile(r"^[a-z]+ed\s+(?:the|that|they|he|she|it|his|her|their|to|a|an|[A-Z])|^[a-z]+\s+(?:it|him|her|them|this|us|me)\b")
 
 
@@ -47,12 +57,20 @@ def role_phrase(apposition: str) -> str:
     ('a waitress at a diner', '')
     >>> role_phrase("who is executive director of the Hale Fund"), role_phrase("who said he expects a deal")
     ('executive director of the Hale Fund', '')
+    >>> role_phrase("who served as mayor of Dayton"), role_phrase("who works as a cashier")
+    ('former mayor of Dayton', 'a cashier')
+    >>> role_phrase("who was listed on the slate"), role_phrase("who is running for mayor")
+    ('', '')
     """
     text = apposition.strip()
     if text.startswith("who "):
         role = _WHO_IS.match(text)
-        if role:
-            return text[role.end() :]
+        if role:  # "who was a nurse", "who served as secretary of state": what the source was
+            rest = text[role.end() :]
+            first = rest.split(None, 1)[0].lower() if rest.strip() else ""
+            if not first or (first.endswith(("ed", "en", "ing")) and first not in _ROLE_ING) or lemma(first):
+                return ""  # "who was listed on the slate", "who is running for mayor": a clause, not a role
+            return rest if role.group("now") else "former " + re.sub(r"^(?:a|an|the)\s+", "", rest)
         return apposition if _WHO_ROLE.match(text) else ""
     first = text.split(None, 1)[0] if text else ""
     plain = first.lower().strip(".,’'")
@@ -76,6 +94,12 @@ _RUNNING_NAME = re.compile(
     rf"|\b(?i:candidate|nominee|hopeful|contender|front-?runner|challenger|rival|running\s+mate)s?,?\s+{_INITIALS}({_NAME})"
     # "Jill Stein, the Green Party candidate"
     rf"|\b({_NAME}),\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:candidate|nominee|hopeful|contender|front-?runner|challenger)\b"
+    # "Christie has been busy campaigning in Iowa" (not "campaigning for": a surrogate, below)
+    rf"|\b({_NAME})\s+(?:has\s+been\s+|is\s+|was\s+|were\s+|had\s+been\s+)?(?:busy\s+|out\s+|still\s+)?campaigning\b(?!\s+(?:for|with|on\s+behalf))"
+    # "Clark, a retired general, is a surrogate for ..."
+    rf"|\b({_NAME})(?:,[^,;.]{{0,120}},)?\s+(?:is|was|has\s+been)\s+(?:a|an|one)\s+(?:[\w\-]+\s+){{0,2}}surrogates?\b"
+    # "Gov. Ann Cole is joining her running mate ..."
+    rf"|\b({_NAME})(?:\s+[a-z]+){{0,3}}\s+(?:his|her)\s+running\s+mate\b"
     # "voted for Kasich", "his endorsement of Ted Cruz"
     rf"|\b(?:vot(?:e|es|ed|ing)\s+for|endors(?:e|es|ed|ing)|endorsement\s+of|back(?:s|ed|ing)|support(?:s|ed|ing))\s+{_INITIALS}({_NAME})"
 )
@@ -95,6 +119,8 @@ def running_names(text: str) -> frozenset[str]:
     >>> sorted(running_names("Hale's running mate, Ohio Gov. Ann Cole, spoke."))
     ['cole', 'hale']
     >>> sorted(running_names("Hale, Cole and other GOP candidates spoke."))
+    ['cole', 'hale']
+    >>> sorted(running_names("Gov. Ann Cole has been busy campaigning in Iowa. Tom Hale, a retired general, is a surrogate for her."))
     ['cole', 'hale']
     """
     found = set()

@@ -11,8 +11,10 @@ campaign", "nominee Tim Kaine", "voted for Kasich") speaks as a candidate. A pla
 is its government; a source with no name is ``unnamed``. What no evidence types: a person
 described around the name ("Ann Cole of Dayton", "who lives nearby") is an ordinary person
 quoted, a citizen; a person named bare ("Tom Hale said") takes the type the story's other
-named people have most often (:func:`story_type`: in a campaign story a politician, in a
-story about a strike a union member), ``other`` when the story types nobody; an
+named people have most often, politicians counting twice (:func:`story_type`: in a campaign
+story a politician, in a story about a strike a union member), ``other`` when the story
+types nobody; a role the source no longer holds ("a former broadcast journalist", "Former
+Secretary of State") types nobody, the role held now ("now director of ...") does; an
 organisation named bare is a company; ``other`` is also kept for the roles listed as such
 (artists, athletes, celebrities).
 """
@@ -23,9 +25,10 @@ import re
 from functools import lru_cache
 
 from ..lexicons import table
+from ..nlp.ner_lists import places
 from .names import ORG_TITLES, first_name_genders, title_types
 from .names import PARTY_LABELS as PARTY_WORDS
-from .speaker_context import _RESIDENT, _WHO_ROLE
+from .speaker_context import _RESIDENT, _WHO_ROLE, JOURNALIST, VOTER
 from .tokens import _words_of
 
 _LEXICON = table("speaker_types.toml")
@@ -102,6 +105,12 @@ def org_type(name: str) -> str | None:
     >>> org_type("University of Michigan"), org_type("Tom Hale")
     ('academic', None)
     """
+    inner, at, outer = name.partition(" at ")
+    if at and (outer[:1].isupper() or (outer.startswith("the ") and outer[4:5].isupper())):
+        found = org_type(outer)  # "the political science department at the University of Nevada"
+        if found:
+            return found
+        name = inner
     parts = [p.split() for p in _ORG_SPLIT.split(name.strip()) if p.strip()]
     if not parts:
         return None
@@ -121,7 +130,7 @@ def org_type(name: str) -> str | None:
 # an apposition's head ("a Republican pollster", "Mrs. Clinton's communications director")
 # and the organisation it names ("spokesman for World Relief", "analyst at RBC Capital Markets")
 _POSSESSOR = re.compile(r"^((?:[A-Z][\w.\-]*\s){0,4}[A-Z][\w.\-]*|the\s+[a-z][\w\-]*)[’'](?:s)?\s+(.*)$")
-_HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the|one)|whom)\b.*$")
+_HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the|one)|whom|raised|born|originally)\b.*$")
 # words of a title any organisation has ("national press secretary", "executive director")
 _GENERIC = ORG_TITLES | frozenset("analyst and managing deputy assistant executive senior press national communications public affairs relations interim acting".split())
 _OF_ORG = re.compile(r"\s+(?:of|at|for|with|from|to|on)\s+(?:the\s+)?")
@@ -134,6 +143,29 @@ _MARKET_WATCHERS = frozenset("analyst analysts economist strategist".split())
 
 @lru_cache(maxsize=4096)
 def apposition_type(apposition: str) -> str | None:
+    """The type an apposition after a name gives, or None (see :func:`_apposition_type`).
+
+    A role the source no longer holds ("a former broadcast journalist", "a retired general",
+    "who served as mayor") says what it was, not as what it speaks: no type, unless it is a
+    political one ("a former senator") or an ordinary person's ("a retired teacher").
+
+    >>> apposition_type("a former broadcast journalist"), apposition_type("a retired Navy admiral")
+    (None, None)
+    >>> apposition_type("a former state senator"), apposition_type("a retired teacher")
+    ('politics', 'citizen')
+    """
+    found = _apposition_type(apposition)
+    if found not in (None, "politics", "citizen"):
+        head = _OF_ORG.split(_HEAD_END.sub("", apposition.strip()), maxsplit=1)[0]
+        if _FORMER.search(head):
+            return None
+    return found
+
+
+_FORMER = re.compile(r"\b(?:former|retired|onetime|one-time|erstwhile)\s|\bex-", re.I)
+
+
+def _apposition_type(apposition: str) -> str | None:
     """The type an apposition after a name gives, or None.
 
     Its head noun is read as a title ("a Republican pollster" politics, "a law professor"
@@ -161,13 +193,23 @@ def apposition_type(apposition: str) -> str | None:
 
     >>> apposition_type("who heads the Hale Union"), apposition_type("who lives near the Hale Capital tower")
     ('civil_society', 'citizen')
+    >>> apposition_type("who voted for Hale twice"), apposition_type("who reported that the deal was off")
+    ('citizen', 'media')
+    >>> apposition_type("who runs a bakery by the landing"), apposition_type("who heads a union of teachers")
+    ('citizen', 'civil_society')
     """
     text = apposition.strip()
+    if _VOTER_LABEL.match(text):
+        return "citizen"  # "a registered Democrat", "a self-described independent": how voters are described
     if text.startswith("who "):
-        if _RESIDENT.match(text):
-            return "citizen"
+        if _RESIDENT.match(text) or VOTER.match(text):
+            return "citizen"  # "who lives nearby", "who voted for Hale twice"
+        if JOURNALIST.match(text):
+            return "media"  # "who reported that ...", "who hosts a radio show"
         role = _WHO_ROLE.match(text)
         rest = text[role.end() :].strip() if role else ""
+        if role and _SOME_BODY.match(rest) and _type_of_words(_words_of(rest)) == "other":
+            return "citizen"  # "who runs a bakery by the landing": like "a bakery owner", an ordinary person's job
         by_body = (org_type(rest) or _type_of_words(_words_of(rest) - _CITIZEN_CUES)) if rest else "other"
         return None if by_body == "other" else by_body
     text = re.sub(r"^one\s+of\s+", "", _HEAD_END.sub("", text))  # "one of the site's best-known journalists"
@@ -184,22 +226,28 @@ def apposition_type(apposition: str) -> str | None:
     if not words or len(words) > 8:
         return None
     common = {w for w, raw in kept if raw[:1].islower()}  # the role and kind, not the name of a body
+    if _SOME_BODY.match(org):
+        org = ""  # "the owner of a shopping center": a body no name gives, an ordinary person's job
     by_org = (org_type(org) or _type_of_words(_words_of(org))) if org else "other"
     if by_org == "media" and not _EXECUTIVE.isdisjoint(words):
         return "company"  # "chairman of Fox Networks": the business side of an outlet
-    if by_org == "company" and not _MARKET_WATCHERS.isdisjoint(words):
-        return "company"  # "an analyst at Harwick Capital Markets"
+    if by_org == "company" and not (_MARKET_WATCHERS | _EXECUTIVE).isdisjoint(words):
+        return "company"  # "an analyst at Harwick Capital Markets", "president and publisher of Hale Publishing"
     specific = tuple(w for w in words if w not in _GENERIC)
+    if _ARTICLE.match(text) and not org and words in (("secretary",), ("assistant",), ("receptionist",)):
+        return "citizen"  # "a secretary": an office job, not a minister
     by_head = _type_of_titles(title_types(specific)) if specific else None
     if by_head is None and specific and specific[-1] in _CITIZEN_CUES and by_org == "other":
         by_head = "citizen"  # "a PNC bank employee": the last word is the role
     if by_head is None and specific:
         by_words = _type_of_words(set(specific) - _CITIZEN_CUES)
-        if by_words == "other" and not _CITIZEN_CUES.isdisjoint(specific):
+        if by_words == "other" and not _CITIZEN_CUES.isdisjoint(specific) and not _CITIZEN_CUES.intersection(specific) <= _NO_LONGER:
             by_words = "citizen"  # "a waitress", but "the city's deputy manager" is government
         by_head = None if by_words == "other" else by_words  # "a campaign spokesman", "a bank clerk"
         if by_head == "company" and _type_of_words(common) in ("other", "citizen") and not _CITIZEN_CUES.isdisjoint(common):
             by_head = "citizen"  # "a retired Postal Service letter carrier"
+    if by_head == "citizen" and specific and specific[-1] in _CITIZEN_CUES:
+        return "citizen"  # "an independent voter", "a Republican retiree": an ordinary person quoted
     if (by_head in (None, "academic", "company", "citizen") and not PARTY_WORDS.isdisjoint(words)) or (
         by_head == "civil_society" and not _PARTY_NAMES.isdisjoint(words)
     ):
@@ -215,6 +263,21 @@ def apposition_type(apposition: str) -> str | None:
 
 _ARTICLES = frozenset("a an the".split())
 _ARTICLE = re.compile(r"(?:a|an)\s", re.I)
+# a body named by a common noun after "a" ("of a shopping center", "at a local diner")
+_SOME_BODY = re.compile(r"(?:a|an)\s+[a-z]")
+# words before a role that say the source no longer holds it ("a former broadcast journalist")
+_NO_LONGER = frozenset("former retired ex onetime one-time erstwhile".split())
+# "a registered Democrat", "a lifelong Republican", "an independent": a party label as voters are described
+_VOTER_LABEL = re.compile(
+    r"^(?:a|an)\s+(?:(?:registered|lifelong|self-described|self-identified|undecided)\s+(?:Republican|Democrat|independent|Independent|Libertarian)s?"
+    r"|independent|Independent)(?:\s+(?:who|and)\b.*)?$"
+)
+# "a Republican", "an independent", "a lifelong Democrat": a party label alone, what a voter says of
+# himself as often as a politician
+_BARE_PARTY = re.compile(
+    r"^(?:a|an)\s+(?:lifelong\s+|registered\s+|longtime\s+|staunch\s+|conservative\s+|moderate\s+)?"
+    r"(?:Republican|Democrat|independent|Independent|Libertarian)(?:\s+(?:who|and)\b.*)?$"
+)
 
 
 # roles of people who speak for someone else: left for :mod:`.records` to type by their principal
@@ -249,23 +312,40 @@ def speaker_type(
     ('other', 'citizen')
     >>> speaker_type("Tom Hale", {"tom", "hale"}, kind="person", bare=BARE) == BARE
     True
+
+    A place speaking is its government; one word taken for a place that the gazetteers do not
+    know is rather an organisation.
+
+    >>> speaker_type("Ohio", is_place=True), speaker_type("Brixlane", is_place=True)
+    ('government', 'company')
     """
     if name == UNNAMED:
         return UNNAMED
-    if is_place:
+    if is_place and (" " in name.strip() or name.strip() in places()):
         return "government"
+    if is_place:  # one word the gazetteers do not know as a place ("Statista"): an organisation
+        kind = "thing"
     every = set(words) | _words_of(name)
     by_title = _type_of_titles([t for t in title_types if t != "party"]) or _type_of_titles(["politics"] if "party" in title_types else [])
     if by_title == "government" and (runs or _running(every)):
         return "politics"  # a governor running for office speaks as a candidate
+    if by_title in ("government", "company") and "former" in every:
+        by_title = None  # "Former Secretary of State Ann Cole", "former tech executive Ann Cole": as what does she speak now?
     appositions = tuple(dict.fromkeys(appositions))  # one phrase counts once, however often it was met
+    now = _type_of_titles([t for t in (apposition_type(a[4:]) for a in appositions if a.startswith("now ")) if t])
+    if now:  # "former Rep. Ann Cole, now director of the Hale Center": the role she holds now
+        by_title = now
     if by_title is None:
+        if AGE_MARK in every or any(map(_RESIDENT.match, appositions)):  # "Ann Cole, 52, a Republican": a voter
+            appositions = tuple(a for a in appositions if not _BARE_PARTY.match(a.strip()))
         by_title = _type_of_titles([t for t in map(apposition_type, appositions) if t])
     if by_title is None and kind != "thing" and (AGE_MARK in every or any(map(_RESIDENT.match, appositions))):
         by_title = "citizen"  # "Ann Cole, 52,", "Ann Cole, who lives nearby", "Ann Cole, a nurse from Dayton"
     if by_title is None and name[:1].isupper() and (kind == "thing" or not _has_first_name(name)):
         by_title = org_type(name)
     found = by_title or _type_of_words(every)
+    if found in ("government", "company") and not by_title and "former" in every:
+        found = "other"  # "who served as secretary of state": a former official speaks as something else
     if found in _MAY_RUN and not RUNNING.isdisjoint(every) and kind != "thing":
         return "politics"  # a candidate speaks as a candidate
     if runs and (found in _MAY_RUN or found == "citizen") and kind != "thing":
@@ -276,8 +356,8 @@ def speaker_type(
         return "citizen"  # "Ann Cole, 52,", "Ann Cole of Dayton", "Ann Cole, who lives nearby"
     if kind == "thing":
         return "company"  # an organisation no word types: most often a firm
-    if (kind == "person" or " " in name.strip()) and _STAFF.isdisjoint(every):
-        return bare  # a person named bare: nothing in the article says what they are
+    if (kind == "person" or " " in name.strip()) and _STAFF.isdisjoint(every - ({"secretary"} if "former" in every else set())):
+        return bare  # a person named bare: nothing in the article says what they are (a former secretary of state: no one's staff)
     return found  # staff of someone ("a spokesman for Tom Hale"): typed by whom they speak for
 
 
@@ -296,12 +376,18 @@ def story_type(types: list[str]) -> str:
     named people have most often (``types``, one per person), ``other`` when none is typed.
 
     A source named bare ("Tom Hale said") is most likely of the kind the story mostly quotes;
-    ties go to the type listed first in :data:`ALL_TYPES`.
+    ties go to the type listed first in :data:`ALL_TYPES`. Politicians count twice: reporters
+    introduce experts, officials and ordinary people by their role, while the people they name
+    with no introduction in a story that quotes politicians are most often politicians too
+    (the candidates themselves).
 
     >>> story_type(["politics", "government", "politics"]), story_type(["citizen"]), story_type([])
     ('politics', 'citizen', 'other')
+    >>> story_type(["academic", "politics"]), story_type(["academic", "academic", "academic", "politics"])
+    ('politics', 'academic')
     """
     typed = [t for t in types if t in ALL_TYPES and t not in ("other", UNNAMED)]
     if not typed:
         return "other"
-    return max(sorted(set(typed), key=ALL_TYPES.index), key=typed.count)
+    weight = {t: typed.count(t) * (2 if t == "politics" else 1) for t in set(typed)}
+    return max(sorted(weight, key=ALL_TYPES.index), key=weight.__getitem__)

@@ -53,6 +53,9 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     of ...,") is dropped and kept out of the phrase.
     """
     floor = max(floor, cue_start - SPEAKER_WINDOW)  # bounded work in a very long sentence
+    dashed = _DASH_ROLE_BEFORE.search(sentence, floor, cue_start) if "—" in sentence or "–" in sentence or "--" in sentence else None
+    if dashed and dashed.start() > floor:  # "Jason Sims — a teacher from Mount Pleasant — says": the speaker is before the role
+        cue_start = dashed.start()
     if "(" in sentence[floor:cue_start] or '"' in sentence[floor:cue_start] or "“" in sentence[floor:cue_start]:
         # asides that hide the clause structure: "Kasich (who has 25 delegates) said", "the star of "The Apprentice," said"
         sentence = sentence[:floor] + _mask_asides(sentence[floor:cue_start]) + sentence[cue_start:]
@@ -453,6 +456,11 @@ _APPOSITION = re.compile(
 )
 
 
+# "Jason Sims — a teacher from Mount Pleasant — says": a role between dashes
+_DASH_APPOSITION = re.compile(r"\s*(?:[—–]|--)\s*((?:a|an|the)\s[^,.;—–]{0,120}?)\s*(?:[—–]|--)")
+_DASH_ROLE_BEFORE = re.compile(r"\s*(?:[—–]|--)\s*(?:a|an|the)\s[^,.;—–\"“”]{0,120}?\s*(?:[—–]|--)\s*$")
+
+
 def _apposition_after(text: str, end: int) -> str:
     """The role phrase right after a speaker mention: "Kapital, a business daily, ...".
 
@@ -463,5 +471,5 @@ def _apposition_after(text: str, end: int) -> str:
     """
     window = text[end : end + 160]
     masked = ABBREVIATION_DOT.sub(lambda d: d.group()[:-1] + "_", window) if "." in window else window
-    m = _APPOSITION.match(masked)
+    m = _APPOSITION.match(masked) or _DASH_APPOSITION.match(masked)
     return window[m.start(1) : m.end(1)] if m else ""
