@@ -239,7 +239,7 @@ def test_told_with_an_addressee(text, content):
         ("Ilse Marwick repeated that the ferry would run all winter.", "Ilse Marwick", "the ferry would run all winter", "neutral"),
         ("Ilse Marwick echoed that the harbour needs a new pier.", "Ilse Marwick", "the harbour needs a new pier", "neutral"),
         ("Ilse Marwick disclosed that the pier had cost twice the estimate.", "Ilse Marwick", "the pier had cost twice the estimate", "neutral"),
-        ("Ilse Marwick gloated: \"Nobody bakes bread like ours.\"", "Ilse Marwick", "\"Nobody bakes bread like ours.\"", "loaded"),
+        ("Ilse Marwick gloated: \"Nobody bakes bread like ours.\"", "Ilse Marwick", "Nobody bakes bread like ours.", "loaded"),
     ],
 )
 def test_repeat_echo_disclose_and_gloat_report(text, speaker, content, cue_class):
