@@ -244,3 +244,8 @@ def test_told_with_an_addressee(text, content):
 )
 def test_repeat_echo_disclose_and_gloat_report(text, speaker, content, cue_class):
     assert _rows(text) == [(speaker, content, cue_class)]
+
+
+@pytest.mark.parametrize("text", ["The ferry will stop in May, USA TODAY reported.", "The ferry will stop in May, USA Today reported."])
+def test_usa_today_keeps_today(text):
+    assert [r[0] for r in _rows(text)] == [text.split(", ")[1].removesuffix(" reported.")]
