@@ -249,3 +249,14 @@ def test_repeat_echo_disclose_and_gloat_report(text, speaker, content, cue_class
 @pytest.mark.parametrize("text", ["The ferry will stop in May, USA TODAY reported.", "The ferry will stop in May, USA Today reported."])
 def test_usa_today_keeps_today(text):
     assert [r[0] for r in _rows(text)] == [text.split(", ")[1].removesuffix(" reported.")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("The Gazette reports that the ferry will stop in May.", "Gazette", "the ferry will stop in May"),
+        ("The ferry will stop in May, the Gazette reports.", "Gazette", "The ferry will stop in May"),
+    ],
+)
+def test_present_tense_after_a_name_is_a_verb(text, speaker, content):
+    assert [r[:2] for r in _rows(text)] == [(speaker, content)]

@@ -66,6 +66,20 @@ def _noun_then_that(sentence: str, m: re.Match) -> bool:
     return _THAT_AFTER.match(sentence, m.end()) is not None and re.search(r"[a-z]\s+$", sentence[: m.start()]) is not None
 
 
+# "the Post reports that", "..., the Tribune reports.": a present tense after a name, which
+# the tagger takes for a plural noun
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w.&’'\-]*|\b(?:he|she|it))\s+$")
+_CLAUSE_AFTER = re.compile(r"\s+that\b|\s*(?:[.,;:]|$)")
+
+
+def _name_then_verb(sentence: str, m: re.Match) -> bool:
+    """A present-tense form ("reports") right after a name or "he"/"she"/"it", before "that" or
+    the end of a clause."""
+    word = m.group()
+    return (word.endswith("s") and not word.endswith("ss") and _CLAUSE_AFTER.match(sentence, m.end()) is not None
+            and _NAME_BEFORE.search(sentence, 0, m.start()) is not None)
+
+
 def _candidate(sentence: str, m: re.Match) -> bool:
     """A word that may be a reporting verb (an evidence verb only with "that" after it)."""
     base = lemma(m.group())
@@ -89,7 +103,7 @@ def _find_cues(sentence: str) -> list[Cue]:
             continue  # "United States", "Says" mid-sentence is a name (except in a headline)
         if tags is None:
             tags = _tags(sentence)
-        if not tags.get(m.start(), "VB").startswith("VB") and not (word[0].isupper() and _is_title_case(sentence)) and not _SHARE_BEFORE.search(sentence, 0, m.start()):
+        if not tags.get(m.start(), "VB").startswith("VB") and not (word[0].isupper() and _is_title_case(sentence)) and not _SHARE_BEFORE.search(sentence, 0, m.start()) and not _name_then_verb(sentence, m):
             continue  # "the states", "his claims": a noun, not a reporting verb
         if re.match(r"\s+up\b", sentence[m.end() :]) and base == "add":
             continue  # "the figures did not add up"
