@@ -260,3 +260,10 @@ def test_usa_today_keeps_today(text):
 )
 def test_present_tense_after_a_name_is_a_verb(text, speaker, content):
     assert [r[:2] for r in _rows(text)] == [(speaker, content)]
+
+
+def test_belief_verb_after_its_content_with_an_object_of_its_own_is_no_statement():
+    assert _rows("The tolls are rising, the more the ferry owners fear the new pier.") == []
+    assert [r[0] for r in _rows("Ilse Marwick said she, too, wants an inquiry into the board.")] == ["Ilse Marwick"]
+    # a closing "..., X fears." still reports the stance
+    assert _rows("The ferry will be late again, Ilse Marwick fears.") == [("Ilse Marwick", "The ferry will be late again", "belief")]
