@@ -267,3 +267,8 @@ def test_belief_verb_after_its_content_with_an_object_of_its_own_is_no_statement
     assert [r[0] for r in _rows("Ilse Marwick said she, too, wants an inquiry into the board.")] == ["Ilse Marwick"]
     # a closing "..., X fears." still reports the stance
     assert _rows("The ferry will be late again, Ilse Marwick fears.") == [("Ilse Marwick", "The ferry will be late again", "belief")]
+
+
+def test_a_first_name_that_is_a_verb_is_no_cue():
+    df = extract_quotes('"The lease is fair," spokeswoman Hope Marwick said in a statement.')
+    assert df[["speaker", "cue"]].values.tolist() == [["Hope Marwick", "said"]]

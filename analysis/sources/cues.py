@@ -161,5 +161,7 @@ def _cue_at(segment: str) -> re.Match | None:
     """First reporting-verb form in a short attribution segment."""
     for m in re.finditer(r"[A-Za-z][A-Za-z'’]*(?:\s+out)?", segment):
         base = lemma(m.group().split()[0])
+        if m.group()[0].isupper() and re.match(r"\s+[A-Z]", segment[m.end() :]):
+            continue  # a first name: "spokeswoman Hope Marwick said"
         if base and base not in ("reportedly", "presumably", "allegedly", "apparently"):
             return m
