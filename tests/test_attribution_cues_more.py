@@ -272,3 +272,8 @@ def test_belief_verb_after_its_content_with_an_object_of_its_own_is_no_statement
 def test_a_first_name_that_is_a_verb_is_no_cue():
     df = extract_quotes('"The lease is fair," spokeswoman Hope Marwick said in a statement.')
     assert df[["speaker", "cue"]].values.tolist() == [["Hope Marwick", "said"]]
+
+
+def test_asked_opening_a_sentence_is_the_question_of_an_interviewer():
+    rows = _rows("Asked about the lease, Ilse Marwick said the tolls would stay.")
+    assert [r[:2] for r in rows] == [("the interviewer", "the lease"), ("Ilse Marwick", "the tolls would stay")]

@@ -307,7 +307,7 @@ def _noun_reports(text, sentence, s_start, sid) -> list[_Row]:
 #: interviewer the report does not name; the content is the question or its topic.
 _ASKED = re.compile(
     r"(?:\b[Ww]hen(?:ever)?\s+(?:(?:he|she|they|I|we)\s+(?:was|were)\s+)?|,\s+|^)(?:first\s+|later\s+|again\s+|repeatedly\s+)?"
-    r"(?P<cue>asked)\s+(?:about\s+|(?=(?:whether|if|what|which|who|whom|why|how|where|when)\s))"
+    r"(?P<cue>[Aa]sked)\s+(?:about\s+|(?=(?:whether|if|what|which|who|whom|why|how|where|when)\s))"
     r"(?P<content>[^,;:.?!\"“”]{3,300})"
 )
 
