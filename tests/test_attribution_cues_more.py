@@ -277,3 +277,8 @@ def test_a_first_name_that_is_a_verb_is_no_cue():
 def test_asked_opening_a_sentence_is_the_question_of_an_interviewer():
     rows = _rows("Asked about the lease, Ilse Marwick said the tolls would stay.")
     assert [r[:2] for r in rows] == [("the interviewer", "the lease"), ("Ilse Marwick", "the tolls would stay")]
+
+
+def test_headline_verbs_with_a_capital():
+    assert [r[:2] for r in _rows("Mayor Ilse Marwick Announces Ferry Tolls Will Rise")] == [("Ilse Marwick", "Ferry Tolls Will Rise")]
+    assert _rows("The Ferry Tolls Are Rising In These 2 States This Year") == []

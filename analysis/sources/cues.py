@@ -35,6 +35,9 @@ def _is_title_case(sentence: str) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
 
 
+# reporting verbs a headline writes with a capital ("Mayor Reveals Pier Will Close")
+_HEADLINE_CUES = frozenset({"Says", "Said", "Warns", "Claims", "Urges", "Tells", "Vows", "Calls", "Announces", "Reveals", "Promises", "Blasts"})
+
 _MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bpoint(?:s|ed|ing)?\s+to\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", re.I)
 
 
@@ -99,7 +102,7 @@ def _find_cues(sentence: str) -> list[Cue]:
             continue
         if base in _THAT_ONLY and not _reports_evidence(sentence, m):
             continue  # "found the body", "showed up": evidence verbs report only with "that" or a poll
-        if word[0].isupper() and sentence[: m.start()].strip(' "“”') and not (_is_title_case(sentence) and word in ("Says", "Said", "Warns", "Claims", "Urges", "Tells", "Vows")):
+        if word[0].isupper() and sentence[: m.start()].strip(' "“”') and not (_is_title_case(sentence) and word in _HEADLINE_CUES):
             continue  # "United States", "Says" mid-sentence is a name (except in a headline)
         if tags is None:
             tags = _tags(sentence)
