@@ -282,3 +282,14 @@ def test_asked_opening_a_sentence_is_the_question_of_an_interviewer():
 def test_headline_verbs_with_a_capital():
     assert [r[:2] for r in _rows("Mayor Ilse Marwick Announces Ferry Tolls Will Rise")] == [("Ilse Marwick", "Ferry Tolls Will Rise")]
     assert _rows("The Ferry Tolls Are Rising In These 2 States This Year") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("Most residents backed a new pier, according to unofficial results tallied on Wednesday.", "unofficial results", "Most residents backed a new pier"),
+        ("According to state law, no one may fish within 150 feet of the pier.", "state law", "no one may fish within 150 feet of the pier"),
+    ],
+)
+def test_according_to_any_noun_phrase(text, speaker, content):
+    assert [r[:2] for r in _rows(text)] == [(speaker, content)]
