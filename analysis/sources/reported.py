@@ -131,7 +131,7 @@ _ACCORDING_SOURCE = re.compile(r"\s*((?:the\s+|a\s+|an\s+)?[A-Za-z](?:[^,;:!?\"â
 def _according_source(sentence: str, pos: int) -> tuple[int, int] | None:
     """The source named after "according to" when it is no speaker phrase of its own."""
     m = _ACCORDING_SOURCE.match(sentence, pos)
-    if not m or not 1 <= len(m.group(1).split()) <= 12 or re.match(r"(?:which|what|whom|who|this|that|it)\b", m.group(1), re.I):
+    if not m or not 1 <= len(m.group(1).split()) <= 12 or re.match(r"(?:which|what|whom|who|this|that|it|plan|schedule|script|form)\b", m.group(1), re.I):
         return None
     return m.start(1), m.end(1)
 
