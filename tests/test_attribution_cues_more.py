@@ -293,3 +293,15 @@ def test_headline_verbs_with_a_capital():
 )
 def test_according_to_any_noun_phrase(text, speaker, content):
     assert [r[:2] for r in _rows(text)] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Harbour tolls rise again - Ilse Marwick: “The tolls will stay high for a year.”", "Ilse Marwick"),
+        ("More from Marwick: “The tolls will stay high for a year.”", "Marwick"),
+    ],
+)
+def test_a_name_before_a_colon_labels_a_quote(text, speaker):
+    df = extract_quotes(text)
+    assert df[["speaker", "kind", "quote"]].values.tolist() == [[speaker, "direct", "The tolls will stay high for a year."]]
