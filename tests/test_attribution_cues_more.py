@@ -231,3 +231,77 @@ def test_quote_goes_on_in_the_next_paragraph():
 )
 def test_told_with_an_addressee(text, content):
     assert [c for _, c, _ in _rows(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content, cue_class",
+    [
+        ("Ilse Marwick repeated that the ferry would run all winter.", "Ilse Marwick", "the ferry would run all winter", "neutral"),
+        ("Ilse Marwick echoed that the harbour needs a new pier.", "Ilse Marwick", "the harbour needs a new pier", "neutral"),
+        ("Ilse Marwick disclosed that the pier had cost twice the estimate.", "Ilse Marwick", "the pier had cost twice the estimate", "neutral"),
+        ("Ilse Marwick gloated: \"Nobody bakes bread like ours.\"", "Ilse Marwick", "Nobody bakes bread like ours.", "loaded"),
+    ],
+)
+def test_repeat_echo_disclose_and_gloat_report(text, speaker, content, cue_class):
+    assert _rows(text) == [(speaker, content, cue_class)]
+
+
+@pytest.mark.parametrize("text", ["The ferry will stop in May, USA TODAY reported.", "The ferry will stop in May, USA Today reported."])
+def test_usa_today_keeps_today(text):
+    assert [r[0] for r in _rows(text)] == [text.split(", ")[1].removesuffix(" reported.")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("The Gazette reports that the ferry will stop in May.", "Gazette", "the ferry will stop in May"),
+        ("The ferry will stop in May, the Gazette reports.", "Gazette", "The ferry will stop in May"),
+    ],
+)
+def test_present_tense_after_a_name_is_a_verb(text, speaker, content):
+    assert [r[:2] for r in _rows(text)] == [(speaker, content)]
+
+
+def test_belief_verb_after_its_content_with_an_object_of_its_own_is_no_statement():
+    assert _rows("The tolls are rising, the more the ferry owners fear the new pier.") == []
+    assert [r[0] for r in _rows("Ilse Marwick said she, too, wants an inquiry into the board.")] == ["Ilse Marwick"]
+    # a closing "..., X fears." still reports the stance
+    assert _rows("The ferry will be late again, Ilse Marwick fears.") == [("Ilse Marwick", "The ferry will be late again", "belief")]
+
+
+def test_a_first_name_that_is_a_verb_is_no_cue():
+    df = extract_quotes('"The lease is fair," spokeswoman Hope Marwick said in a statement.')
+    assert df[["speaker", "cue"]].values.tolist() == [["Hope Marwick", "said"]]
+
+
+def test_asked_opening_a_sentence_is_the_question_of_an_interviewer():
+    rows = _rows("Asked about the lease, Ilse Marwick said the tolls would stay.")
+    assert [r[:2] for r in rows] == [("the interviewer", "the lease"), ("Ilse Marwick", "the tolls would stay")]
+
+
+def test_headline_verbs_with_a_capital():
+    assert [r[:2] for r in _rows("Mayor Ilse Marwick Announces Ferry Tolls Will Rise")] == [("Ilse Marwick", "Ferry Tolls Will Rise")]
+    assert _rows("The Ferry Tolls Are Rising In These 2 States This Year") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("Most residents backed a new pier, according to unofficial results tallied on Wednesday.", "unofficial results", "Most residents backed a new pier"),
+        ("According to state law, no one may fish within 150 feet of the pier.", "state law", "no one may fish within 150 feet of the pier"),
+    ],
+)
+def test_according_to_any_noun_phrase(text, speaker, content):
+    assert [r[:2] for r in _rows(text)] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Harbour tolls rise again - Ilse Marwick: “The tolls will stay high for a year.”", "Ilse Marwick"),
+        ("More from Marwick: “The tolls will stay high for a year.”", "Marwick"),
+    ],
+)
+def test_a_name_before_a_colon_labels_a_quote(text, speaker):
+    df = extract_quotes(text)
+    assert df[["speaker", "kind", "quote"]].values.tolist() == [[speaker, "direct", "The tolls will stay high for a year."]]

@@ -269,7 +269,7 @@ DIRECT_STRAIGHT = [
         id="straight-before-colon",
     ),
     pytest.param(
-        'Asked about the strike, union leader Marek Dolan said, "Our members are ready to stay '
+        'Speaking after the vote, union leader Marek Dolan said, "Our members are ready to stay '
         'out for as long as it takes."',
         [st("Marek Dolan", D, "said",
             "Our members are ready to stay out for as long as it takes.", "Marek Dolan",

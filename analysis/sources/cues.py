@@ -35,6 +35,9 @@ def _is_title_case(sentence: str) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
 
 
+# reporting verbs a headline writes with a capital ("Mayor Reveals Pier Will Close")
+_HEADLINE_CUES = frozenset({"Says", "Said", "Warns", "Claims", "Urges", "Tells", "Vows", "Calls", "Announces", "Reveals", "Promises", "Blasts"})
+
 _MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bpoint(?:s|ed|ing)?\s+to\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", re.I)
 
 
@@ -66,6 +69,20 @@ def _noun_then_that(sentence: str, m: re.Match) -> bool:
     return _THAT_AFTER.match(sentence, m.end()) is not None and re.search(r"[a-z]\s+$", sentence[: m.start()]) is not None
 
 
+# "the Post reports that", "..., the Tribune reports.": a present tense after a name, which
+# the tagger takes for a plural noun
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w.&’'\-]*|\b(?:he|she|it))\s+$")
+_CLAUSE_AFTER = re.compile(r"\s+that\b|\s*(?:[.,;:]|$)")
+
+
+def _name_then_verb(sentence: str, m: re.Match) -> bool:
+    """A present-tense form ("reports") right after a name or "he"/"she"/"it", before "that" or
+    the end of a clause."""
+    word = m.group()
+    return (word.endswith("s") and not word.endswith("ss") and _CLAUSE_AFTER.match(sentence, m.end()) is not None
+            and _NAME_BEFORE.search(sentence, 0, m.start()) is not None)
+
+
 def _candidate(sentence: str, m: re.Match) -> bool:
     """A word that may be a reporting verb (an evidence verb only with "that" after it)."""
     base = lemma(m.group())
@@ -85,11 +102,11 @@ def _find_cues(sentence: str) -> list[Cue]:
             continue
         if base in _THAT_ONLY and not _reports_evidence(sentence, m):
             continue  # "found the body", "showed up": evidence verbs report only with "that" or a poll
-        if word[0].isupper() and sentence[: m.start()].strip(' "“”') and not (_is_title_case(sentence) and word in ("Says", "Said", "Warns", "Claims", "Urges", "Tells", "Vows")):
+        if word[0].isupper() and sentence[: m.start()].strip(' "“”') and not (_is_title_case(sentence) and word in _HEADLINE_CUES):
             continue  # "United States", "Says" mid-sentence is a name (except in a headline)
         if tags is None:
             tags = _tags(sentence)
-        if not tags.get(m.start(), "VB").startswith("VB") and not (word[0].isupper() and _is_title_case(sentence)) and not _SHARE_BEFORE.search(sentence, 0, m.start()):
+        if not tags.get(m.start(), "VB").startswith("VB") and not (word[0].isupper() and _is_title_case(sentence)) and not _SHARE_BEFORE.search(sentence, 0, m.start()) and not _name_then_verb(sentence, m):
             continue  # "the states", "his claims": a noun, not a reporting verb
         if re.match(r"\s+up\b", sentence[m.end() :]) and base == "add":
             continue  # "the figures did not add up"
@@ -147,5 +164,7 @@ def _cue_at(segment: str) -> re.Match | None:
     """First reporting-verb form in a short attribution segment."""
     for m in re.finditer(r"[A-Za-z][A-Za-z'’]*(?:\s+out)?", segment):
         base = lemma(m.group().split()[0])
+        if m.group()[0].isupper() and re.match(r"\s+[A-Z]", segment[m.end() :]):
+            continue  # a first name: "spokeswoman Hope Marwick said"
         if base and base not in ("reportedly", "presumably", "allegedly", "apparently"):
             return m

@@ -212,6 +212,10 @@ def _attribute_sentence_before(text: str, q: QuoteSpan, prev_end: int, sid: int)
     return _Row(q.start, q.end, "direct", sentence[m.start("cue") : cue_end], sent_start + m.start("cue"), sent_start + cue_end, (sent_start + span[0], sent_start + span[1]), sid, 0.8, "speaker cue. quote")
 
 
+# a name after a dash or "More from" and before the colon that opens a quote
+_DASH_NAME_COLON = re.compile(r"(?:\s[-–—]\s+|\b(?:[Mm]ore\s+)?[Ff]rom\s+)(?P<name>[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and))*)\s*:$")
+
+
 def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row | None:
     """The speaker and cue right before a quote (``Peskov said: "``, ``According to X, "``)."""
     head = text[s_start : q.open]
@@ -233,6 +237,10 @@ def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row |
         span = _subject_after(head, inverted.start("spk"))
         if span:
             return _Row(q.start, q.end, "direct", inverted["cue"], s_start + inverted.start("cue"), s_start + inverted.end("cue"), (s_start + span[0], s_start + span[1]), sid, 0.9, "cue speaker: quote")
+    label = _DASH_NAME_COLON.search(stripped)
+    if label and _subject_after(stripped, label.start("name")) == (label.start("name"), label.end("name")):
+        # "Polls were early - Ana Ruiz: "...", "More from Ruiz: "...": a name as the label of a quote
+        return _Row(q.start, q.end, "direct", ":", s_start + label.end("name"), s_start + label.end("name") + 1, (s_start + label.start("name"), s_start + label.end("name")), sid, 0.8, "label - speaker: quote")
     m = re.search(r"\b[Aa]ccording\s+to\s+(.+?),\s*$", head)
     if m:
         span = _subject_after(head, m.start(1))

@@ -7,6 +7,8 @@ and types the speakers (:mod:`.records`).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..nlp.parsed import ParsedText, parse
@@ -14,6 +16,7 @@ from .direct import _direct_quotes, _transcript_turns
 from .marks import find_quote_spans
 from .records import _resolve_and_frame, _Row
 from .reported import _reported_speech
+from .verbs import cue_connotation
 
 #: The columns of :func:`extract_quotes`, in order.
 QUOTE_COLUMNS = [
@@ -79,10 +82,20 @@ def _quote_records(source: str | ParsedText, resolve_pronouns: bool) -> list[dic
     rows: list[_Row] = []
     rows += _direct_quotes(text, quotes, sent_spans)
     rows += _transcript_turns(text, ents, sent_spans, quotes)
-    rows += _reported_speech(text, quotes, sent_spans, rows)
+    rows += [r for r in _reported_speech(text, quotes, sent_spans, rows) if not _belief_before_cue(text, r)]
     rows.sort(key=lambda r: (r.start, r.end))
     rows = _drop_overlaps(rows)
     return _resolve_and_frame(text, rows, ents, sent_spans, resolve_pronouns)
+
+
+def _belief_before_cue(text: str, row: _Row) -> bool:
+    """A belief verb after its content with an object of its own ("the judge many senators
+    fear Clinton would choose", "what he wants in the platform"): the content before it is no
+    stance of its subject. An aside ("..., he hopes, ...") or a closing "..., they think." stays."""
+    return row.start < row.cue_start and cue_connotation(row.cue) == "belief" and _WORD_AFTER.match(text, row.cue_end) is not None
+
+
+_WORD_AFTER = re.compile(r"[ \t]+[\w“\"]")
 
 
 def _empty() -> pd.DataFrame:

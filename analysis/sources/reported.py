@@ -123,11 +123,24 @@ def _next_clause_start(sentence: str, cue: Cue) -> int:
 _ACCORDING_INNER = re.compile(r"\s*(?:,\s*(?:an?|the|another|who|which)\b[^,.;:]{0,80})?,\s*(?=[\w“\"‘'])")
 
 
+#: the phrase after "according to" up to a comma or the end of the sentence ("according to
+#: unofficial results", "according to state law"): any noun phrase names the source there
+_ACCORDING_SOURCE = re.compile(r"\s*((?:the\s+|a\s+|an\s+)?[A-Za-z](?:[^,;:!?\"“”().]|\.(?=[\w\-]))*?)(?=\s*(?:[,;:!?\"“”(]|\.(?![\w\-])|$)|\s+(?:\w+ed\s+)?(?:in|on|at|during|after|before|since|when|while|that|who|which)\b)")
+
+
+def _according_source(sentence: str, pos: int) -> tuple[int, int] | None:
+    """The source named after "according to" when it is no speaker phrase of its own."""
+    m = _ACCORDING_SOURCE.match(sentence, pos)
+    if not m or not 1 <= len(m.group(1).split()) <= 12 or re.match(r"(?:which|what|whom|who|this|that|it|plan|schedule|script|form)\b", m.group(1), re.I):
+        return None
+    return m.start(1), m.end(1)
+
+
 def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_rows: list[_Row], previous_row) -> _Row | None:
     """The statement ``cue`` introduces, its content ending before ``stop``, or None."""
     cue_start, cue_end = s_start + cue.start, s_start + cue.end
     if cue.lemma == "according to":
-        span = _subject_after(sentence, cue.end)
+        span = _subject_after(sentence, cue.end) or _according_source(sentence, cue.end)
         if span is None:
             return None
         mention = (s_start + span[0], s_start + span[1])
@@ -307,7 +320,7 @@ def _noun_reports(text, sentence, s_start, sid) -> list[_Row]:
 #: interviewer the report does not name; the content is the question or its topic.
 _ASKED = re.compile(
     r"(?:\b[Ww]hen(?:ever)?\s+(?:(?:he|she|they|I|we)\s+(?:was|were)\s+)?|,\s+|^)(?:first\s+|later\s+|again\s+|repeatedly\s+)?"
-    r"(?P<cue>asked)\s+(?:about\s+|(?=(?:whether|if|what|which|who|whom|why|how|where|when)\s))"
+    r"(?P<cue>[Aa]sked)\s+(?:about\s+|(?=(?:whether|if|what|which|who|whom|why|how|where|when)\s))"
     r"(?P<content>[^,;:.?!\"“”]{3,300})"
 )
 
