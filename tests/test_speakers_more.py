@@ -300,3 +300,26 @@ def test_a_lone_function_word_is_no_speaker(mention: str) -> None:
 def test_relative_pronoun_after_a_home_town_and_state() -> None:
     rows = extract_quotes('"We need change," said Naomi Jahn, a supporter from Hemet, California, who added that she would vote.')
     assert list(rows["speaker"]) == ["Naomi Jahn", "Naomi Jahn"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # initials before a surname end no sentence; an acronym that ends one still does
+        ("The plan fails, said K.T. Marlow, a planner. It was late.", 2),
+        ("She moved to the U.S. The move was hard.", 2),
+        ("It grounded the jets, said the F.A.A. The agency gave no date.", 2),
+        # a party and state tag before a verb in lower case ends no sentence
+        ("Sen. Ada Vance (R-Miss.) said the bill was dead. Then she left.", 2),
+        ("Nobody came. iPads were sold out.", 2),
+    ],
+)
+def test_sentences_not_split_after_initials(text: str, expected: int) -> None:
+    from analysis.nlp.text import split_sentences
+
+    assert len(split_sentences(text)) == expected
+
+
+def test_speaker_named_with_initials() -> None:
+    text = "\"The plan will fail in every county,\" said K.T. Marlow, a planner at the institute."
+    assert _speakers(text) == {"said": "K.T. Marlow"}
