@@ -323,3 +323,18 @@ def test_sentences_not_split_after_initials(text: str, expected: int) -> None:
 def test_speaker_named_with_initials() -> None:
     text = "\"The plan will fail in every county,\" said K.T. Marlow, a planner at the institute."
     assert _speakers(text) == {"said": "K.T. Marlow"}
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        # a judge is a person: the court is not the speaker
+        ("The Appeals Court judge said the ruling would stand for many years to come.", "said", "the Appeals Court judge"),
+        # an outlet written in capitals keeps its last word ("TODAY" is no time here)
+        ("DAILY TODAY reported last month that the mayor took the fees in exchange for favours.", "reported", "DAILY TODAY"),
+        # a verb joined by "but" shares its subject, which may go on with a title and a name
+        ("The county GOP Chairman Ron Tillis declined to name them but said one was a supporter of the mayor.", "said", "Ron Tillis"),
+    ],
+)
+def test_speaker_titles_outlets_and_but(text: str, cue: str, expected: str) -> None:
+    assert _speakers(text)[cue] == expected
