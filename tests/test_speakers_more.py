@@ -338,3 +338,9 @@ def test_speaker_named_with_initials() -> None:
 )
 def test_speaker_titles_outlets_and_but(text: str, cue: str, expected: str) -> None:
     assert _speakers(text)[cue] == expected
+
+
+def test_role_for_an_organisation_is_no_surname() -> None:
+    # the last word of the organisation a spokesman speaks for is no person's name
+    text = "A spokesman for the Dunmore Fire Department said the fire was out by noon on Sunday."
+    assert _speakers(text)["said"] == "Dunmore Fire Department"
