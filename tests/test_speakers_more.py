@@ -344,3 +344,8 @@ def test_role_for_an_organisation_is_no_surname() -> None:
     # the last word of the organisation a spokesman speaks for is no person's name
     text = "A spokeswoman for the Harlow Police Department said the mayor was not handcuffed at the time."
     assert _speakers(text)["said"] == "Harlow Police Department"
+
+
+def test_weekday_after_a_name_is_no_speaker() -> None:
+    text = 'Much of the anger went to the manager, who Orwin on Wednesday called "a disgrace to the club."'
+    assert _speakers(text)["called"] == "Orwin"

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..nlp import entities as entmod
+from .adjuncts import _WEEKDAY
 from .name_index import NameIndex
 from .names import TITLE_WORDS, first_name_genders, parse_name, suffix_after, title_types
 from .roles import (
@@ -57,6 +58,8 @@ _PLACE_AFTER = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]+)\s+(
 _NAMED_PART = re.compile(r"^(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[\w.’'\-()]+){0,7}$")
 # a proper name of an organisation, all of it capitalised words: "the Congressional Budget Office"
 _ORG_NAME = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'&\-]*|of|for|and|on|&)){1,7})")
+# a time after a speaker mention: "President Ana Ruiz on Friday", "Beck on Wednesday"
+_TIME_AFTER_NAME = re.compile(rf"(?<=[A-Za-z.])\s+(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\s*$")
 # the organisation a role speaks for: "A spokesman for| the Wells Police Department"
 _ROLE_FOR = re.compile(r"^[^,]*?\b(?:for|at|with|from)\s+")
 # single words that name no one
@@ -203,6 +206,9 @@ class _Resolver:
         if lower in RELATIVE_PRONOUNS:  # "Ana Ruiz, who said ...": the source its antecedent names
             antecedent = relative_antecedent(self.text, start, sentence_start)
             return self.resolve(*antecedent, sentence_start) if antecedent else (UNNAMED, "person")
+        timed = _TIME_AFTER_NAME.search(mention)
+        if timed and timed.start() > 0:  # "which President Ana Ruiz on Friday declared": the name, not "Friday"
+            return self.resolve(start, start + timed.start(), sentence_start)
         words = mention.split()
         if len(words) > 1 and words[-1] in FUNCTION_ENDS or lower in FUNCTION_ENDS or lower in _NO_SPEAKER or lower.startswith("according to "):
             return UNCLEAR, ""  # no speaker: "the city embodied the", "the candidate misspoke but", a lone "The"
