@@ -349,3 +349,22 @@ def test_role_for_an_organisation_is_no_surname() -> None:
 def test_weekday_after_a_name_is_no_speaker() -> None:
     text = 'Much of the anger went to the manager, who Orwin on Wednesday called "a disgrace to the club."'
     assert _speakers(text)["called"] == "Orwin"
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        # "Even" opens no name, so the apposition after the name is no speaker
+        ("Even Orwin, a stalwart supporter of the mayor, said the tax would be easier to pass.", "said", "Orwin"),
+        # a capitalised role word at the end of a long name is part of the name
+        ("President Ana Ruiz spoke on Monday. Yet the press was harsh: The Ames Union Leader said the mayor had been rocked.", "said", "the Ames Union Leader"),
+    ],
+)
+def test_even_and_names_ending_in_a_role(text: str, cue: str, expected: str) -> None:
+    assert _speakers(text)[cue] == expected
+
+
+def test_title_abbreviation_ends_no_sentence() -> None:
+    from analysis.nlp.text import split_sentences
+
+    assert len(split_sentences("Eddie Vance, who was then a Ft. Worth member of the club, said the tax would pass.")) == 1

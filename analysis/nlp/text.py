@@ -223,15 +223,16 @@ _FIRST_WORD = re.compile(r"[\"“‘'(]*([\w’'.-]+)")
 
 
 @lru_cache(maxsize=1)
-def _split_guards() -> tuple[frozenset[str], frozenset[str]]:
+def _split_guards() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     guards = table("sentence_split_guards.toml")
-    return frozenset(guards["acronyms"]), frozenset(guards["openers"])
+    return frozenset(guards["acronyms"]), frozenset(guards["openers"]), frozenset(guards["never_final"])
 
 
 def _join_abbreviation_splits(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join the sentences punkt split after an abbreviation: initials before a capitalised
-    name ("J.M. Berger") and a dot before a word in lower case ("(R-Miss.) said")."""
-    acronyms, openers = _split_guards()
+    name ("J.M. Berger"), a title ("Ft. Worth") and a dot before a word in lower case
+    ("(R-Miss.) said")."""
+    acronyms, openers, never_final = _split_guards()
     out = [spans[0]]
     for start, end in spans[1:]:
         prev_start, prev_end = out[-1]
@@ -241,6 +242,8 @@ def _join_abbreviation_splits(para: str, spans: list[tuple[int, int]]) -> list[t
             word = first.group(1)
             if word[:1].islower():
                 join = _ENDS_WITH_ABBREVIATION.search(para, max(prev_start, prev_end - 8), prev_end) is not None
+            elif para[max(prev_start, prev_end - 6) : prev_end].rsplit(None, 1)[-1] in never_final:
+                join = True  # "a Ft. Worth member"
             elif word[:1].isupper() and word.lower() not in openers:
                 m = _ENDS_WITH_INITIALS.search(para, max(prev_start, prev_end - 8), prev_end)
                 join = m is not None and m.group(1) not in acronyms

@@ -31,7 +31,7 @@ _TRAILING_ADJUNCTS = re.compile(
 )
 # connectives and scene-setting at the start of a clause: "However,", "In a statement to TASS,"
 _LEADING_CONNECTIVE = re.compile(
-    r"^(?:(?:later|meanwhile|however|moreover|also|separately|earlier|still|instead|similarly|in\s+addition|at\s+the\s+same\s+time|for\s+example|for\s+instance|in\s+turn|in\s+response|in\s+particular|the\s+day\s+before|on\s+the\s+other\s+hand|on\s+\w+day|(?:in|at|on|during|after|before|since|over|for|from|speaking\s+(?:at|on|to))\s+(?:[\w.'’\-]+\s+){0,5}?[\w.'’\-]+|last\s+\w+|yesterday|today|but|and|so|yet|then|now|thus)\s*,\s*|(?:but|and|so|yet)\s+)",
+    r"^(?:(?:later|meanwhile|however|moreover|also|separately|earlier|still|instead|similarly|in\s+addition|at\s+the\s+same\s+time|for\s+example|for\s+instance|in\s+turn|in\s+response|in\s+particular|the\s+day\s+before|on\s+the\s+other\s+hand|on\s+\w+day|(?:in|at|on|during|after|before|since|over|for|from|speaking\s+(?:at|on|to))\s+(?:[\w.'’\-]+\s+){0,5}?[\w.'’\-]+|last\s+\w+|yesterday|today|but|and|so|yet|then|now|thus)\s*,\s*|(?:but|and|so|yet|even)\s+)",
     re.I,
 )
 

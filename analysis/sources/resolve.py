@@ -271,7 +271,7 @@ class _Resolver:
         definite = re.match(r"^(?:the|this|that)\s", lower) is not None
         person_role = _person_role(mention)
         org_role = _org_role(mention)
-        if person_role and definite:
+        if person_role and definite and not (ends_with_name and len(words) > 3):  # "The Ames Union Leader" is a name
             name = self.recent_source(start, ("person",), person_role)
             if name:
                 return self._register(name, "person", mention, start)
