@@ -368,3 +368,17 @@ def test_title_abbreviation_ends_no_sentence() -> None:
     from analysis.nlp.text import split_sentences
 
     assert len(split_sentences("Eddie Vance, who was then a Ft. Worth member of the club, said the tax would pass.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an adverb in -ly between a speaker and its verb is no part of the speaker
+        ("The tax plan is a gift to the rich, Mr. Orwin implicitly argued in a speech on Monday.", "Orwin"),
+        # ... but a surname in -ly and a noun in -ly are kept
+        ("The tax plan is a gift to the rich, Sen. Joe Donnelly argued in a speech on Monday.", "Joe Donnelly"),
+        ("The tax plan is a gift to the rich, the Orwin family argued in a speech on Monday.", "the Orwin family"),
+    ],
+)
+def test_adverb_in_ly_after_a_speaker(text: str, expected: str) -> None:
+    assert _speakers(text)["argued"] == expected

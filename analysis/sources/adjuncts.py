@@ -23,7 +23,7 @@ _TIME_ADJUNCT = (
     r"|yesterday|(?!(?-i:TODAY)\b)today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier(?:\s+this\s+\w+)?|later|recently|previously|on\s+\w+day"
 )
 # adverbs and auxiliaries between a speaker and its verb: "also", "has long", "flatly"
-_ADVERBS = r"(?:also|often|frequently|usually|always|sometimes|once\s+again|previously|later|then|again|further|repeatedly|reportedly|earlier|once|publicly|separately|recently|now|already|subsequently|furthermore|himself|herself|itself|themselves|quickly|angrily|simply|flatly|firmly|bluntly|privately|openly|has|have|had|will|would|could|may|might|did|does|do|not|never|had\s+previously|has\s+since|has\s+long)"
+_ADVERBS = r"(?:(?!(?:family|ally|assembly|rally|supply|daily|weekly|monthly|quarterly|monopoly|anomaly|bully|folly|reply|only|belly|jelly)\b)(?-i:[a-z]{2,}ly)\b|still|also|often|frequently|usually|always|sometimes|once\s+again|previously|later|then|again|further|repeatedly|reportedly|earlier|once|publicly|separately|recently|now|already|subsequently|furthermore|himself|herself|itself|themselves|quickly|angrily|simply|flatly|firmly|bluntly|privately|openly|has|have|had|will|would|could|may|might|did|does|do|not|never|had\s+previously|has\s+since|has\s+long)"
 # adjuncts at the end of a speaker phrase: "..., on Wednesday, in a statement"
 _TRAILING_ADJUNCTS = re.compile(
     rf"(?:[\s,]+(?:{_TIME_ADJUNCT}|{_ADVERBS}|in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){{0,3}}(?:statement|interview|email|e-mail|post|letter|tweet|briefing|speech|message)(?:\s+(?:with|to|on)\s+[\w.\s]+?)?|at\s+a\s+(?:\w+\s+){{0,2}}(?:briefing|conference|meeting|rally|hearing|event)))+[\s,]*$",
