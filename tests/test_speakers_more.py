@@ -300,3 +300,85 @@ def test_a_lone_function_word_is_no_speaker(mention: str) -> None:
 def test_relative_pronoun_after_a_home_town_and_state() -> None:
     rows = extract_quotes('"We need change," said Naomi Jahn, a supporter from Hemet, California, who added that she would vote.')
     assert list(rows["speaker"]) == ["Naomi Jahn", "Naomi Jahn"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # initials before a surname end no sentence; an acronym that ends one still does
+        ("The plan fails, said K.T. Marlow, a planner. It was late.", 2),
+        ("She moved to the U.S. The move was hard.", 2),
+        ("It grounded the jets, said the F.A.A. The agency gave no date.", 2),
+        # a party and state tag before a verb in lower case ends no sentence
+        ("Sen. Ada Vance (R-Miss.) said the bill was dead. Then she left.", 2),
+        ("Nobody came. iPads were sold out.", 2),
+    ],
+)
+def test_sentences_not_split_after_initials(text: str, expected: int) -> None:
+    from analysis.nlp.text import split_sentences
+
+    assert len(split_sentences(text)) == expected
+
+
+def test_speaker_named_with_initials() -> None:
+    text = "\"The plan will fail in every county,\" said K.T. Marlow, a planner at the institute."
+    assert _speakers(text) == {"said": "K.T. Marlow"}
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        # a judge is a person: the court is not the speaker
+        ("The Appeals Court judge said the ruling would stand for many years to come.", "said", "the Appeals Court judge"),
+        # an outlet written in capitals keeps its last word ("TODAY" is no time here)
+        ("DAILY TODAY reported last month that the mayor took the fees in exchange for favours.", "reported", "DAILY TODAY"),
+        # a verb joined by "but" shares its subject, which may go on with a title and a name
+        ("The county GOP Chairman Ron Tillis declined to name them but said one was a supporter of the mayor.", "said", "Ron Tillis"),
+    ],
+)
+def test_speaker_titles_outlets_and_but(text: str, cue: str, expected: str) -> None:
+    assert _speakers(text)[cue] == expected
+
+
+def test_role_for_an_organisation_is_no_surname() -> None:
+    # the last word of the organisation a spokesman speaks for is no person's name
+    text = "A spokeswoman for the Harlow Police Department said the mayor was not handcuffed at the time."
+    assert _speakers(text)["said"] == "Harlow Police Department"
+
+
+def test_weekday_after_a_name_is_no_speaker() -> None:
+    text = 'Much of the anger went to the manager, who Orwin on Wednesday called "a disgrace to the club."'
+    assert _speakers(text)["called"] == "Orwin"
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        # "Even" opens no name, so the apposition after the name is no speaker
+        ("Even Orwin, a stalwart supporter of the mayor, said the tax would be easier to pass.", "said", "Orwin"),
+        # a capitalised role word at the end of a long name is part of the name
+        ("President Ana Ruiz spoke on Monday. Yet the press was harsh: The Ames Union Leader said the mayor had been rocked.", "said", "the Ames Union Leader"),
+    ],
+)
+def test_even_and_names_ending_in_a_role(text: str, cue: str, expected: str) -> None:
+    assert _speakers(text)[cue] == expected
+
+
+def test_title_abbreviation_ends_no_sentence() -> None:
+    from analysis.nlp.text import split_sentences
+
+    assert len(split_sentences("Eddie Vance, who was then a Ft. Worth member of the club, said the tax would pass.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an adverb in -ly between a speaker and its verb is no part of the speaker
+        ("The tax plan is a gift to the rich, Mr. Orwin implicitly argued in a speech on Monday.", "Orwin"),
+        # ... but a surname in -ly and a noun in -ly are kept
+        ("The tax plan is a gift to the rich, Sen. Joe Donnelly argued in a speech on Monday.", "Joe Donnelly"),
+        ("The tax plan is a gift to the rich, the Orwin family argued in a speech on Monday.", "the Orwin family"),
+    ],
+)
+def test_adverb_in_ly_after_a_speaker(text: str, expected: str) -> None:
+    assert _speakers(text)["argued"] == expected

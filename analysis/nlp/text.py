@@ -22,6 +22,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .. import cache
+from ..lexicons import table
 from . import nltk_data as nltkdata
 from .endings import INFLECTED_SUFFIX
 
@@ -207,8 +208,50 @@ def sentence_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -
     spans = []
     for p, (ps, pe) in enumerate(paragraph_spans(text) if paragraphs is None else paragraphs):
         para = text[ps:pe]
-        spans.extend((p, ps + s, ps + e) for s, e in tokenizer.span_tokenize(para))
+        para_spans = list(tokenizer.span_tokenize(para))
+        if len(para_spans) > 1:
+            para_spans = _join_abbreviation_splits(para, para_spans)
+        spans.extend((p, ps + s, ps + e) for s, e in para_spans)
     return spans
+
+
+#: A sentence that ends with initials ("said J.M.") or with "." ("Sen. X (R-Miss.)"); the
+#: first word of the next sentence.
+_ENDS_WITH_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})$")
+_ENDS_WITH_ABBREVIATION = re.compile(r"(?:\.\)|(?<![\w.])[A-Z][a-z]{0,4}\.)$")
+_FIRST_WORD = re.compile(r"[\"“‘'(]*([\w’'.-]+)")
+
+
+@lru_cache(maxsize=1)
+def _split_guards() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    guards = table("sentence_split_guards.toml")
+    return frozenset(guards["acronyms"]), frozenset(guards["openers"]), frozenset(guards["never_final"])
+
+
+def _join_abbreviation_splits(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the sentences punkt split after an abbreviation: initials before a capitalised
+    name ("J.M. Berger"), a title ("Ft. Worth") and a dot before a word in lower case
+    ("(R-Miss.) said")."""
+    acronyms, openers, never_final = _split_guards()
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        prev_start, prev_end = out[-1]
+        first = _FIRST_WORD.match(para, start)
+        join = False
+        if first is not None and para[prev_end - 1 : prev_end] in ".)":
+            word = first.group(1)
+            if word[:1].islower():
+                join = _ENDS_WITH_ABBREVIATION.search(para, max(prev_start, prev_end - 8), prev_end) is not None
+            elif para[max(prev_start, prev_end - 6) : prev_end].rsplit(None, 1)[-1] in never_final:
+                join = True  # "a Ft. Worth member"
+            elif word[:1].isupper() and word.lower() not in openers:
+                m = _ENDS_WITH_INITIALS.search(para, max(prev_start, prev_end - 8), prev_end)
+                join = m is not None and m.group(1) not in acronyms
+        if join:
+            out[-1] = (prev_start, end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def split_sentences(text: str, spans: list[tuple[int, int, int]] | None = None) -> pd.DataFrame:

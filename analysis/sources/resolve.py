@@ -15,6 +15,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..nlp import entities as entmod
+from .adjuncts import _WEEKDAY
 from .name_index import NameIndex
 from .names import TITLE_WORDS, first_name_genders, parse_name, suffix_after, title_types
 from .roles import (
@@ -57,6 +58,10 @@ _PLACE_AFTER = re.compile(r"^((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]+)\s+(
 _NAMED_PART = re.compile(r"^(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[\w.’'\-()]+){0,7}$")
 # a proper name of an organisation, all of it capitalised words: "the Congressional Budget Office"
 _ORG_NAME = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'&\-]*|of|for|and|on|&)){1,7})")
+# a time after a speaker mention: "President Ana Ruiz on Friday", "Beck on Wednesday"
+_TIME_AFTER_NAME = re.compile(rf"(?<=[A-Za-z.])\s+(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\s*$")
+# the organisation a role speaks for: "A spokesman for| the Wells Police Department"
+_ROLE_FOR = re.compile(r"^[^,]*?\b(?:for|at|with|from)\s+")
 # single words that name no one
 _NO_SPEAKER = frozenset("there there's there’s here also so yet".split())
 # an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
@@ -201,6 +206,9 @@ class _Resolver:
         if lower in RELATIVE_PRONOUNS:  # "Ana Ruiz, who said ...": the source its antecedent names
             antecedent = relative_antecedent(self.text, start, sentence_start)
             return self.resolve(*antecedent, sentence_start) if antecedent else (UNNAMED, "person")
+        timed = _TIME_AFTER_NAME.search(mention)
+        if timed and timed.start() > 0:  # "which President Ana Ruiz on Friday declared": the name, not "Friday"
+            return self.resolve(start, start + timed.start(), sentence_start)
         words = mention.split()
         if len(words) > 1 and words[-1] in FUNCTION_ENDS or lower in FUNCTION_ENDS or lower in _NO_SPEAKER or lower.startswith("according to "):
             return UNCLEAR, ""  # no speaker: "the city embodied the", "the candidate misspoke but", a lone "The"
@@ -237,6 +245,11 @@ class _Resolver:
             return self.resolve(start, start + len(mention) - len(mention.lstrip()) + len(tagged.group(1)), sentence_start)
         persons = [e for e in inside if e.label == "PERSON"]
         ends_with_name = not re.search(r"[’']s?\s+\w+$|\b[a-z]+$", mention.strip())
+        if ends_with_name and not persons and inside and inside[-1].label in ("ORGANIZATION", "LOCATION") and not self.text[inside[-1].end : end].strip(" ,"):
+            org_words = self.text[inside[-1].start : inside[-1].end].split()
+            last_name = parse_name(mention).name.split()
+            # "A spokesman for the Wells Police Department": the organisation's last word is no surname
+            ends_with_name = not (last_name and len(last_name) < len(org_words) and last_name == org_words[-len(last_name) :])
         if ends_with_name:
             person = self.person_mention(mention, start, bool(persons))
             if person:
@@ -249,7 +262,7 @@ class _Resolver:
                 row = inside[0]
                 kind = "thing" if row.label in ("ORGANIZATION", "LOCATION") else "person"
                 name = self.entity_name(row)
-                whole = _ORG_NAME.fullmatch(mention.strip())
+                whole = _ORG_NAME.fullmatch(mention.strip()) or _ORG_NAME.fullmatch(_ROLE_FOR.split(mention.strip())[-1])
                 if whole and kind == "thing" and len(whole.group(1).split()) > len(name.split()) and set(name.split()) <= set(whole.group(1).split()):
                     # the recogniser cut the name ("Budget Office" in "the Congressional Budget Office"): the whole name, from now on
                     self.fuller[name] = name = whole.group(1)
@@ -258,7 +271,7 @@ class _Resolver:
         definite = re.match(r"^(?:the|this|that)\s", lower) is not None
         person_role = _person_role(mention)
         org_role = _org_role(mention)
-        if person_role and definite:
+        if person_role and definite and not (ends_with_name and len(words) > 3):  # "The Ames Union Leader" is a name
             name = self.recent_source(start, ("person",), person_role)
             if name:
                 return self._register(name, "person", mention, start)

@@ -161,7 +161,7 @@ _NAME_START = re.compile(r"[A-Z][\w.'’\-]*\s+[A-Z]")
 # a subordinate clause of a participle between a speaker and its verb: "X, when contacted by Reuters, said"
 _PARTICIPLE_ASIDE = re.compile(r",\s*(?:when|while|after|before|if|as|once|though|although)\s+(?:\w+ed|\w+ing|told|asked)\b[^,]{0,60},")
 # a verb joined to the one before it: "... went after the governor and [called]"
-_AND_THEN_VERB = re.compile(r"\w\s+and\s+(?:(?:also|then|later|again|quickly|repeatedly|[a-z]+ly)\s+)?$")
+_AND_THEN_VERB = re.compile(r"\w\s+(?:and|but)\s+(?:(?:also|then|later|again|quickly|repeatedly|[a-z]+ly)\s+)?$")
 # an acronym written with full stops: "F.A.A.", "U.S.", "A.F.L.-C.I.O."
 _DOTTED_ACRONYM = re.compile(r"\b[A-Z]\.(?:-?[A-Z]\.){1,5}")
 # "..., a junior from Las Vegas" and then ", Nevada": a place name that completes a place
@@ -387,6 +387,9 @@ def _main_subject(sentence: str, start: int = 0) -> tuple[int, int] | None:
         start += m.end()
         opened = True
     role = _ROLE_SUBJECT.match(sentence, start)
+    titled = _ROLE_THEN_TITLED_NAME.match(sentence, role.end()) if role else None
+    if titled:  # "the county GOP Chairman Ron Tillis": a title and a name go on after the role noun
+        return start, titled.end()
     if role and (role.group("head").lower() in _ALL_ROLE_WORDS or role.group("head").lower() in _TYPE_CUES):  # "The mayor endorsed Jones, saying ..."
         of = _OF_NAME.match(sentence, role.end())  # "A spokesman for Platte River declined ..."
         return start, of.end() if of else role.end()
@@ -409,6 +412,8 @@ def _main_subject(sentence: str, start: int = 0) -> tuple[int, int] | None:
     return start, end
 
 
+# after a role noun, a title and a name of two words or more: " GOP Chairman Ron Tillis"
+_ROLE_THEN_TITLED_NAME = re.compile(r"(?:\s+[A-Z][\w.’'\-]*)*\s+[A-Z][a-z][\w’'\-]*(?:\s+[A-Z][\w.’'\-]*)+")
 # one opening word and its comma: "Likewise, Trump ...", "Publicly, the nominee ..."
 _OPENING_WORD = re.compile(r"^[A-Z][a-z]+\s*,\s*")
 # a time without a comma: "A few minutes later they ..."
