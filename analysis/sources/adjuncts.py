@@ -20,7 +20,7 @@ _MONTH = "(?:" + "|".join([m.capitalize() for m in _MONTHS] + [f"{a.capitalize()
 _TIME_ADJUNCT = (
     rf"(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,\s*\d{{4}})?)?"
     rf"|(?:on\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,\s*\d{{4}})?"
-    r"|yesterday|(?!(?-i:TODAY)\b)today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier(?:\s+this\s+\w+)?|later|recently|previously|on\s+\w+day"
+    r"|yesterday|(?<!USA\s)(?!(?-i:TODAY)\b)today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier(?:\s+this\s+\w+)?|later|recently|previously|on\s+\w+day"
 )
 # adverbs and auxiliaries between a speaker and its verb: "also", "has long", "flatly"
 _ADVERBS = r"(?:(?!(?:family|ally|assembly|rally|supply|daily|weekly|monthly|quarterly|monopoly|anomaly|bully|folly|reply|only|belly|jelly)\b)(?-i:[a-z]{2,}ly)\b|still|also|often|frequently|usually|always|sometimes|once\s+again|previously|later|then|again|further|repeatedly|reportedly|earlier|once|publicly|separately|recently|now|already|subsequently|furthermore|himself|herself|itself|themselves|quickly|angrily|simply|flatly|firmly|bluntly|privately|openly|has|have|had|will|would|could|may|might|did|does|do|not|never|had\s+previously|has\s+since|has\s+long)"
