@@ -369,7 +369,9 @@ TITLE_WORDS = frozenset(
     "judge justice mayor minister speaker leader candidate nominee democrat democratic "
     "republican gop former u.s. us sir press house white campaign manager adviser professor "
     "prof officer agent commissioner chief executive ceo ambassador reporter correspondent "
-    "anchor host columnist editor billionaire businessman archbishop bishop rabbi pastor".split()
+    "anchor host columnist editor billionaire businessman archbishop bishop rabbi pastor "
+    "chancellor congressman congresswoman assemblyman assemblywoman councilman councilwoman "
+    "moderator journalist admiral rear sgt sergeant capt captain col colonel lieutenant sheriff".split()
 )
 
 
@@ -381,6 +383,8 @@ def gold_name(speaker: str) -> list[str]:
 
     >>> gold_name("FBI Director James B. Comey"), gold_name("Stacy Baker of Columbia"), gold_name("the Florida senator")
     (['james', 'comey'], ['stacy', 'baker'], [])
+    >>> gold_name("Secretary of State John Kerry"), gold_name("Rear Admiral Ann Lee"), gold_name("German Chancellor Angela Merkel")
+    (['john', 'kerry'], ['ann', 'lee'], ['angela', 'merkel'])
     """
     speaker = re.sub(r"\([^)]*\)", " ", speaker)
     # the name stands before an apposition or a relative clause: "Jeff Weaver, Sanders' campaign manager"
@@ -388,6 +392,7 @@ def gold_name(speaker: str) -> list[str]:
     if re.search(r"[A-Z]", first):
         speaker = first
     speaker = re.split(r"[’']s\s+(?=[A-Z])", speaker)[-1]  # "the Washington Post’s Ishaan Tharoor"
+    speaker = re.sub(r"^.*\bSecretary\s+of\s+State\s+(?=[A-Z])", "", speaker)  # the office, not the name
     speaker = re.sub(r"\s+(?:of|from|in)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*$", "", speaker.strip())
     last = re.findall(r"[\w’'.-]+", speaker)[-1:] or [""]
     if last[0][:1].islower():
