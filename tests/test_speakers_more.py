@@ -382,3 +382,9 @@ def test_title_abbreviation_ends_no_sentence() -> None:
 )
 def test_adverb_in_ly_after_a_speaker(text: str, expected: str) -> None:
     assert _speakers(text)["argued"] == expected
+
+
+def test_adjective_in_ed_after_an_article_keeps_the_name() -> None:
+    # "A flabbergasted Orwin" is a noun phrase, not "A" and a verb in -ed
+    rows = extract_quotes("A flabbergasted Orwin quipped, “We lost the map again.”").to_dict("records")
+    assert [(r["speaker"], r["mention"]) for r in rows] == [("Orwin", "A flabbergasted Orwin")]

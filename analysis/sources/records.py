@@ -296,7 +296,7 @@ def _trim_clause(text: str, mention: tuple[int, int]) -> tuple[int, int]:
             start, end = piece
             start += len(text[start:end]) - len(text[start:end].lstrip())
     m = _CLAUSE_MENTION.match(text[start:end])
-    if m:
+    if m and m.group(1).lower() not in ("a", "an", "the"):  # "A flabbergasted Orwin": an adjective, not a verb
         return start, start + m.end(1)
     words = text[start:end].split()
     if len(words) > 1 and words[-1] in ("he", "she", "they", "we", "it"):  # "... after the ruling - he": the pronoun
