@@ -388,3 +388,15 @@ def test_adjective_in_ed_after_an_article_keeps_the_name() -> None:
     # "A flabbergasted Orwin" is a noun phrase, not "A" and a verb in -ed
     rows = extract_quotes("A flabbergasted Orwin quipped, “We lost the map again.”").to_dict("records")
     assert [(r["speaker"], r["mention"]) for r in rows] == [("Orwin", "A flabbergasted Orwin")]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # two names joined by "and" are the subject a participle or a joined verb shares
+        ("Ana Ruiz and Tom Pell both campaigned hard in Utah, hoping to win.", "hoping"),
+        ("Ana Ruiz and Tom Pell stood side by side Monday and repeated the charges they made.", "repeated"),
+    ],
+)
+def test_two_names_joined_by_and_share_the_verb(text: str, cue: str) -> None:
+    assert _speakers(text)[cue] == "Ana Ruiz and Tom Pell"

@@ -409,7 +409,16 @@ def _main_subject(sentence: str, start: int = 0) -> tuple[int, int] | None:
     end = start + len(phrase)
     if not _is_speaker_phrase(phrase) or phrase.split()[-1] in ("of", "the", "for", "&"):
         return None
+    joined = _AND_NAME.match(sentence, end)
+    if joined:  # "Ana Ruiz and Sen. Tom Pell of Iowa stood ...": both are the subject
+        other = _main_subject(sentence, joined.end())
+        if other and other[0] == joined.end():
+            return start, other[1]
     return start, end
+
+
+# "and" and a capitalised word after a subject: a second name joined to it
+_AND_NAME = re.compile(r"\s+and\s+(?=[A-Z][\w.'’\-]*\s)")
 
 
 # after a role noun, a title and a name of two words or more: " GOP Chairman Ron Tillis"
