@@ -396,6 +396,8 @@ def test_adjective_in_ed_after_an_article_keeps_the_name() -> None:
         # two names joined by "and" are the subject a participle or a joined verb shares
         ("Ana Ruiz and Tom Pell both campaigned hard in Utah, hoping to win.", "hoping"),
         ("Ana Ruiz and Tom Pell stood side by side Monday and repeated the charges they made.", "repeated"),
+        # ... also after a party tag in brackets
+        ("Sen. Ana Ruiz (R-Utah) and Sen. Tom Pell (R-Va.) met the judge, asking him to act.", "asking"),
     ],
 )
 def test_two_names_joined_by_and_share_the_verb(text: str, cue: str) -> None:

@@ -418,7 +418,7 @@ def _main_subject(sentence: str, start: int = 0) -> tuple[int, int] | None:
 
 
 # "and" and a capitalised word after a subject: a second name joined to it
-_AND_NAME = re.compile(r"\s+and\s+(?=[A-Z][\w.'’\-]*\s)")
+_AND_NAME = re.compile(r"(?:\s*\([A-Z][\w.\-]{0,12}\))?\s+and\s+(?=[A-Z][\w.'’\-]*\s)")
 
 
 # after a role noun, a title and a name of two words or more: " GOP Chairman Ron Tillis"
