@@ -385,6 +385,8 @@ def gold_name(speaker: str) -> list[str]:
     (['james', 'comey'], ['stacy', 'baker'], [])
     >>> gold_name("Secretary of State John Kerry"), gold_name("Rear Admiral Ann Lee"), gold_name("German Chancellor Angela Merkel")
     (['john', 'kerry'], ['ann', 'lee'], ['angela', 'merkel'])
+    >>> gold_name("A court document filed Thursday"), gold_name("Ann Lee on Friday")
+    ([], ['ann', 'lee'])
     """
     speaker = re.sub(r"\([^)]*\)", " ", speaker)
     # the name stands before an apposition or a relative clause: "Jeff Weaver, Sanders' campaign manager"
@@ -393,6 +395,7 @@ def gold_name(speaker: str) -> list[str]:
         speaker = first
     speaker = re.split(r"[’']s\s+(?=[A-Z])", speaker)[-1]  # "the Washington Post’s Ishaan Tharoor"
     speaker = re.sub(r"^.*\bSecretary\s+of\s+State\s+(?=[A-Z])", "", speaker)  # the office, not the name
+    speaker = re.sub(r"\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*$", "", speaker)  # "a document filed Thursday"
     speaker = re.sub(r"\s+(?:of|from|in)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*$", "", speaker.strip())
     last = re.findall(r"[\w’'.-]+", speaker)[-1:] or [""]
     if last[0][:1].islower():
