@@ -225,3 +225,19 @@ def test_former_titles_give_no_type():
 def test_type_from_the_whole_text_second_round(text, expected):
     quotes = extract_quotes(text)
     assert quotes["speaker_type"].tolist()[-1:] == [expected], quotes[["speaker", "speaker_type"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the age is given where the person is introduced, not where the quote is
+        'Sen. Ed Pim said the plant would close. "It hurts," Pim said. Outside, brothers Al and Tom Hale, '
+        '22 and 19, waited. "I lost my shift," said Tom Hale.',
+        'Sen. Ed Pim said the plant would close. "It hurts," Pim said. Ann Cole is one of those factory workers '
+        'who heard the news. "I cried," said Ann Cole.',
+    ],
+    ids=["age-elsewhere", "one-of-the-workers"],
+)
+def test_ordinary_person_introduced_elsewhere_is_a_citizen(text):
+    quotes = extract_quotes(text)
+    assert quotes["speaker_type"].tolist()[-1:] == ["citizen"], quotes[["speaker", "speaker_type"]]
