@@ -30,6 +30,7 @@ APPOSITIONS = [
     ("a 44-year-old nurse from Dayton", "citizen"),
     ("one of the paper's best-known reporters", "media"),
     ("the union's president", "civil_society"),
+    ("a Navy veteran attending school in Marlow County", "citizen"),  # a participle ends the role
 ]
 
 
@@ -241,3 +242,9 @@ def test_type_from_the_whole_text_second_round(text, expected):
 def test_ordinary_person_introduced_elsewhere_is_a_citizen(text):
     quotes = extract_quotes(text)
     assert quotes["speaker_type"].tolist()[-1:] == ["citizen"], quotes[["speaker", "speaker_type"]]
+
+
+def test_a_chief_financial_officer_speaks_for_a_firm():
+    # an officer of a firm, not of the police
+    quotes = extract_quotes("But Ann Cole, the chief financial officer, noted that sales fell.")
+    assert quotes["speaker_type"].tolist() == ["company"], quotes[["speaker", "speaker_type"]]
