@@ -31,6 +31,8 @@ APPOSITIONS = [
     ("one of the paper's best-known reporters", "media"),
     ("the union's president", "civil_society"),
     ("a Navy veteran attending school in Marlow County", "citizen"),  # a participle ends the role
+    ("a lobbyist and a Republican former state senator", "politics"),  # the second, political role decides
+    ("the student from Marlow and a Republican", "citizen"),  # ... but a party label alone is how voters are described
 ]
 
 

@@ -155,6 +155,9 @@ def apposition_type(apposition: str) -> str | None:
     ('politics', 'citizen')
     """
     found = _apposition_type(apposition)
+    second = _SECOND_ROLE.search(apposition)
+    if found != "politics" and second and not _BARE_PARTY.match(second.group(1)) and _apposition_type(second.group(1)) == "politics":
+        return "politics"  # "a lobbyist and a Republican former congressman": the political role decides
     if found not in (None, "politics", "citizen"):
         head = _OF_ORG.split(_HEAD_END.sub("", apposition.strip()), maxsplit=1)[0]
         if _FORMER.search(head):
@@ -162,6 +165,8 @@ def apposition_type(apposition: str) -> str | None:
     return found
 
 
+# the second role of two joined by "and" ("a lobbyist and a Republican former congressman")
+_SECOND_ROLE = re.compile(r"^(?:a|an|the)\s(?:[\w\-’']+\s){1,4}?and\s((?:a|an)\s[^,;]+)")
 _FORMER = re.compile(r"\b(?:former|retired|onetime|one-time|erstwhile)\s|\bex-", re.I)
 
 
