@@ -30,6 +30,9 @@ APPOSITIONS = [
     ("a 44-year-old nurse from Dayton", "citizen"),
     ("one of the paper's best-known reporters", "media"),
     ("the union's president", "civil_society"),
+    ("a Navy veteran attending school in Marlow County", "citizen"),  # a participle ends the role
+    ("a lobbyist and a Republican former state senator", "politics"),  # the second, political role decides
+    ("the student from Marlow and a Republican", "citizen"),  # ... but a party label alone is how voters are described
 ]
 
 
@@ -225,3 +228,31 @@ def test_former_titles_give_no_type():
 def test_type_from_the_whole_text_second_round(text, expected):
     quotes = extract_quotes(text)
     assert quotes["speaker_type"].tolist()[-1:] == [expected], quotes[["speaker", "speaker_type"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the age is given where the person is introduced, not where the quote is
+        'Sen. Ed Pim said the plant would close. "It hurts," Pim said. Outside, brothers Al and Tom Hale, '
+        '22 and 19, waited. "I lost my shift," said Tom Hale.',
+        'Sen. Ed Pim said the plant would close. "It hurts," Pim said. Ann Cole is one of those factory workers '
+        'who heard the news. "I cried," said Ann Cole.',
+    ],
+    ids=["age-elsewhere", "one-of-the-workers"],
+)
+def test_ordinary_person_introduced_elsewhere_is_a_citizen(text):
+    quotes = extract_quotes(text)
+    assert quotes["speaker_type"].tolist()[-1:] == ["citizen"], quotes[["speaker", "speaker_type"]]
+
+
+def test_a_chief_financial_officer_speaks_for_a_firm():
+    # an officer of a firm, not of the police
+    quotes = extract_quotes("But Ann Cole, the chief financial officer, noted that sales fell.")
+    assert quotes["speaker_type"].tolist() == ["company"], quotes[["speaker", "speaker_type"]]
+
+
+def test_a_tie_with_politicians_goes_to_politics():
+    # two academics and one politician (counted twice) tie: the person named bare is a politician
+    assert story_type(["academic", "academic", "politics"]) == "politics"
+    assert story_type(["academic", "company"]) == "other"  # a tie without politicians: the story does not tell

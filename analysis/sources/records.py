@@ -16,7 +16,7 @@ import pandas as pd
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
-from .speaker_context import role_phrase, running_names
+from .speaker_context import ordinary_names, role_phrase, running_names
 from .speaker_types import AGE_MARK, BARE, INTERVIEWER, PLACE_MARK, UNNAMED, speaker_type, story_type
 from .speakers import (
     AGE_AFTER,
@@ -188,12 +188,15 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
             row.mention = None
     titles = resolver.title_types_by_source()
     running = running_names(text)
+    ordinary = ordinary_names(text)  # introduced with an age or as one of a crowd anywhere
     records = []
     for row in rows:
         mention = row.mention
         name = row.speaker or UNNAMED
         source = resolver.sources.get(name)
         words = source.words if source else set()
+        if name.split() and name.split()[-1].lower() in ordinary:
+            words = {*words, AGE_MARK}
         named = bool(source and source.named)
         kind_of_source = speaker_type(
             name, words, is_place=name in places, title_types=titles.get(name, ()),

@@ -138,3 +138,26 @@ _RESIDENT = re.compile(
     r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:based|living)\s+in\s+[A-Z]"
     r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:from|of)\s+[A-Z]|(?:a|an)\s+\d{1,3}-year-old)"
 )
+
+
+# "Brian Meza, 22," or "John and Brian Meza, 22 and 19,": a full name with an age, anywhere in the article
+_AGED_NAME = re.compile(r"\b[A-Z][\w’'.\-]+\s+(?:[A-Z][\w’'.\-]+\s+){0,2}?([A-Z][\w’'\-]+),\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s")
+# "Ann Cole is one of those factory workers", "Ann Cole was among the voters": one of a crowd of ordinary people
+_ONE_OF_CROWD = re.compile(
+    r"\b([A-Z][\w’'\-]+)\s+(?:is|was)\s+(?:one\s+of|among)\s+(?:the\s+|those\s+|many\s+|several\s+|thousands\s+of\s+)?"
+    r"(?:[\w\-]+\s+){0,3}?(?:workers|voters|residents|students|supporters|attendees|protesters|protestors|parents|"
+    r"retirees|veterans|fans|neighbors|neighbours|shoppers|volunteers|employees)\b"
+)
+
+
+def ordinary_names(text: str) -> frozenset[str]:
+    """The lower-case last names the text introduces anywhere as ordinary people: with an age
+    after the full name, or as one of a crowd of workers, voters, residents ...
+
+    >>> sorted(ordinary_names("Brothers Tom and Al Hale, 22 and 19, came. Ann Cole is one of those factory workers."))
+    ['cole', 'hale']
+    >>> sorted(ordinary_names("On Feb. 10, 2016, Sen. Ann Cole spoke. Tom Hale is one of the candidates."))
+    []
+    """
+    found = {m.group(1) for m in _AGED_NAME.finditer(text)} | {m.group(1) for m in _ONE_OF_CROWD.finditer(text)}
+    return frozenset(re.sub(r"[’']s?$", "", name).lower() for name in found)

@@ -130,7 +130,7 @@ def org_type(name: str) -> str | None:
 # an apposition's head ("a Republican pollster", "Mrs. Clinton's communications director")
 # and the organisation it names ("spokesman for World Relief", "analyst at RBC Capital Markets")
 _POSSESSOR = re.compile(r"^((?:[A-Z][\w.\-]*\s){0,4}[A-Z][\w.\-]*|the\s+[a-z][\w\-]*)[’'](?:s)?\s+(.*)$")
-_HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the|one)|whom|raised|born|originally)\b.*$")
+_HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the|one)|whom|raised|born|originally|attending|studying|living|working|raising|waiting|standing|holding)\b.*$")
 # words of a title any organisation has ("national press secretary", "executive director")
 _GENERIC = ORG_TITLES | frozenset("analyst and managing deputy assistant executive senior press national communications public affairs relations interim acting".split())
 _OF_ORG = re.compile(r"\s+(?:of|at|for|with|from|to|on)\s+(?:the\s+)?")
@@ -155,6 +155,9 @@ def apposition_type(apposition: str) -> str | None:
     ('politics', 'citizen')
     """
     found = _apposition_type(apposition)
+    second = _SECOND_ROLE.search(apposition)
+    if found != "politics" and second and not _BARE_PARTY.match(second.group(1)) and _apposition_type(second.group(1)) == "politics":
+        return "politics"  # "a lobbyist and a Republican former congressman": the political role decides
     if found not in (None, "politics", "citizen"):
         head = _OF_ORG.split(_HEAD_END.sub("", apposition.strip()), maxsplit=1)[0]
         if _FORMER.search(head):
@@ -162,6 +165,8 @@ def apposition_type(apposition: str) -> str | None:
     return found
 
 
+# the second role of two joined by "and" ("a lobbyist and a Republican former congressman")
+_SECOND_ROLE = re.compile(r"^(?:a|an|the)\s(?:[\w\-’']+\s){1,4}?and\s((?:a|an)\s[^,;]+)")
 _FORMER = re.compile(r"\b(?:former|retired|onetime|one-time|erstwhile)\s|\bex-", re.I)
 
 
@@ -376,7 +381,8 @@ def story_type(types: list[str]) -> str:
     named people have most often (``types``, one per person), ``other`` when none is typed.
 
     A source named bare ("Tom Hale said") is most likely of the kind the story mostly quotes;
-    when two types tie the story does not tell, and the type is ``other``. Politicians count twice: reporters
+    when two types tie the story does not tell, and the type is ``other``, unless
+    politicians are among the types tied. Politicians count twice: reporters
     introduce experts, officials and ordinary people by their role, while the people they name
     with no introduction in a story that quotes politicians are most often politicians too
     (the candidates themselves).
@@ -392,4 +398,6 @@ def story_type(types: list[str]) -> str:
     weight = {t: typed.count(t) * (2 if t == "politics" else 1) for t in set(typed)}
     best = max(weight.values())
     leaders = [t for t in weight if weight[t] == best]
+    if len(leaders) > 1 and "politics" in leaders:
+        return "politics"  # a tie with politicians: the people a campaign story names bare are its candidates
     return leaders[0] if len(leaders) == 1 else "other"  # a tie: the story does not tell
