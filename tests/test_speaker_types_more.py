@@ -250,9 +250,3 @@ def test_a_chief_financial_officer_speaks_for_a_firm():
     # an officer of a firm, not of the police
     quotes = extract_quotes("But Ann Cole, the chief financial officer, noted that sales fell.")
     assert quotes["speaker_type"].tolist() == ["company"], quotes[["speaker", "speaker_type"]]
-
-
-def test_a_tie_with_politicians_goes_to_politics():
-    # two academics and one politician (counted twice) tie: the person named bare is a politician
-    assert story_type(["academic", "academic", "politics"]) == "politics"
-    assert story_type(["academic", "company"]) == "other"  # a tie without politicians: the story does not tell

@@ -381,8 +381,7 @@ def story_type(types: list[str]) -> str:
     named people have most often (``types``, one per person), ``other`` when none is typed.
 
     A source named bare ("Tom Hale said") is most likely of the kind the story mostly quotes;
-    when two types tie the story does not tell, and the type is ``other``, unless
-    politicians are among the types tied. Politicians count twice: reporters
+    when two types tie the story does not tell, and the type is ``other``. Politicians count twice: reporters
     introduce experts, officials and ordinary people by their role, while the people they name
     with no introduction in a story that quotes politicians are most often politicians too
     (the candidates themselves).
@@ -398,6 +397,4 @@ def story_type(types: list[str]) -> str:
     weight = {t: typed.count(t) * (2 if t == "politics" else 1) for t in set(typed)}
     best = max(weight.values())
     leaders = [t for t in weight if weight[t] == best]
-    if len(leaders) > 1 and "politics" in leaders:
-        return "politics"  # a tie with politicians: the people a campaign story names bare are its candidates
     return leaders[0] if len(leaders) == 1 else "other"  # a tie: the story does not tell
