@@ -17,7 +17,7 @@ from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
 from .speaker_context import ordinary_names, role_phrase, running_names
-from .speaker_types import AGE_MARK, BARE, INTERVIEWER, PLACE_MARK, UNNAMED, speaker_type, story_type
+from .speaker_types import AGE_MARK, BARE, INTERVIEWER, PLACE_MARK, STAFF_ROLES, UNNAMED, speaker_type, story_type
 from .speakers import (
     AGE_AFTER,
     FUNCTION_ENDS,
@@ -39,8 +39,6 @@ _IN_CANDIDATE_LIST = re.compile(
     r"\b(?:candidates|hopefuls|contenders|rivals|nominees)\s*(?:,\s*|\s+(?:including|such\s+as|like)\s+)?"
     r"(?:(?:Sens?\.|Govs?\.|Reps?\.|former|Gov\.|Sen\.|[A-Z][\w.'’\-]*)\s*(?:,\s*|\s+and\s+|\s+)){0,14}$"
 )
-# roles of people who speak for someone else
-_STAFF_WORDS = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisor staffer director secretary".split())
 
 
 @dataclass
@@ -195,13 +193,14 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         name = row.speaker or UNNAMED
         source = resolver.sources.get(name)
         words = source.words if source else set()
-        if name.split() and name.split()[-1].lower() in ordinary:
+        surname = name.split()[-1].lower() if name.split() else None
+        if surname in ordinary:
             words = {*words, AGE_MARK}
         named = bool(source and source.named)
         kind_of_source = speaker_type(
             name, words, is_place=name in places, title_types=titles.get(name, ()),
             appositions=(*appositions.get(name, ()), *entity_roles.appositions_of(name)),
-            kind=source.kind if source else "", runs=name.split()[-1].lower() in running if name.split() else False, named=named, bare=BARE,
+            kind=source.kind if source else "", runs=surname in running, named=named, bare=BARE,
         )
         if kind_of_source == "other" and not named and name != UNCLEAR:
             kind_of_source = UNNAMED
@@ -270,7 +269,7 @@ def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver, a
             continue  # (the loop over appositions above may have typed it)
         source = resolver.sources.get(record["speaker"])
         words = source.words if source else set()
-        if not words & _STAFF_WORDS:
+        if not words & STAFF_ROLES:
             continue
         own = set(record["speaker"].lower().split())
         principal = next((by_surname[w] for w in sorted(words) if w in by_surname and w not in own), None)

@@ -259,7 +259,7 @@ def _apposition_type(apposition: str) -> str | None:
         return "politics"  # "a Republican donor", "a Republican expert on messaging", "a Republican activist"
     if by_head is None and by_org == "other" and org[:1].isupper() and len(org) > 2 and not (_EXECUTIVE | _MARKET_WATCHERS).isdisjoint(words) and "director" not in words[-1:]:
         return "company"  # "vice chairman of G-III": the head of a body no word types runs a firm
-    if by_head is None and by_org == "other" and _ARTICLE.match(text) and specific and specific[-1] == words[-1] and common and specific[-1] not in _STAFF | OTHER_ROLES:
+    if by_head is None and by_org == "other" and _ARTICLE.match(text) and specific and specific[-1] == words[-1] and common and specific[-1] not in STAFF_ROLES | OTHER_ROLES:
         return "citizen"  # "a plumbing contractor", "a small-business owner": an ordinary person's job
     if by_head is None:  # a title any organisation has: the organisation named decides, if anything does
         return None if by_org == "other" else by_org
@@ -285,8 +285,8 @@ _BARE_PARTY = re.compile(
 )
 
 
-# roles of people who speak for someone else: left for :mod:`.records` to type by their principal
-_STAFF = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisor staffer director secretary".split())
+#: Roles of people who speak for someone else: left for :mod:`.records` to type by their principal.
+STAFF_ROLES = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisor staffer director secretary".split())
 _MAY_RUN = ("company", "academic", "government", "media", "other")
 
 
@@ -361,7 +361,7 @@ def speaker_type(
         return "citizen"  # "Ann Cole, 52,", "Ann Cole of Dayton", "Ann Cole, who lives nearby"
     if kind == "thing":
         return "company"  # an organisation no word types: most often a firm
-    if (kind == "person" or " " in name.strip()) and _STAFF.isdisjoint(every - ({"secretary"} if "former" in every else set())):
+    if (kind == "person" or " " in name.strip()) and STAFF_ROLES.isdisjoint(every - ({"secretary"} if "former" in every else set())):
         return bare  # a person named bare: nothing in the article says what they are (a former secretary of state: no one's staff)
     return found  # staff of someone ("a spokesman for Tom Hale"): typed by whom they speak for
 
