@@ -181,3 +181,15 @@ def test_dev_records_are_grouped_by_part():
     assert part_of({"source": "wikigold", "genre": "wikipedia"}).startswith("encyclopedia")
     assert part_of({"source": "gum", "genre": "travel-guide"}).startswith("academic")
     assert part_of({"source": "btc", "genre": "tweets"}) == "other"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bolton said the talks had failed.", [["Bolton", "PERSON"]]),
+        ("Officials in Bolton said the road was shut.", [["Bolton", "LOCATION"]]),
+        ("Moscow said the talks had failed.", [["Moscow", "LOCATION"]]),
+    ],
+)
+def test_a_town_name_before_said_is_a_surname_but_a_capital_speaks_for_its_government(text, expected):
+    assert extract_entities(text)[["text", "label"]].values.tolist() == expected

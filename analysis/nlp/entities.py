@@ -213,6 +213,8 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
         label = "ORG"  # "Pittsburgh Pirates", "Boston Red Sox": a team named after its town
     if label == "PER" and _WORLD_PER_KINDS and world_places().get(name) in _WORLD_PER_KINDS and words[first] not in first_names() and not (first and (words[first - 1] in HONORIFICS or words[first - 1] in PERSON_TITLES)) and not (last < len(words) and _reports(words[last])):
         label = "LOC"  # a world place the model took for a person ("Isfahan"), not "Clinton said"
+    elif label == "LOC" and last - first == 1 and world_places().get(name) in _TOWN_KINDS and last < len(words) and _reports(words[last]) and not (first and words[first - 1].lower() in _PLACE_PREPOSITIONS):
+        label = "PER"  # "Bolton said": a surname that is also a town's name; not "Moscow said"
     # the project's own lists win: "Kommersant" is a newspaper, "CIS" a region
     out.append((first, last, "ORGANIZATION" if name in KNOWN_ORGS else "LOCATION" if name in EXTRA_PLACES else _LABELS[label]))
     return out
@@ -303,6 +305,10 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
 _WORLD_RULE_KINDS = frozenset(["continent", "country", "us_state", "us_county", "city_1m", "city_100k", "city", "region", "water", "land"])
 #: The kinds of world places that are places where the model says person (see the data card).
 _WORLD_PER_KINDS = _WORLD_RULE_KINDS
+#: The kinds of world places whose one-word name before a reporting verb is a person's
+#: surname ("Bolton said"); capitals, countries and states speaking stand for governments.
+_TOWN_KINDS = frozenset(["city", "city_100k", "us_county"])
+_PLACE_PREPOSITIONS = frozenset(["in", "at", "from", "to", "near", "of"])
 #: Whether a place's name followed by a plural is a team (see the data card).
 _WORLD_TEAMS = True
 _FULL_MONTHS = frozenset(m.capitalize() for m in words("months.txt"))
