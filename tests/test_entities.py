@@ -193,3 +193,9 @@ def test_dev_records_are_grouped_by_part():
 )
 def test_a_town_name_before_said_is_a_surname_but_a_capital_speaks_for_its_government(text, expected):
     assert extract_entities(text)[["text", "label"]].values.tolist() == expected
+
+
+def test_two_acronyms_joined_by_a_hyphen_are_one_organisation():
+    got = extract_entities("The AFL-CIO endorsed her. Later the A.F.L.-C.I.O. said it would march. The US-UK talks ended.")
+    assert got[["text", "label"]].values.tolist() == [["AFL-CIO", "ORGANIZATION"], ["A.F.L.-C.I.O.", "ORGANIZATION"]]
+    assert got["canonical"].nunique() == 1

@@ -69,6 +69,8 @@ _sentence_initial = ner_rules.sentence_initial
 _LABELS = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
 _TRAILING = frozenset(["'s", "’s", "'", "’", ",", ".", "-", "--", ":", ";", "(", ")", '"', "''", "``"])
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}$|[A-Z]{2,6}$")
+#: Two acronyms joined by a hyphen: one organisation ("A.F.L.-C.I.O.", "AFL-CIO"; not "US-UK").
+_JOINED_ACRONYMS = re.compile(r"(?:[A-Z]\.){2,}(?:-(?:[A-Z]\.){2,})+$|[A-Z]{3,6}(?:-[A-Z]{3,6})+$")
 
 
 def _title_words(words: list[str]) -> int:
@@ -295,7 +297,7 @@ def _list_names(words: list[str], taken: list[tuple[int, int, str]]) -> list[tup
         elif len(run) == 1 and run[0].isalpha() and run[0] not in PERSON_TITLES and not is_common(run[0], common_words()) and _acts_alone(words, run, first, j):
             out.append((first, j, "PERSON"))
         else:  # "F.B.I. Director": an acronym in a run
-            out.extend((k, k + 1, "ORGANIZATION") for k in range(first, j) if _ACRONYM.match(words[k]) and sum(c.isalpha() for c in words[k]) <= 5 and words[k] not in NOT_NAMES and words[k] not in NAME_SUFFIXES)
+            out.extend((k, k + 1, "ORGANIZATION") for k in range(first, j) if (_ACRONYM.match(words[k]) and sum(c.isalpha() for c in words[k]) <= 5 or _JOINED_ACRONYMS.match(words[k])) and words[k] not in NOT_NAMES and words[k] not in NAME_SUFFIXES)
         i = j
     return out
 
