@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
+from ..lexicons import table
 from .verbs import lemma
 
 # the first word of an apposition that is no role but a clause ("noted the ...", "adding ...")
 _CLAUSE_START = frozenset(
     "two three four five six seven eight nine ten several many some both other others "
     "however though too also then meanwhile instead according as along is are was were has have had will would can could "
+    "you're you’re i'm i’m he's he’s she's she’s they're they’re we're we’re it's it’s "
     "did does if unlike when while because although since but and or so after before than drawn seen known given taken "
     "shown".split()
 )
@@ -38,10 +40,20 @@ _WHO_ROLE = re.compile(
     r"works|worked|teaches|taught|studies|studied|advises|advised|manages|managed|"
     r"lives|lived|has\s+lived|grew|moved|traveled|travelled|drove|came|comes|is\s+from|was\s+born|"
     r"voted|votes|caucused|plans\s+to\s+vote|will\s+vote|attended|attends|"
-    r"reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column))\b"
+    r"reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column)|"
+    r"lost\s+(?:his|her|their|a)\s+(?:[\w\-]+\s+)?(?:son|daughter|child|children|husband|wife|mother|father|sister|brother|"
+    r"parents?|grandson|granddaughter|grandmother|grandfather|fianc[ée]e?|relatives?|family|home|job|house)|"
+    r"survived)\b"
+    # "who appraises properties for the firm Hale & Cole": what a body the source works for does
+    r"|who\s+(?:also\s+)?[a-z]+s\s+(?:[\w\-]+\s+){0,4}?(?:for|at|with)\s+(?=(?:the\s+|a\s+|an\s+)?(?:[a-z\-]+\s+){0,4}(?:firm|company|[A-Z]))"
 )
 # relative clauses of an ordinary person quoted as such ("who voted for Ruiz twice", "who attended the rally")
-VOTER = re.compile(r"who\s+(?:also\s+|once\s+)?(?:voted|votes|caucused|plans\s+to\s+vote|will\s+vote|attended|attends)\b")
+# "who lost her son in the shooting", "who survived the attack": a relative or a witness, as ordinary people are quoted
+VOTER = re.compile(
+    r"who\s+(?:also\s+|once\s+)?(?:voted|votes|caucused|plans\s+to\s+vote|will\s+vote|attended|attends|survived"
+    r"|lost\s+(?:his|her|their|a)\s+(?:[\w\-]+\s+)?(?:son|daughter|child|children|husband|wife|mother|father|sister|brother|"
+    r"parents?|grandson|granddaughter|grandmother|grandfather|fianc[ée]e?|relatives?|family|home|job|house))\b"
+)
 # relative clauses of a journalist ("who reported that ...", "who hosts a radio show")
 JOURNALIST = re.compile(r"who\s+(?:also\s+|first\s+)?(?:reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column))\b")
 _VERB_THEN_OBJECT = re.compile(r"^[a-z]+ed\s+(?:the|that|they|he|she|it|his|her|their|to|a|an|[A-Z])|^[a-z]+\s+(?:it|him|her|them|this|us|me)\b")
@@ -161,3 +173,28 @@ def ordinary_names(text: str) -> frozenset[str]:
     """
     found = {m.group(1) for m in _AGED_NAME.finditer(text)} | {m.group(1) for m in _ONE_OF_CROWD.finditer(text)}
     return frozenset(re.sub(r"[’']s?$", "", name).lower() for name in found)
+
+
+_PERSONAL = table("speaker_personal.toml")
+
+
+def _phrases(words) -> str:
+    return "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# "my mom", "our kids", "I voted", "I'm voting", "I saw": a source speaking of its own life
+_PERSONAL_QUOTE = re.compile(
+    rf"\b(?:[Mm]y|[Oo]ur)\s+(?:{_phrases(_PERSONAL['my'])})\b|\bI(?:\s+[a-z]+ly)?(?:\s+|(?=['’]))(?:{_phrases(_PERSONAL['i'])})\b"
+)
+
+
+def personal_quote(quote: str) -> bool:
+    """True when a source's quoted words speak of its own life in the first person: family,
+    home, job, money, vote, or what it saw (``analysis/lexicons/speaker_personal.toml``).
+
+    >>> personal_quote("I have an old car and I live with my mom."), personal_quote("I'm voting for her.")
+    (True, True)
+    >>> personal_quote("I saw people running."), personal_quote("We will win this state, and I will lead.")
+    (True, False)
+    """
+    return bool(_PERSONAL_QUOTE.search(quote))
