@@ -16,7 +16,7 @@ import pandas as pd
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
-from .speaker_context import ordinary_names, personal_quote, role_phrase, running_names
+from .speaker_context import ordinary_names, personal_quote, predicate_role, role_phrase, running_names
 from .speaker_types import (
     AGE_MARK,
     BARE,
@@ -135,6 +135,10 @@ class _EntityRoles:
             apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
             self.appositions.setdefault(self._name_of(row), []).append(apposition)
+        if row.label == "PERSON":
+            role = predicate_role(text, row.start, row.end)
+            if role:  # "Ann Cole is the union's treasurer.", "Ann Cole has lived in Dayton for 30 years."
+                self.appositions.setdefault(self._name_of(row), []).append(role)
         return [*words, apposition]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..lexicons import table
+from .tokens import _words_of
 from .verbs import lemma
 
 # the first word of an apposition that is no role but a clause ("noted the ...", "adding ...")
@@ -198,3 +199,40 @@ def personal_quote(quote: str) -> bool:
     (True, False)
     """
     return bool(_PERSONAL_QUOTE.search(quote))
+
+
+# a sentence opening right before a name: after a full stop (and a closing quote) or a line break
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
+# what a sentence says of the person who opens it: "is the union's treasurer", "has lived in Dayton"
+_PREDICATE = re.compile(
+    r",?\s+(?:\d{1,3},\s+)?(?:(?:is|is\s+now|is\s+also)\s+(?P<role>(?:the|a|an)\s+[^.;:!?\"“”()]{3,100})"
+    r"|(?P<life>(?:has\s+|have\s+)?(?:lives|lived|works|worked|owns|runs|grew\s+up|moved|teaches|studies)\b[^.;:!?\"“”()]{0,100}))"
+)
+
+
+def predicate_role(text: str, start: int, end: int) -> str:
+    """The role or home a sentence opening with the name at ``[start, end)`` gives its person,
+    read as an apposition ("Ann Cole is the union's treasurer." -> "the union's treasurer";
+    "Ann Cole has lived in Dayton for 30 years." -> "who has lived in Dayton for 30 years"),
+    else "". A phrase with no word that types anyone ("is a fighter") is no role.
+
+    >>> t = "It rained. Ann Cole is the union's treasurer. Tom Hale has lived in Dayton for years."
+    >>> predicate_role(t, 11, 19), predicate_role(t, 46, 54)
+    ("the union's treasurer", 'who has lived in Dayton for years')
+    >>> predicate_role("Ann Cole is a fighter.", 0, 8), predicate_role("He said Ann Cole is the treasurer.", 8, 16)
+    ('', '')
+    """
+    if not _SENTENCE_OPEN.search(text, max(0, start - 4), start) and start:
+        return ""
+    m = _PREDICATE.match(text, end)
+    if not m:
+        return ""
+    if m.group("life"):
+        return "who " + m.group("life").strip()
+    return m.group("role").strip() if _types_someone(m.group("role")) else ""
+
+
+def _types_someone(phrase: str) -> bool:
+    from .speaker_types import _type_of_words  # the type cues live there (it imports this module)
+
+    return _type_of_words(_words_of(phrase)) != "other"

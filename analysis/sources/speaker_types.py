@@ -134,7 +134,7 @@ def org_type(name: str) -> str | None:
 
 # an apposition's head ("a Republican pollster", "Mrs. Clinton's communications director")
 # and the organisation it names ("spokesman for World Relief", "analyst at RBC Capital Markets")
-_POSSESSOR = re.compile(r"^((?:[A-Z][\w.\-]*\s){0,4}[A-Z][\w.\-]*|the\s+[a-z][\w\-]*)[’'](?:s)?\s+(.*)$")
+_POSSESSOR = re.compile(r"^((?:[A-Z][\w.\-]*\s){0,4}[A-Z][\w.\-]*|the\s+(?:[A-Z][\w.\-]*\s){0,3}[a-z][\w\-]*)[’'](?:s)?\s+(.*)$")
 _HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the|one)|whom|raised|born|originally|attending|studying|living|working|raising|waiting|standing|holding)\b.*$")
 # words of a title any organisation has ("national press secretary", "executive director")
 _GENERIC = ORG_TITLES | frozenset("analyst and managing deputy assistant executive senior press national communications public affairs relations interim acting".split())
@@ -243,6 +243,8 @@ def _apposition_type(apposition: str) -> str | None:
     if _SOME_BODY.match(org):
         org = ""  # "the owner of a shopping center": a body no name gives, an ordinary person's job
     by_org = (org_type(org) or _type_of_words(_words_of(org))) if org else "other"
+    if words[-1] in ("member", "members") and "board" not in words and "civil_society" in (by_org, _type_of_words(set(words[:-1]))):
+        return "citizen"  # "a member of the machinists' union", "a union member": the rank and file, as ordinary people
     if by_org == "media" and not _EXECUTIVE.isdisjoint(words):
         return "company"  # "chairman of Fox Networks": the business side of an outlet
     if by_org == "company" and not (_MARKET_WATCHERS | _EXECUTIVE).isdisjoint(words):
