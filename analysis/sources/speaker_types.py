@@ -266,6 +266,8 @@ def _apposition_type(apposition: str) -> str | None:
         by_head = "citizen"  # "a PNC bank employee": the last word is the role
     if by_head is None and specific:
         by_words = _type_of_words(set(specific) - _CITIZEN_CUES)
+        if by_words == "other" and by_org == "other":  # "president and general manager": a title of several words, generic ones included
+            by_words = next((t for t, _single, multi in _CUES if t != "citizen" and any(all(p in words for p in cue) for cue in multi)), "other")
         if by_words == "other" and not _CITIZEN_CUES.isdisjoint(specific) and not _CITIZEN_CUES.intersection(specific) <= _NO_LONGER:
             by_words = "citizen"  # "a waitress", but "the city's deputy manager" is government
         by_head = None if by_words == "other" else by_words  # "a campaign spokesman", "a bank clerk"
