@@ -113,6 +113,8 @@ _RUNNING_NAME = re.compile(
     rf"|\b({_NAME})(?:,[^,;.]{{0,120}},)?\s+(?:is|was|has\s+been)\s+(?:a|an|one)\s+(?:[\w\-]+\s+){{0,2}}surrogates?\b"
     # "Gov. Ann Cole is joining her running mate ..."
     rf"|\b({_NAME})(?:\s+[a-z]+){{0,3}}\s+(?:his|her)\s+running\s+mate\b"
+    # "Mrs. Cole said on the stump", "Hale told voters on the campaign trail", "Hale's stump speech"
+    rf"|\b({_NAME})(?:[’']s?\s+stump\s+speech|\s+(?:[a-z]+\s+){{0,8}}?on\s+the\s+(?:stump|campaign\s+trail)\b)"
     # "voted for Kasich", "his endorsement of Ted Cruz"
     rf"|\b(?:vot(?:e|es|ed|ing)\s+for|endors(?:e|es|ed|ing)|endorsement\s+of|back(?:s|ed|ing)|support(?:s|ed|ing))\s+{_INITIALS}({_NAME})"
 )
@@ -134,6 +136,8 @@ def running_names(text: str) -> frozenset[str]:
     >>> sorted(running_names("Hale, Cole and other GOP candidates spoke."))
     ['cole', 'hale']
     >>> sorted(running_names("Gov. Ann Cole has been busy campaigning in Iowa. Tom Hale, a retired general, is a surrogate for her."))
+    ['cole', 'hale']
+    >>> sorted(running_names("Mrs. Cole said on the stump last year that banks must pay. Hale's stump speech is short."))
     ['cole', 'hale']
     """
     found = set()
