@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.sources import extract_quotes
-from analysis.sources.speaker_context import personal_quote, predicate_role, role_phrase
+from analysis.sources.speaker_context import personal_quote, predicate_role, role_phrase, running_names
 from analysis.sources.speaker_types import apposition_type, speaker_type
 
 
@@ -36,6 +36,8 @@ APPOSITIONS = [
     ("a member of the Marlow Machinists Union", "citizen"),  # the rank and file
     ("a board member of the Marlow Machinists Union", "civil_society"),
     ("the Hale campaign's political director", "politics"),
+    ("the founder of a neighborhood group called Save Marlow Park", "civil_society"),  # a founder: the body decides
+    ("a founder of Corvale Capital", "company"),
 ]
 
 
@@ -124,3 +126,8 @@ def test_predicate_role():
     text = "It rained. Ann Cole has lived in Marlow for years. Tom Hale is a fighter."
     assert predicate_role(text, 11, 19) == "who has lived in Marlow for years"
     assert predicate_role(text, 52, 60) == ""  # a word that types no one
+
+
+def test_on_the_stump_is_running():
+    assert running_names("Mrs. Cole said on the stump last year that banks must pay.") == frozenset({"cole"})
+    assert running_names("Mrs. Cole said in the hearing that banks must pay.") == frozenset()

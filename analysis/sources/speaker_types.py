@@ -137,7 +137,7 @@ def org_type(name: str) -> str | None:
 _POSSESSOR = re.compile(r"^((?:[A-Z][\w.\-]*\s){0,4}[A-Z][\w.\-]*|the\s+(?:[A-Z][\w.\-]*\s){0,3}[a-z][\w\-]*)[’'](?:s)?\s+(.*)$")
 _HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the|one)|whom|raised|born|originally|attending|studying|living|working|raising|waiting|standing|holding)\b.*$")
 # words of a title any organisation has ("national press secretary", "executive director")
-_GENERIC = ORG_TITLES | frozenset("analyst and managing deputy assistant executive senior press national communications public affairs relations interim acting".split())
+_GENERIC = ORG_TITLES | frozenset("analyst and managing deputy assistant executive senior press national communications public affairs relations interim acting founder co-founder cofounder".split())
 _OF_ORG = re.compile(r"\s+(?:of|at|for|with|from|to|on)\s+(?:the\s+)?")
 _NOT_HEAD = frozenset("a an the longtime veteran top senior local well-known prominent now then".split())
 # titles of those who run a business (at a newspaper or network too: they speak for the firm)
