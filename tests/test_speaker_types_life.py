@@ -36,7 +36,7 @@ APPOSITIONS = [
     ("a member of the Marlow Machinists Union", "citizen"),  # the rank and file
     ("a board member of the Marlow Machinists Union", "civil_society"),
     ("the Hale campaign's political director", "politics"),
-    ("the founder of a neighborhood group called Save Marlow Park", "civil_society"),  # a founder: the body decides
+    ("the founder of the Save Marlow Park Coalition", "civil_society"),  # a founder: the body decides
     ("a founder of Corvale Capital", "company"),
 ]
 
