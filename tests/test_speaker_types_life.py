@@ -131,10 +131,3 @@ def test_predicate_role():
 def test_on_the_stump_is_running():
     assert running_names("Mrs. Cole said on the stump last year that banks must pay.") == frozenset({"cole"})
     assert running_names("Mrs. Cole said in the hearing that banks must pay.") == frozenset()
-
-
-def test_surrogate_is_running():
-    # a governor campaigning for a candidate speaks as a politician; a campaign for a bill is no candidacy
-    assert running_names("Gov. Tom Hale, campaigning for Ann Cole in Dayton, spoke.") == frozenset({"hale"})
-    assert running_names("Nora Lind campaigned for the bill.") == frozenset()
-    assert speaker_type("Tom Hale", {"tom", "hale"}, title_types=["government"], runs=True, kind="person") == "politics"

@@ -113,8 +113,6 @@ _RUNNING_NAME = re.compile(
     rf"|\b({_NAME})(?:,[^,;.]{{0,120}},)?\s+(?:is|was|has\s+been)\s+(?:a|an|one)\s+(?:[\w\-]+\s+){{0,2}}surrogates?\b"
     # "Gov. Ann Cole is joining her running mate ..."
     rf"|\b({_NAME})(?:\s+[a-z]+){{0,3}}\s+(?:his|her)\s+running\s+mate\b"
-    # "Obama, campaigning for Clinton in Ohio,", "Biden stumped for Ann Cole": a surrogate speaks for a candidate
-    rf"|\b({_NAME}),?\s+(?:[a-z]+\s+){{0,3}}?(?:campaign(?:s|ed|ing)|stump(?:s|ed|ing))\s+for\s+{_INITIALS}[A-Z]"
     # "Mrs. Cole said on the stump", "Hale told voters on the campaign trail", "Hale's stump speech"
     rf"|\b({_NAME})(?:[’']s?\s+stump\s+speech|\s+(?:[a-z]+\s+){{0,8}}?on\s+the\s+(?:stump|campaign\s+trail)\b)"
     # "voted for Kasich", "his endorsement of Ted Cruz"
@@ -141,8 +139,6 @@ def running_names(text: str) -> frozenset[str]:
     ['cole', 'hale']
     >>> sorted(running_names("Mrs. Cole said on the stump last year that banks must pay. Hale's stump speech is short."))
     ['cole', 'hale']
-    >>> sorted(running_names("Gov. Tom Hale, campaigning for Ann Cole in Dayton, spoke. Nora Lind campaigned for the bill."))
-    ['hale']
     """
     found = set()
     for m in _RUNNING_NAME.finditer(text):
