@@ -38,6 +38,9 @@ APPOSITIONS = [
     ("the Hale campaign's political director", "politics"),
     ("the founder of the Save Marlow Park Coalition", "civil_society"),  # a founder: the body decides
     ("a founder of Corvale Capital", "company"),
+    ("a minister with the Marlow Church of Grace", "civil_society"),  # clergy, not a cabinet minister
+    ("secretary of the Marlow Machinists Union", "civil_society"),
+    ("the airline said Thursday", None),  # a clause, no role
 ]
 
 
@@ -131,3 +134,11 @@ def test_predicate_role():
 def test_on_the_stump_is_running():
     assert running_names("Mrs. Cole said on the stump last year that banks must pay.") == frozenset({"cole"})
     assert running_names("Mrs. Cole said in the hearing that banks must pay.") == frozenset()
+
+
+def test_relative_named_before_is_citizen():
+    text = (
+        "Marlow's mayor, Ann Cole, said the search would go on.\n\n"
+        '"He was a good man," his brother Tom Hale told reporters. "We are waiting."'
+    )
+    assert _types(text)["Tom Hale"] == "citizen"

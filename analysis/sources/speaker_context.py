@@ -57,6 +57,8 @@ VOTER = re.compile(
 )
 # relative clauses of a journalist ("who reported that ...", "who hosts a radio show")
 JOURNALIST = re.compile(r"who\s+(?:also\s+|first\s+)?(?:reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column))\b")
+# irregular past forms of reporting verbs that close a clause ("the airline said Thursday")
+_SAID = frozenset("said told wrote spoke".split())
 _VERB_THEN_OBJECT = re.compile(r"^[a-z]+ed\s+(?:the|that|they|he|she|it|his|her|their|to|a|an|[A-Z])|^[a-z]+\s+(?:it|him|her|them|this|us|me)\b")
 
 
@@ -74,6 +76,8 @@ def role_phrase(apposition: str) -> str:
     ('former mayor of Dayton', 'a cashier')
     >>> role_phrase("who was listed on the slate"), role_phrase("who is running for mayor")
     ('', '')
+    >>> role_phrase("the airline said Thursday"), role_phrase("the airline's spokesman")
+    ('', "the airline's spokesman")
     """
     text = apposition.strip()
     if text.startswith("who "):
@@ -92,8 +96,8 @@ def role_phrase(apposition: str) -> str:
     if first[:1].islower() and (lemma(plain) or (plain.endswith("ing") and plain not in _ROLE_ING)):
         return ""
     tokens = text.split()
-    if _FINITE.match(text) or (len(tokens) <= 6 and any(t.endswith(("ed", "s")) and lemma(t.lower()) for t in tokens[1:])):
-        return ""  # "the Post reported": a clause
+    if _FINITE.match(text) or (len(tokens) <= 6 and any((t.endswith(("ed", "s")) or t in _SAID) and lemma(t.lower()) for t in tokens[1:])):
+        return ""  # "the Post reported", "the airline said Thursday": a clause
     return apposition
 
 

@@ -253,6 +253,8 @@ def _apposition_type(apposition: str) -> str | None:
     if _ARTICLE.match(text) and not org and words in (("secretary",), ("assistant",), ("receptionist",)):
         return "citizen"  # "a secretary": an office job, not a minister
     by_head = _type_of_titles(title_types(specific)) if specific else None
+    if by_head == "government" and words[-1] in ("minister", "secretary") and by_org not in ("other", "government"):
+        by_head = by_org  # "a minister with the Hale Church", "secretary of the Hale Union": not a cabinet post
     if by_head and len(specific) > 1:  # "an activist investor": the head noun, not its modifier
         last = _type_of_titles(title_types(specific[-1:])) or _type_of_words({specific[-1]})
         if last not in (by_head, "other", "citizen"):
