@@ -41,6 +41,10 @@ APPOSITIONS = [
     ("a minister with the Marlow Church of Grace", "civil_society"),  # clergy, not a cabinet minister
     ("secretary of the Marlow Machinists Union", "civil_society"),
     ("the airline said Thursday", None),  # a clause, no role
+    ("a Korean adoptee who founded the adoptee advocacy organization Kinfolk", "civil_society"),  # the clause names her role
+    ("a nurse who voted for Hale twice", "citizen"),
+    ("of the Marlow Policy Institute", "academic"),  # an organisation tag after a name
+    ("who was to travel to Dayton", None),  # a clause, no former role
 ]
 
 
@@ -142,3 +146,17 @@ def test_relative_named_before_is_citizen():
         '"He was a good man," his brother Tom Hale told reporters. "We are waiting."'
     )
     assert _types(text)["Tom Hale"] == "citizen"
+
+
+def test_supporter_yields_to_role_words():
+    words = {"union", "president", "ann", "cole", "a", "longtime", "hale", "supporter"}
+    assert speaker_type("Ann Cole", words, appositions=("a longtime Hale supporter",), kind="person") == "civil_society"
+    assert speaker_type("Ann Cole", {"ann", "cole"}, appositions=("a longtime Hale supporter",), kind="person") == "citizen"
+
+
+def test_affiliation_in_the_mention():
+    text = (
+        '"The rule helps workers," said Ross Hale of the Marlow Policy Institute, an early voice in urging '
+        "the administration to act."
+    )
+    assert _types(text)["Ross Hale"] == "academic"

@@ -42,6 +42,8 @@ from .verbs import cue_connotation, lemma
 _FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
 # a home town written in a speaker mention: "Ann Cole of Dayton", "Ann Cole from Dayton, Ohio"
 _PLACE_TAG = re.compile(r"\w\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?$")
+# an organisation tag in a speaker mention: "Ross Hale of the Marlow Policy Institute"
+_AFFILIATION = re.compile(r"\w\s+(?:of|at|with)\s+(the\s+[A-Z][\w.&’'\-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w.&’'\-]*))*)$")
 # what follows the name of someone running for office: "Sanders' campaign", "Trump supporters"
 _CANDIDACY_AFTER = re.compile(r"(?:[’']s?)?\s+(?:presidential\s+|senate\s+|primary\s+)?(?:campaign|candidacy|bid|running\s+mate|supporters|rally|rallies|delegates)\b", re.I)
 # a name in a list of candidates: "Republican hopefuls Jeb Bush, Chris Christie and John Kasich"
@@ -193,6 +195,9 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         if apposition:
             appositions.setdefault(name, []).append(apposition)
         age = AGE_MARK if AGE_AFTER.match(text, named_at[1]) else PLACE_MARK if _PLACE_TAG.search(text, named_at[0], named_at[1]) else ""
+        affiliation = _AFFILIATION.search(text, named_at[0], named_at[1])
+        if affiliation:  # "Ross Hale of the Marlow Policy Institute": the body he speaks for, read as an apposition
+            appositions.setdefault(name, []).append("of " + affiliation.group(1))
         lead = _LEAD_ROLE.search(text, max(0, named_at[0] - 60), named_at[0])  # "The ferry operator, Blue Line Boats, said"
         role = " ".join([lead.group(1) if lead else "", text[named_at[0] : named_at[1]], apposition, age, entity_roles.get(name, "")])
         resolver.record(row.cue_start, name, kind, role)

@@ -76,6 +76,8 @@ def role_phrase(apposition: str) -> str:
     ('former mayor of Dayton', 'a cashier')
     >>> role_phrase("who was listed on the slate"), role_phrase("who is running for mayor")
     ('', '')
+    >>> role_phrase("who was to travel to Dayton")
+    ''
     >>> role_phrase("the airline said Thursday"), role_phrase("the airline's spokesman")
     ('', "the airline's spokesman")
     """
@@ -85,7 +87,7 @@ def role_phrase(apposition: str) -> str:
         if role:  # "who was a nurse", "who served as secretary of state": what the source was
             rest = text[role.end() :]
             first = rest.split(None, 1)[0].lower() if rest.strip() else ""
-            if not first or (first.endswith(("ed", "en", "ing")) and first not in _ROLE_ING) or lemma(first):
+            if not first or first == "to" or (first.endswith(("ed", "en", "ing")) and first not in _ROLE_ING) or lemma(first):
                 return ""  # "who was listed on the slate", "who is running for mayor": a clause, not a role
             return rest if role.group("now") else "former " + re.sub(r"^(?:a|an|the)\s+", "", rest)
         return apposition if _WHO_ROLE.match(text) else ""

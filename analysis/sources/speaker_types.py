@@ -160,6 +160,11 @@ def apposition_type(apposition: str) -> str | None:
     ('politics', 'citizen')
     """
     found = _apposition_type(apposition)
+    who = apposition.find(" who ")
+    if found in (None, "citizen") and who > 0:  # "a South Korean adoptee who founded the advocacy group LGA"
+        by_clause = _apposition_type(apposition[who + 1 :])
+        if by_clause not in (None, "citizen", "other"):
+            found = by_clause
     second = _SECOND_ROLE.search(apposition)
     if found != "politics" and second and not _BARE_PARTY.match(second.group(1)) and _apposition_type(second.group(1)) == "politics":
         return "politics"  # "a lobbyist and a Republican former congressman": the political role decides
@@ -209,6 +214,11 @@ def _apposition_type(apposition: str) -> str | None:
     ('citizen', 'civil_society')
     """
     text = apposition.strip()
+    affiliation = _AFFILIATION_ONLY.match(text)
+    if affiliation:  # "of the Marlow Policy Institute": the body named decides
+        body = re.sub(r"^the\s+", "", affiliation.group(1))
+        found = org_type(body) or _type_of_words(_words_of(body))
+        return None if found == "other" else found
     if _VOTER_LABEL.match(text):
         return "citizen"  # "a registered Democrat", "a self-described independent": how voters are described
     if text.startswith("who "):
@@ -293,6 +303,8 @@ def _apposition_type(apposition: str) -> str | None:
 
 
 _ARTICLES = frozenset("a an the".split())
+# an apposition that is only an organisation tag ("of the Marlow Policy Institute", "at the Hale Fund")
+_AFFILIATION_ONLY = re.compile(r"^(?:of|at|with)\s+(the\s+[A-Z].*)$")
 # "who works at ...": an employee of the body named after it
 _EMPLOYED = re.compile(r"who\s+(?:also\s+|now\s+)?(?:works|worked)\b")
 # "in Orlando", "in the Boca Raton office" closing a role: where it is held
@@ -378,7 +390,7 @@ def speaker_type(
     if by_title is None:
         if AGE_MARK in every or any(map(_resident, appositions)):  # "Ann Cole, 52, a Republican": a voter
             appositions = tuple(a for a in appositions if not _BARE_PARTY.match(a.strip()))
-        weak = [a for a in appositions if VOTER.match(a)]  # "who attended the rally": says nothing of a role
+        weak = [a for a in appositions if VOTER.match(a) or _SUPPORTER.match(a)]  # "who attended the rally": says nothing of a role
         typed = [apposition_type(a) for a in appositions if a not in weak]
         by_title = _type_of_titles([t for t in typed if t and t != "other"])
         said_other = by_title is None and "other" in typed  # "a lawyer in Orlando"
@@ -410,6 +422,8 @@ def speaker_type(
     return found  # staff of someone ("a spokesman for Tom Hale"): typed by whom they speak for
 
 
+# "a longtime Clinton supporter": how a voter is described, but also an official's politics
+_SUPPORTER = re.compile(r"^(?:a|an)\s+(?:[\w\-’']+\s+){0,3}(?:supporter|backer|fan|admirer)s?$")
 # "now director of ...", "... and currently president of ...", "who is now a program officer ...": the role held now
 _NOW = re.compile(r"(?:^|\bwho\s+(?:is|serves\s+as)\s+|,?\s+and\s+|,\s+)(?:now|currently)\s+(?:serves\s+as\s+|is\s+)?(.+)$")
 
