@@ -160,3 +160,8 @@ def test_affiliation_in_the_mention():
         "the administration to act."
     )
     assert _types(text)["Ross Hale"] == "academic"
+
+
+def test_body_named_after_its_place():
+    assert speaker_type("Marlow Evening Sun", {"marlow", "evening", "sun"}, is_place=True, kind="thing") == "media"
+    assert speaker_type("Marlow County", {"marlow", "county"}, is_place=True, kind="thing") == "government"

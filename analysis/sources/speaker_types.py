@@ -372,6 +372,8 @@ def speaker_type(
         return UNNAMED
     if is_place and _person_marks(words, appositions):
         is_place, kind = False, "person"  # "Hala Agha, who organized the event", taken for a place
+    if is_place and " " in name.strip() and ORG_HEADS.get(name.split()[-1].lower()) not in (None, "government"):
+        is_place, kind = False, "thing"  # "Las Vegas Sun", "Ocean County College": a body named after its place
     if is_place and (" " in name.strip() or name.strip() in places()):
         return "government"
     if is_place:  # one word the gazetteers do not know as a place ("Statista"): an organisation
