@@ -73,3 +73,55 @@ def score_types(articles: list, extract, rows: list[tuple[str, str, str]]) -> di
     return {"rows": total, "found": found, "type_right": right,
             "accuracy_found": _ratio(right, found), "accuracy_all": _ratio(right, total),
             "confusions": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items(), key=lambda kv: -kv[1])}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Score the types alone, reading only the articles the table names (faster than
+    ``eval_attribution.py``), and list the wrong ones (names and types only) with ``--errors``.
+
+    ``python benchmarks/speaker_type_gold.py --split train --errors``;
+    ``--table FILE`` scores another table of the same columns (a new batch before it is added).
+    """
+    import argparse
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from eval_attribution import GOLD_TYPES_BY_SPLIT, devdata_path, load_articles, load_extractor
+
+    parser = argparse.ArgumentParser(description="Speaker types on a hand-typed table (types only).")
+    parser.add_argument("--split", choices=sorted(GOLD_TYPES_BY_SPLIT), default="train")
+    parser.add_argument("--table", metavar="FILE", help="a table of the same columns (default: the split's)")
+    parser.add_argument("--errors", action="store_true", help="list the wrong and the missing rows")
+    args = parser.parse_args(argv)
+    path = devdata_path(None, args.split)
+    if not path.is_file():
+        print(f"skipped: devdata not found at {path}")
+        return 0
+    table = Path(args.table) if args.table else GOLD_TYPES_BY_SPLIT[args.split]
+    rows = load_gold_types(table)
+    wanted = {doc_id for doc_id, _name, _type in rows}
+    articles = [a for a in load_articles(path) if a.doc_id in wanted]
+    extract = load_extractor()
+    result = score_types(articles, extract, rows)
+    print(f"{table.name}: {result['found']} of {result['rows']} found; type right on "
+          f"{result['accuracy_found']:.3f} of those found ({result['accuracy_all']:.3f} of all rows)")
+    print("confusions (gold->predicted):", ", ".join(f"{k} {v}" for k, v in result["confusions"].items()))
+    if args.errors:
+        by_id = {a.doc_id: a for a in articles}
+        cache: dict[str, dict[str, str]] = {}
+        for doc_id, name, gold_type in rows:
+            if doc_id not in by_id:
+                continue
+            if doc_id not in cache:
+                df = extract(by_id[doc_id].text)
+                cache[doc_id] = dict(zip(df["speaker"].astype(str), df["speaker_type"].astype(str)))
+            match = find_speaker(name, cache[doc_id])
+            if match is None:
+                print(f"  missing  {doc_id[:40]:40} {name}")
+            elif cache[doc_id][match] != gold_type:
+                print(f"  {gold_type:>13} -> {cache[doc_id][match]:13} {doc_id[:40]:40} {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -16,8 +16,18 @@ import pandas as pd
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
-from .speaker_context import ordinary_names, role_phrase, running_names
-from .speaker_types import AGE_MARK, BARE, INTERVIEWER, PLACE_MARK, STAFF_ROLES, UNNAMED, speaker_type, story_type
+from .speaker_context import ordinary_names, personal_quote, predicate_role, role_phrase, running_names
+from .speaker_types import (
+    AGE_MARK,
+    BARE,
+    INTERVIEWER,
+    PERSONAL_MARK,
+    PLACE_MARK,
+    STAFF_ROLES,
+    UNNAMED,
+    speaker_type,
+    story_type,
+)
 from .speakers import (
     AGE_AFTER,
     FUNCTION_ENDS,
@@ -32,6 +42,8 @@ from .verbs import cue_connotation, lemma
 _FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
 # a home town written in a speaker mention: "Ann Cole of Dayton", "Ann Cole from Dayton, Ohio"
 _PLACE_TAG = re.compile(r"\w\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?$")
+# an organisation tag in a speaker mention: "Ross Hale of the Marlow Policy Institute"
+_AFFILIATION = re.compile(r"\w\s+(?:of|at|with)\s+(the\s+[A-Z][\w.&’'\-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w.&’'\-]*))*)$")
 # what follows the name of someone running for office: "Sanders' campaign", "Trump supporters"
 _CANDIDACY_AFTER = re.compile(r"(?:[’']s?)?\s+(?:presidential\s+|senate\s+|primary\s+)?(?:campaign|candidacy|bid|running\s+mate|supporters|rally|rallies|delegates)\b", re.I)
 # a name in a list of candidates: "Republican hopefuls Jeb Bush, Chris Christie and John Kasich"
@@ -103,6 +115,9 @@ class _EntityRoles:
                 if word.lower() in _FUNCTION_WORDS or lemma(word) or word.endswith("ed"):
                     break
                 words.insert(0, word)
+            owner_of = _ROLE_OF_BEFORE.search(text[max(0, row.start - 90) : row.start])
+            if owner_of:  # "the owner of the Woodmont Country Club, Mark Schmidt": a role, read as an apposition
+                self.appositions.setdefault(self._name_of(row), []).append(owner_of.group(1))
             lead = _ROLE_BEFORE.search(text[max(0, row.start - 60) : row.start])
             if lead:  # "Mr. Trump's campaign chairman, Paul Manafort"
                 words.extend(lead.group(1).split())
@@ -122,6 +137,10 @@ class _EntityRoles:
             apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
             self.appositions.setdefault(self._name_of(row), []).append(apposition)
+        if row.label == "PERSON":
+            role = predicate_role(text, row.start, row.end)
+            if role:  # "Ann Cole is the union's treasurer.", "Ann Cole has lived in Dayton for 30 years."
+                self.appositions.setdefault(self._name_of(row), []).append(role)
         return [*words, apposition]
 
 
@@ -137,6 +156,8 @@ _LEAD_ROLE = re.compile(_SENTENCE_START + r"(?:The|A|An)\s+" + _ROLE_THEN_COMMA)
 # the same before a person's name, also after a possessive or an article: "Mr. Trump's campaign chairman, Paul Manafort"
 # "the union's" right before such a role: the body whose role it is
 _OWNER_BEFORE = re.compile(r"\b(?:the|a|an)\s+([a-z][\w\-]*)[’']s?$")
+# "the owner of the Woodmont Country Club, " right before a name
+_ROLE_OF_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w\-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s+){0,5}[A-Z][\w.&’'\-]*),\s*$")
 _ROLE_BEFORE = re.compile(_SENTENCE_START[:-1] + r"|[’']s\s+|\b(?:a|an|the)\s+)" + _ROLE_THEN_COMMA)
 
 
@@ -174,6 +195,9 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         if apposition:
             appositions.setdefault(name, []).append(apposition)
         age = AGE_MARK if AGE_AFTER.match(text, named_at[1]) else PLACE_MARK if _PLACE_TAG.search(text, named_at[0], named_at[1]) else ""
+        affiliation = _AFFILIATION.search(text, named_at[0], named_at[1])
+        if affiliation:  # "Ross Hale of the Marlow Policy Institute": the body he speaks for, read as an apposition
+            appositions.setdefault(name, []).append("of " + affiliation.group(1))
         lead = _LEAD_ROLE.search(text, max(0, named_at[0] - 60), named_at[0])  # "The ferry operator, Blue Line Boats, said"
         role = " ".join([lead.group(1) if lead else "", text[named_at[0] : named_at[1]], apposition, age, entity_roles.get(name, "")])
         resolver.record(row.cue_start, name, kind, role)
@@ -187,6 +211,8 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
     titles = resolver.title_types_by_source()
     running = running_names(text)
     ordinary = ordinary_names(text)  # introduced with an age or as one of a crowd anywhere
+    # sources whose own quoted words speak of their life ("I live with my mom")
+    personal = {r.speaker for r in rows if r.kind in ("direct", "partial") and personal_quote(text[r.start : r.end])}
     records = []
     for row in rows:
         mention = row.mention
@@ -196,6 +222,8 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         surname = name.split()[-1].lower() if name.split() else None
         if surname in ordinary:
             words = {*words, AGE_MARK}
+        if name in personal:
+            words = {*words, PERSONAL_MARK}
         named = bool(source and source.named)
         kind_of_source = speaker_type(
             name, words, is_place=name in places, title_types=titles.get(name, ()),

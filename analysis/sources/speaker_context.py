@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 
+from ..lexicons import table
+from .tokens import _words_of
 from .verbs import lemma
 
 # the first word of an apposition that is no role but a clause ("noted the ...", "adding ...")
 _CLAUSE_START = frozenset(
     "two three four five six seven eight nine ten several many some both other others "
     "however though too also then meanwhile instead according as along is are was were has have had will would can could "
+    "you're you’re i'm i’m he's he’s she's she’s they're they’re we're we’re it's it’s "
     "did does if unlike when while because although since but and or so after before than drawn seen known given taken "
     "shown".split()
 )
@@ -38,12 +41,24 @@ _WHO_ROLE = re.compile(
     r"works|worked|teaches|taught|studies|studied|advises|advised|manages|managed|"
     r"lives|lived|has\s+lived|grew|moved|traveled|travelled|drove|came|comes|is\s+from|was\s+born|"
     r"voted|votes|caucused|plans\s+to\s+vote|will\s+vote|attended|attends|"
-    r"reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column))\b"
+    r"reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column)|"
+    r"lost\s+(?:his|her|their|a)\s+(?:[\w\-]+\s+)?(?:son|daughter|child|children|husband|wife|mother|father|sister|brother|"
+    r"parents?|grandson|granddaughter|grandmother|grandfather|fianc[ée]e?|relatives?|family|home|job|house)|"
+    r"survived)\b"
+    # "who appraises properties for the firm Hale & Cole": what a body the source works for does
+    r"|who\s+(?:also\s+)?[a-z]+s\s+(?:[\w\-]+\s+){0,4}?(?:for|at|with)\s+(?=(?:the\s+|a\s+|an\s+)?(?:[a-z\-]+\s+){0,4}(?:firm|company|[A-Z]))"
 )
 # relative clauses of an ordinary person quoted as such ("who voted for Ruiz twice", "who attended the rally")
-VOTER = re.compile(r"who\s+(?:also\s+|once\s+)?(?:voted|votes|caucused|plans\s+to\s+vote|will\s+vote|attended|attends)\b")
+# "who lost her son in the shooting", "who survived the attack": a relative or a witness, as ordinary people are quoted
+VOTER = re.compile(
+    r"who\s+(?:also\s+|once\s+)?(?:voted|votes|caucused|plans\s+to\s+vote|will\s+vote|attended|attends|survived"
+    r"|lost\s+(?:his|her|their|a)\s+(?:[\w\-]+\s+)?(?:son|daughter|child|children|husband|wife|mother|father|sister|brother|"
+    r"parents?|grandson|granddaughter|grandmother|grandfather|fianc[ée]e?|relatives?|family|home|job|house))\b"
+)
 # relative clauses of a journalist ("who reported that ...", "who hosts a radio show")
 JOURNALIST = re.compile(r"who\s+(?:also\s+|first\s+)?(?:reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column))\b")
+# irregular past forms of reporting verbs that close a clause ("the airline said Thursday")
+_SAID = frozenset("said told wrote spoke".split())
 _VERB_THEN_OBJECT = re.compile(r"^[a-z]+ed\s+(?:the|that|they|he|she|it|his|her|their|to|a|an|[A-Z])|^[a-z]+\s+(?:it|him|her|them|this|us|me)\b")
 
 
@@ -61,6 +76,10 @@ def role_phrase(apposition: str) -> str:
     ('former mayor of Dayton', 'a cashier')
     >>> role_phrase("who was listed on the slate"), role_phrase("who is running for mayor")
     ('', '')
+    >>> role_phrase("who was to travel to Dayton")
+    ''
+    >>> role_phrase("the airline said Thursday"), role_phrase("the airline's spokesman")
+    ('', "the airline's spokesman")
     """
     text = apposition.strip()
     if text.startswith("who "):
@@ -68,7 +87,7 @@ def role_phrase(apposition: str) -> str:
         if role:  # "who was a nurse", "who served as secretary of state": what the source was
             rest = text[role.end() :]
             first = rest.split(None, 1)[0].lower() if rest.strip() else ""
-            if not first or (first.endswith(("ed", "en", "ing")) and first not in _ROLE_ING) or lemma(first):
+            if not first or first == "to" or (first.endswith(("ed", "en", "ing")) and first not in _ROLE_ING) or lemma(first):
                 return ""  # "who was listed on the slate", "who is running for mayor": a clause, not a role
             return rest if role.group("now") else "former " + re.sub(r"^(?:a|an|the)\s+", "", rest)
         return apposition if _WHO_ROLE.match(text) else ""
@@ -79,8 +98,8 @@ def role_phrase(apposition: str) -> str:
     if first[:1].islower() and (lemma(plain) or (plain.endswith("ing") and plain not in _ROLE_ING)):
         return ""
     tokens = text.split()
-    if _FINITE.match(text) or (len(tokens) <= 6 and any(t.endswith(("ed", "s")) and lemma(t.lower()) for t in tokens[1:])):
-        return ""  # "the Post reported": a clause
+    if _FINITE.match(text) or (len(tokens) <= 6 and any((t.endswith(("ed", "s")) or t in _SAID) and lemma(t.lower()) for t in tokens[1:])):
+        return ""  # "the Post reported", "the airline said Thursday": a clause
     return apposition
 
 
@@ -100,6 +119,8 @@ _RUNNING_NAME = re.compile(
     rf"|\b({_NAME})(?:,[^,;.]{{0,120}},)?\s+(?:is|was|has\s+been)\s+(?:a|an|one)\s+(?:[\w\-]+\s+){{0,2}}surrogates?\b"
     # "Gov. Ann Cole is joining her running mate ..."
     rf"|\b({_NAME})(?:\s+[a-z]+){{0,3}}\s+(?:his|her)\s+running\s+mate\b"
+    # "Mrs. Cole said on the stump", "Hale told voters on the campaign trail", "Hale's stump speech"
+    rf"|\b({_NAME})(?:[’']s?\s+stump\s+speech|\s+(?:[a-z]+\s+){{0,8}}?on\s+the\s+(?:stump|campaign\s+trail)\b)"
     # "voted for Kasich", "his endorsement of Ted Cruz"
     rf"|\b(?:vot(?:e|es|ed|ing)\s+for|endors(?:e|es|ed|ing)|endorsement\s+of|back(?:s|ed|ing)|support(?:s|ed|ing))\s+{_INITIALS}({_NAME})"
 )
@@ -121,6 +142,8 @@ def running_names(text: str) -> frozenset[str]:
     >>> sorted(running_names("Hale, Cole and other GOP candidates spoke."))
     ['cole', 'hale']
     >>> sorted(running_names("Gov. Ann Cole has been busy campaigning in Iowa. Tom Hale, a retired general, is a surrogate for her."))
+    ['cole', 'hale']
+    >>> sorted(running_names("Mrs. Cole said on the stump last year that banks must pay. Hale's stump speech is short."))
     ['cole', 'hale']
     """
     found = set()
@@ -161,3 +184,65 @@ def ordinary_names(text: str) -> frozenset[str]:
     """
     found = {m.group(1) for m in _AGED_NAME.finditer(text)} | {m.group(1) for m in _ONE_OF_CROWD.finditer(text)}
     return frozenset(re.sub(r"[’']s?$", "", name).lower() for name in found)
+
+
+_PERSONAL = table("speaker_personal.toml")
+
+
+def _phrases(words) -> str:
+    return "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# "my mom", "our kids", "I voted", "I'm voting", "I saw": a source speaking of its own life
+_PERSONAL_QUOTE = re.compile(
+    rf"\b(?:[Mm]y|[Oo]ur)\s+(?:{_phrases(_PERSONAL['my'])})\b|\bI(?:\s+[a-z]+ly)?(?:\s+|(?=['’]))(?:{_phrases(_PERSONAL['i'])})\b"
+)
+
+
+def personal_quote(quote: str) -> bool:
+    """True when a source's quoted words speak of its own life in the first person: family,
+    home, job, money, vote, or what it saw (``analysis/lexicons/speaker_personal.toml``).
+
+    >>> personal_quote("I have an old car and I live with my mom."), personal_quote("I'm voting for her.")
+    (True, True)
+    >>> personal_quote("I saw people running."), personal_quote("We will win this state, and I will lead.")
+    (True, False)
+    """
+    return bool(_PERSONAL_QUOTE.search(quote))
+
+
+# a sentence opening right before a name: after a full stop (and a closing quote) or a line break
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
+# what a sentence says of the person who opens it: "is the union's treasurer", "has lived in Dayton"
+_PREDICATE = re.compile(
+    r",?\s+(?:\d{1,3},\s+)?(?:(?:is|is\s+now|is\s+also)\s+(?P<role>(?:the|a|an)\s+[^.;:!?\"“”()]{3,100})"
+    r"|(?P<life>(?:has\s+|have\s+)?(?:lives|lived|works|worked|owns|runs|grew\s+up|moved|teaches|studies)\b[^.;:!?\"“”()]{0,100}))"
+)
+
+
+def predicate_role(text: str, start: int, end: int) -> str:
+    """The role or home a sentence opening with the name at ``[start, end)`` gives its person,
+    read as an apposition ("Ann Cole is the union's treasurer." -> "the union's treasurer";
+    "Ann Cole has lived in Dayton for 30 years." -> "who has lived in Dayton for 30 years"),
+    else "". A phrase with no word that types anyone ("is a fighter") is no role.
+
+    >>> t = "It rained. Ann Cole is the union's treasurer. Tom Hale has lived in Dayton for years."
+    >>> predicate_role(t, 11, 19), predicate_role(t, 46, 54)
+    ("the union's treasurer", 'who has lived in Dayton for years')
+    >>> predicate_role("Ann Cole is a fighter.", 0, 8), predicate_role("He said Ann Cole is the treasurer.", 8, 16)
+    ('', '')
+    """
+    if not _SENTENCE_OPEN.search(text, max(0, start - 4), start) and start:
+        return ""
+    m = _PREDICATE.match(text, end)
+    if not m:
+        return ""
+    if m.group("life"):
+        return "who " + m.group("life").strip()
+    return m.group("role").strip() if _types_someone(m.group("role")) else ""
+
+
+def _types_someone(phrase: str) -> bool:
+    from .speaker_types import _type_of_words  # the type cues live there (it imports this module)
+
+    return _type_of_words(_words_of(phrase)) != "other"

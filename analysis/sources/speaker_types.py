@@ -52,6 +52,10 @@ AGE_MARK = "__age__"
 #: Put among a source's words when a place follows its name ("Ann Cole of Dayton"): a named
 #: person with a home town and no other type is an ordinary person quoted, a citizen.
 PLACE_MARK = "__place__"
+#: Put among a source's words when its own quoted words speak of its life in the first person
+#: ("my mom", "I voted", "I saw the truck"; :func:`analysis.sources.speaker_context.personal_quote`):
+#: a named person with nothing else that types them is an ordinary person quoted, a citizen.
+PERSONAL_MARK = "__personal__"
 #: What :func:`speaker_type` gives a person named with nothing that types them when the caller
 #: leaves the choice to the story (``bare=BARE``): :func:`story_type` then decides.
 BARE = "__bare__"
@@ -105,6 +109,7 @@ def org_type(name: str) -> str | None:
     >>> org_type("University of Michigan"), org_type("Tom Hale")
     ('academic', None)
     """
+    name = re.sub(r"\s*\([^)]*\)$", "", name)  # "American Federation of Teachers (AFT)"
     inner, at, outer = name.partition(" at ")
     if at and (outer[:1].isupper() or (outer.startswith("the ") and outer[4:5].isupper())):
         found = org_type(outer)  # "the political science department at the University of Nevada"
@@ -129,10 +134,10 @@ def org_type(name: str) -> str | None:
 
 # an apposition's head ("a Republican pollster", "Mrs. Clinton's communications director")
 # and the organisation it names ("spokesman for World Relief", "analyst at RBC Capital Markets")
-_POSSESSOR = re.compile(r"^((?:[A-Z][\w.\-]*\s){0,4}[A-Z][\w.\-]*|the\s+[a-z][\w\-]*)[’'](?:s)?\s+(.*)$")
+_POSSESSOR = re.compile(r"^((?:[A-Z][\w.\-]*\s){0,4}[A-Z][\w.\-]*|the\s+(?:[A-Z][\w.\-]*\s){0,3}[a-z][\w\-]*)[’'](?:s)?\s+(.*)$")
 _HEAD_END = re.compile(r"\s+(?:who|whose|which|that|during|since|when|where|was|is|has|had|said|says|told|and\s+(?:a|an|the|one)|whom|raised|born|originally|attending|studying|living|working|raising|waiting|standing|holding)\b.*$")
 # words of a title any organisation has ("national press secretary", "executive director")
-_GENERIC = ORG_TITLES | frozenset("analyst and managing deputy assistant executive senior press national communications public affairs relations interim acting".split())
+_GENERIC = ORG_TITLES | frozenset("analyst and managing deputy assistant executive senior press national communications public affairs relations interim acting founder co-founder cofounder".split())
 _OF_ORG = re.compile(r"\s+(?:of|at|for|with|from|to|on)\s+(?:the\s+)?")
 _NOT_HEAD = frozenset("a an the longtime veteran top senior local well-known prominent now then".split())
 # titles of those who run a business (at a newspaper or network too: they speak for the firm)
@@ -155,6 +160,11 @@ def apposition_type(apposition: str) -> str | None:
     ('politics', 'citizen')
     """
     found = _apposition_type(apposition)
+    who = apposition.find(" who ")
+    if found in (None, "citizen") and who > 0:  # "a South Korean adoptee who founded the advocacy group LGA"
+        by_clause = _apposition_type(apposition[who + 1 :])
+        if by_clause not in (None, "citizen", "other"):
+            found = by_clause
     second = _SECOND_ROLE.search(apposition)
     if found != "politics" and second and not _BARE_PARTY.match(second.group(1)) and _apposition_type(second.group(1)) == "politics":
         return "politics"  # "a lobbyist and a Republican former congressman": the political role decides
@@ -204,6 +214,11 @@ def _apposition_type(apposition: str) -> str | None:
     ('citizen', 'civil_society')
     """
     text = apposition.strip()
+    affiliation = _AFFILIATION_ONLY.match(text)
+    if affiliation:  # "of the Marlow Policy Institute": the body named decides
+        body = re.sub(r"^the\s+", "", affiliation.group(1))
+        found = org_type(body) or _type_of_words(_words_of(body))
+        return None if found == "other" else found
     if _VOTER_LABEL.match(text):
         return "citizen"  # "a registered Democrat", "a self-described independent": how voters are described
     if text.startswith("who "):
@@ -213,6 +228,9 @@ def _apposition_type(apposition: str) -> str | None:
             return "media"  # "who reported that ...", "who hosts a radio show"
         role = _WHO_ROLE.match(text)
         rest = text[role.end() :].strip() if role else ""
+        body = re.sub(r"^(?:at|for|in|with)\s+", "", rest)
+        if role and _EMPLOYED.match(text) and _SOME_BODY.match(body):
+            return "citizen"  # "who works at a heating company": an employee, quoted as such
         if role and _SOME_BODY.match(rest) and _type_of_words(_words_of(rest)) == "other":
             return "citizen"  # "who runs a bakery by the landing": like "a bakery owner", an ordinary person's job
         by_body = (org_type(rest) or _type_of_words(_words_of(rest) - _CITIZEN_CUES)) if rest else "other"
@@ -224,6 +242,7 @@ def _apposition_type(apposition: str) -> str | None:
     else:
         parts = _OF_ORG.split(text, maxsplit=1)
         head, org = parts[0], parts[1] if len(parts) > 1 else ""
+    head = _IN_PLACE.sub("", head)  # "a lawyer in Orlando": the role, not where it is held
     raw_words = [(w.strip(".,’'").lower(), w) for w in head.split()]
     # leave out articles and modifiers ("a longtime", "veteran analyst"), but not the last word ("a Navy veteran")
     kept = [(w, raw) for i, (w, raw) in enumerate(raw_words) if w and (w not in _NOT_HEAD or (i == len(raw_words) - 1 and w not in _ARTICLES))]
@@ -234,6 +253,8 @@ def _apposition_type(apposition: str) -> str | None:
     if _SOME_BODY.match(org):
         org = ""  # "the owner of a shopping center": a body no name gives, an ordinary person's job
     by_org = (org_type(org) or _type_of_words(_words_of(org))) if org else "other"
+    if words[-1] in ("member", "members") and "board" not in words and "civil_society" in (by_org, _type_of_words(set(words[:-1]))):
+        return "citizen"  # "a member of the machinists' union", "a union member": the rank and file, as ordinary people
     if by_org == "media" and not _EXECUTIVE.isdisjoint(words):
         return "company"  # "chairman of Fox Networks": the business side of an outlet
     if by_org == "company" and not (_MARKET_WATCHERS | _EXECUTIVE).isdisjoint(words):
@@ -242,10 +263,23 @@ def _apposition_type(apposition: str) -> str | None:
     if _ARTICLE.match(text) and not org and words in (("secretary",), ("assistant",), ("receptionist",)):
         return "citizen"  # "a secretary": an office job, not a minister
     by_head = _type_of_titles(title_types(specific)) if specific else None
+    if by_head == "government" and words[-1] in ("minister", "secretary") and by_org not in ("other", "government"):
+        by_head = by_org  # "a minister with the Hale Church", "secretary of the Hale Union": not a cabinet post
+    if by_head and len(specific) > 1:  # "an activist investor": the head noun, not its modifier
+        last = _type_of_titles(title_types(specific[-1:])) or _type_of_words({specific[-1]})
+        if last not in (by_head, "other", "citizen"):
+            by_head = last
+    proper = " ".join(raw for _w, raw in kept[:-1] if raw[:1].isupper())
+    if proper and words[-1] in _EXPERTS:  # "a Border Patrol tunneling expert": the expert of that body
+        by_proper = org_type(proper) or _type_of_words(_words_of(proper))
+        if by_proper in ("government", "company", "media", "civil_society"):
+            return by_proper
     if by_head is None and specific and specific[-1] in _CITIZEN_CUES and by_org == "other":
         by_head = "citizen"  # "a PNC bank employee": the last word is the role
     if by_head is None and specific:
         by_words = _type_of_words(set(specific) - _CITIZEN_CUES)
+        if by_words == "other" and by_org == "other":  # "president and general manager": a title of several words, generic ones included
+            by_words = next((t for t, _single, multi in _CUES if t != "citizen" and any(all(p in words for p in cue) for cue in multi)), "other")
         if by_words == "other" and not _CITIZEN_CUES.isdisjoint(specific) and not _CITIZEN_CUES.intersection(specific) <= _NO_LONGER:
             by_words = "citizen"  # "a waitress", but "the city's deputy manager" is government
         by_head = None if by_words == "other" else by_words  # "a campaign spokesman", "a bank clerk"
@@ -257,6 +291,8 @@ def _apposition_type(apposition: str) -> str | None:
         by_head == "civil_society" and not _PARTY_NAMES.isdisjoint(words)
     ):
         return "politics"  # "a Republican donor", "a Republican expert on messaging", "a Republican activist"
+    if by_head is None and specific and specific[-1] in OTHER_ROLES and by_org in ("other", "company"):
+        return "other"  # "a lawyer for hedge funds", "a Boca Raton lawyer": a lawyer for clients
     if by_head is None and by_org == "other" and org[:1].isupper() and len(org) > 2 and not (_EXECUTIVE | _MARKET_WATCHERS).isdisjoint(words) and "director" not in words[-1:]:
         return "company"  # "vice chairman of G-III": the head of a body no word types runs a firm
     if by_head is None and by_org == "other" and _ARTICLE.match(text) and specific and specific[-1] == words[-1] and common and specific[-1] not in STAFF_ROLES | OTHER_ROLES:
@@ -267,6 +303,14 @@ def _apposition_type(apposition: str) -> str | None:
 
 
 _ARTICLES = frozenset("a an the".split())
+# an apposition that is only an organisation tag ("of the Marlow Policy Institute", "at the Hale Fund")
+_AFFILIATION_ONLY = re.compile(r"^(?:of|at|with)\s+(the\s+[A-Z].*)$")
+# "who works at ...": an employee of the body named after it
+_EMPLOYED = re.compile(r"who\s+(?:also\s+|now\s+)?(?:works|worked)\b")
+# "in Orlando", "in the Boca Raton office" closing a role: where it is held
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+|a\s+)?[A-Z].*$")
+# head nouns of those who speak as experts of the body named before them ("a Border Patrol expert")
+_EXPERTS = frozenset("expert experts specialist specialists analyst analysts economist researcher scientist".split())
 _ARTICLE = re.compile(r"(?:a|an)\s", re.I)
 # a body named by a common noun after "a" ("of a shopping center", "at a local diner")
 _SOME_BODY = re.compile(r"(?:a|an)\s+[a-z]")
@@ -286,7 +330,7 @@ _BARE_PARTY = re.compile(
 
 
 #: Roles of people who speak for someone else: left for :mod:`.records` to type by their principal.
-STAFF_ROLES = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisor staffer director secretary".split())
+STAFF_ROLES = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisor staffer director secretary volunteer".split())
 _MAY_RUN = ("company", "academic", "government", "media", "other")
 
 
@@ -326,6 +370,10 @@ def speaker_type(
     """
     if name == UNNAMED:
         return UNNAMED
+    if is_place and _person_marks(words, appositions):
+        is_place, kind = False, "person"  # "Hala Agha, who organized the event", taken for a place
+    if is_place and " " in name.strip() and ORG_HEADS.get(name.split()[-1].lower()) not in (None, "government"):
+        is_place, kind = False, "thing"  # "Las Vegas Sun", "Ocean County College": a body named after its place
     if is_place and (" " in name.strip() or name.strip() in places()):
         return "government"
     if is_place:  # one word the gazetteers do not know as a place ("Statista"): an organisation
@@ -337,14 +385,23 @@ def speaker_type(
     if by_title in ("government", "company") and "former" in every:
         by_title = None  # "Former Secretary of State Ann Cole", "former tech executive Ann Cole": as what does she speak now?
     appositions = tuple(dict.fromkeys(appositions))  # one phrase counts once, however often it was met
-    now = _type_of_titles([t for t in (apposition_type(a[4:]) for a in appositions if a.startswith("now ")) if t])
+    now = _type_of_titles([t for t in (apposition_type(r) for r in map(_now_role, appositions) if r) if t and t != "other"])
     if now:  # "former Rep. Ann Cole, now director of the Hale Center": the role she holds now
         by_title = now
+    said_other = False
     if by_title is None:
-        if AGE_MARK in every or any(map(_RESIDENT.match, appositions)):  # "Ann Cole, 52, a Republican": a voter
+        if AGE_MARK in every or any(map(_resident, appositions)):  # "Ann Cole, 52, a Republican": a voter
             appositions = tuple(a for a in appositions if not _BARE_PARTY.match(a.strip()))
-        by_title = _type_of_titles([t for t in map(apposition_type, appositions) if t])
-    if by_title is None and kind != "thing" and (AGE_MARK in every or any(map(_RESIDENT.match, appositions))):
+        weak = [a for a in appositions if VOTER.match(a) or _SUPPORTER.match(a)]  # "who attended the rally": says nothing of a role
+        typed = [apposition_type(a) for a in appositions if a not in weak]
+        by_title = _type_of_titles([t for t in typed if t and t != "other"])
+        said_other = by_title is None and "other" in typed  # "a lawyer in Orlando"
+        if by_title is None and weak and not said_other:  # "City Council president Ann Cole, who attended the rally"
+            by_role = _type_of_words(every - _words_of(name) - set().union(*map(_words_of, weak)))
+            by_title = by_role if by_role not in ("other", "citizen") else "citizen"
+    if said_other and AGE_MARK not in every and not runs and RUNNING.isdisjoint(every):
+        return "other"
+    if by_title is None and kind != "thing" and (AGE_MARK in every or any(map(_resident, appositions))):
         by_title = "citizen"  # "Ann Cole, 52,", "Ann Cole, who lives nearby", "Ann Cole, a nurse from Dayton"
     if by_title is None and name[:1].isupper() and (kind == "thing" or not _has_first_name(name)):
         by_title = org_type(name)
@@ -357,13 +414,54 @@ def speaker_type(
         return "politics"  # the article shows the source running for office
     if found != "other" or not OTHER_ROLES.isdisjoint(every) or not named:
         return found
-    if kind != "thing" and (AGE_MARK in every or PLACE_MARK in every or any(map(_RESIDENT.match, appositions))):
-        return "citizen"  # "Ann Cole, 52,", "Ann Cole of Dayton", "Ann Cole, who lives nearby"
+    personal = PERSONAL_MARK in every and STAFF_ROLES.isdisjoint(every)  # an aide's "my husband": typed by whom she serves
+    if kind != "thing" and (AGE_MARK in every or PLACE_MARK in every or personal or any(map(_resident, appositions))):
+        return "citizen"  # "Ann Cole, 52,", "Ann Cole of Dayton", "Ann Cole, who lives nearby", "my mom says"
     if kind == "thing":
         return "company"  # an organisation no word types: most often a firm
     if (kind == "person" or " " in name.strip()) and STAFF_ROLES.isdisjoint(every - ({"secretary"} if "former" in every else set())):
         return bare  # a person named bare: nothing in the article says what they are (a former secretary of state: no one's staff)
     return found  # staff of someone ("a spokesman for Tom Hale"): typed by whom they speak for
+
+
+# "a longtime Clinton supporter": how a voter is described, but also an official's politics
+_SUPPORTER = re.compile(r"^(?:a|an)\s+(?:[\w\-’']+\s+){0,3}(?:supporter|backer|fan|admirer)s?$")
+# "now director of ...", "... and currently president of ...", "who is now a program officer ...": the role held now
+_NOW = re.compile(r"(?:^|\bwho\s+(?:is|serves\s+as)\s+|,?\s+and\s+|,\s+)(?:now|currently)\s+(?:serves\s+as\s+|is\s+)?(.+)$")
+
+
+def _now_role(apposition: str) -> str | None:
+    """The role an apposition says the source holds now, or None.
+
+    >>> _now_role("a former senator and currently president of the Hale Fund"), _now_role("a nurse")
+    ('president of the Hale Fund', None)
+    """
+    m = _NOW.search(apposition)
+    return m.group(1) if m else None
+
+
+def _resident(apposition: str) -> bool:
+    """True when the apposition says where a person lives or comes from, and its head names
+    no role that types them ("a nurse from Dayton", "who lives nearby"; not "a former mayor of
+    Nice" or "a broker based in Tampa").
+
+    >>> _resident("a nurse from Dayton"), _resident("a former mayor of Nice"), _resident("a broker based in Tampa")
+    (True, False, False)
+    """
+    if not _RESIDENT.match(apposition):
+        return False
+    if apposition.startswith("who "):
+        return True
+    head = re.split(r"\s+(?:from|of|based|living)\s", apposition, maxsplit=1)[0]
+    return not _FORMER.search(head) and _type_of_words(_words_of(head)) in ("other", "citizen")
+
+
+def _person_marks(words, appositions) -> bool:
+    """True when a source taken for a place is described as a person: an age after its name,
+    a relative clause ("who organized the event"), or a role ("a cook at the Taj")."""
+    if AGE_MARK in words or any(a.startswith("who ") for a in appositions):
+        return True
+    return any(apposition_type(a) not in (None, "government") for a in appositions)
 
 
 def _has_first_name(name: str) -> bool:
