@@ -199,3 +199,11 @@ def test_two_acronyms_joined_by_a_hyphen_are_one_organisation():
     got = extract_entities("The AFL-CIO endorsed her. Later the A.F.L.-C.I.O. said it would march. The US-UK talks ended.")
     assert got[["text", "label"]].values.tolist() == [["AFL-CIO", "ORGANIZATION"], ["A.F.L.-C.I.O.", "ORGANIZATION"]]
     assert got["canonical"].nunique() == 1
+
+
+def test_a_place_ending_in_an_organisation_word_is_an_organisation_and_no_name_opens_lower_case():
+    got = extract_entities("The Harbour Town Swim Club said it would start a petition. Dr. Ann Hale, a professor of public health at Lakeview University, agreed.")
+    pairs = got[["text", "label"]].values.tolist()
+    assert ["Harbour Town Swim Club", "ORGANIZATION"] in pairs
+    assert ["Lakeview University", "ORGANIZATION"] in pairs
+    assert not any(t[:1].islower() for t in got["text"])

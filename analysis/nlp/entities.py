@@ -45,6 +45,7 @@ from .ner_lists import (  # noqa: F401  (names other modules read from here)
     KNOWN_ORGS,
     LEADING_DROP,
     LOC_CUES,
+    MODEL_ORG_CUES,
     MONTHS,
     NAME_SUFFIXES,
     NOT_NAMES,
@@ -179,8 +180,9 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
     if label == "MISC":
         return []
     out = []
-    # leading articles and titles
-    while first < last and (words[first] in LEADING_DROP or words[first].lower() == "the"):
+    # leading articles and titles; lower-case words and connectors the model ran into a name
+    # ("public health at Lakeview University"), but not the particles of a name ("de Gaulle")
+    while first < last and (words[first] in LEADING_DROP or words[first].lower() == "the" or _LEADING_LOWER(words[first])):
         first += 1
     first_word = _first_word_of(words)
     if first < last and (first == first_word or words[first - 1] in _OPENERS) and last - first > 1 and words[first].lower() in FUNCTION_WORDS:
@@ -211,6 +213,8 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
         return out  # "Also", "Among"
     if not any(w[:1].isupper() or w[:1].isdigit() for w in words[first:last]):
         return out
+    if _ORG_ENDS and label == "LOC" and last - first > 1 and words[last - 1] in MODEL_ORG_CUES and words[last - 1] not in LOC_CUES:
+        label = "ORG"  # "Harbour Town Swim Club": a body named after its town
     if _WORLD_TEAMS and label == "LOC" and _place_and_plural(words[first:last]):
         label = "ORG"  # "Pittsburgh Pirates", "Boston Red Sox": a team named after its town
     if label == "PER" and _WORLD_PER_KINDS and world_places().get(name) in _WORLD_PER_KINDS and words[first] not in first_names() and not (first and (words[first - 1] in HONORIFICS or words[first - 1] in PERSON_TITLES)) and not (last < len(words) and _reports(words[last])):
@@ -311,6 +315,16 @@ _WORLD_PER_KINDS = _WORLD_RULE_KINDS
 #: surname ("Bolton said"); capitals, countries and states speaking stand for governments.
 _TOWN_KINDS = frozenset(["city", "city_100k", "us_county"])
 _PLACE_PREPOSITIONS = frozenset(["in", "at", "from", "to", "near", "of"])
+#: Whether a "place" ending in an organisation cue word is an organisation (see the data card).
+_ORG_ENDS = True
+_NAME_PARTICLES = frozenset("de del della der di da das dos du van von ten ter al el bin ibn la le".split())
+
+
+def _LEADING_LOWER(word: str) -> bool:
+    """A word that cannot open a name: lower case (not a particle such as "de") or a connector."""
+    return (word[:1].islower() and word not in _NAME_PARTICLES and not word.startswith(("al-", "el-"))) or word in CONNECTORS
+
+
 #: Whether a place's name followed by a plural is a team (see the data card).
 _WORLD_TEAMS = True
 _FULL_MONTHS = frozenset(m.capitalize() for m in words("months.txt"))

@@ -155,7 +155,7 @@ _ROLE_THEN_COMMA = r"((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$"
 _LEAD_ROLE = re.compile(_SENTENCE_START + r"(?:The|A|An)\s+" + _ROLE_THEN_COMMA)
 # the same before a person's name, also after a possessive or an article: "Mr. Trump's campaign chairman, Paul Manafort"
 # "the union's" right before such a role: the body whose role it is
-_OWNER_BEFORE = re.compile(r"\b(?:the|a|an)\s+([a-z][\w\-]*)[’']s?$")
+_OWNER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z][\w\-]*)[’']s?$")
 # "the owner of the Woodmont Country Club, " right before a name
 _ROLE_OF_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w\-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s+){0,5}[A-Z][\w.&’'\-]*),\s*$")
 _ROLE_BEFORE = re.compile(_SENTENCE_START[:-1] + r"|[’']s\s+|\b(?:a|an|the)\s+)" + _ROLE_THEN_COMMA)

@@ -38,7 +38,7 @@ _WHO_IS = re.compile(
 # relative clauses that tell a source's role or home ("who heads the union", "who lives nearby")
 _WHO_ROLE = re.compile(
     r"who\s+(?:now\s+|also\s+)?(?:heads|headed|leads|led|runs|ran|founded|co-founded|oversees|directs|owns|chairs|represents|"
-    r"works|worked|teaches|taught|studies|studied|advises|advised|manages|managed|"
+    r"works|worked|has\s+worked|has\s+been\s+working|teaches|taught|studies|studied|advises|advised|manages|managed|"
     r"lives|lived|has\s+lived|grew|moved|traveled|travelled|drove|came|comes|is\s+from|was\s+born|"
     r"voted|votes|caucused|plans\s+to\s+vote|will\s+vote|attended|attends|"
     r"reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column)|"

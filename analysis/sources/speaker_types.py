@@ -126,6 +126,8 @@ def org_type(name: str) -> str | None:
     for word in (parts[0][-1], parts[-1][-1] if len(parts) > 1 else "", parts[0][0]):
         if word == "Group":
             return "company"  # "Fox Networks Group"; a lower-case "group" is any kind of body
+        if word == "Club":
+            return "civil_society"  # "Sierra Club", "Harbour Town Swim Club" (a "Country Club" is a company, above); "the club's" is any club
         found = ORG_HEADS.get(word.strip(".,’'").lower().rsplit("-", 1)[-1])  # "Sun-Times" is a "Times"
         if found:
             return found
@@ -229,8 +231,8 @@ def _apposition_type(apposition: str) -> str | None:
         role = _WHO_ROLE.match(text)
         rest = text[role.end() :].strip() if role else ""
         body = re.sub(r"^(?:at|for|in|with)\s+", "", rest)
-        if role and _EMPLOYED.match(text) and _SOME_BODY.match(body):
-            return "citizen"  # "who works at a heating company": an employee, quoted as such
+        if role and _EMPLOYED.match(text) and (_SOME_BODY.match(body) or _A_SITE.match(body)):
+            return "citizen"  # "who works at a heating company", "at a Walmart store": an employee, quoted as such
         if role and _SOME_BODY.match(rest) and _type_of_words(_words_of(rest)) == "other":
             return "citizen"  # "who runs a bakery by the landing": like "a bakery owner", an ordinary person's job
         by_body = (org_type(rest) or _type_of_words(_words_of(rest) - _CITIZEN_CUES)) if rest else "other"
@@ -306,7 +308,12 @@ _ARTICLES = frozenset("a an the".split())
 # an apposition that is only an organisation tag ("of the Marlow Policy Institute", "at the Hale Fund")
 _AFFILIATION_ONLY = re.compile(r"^(?:of|at|with)\s+(the\s+[A-Z].*)$")
 # "who works at ...": an employee of the body named after it
-_EMPLOYED = re.compile(r"who\s+(?:also\s+|now\s+)?(?:works|worked)\b")
+_EMPLOYED = re.compile(r"who\s+(?:also\s+|now\s+)?(?:works|worked|has\s+worked|has\s+been\s+working)\b")
+# one site of a named firm ("a Walmart store", "a Crumb & Co. shop"): who works there is a worker, not the firm's voice
+_A_SITE = re.compile(
+    r"(?:a|an)\s+(?:[A-Z][\w.&’'\-]*\s+|&\s+){1,4}(?:shop|store|branch|plant|factory|warehouse|restaurant|outlet|site|depot|"
+    r"mine|farm|supermarket|mill|bakery|cafe|café|hotel|call\s+center|distribution\s+center)\b"
+)
 # "in Orlando", "in the Boca Raton office" closing a role: where it is held
 _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+|a\s+)?[A-Z].*$")
 # head nouns of those who speak as experts of the body named before them ("a Border Patrol expert")
