@@ -250,3 +250,11 @@ def test_a_chief_financial_officer_speaks_for_a_firm():
     # an officer of a firm, not of the police
     quotes = extract_quotes("But Ann Cole, the chief financial officer, noted that sales fell.")
     assert quotes["speaker_type"].tolist() == ["company"], quotes[["speaker", "speaker_type"]]
+
+
+def test_its_role_before_a_name_is_a_role_in_the_body_named_last():
+    text = ("The Marlow Rowing Club said it would appeal. Its president, Ann Hale, said the club had 80 members.\n\n"
+            "Hale Brothers Ltd. said profits fell. Its president, Tom Orr, said prices were too high.")
+    quotes = extract_quotes(text)
+    types = dict(zip(quotes["speaker"], quotes["speaker_type"]))
+    assert types["Ann Hale"] == "civil_society" and types["Tom Orr"] == "company"

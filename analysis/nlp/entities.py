@@ -213,8 +213,8 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
         return out  # "Also", "Among"
     if not any(w[:1].isupper() or w[:1].isdigit() for w in words[first:last]):
         return out
-    if _ORG_ENDS and label == "LOC" and last - first > 1 and words[last - 1] in MODEL_ORG_CUES and words[last - 1] not in LOC_CUES:
-        label = "ORG"  # "Harbour Town Swim Club": a body named after its town
+    if _ORG_ENDS and label in ("LOC", "PER") and last - first > 1 and words[last - 1] in MODEL_ORG_CUES and words[last - 1] not in LOC_CUES:
+        label = "ORG"  # "Harbour Town Swim Club", "Hale Brothers Ltd.": a body named after its town or founder
     if _WORLD_TEAMS and label == "LOC" and _place_and_plural(words[first:last]):
         label = "ORG"  # "Pittsburgh Pirates", "Boston Red Sox": a team named after its town
     if label == "PER" and _WORLD_PER_KINDS and world_places().get(name) in _WORLD_PER_KINDS and words[first] not in first_names() and not (first and (words[first - 1] in HONORIFICS or words[first - 1] in PERSON_TITLES)) and not (last < len(words) and _reports(words[last])):
@@ -315,7 +315,7 @@ _WORLD_PER_KINDS = _WORLD_RULE_KINDS
 #: surname ("Bolton said"); capitals, countries and states speaking stand for governments.
 _TOWN_KINDS = frozenset(["city", "city_100k", "us_county"])
 _PLACE_PREPOSITIONS = frozenset(["in", "at", "from", "to", "near", "of"])
-#: Whether a "place" ending in an organisation cue word is an organisation (see the data card).
+#: Whether a "place" or "person" ending in an organisation cue word is an organisation (see the data card).
 _ORG_ENDS = True
 _NAME_PARTICLES = frozenset("de del della der di da das dos du van von ten ter al el bin ibn la le".split())
 

@@ -90,6 +90,7 @@ class _EntityRoles:
                 self._names[row.start] = name
         self.done: dict[str, str] = {}
         self.appositions: dict[str, list[str]] = {}
+        self._bodies = sorted((row for row in entities if row.label == "ORGANIZATION"), key=lambda r: r.start)
 
     def _name_of(self, row: _Entity) -> str:
         return self._names.get(row.start, row.canonical)
@@ -106,6 +107,11 @@ class _EntityRoles:
         self.get(name)
         return self.appositions.get(name, [])
 
+    def _body_before(self, start: int) -> str | None:
+        """The organisation named last before ``start`` (what "its" points to)."""
+        before = [row for row in self._bodies if row.end <= start]
+        return self._name_of(before[-1]) if before else None
+
     def _words(self, row: _Entity) -> list[str]:
         text = self.text
         words = []
@@ -118,7 +124,11 @@ class _EntityRoles:
             owner_of = _ROLE_OF_BEFORE.search(text[max(0, row.start - 90) : row.start])
             if owner_of:  # "the owner of the Woodmont Country Club, Mark Schmidt": a role, read as an apposition
                 self.appositions.setdefault(self._name_of(row), []).append(owner_of.group(1))
-            lead = _ROLE_BEFORE.search(text[max(0, row.start - 60) : row.start])
+            its = _ITS_ROLE_BEFORE.search(text, max(0, row.start - 60), row.start)
+            body = self._body_before(its.start()) if its else None
+            if body:  # "The union ... Its president, Ann Cole,": the role in the body named last
+                self.appositions.setdefault(self._name_of(row), []).append(f"{its.group(1)} of {body}")
+            lead = None if body else _ROLE_BEFORE.search(text[max(0, row.start - 60) : row.start])
             if lead:  # "Mr. Trump's campaign chairman, Paul Manafort"
                 words.extend(lead.group(1).split())
                 owner = _OWNER_BEFORE.search(text, max(0, row.start - 80), max(0, row.start - 60) + lead.start() + 2)
@@ -158,6 +168,8 @@ _LEAD_ROLE = re.compile(_SENTENCE_START + r"(?:The|A|An)\s+" + _ROLE_THEN_COMMA)
 _OWNER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z][\w\-]*)[’']s?$")
 # "the owner of the Woodmont Country Club, " right before a name
 _ROLE_OF_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w\-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s+){0,5}[A-Z][\w.&’'\-]*),\s*$")
+# "Its president, " / "their spokesman, " right before a name: the role in the body named last
+_ITS_ROLE_BEFORE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
 _ROLE_BEFORE = re.compile(_SENTENCE_START[:-1] + r"|[’']s\s+|\b(?:a|an|the)\s+)" + _ROLE_THEN_COMMA)
 
 
