@@ -37,6 +37,7 @@ class NameIndex:
         self.by_surname: dict[str, list[str]] = {}
         self.seen: dict[str, list[int]] = {}  # canonical -> offsets of its mentions
         self.genders: dict[str, str] = {}
+        self.titled: dict[str, str] = {}  # the genders an honorific or a gendered title gave
 
     def add(self, name: str, offset: int, gender: str | None = None) -> str:
         """Register a full name (two words or more) met at ``offset``; returns its canonical form."""
@@ -51,11 +52,15 @@ class NameIndex:
                 self.seen[name] = self.seen.pop(canonical, [])
                 if canonical in self.genders:
                     self.genders[name] = self.genders.pop(canonical)
+                if canonical in self.titled:
+                    self.titled[name] = self.titled.pop(canonical)
                 canonical = name
         else:
             canonical = name
             self.by_surname.setdefault(_surname(name), []).append(name)
         self._met(canonical, offset)
+        if gender:
+            self.titled.setdefault(canonical, gender)
         gender = gender or name_gender(canonical)
         if gender:
             self.genders.setdefault(canonical, gender)

@@ -18,6 +18,7 @@ from ..nlp import entities as entmod
 from .adjuncts import _WEEKDAY
 from .name_index import NameIndex
 from .names import TITLE_WORDS, first_name_genders, parse_name, suffix_after, title_types
+from .pronoun_evidence import PRONOUN_GENDER, PronounGenders, pronoun_after
 from .roles import (
     _ALL_ROLE_WORDS,
     _MEDIA_NOUNS,
@@ -62,6 +63,14 @@ _ORG_NAME = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'
 _TIME_AFTER_NAME = re.compile(rf"(?<=[A-Za-z.])\s+(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\s*$")
 # the organisation a role speaks for: "A spokesman for| the Wells Police Department"
 _ROLE_FOR = re.compile(r"^[^,]*?\b(?:for|at|with|from)\s+")
+# a pronoun that speaks after its content: "..., he said", "...,” she added"
+_INVERTED_SPEAKER = re.compile(r"[,\"”’']\s*$")
+# the end of a sentence, in the text before a pronoun
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])|\n")
+# a subject that is a name, with its titles: "Lee", "Vice President Ana Lee", "the former Gov. Ana Lee"
+_NAME_SUBJECT = re.compile(r"(?:(?:the|former|then|[A-Z][\w.’'\-]*)\s+)*[A-Z][\w.’'\-]*")
+# a name used as a modifier: "Lee supporters", "Lee's aides" are not Lee
+_MODIFIER_NAME = re.compile(r"\s+[a-z]+s\b|[’']s\s+(?:[a-z]+\s+)?(?:aides?|advisers?|campaign|staff|spokes\w+|allies|supporters|wife|husband|son|daughter)\b")
 # single words that name no one
 _NO_SPEAKER = frozenset("there there's there’s here also so yet".split())
 # an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
@@ -113,6 +122,8 @@ class _Resolver:
         # an organisation written both in full and as an acronym keeps both: "Associated Press (AP)"
         self.acronyms: dict[str, str] = {}
         self.fuller: dict[str, str] = {}  # an organisation's name as cut by the recogniser -> as a speaker mention gives it
+        self._pronoun_genders: PronounGenders | None = None  # worked out when a pronoun first needs it
+        self._person_starts: list[int] = []
         for row in self.ents:
             if row.label == "ORGANIZATION" and _ACRONYM.fullmatch(row.text) and row.canonical != row.text and " " in row.canonical:
                 self.acronyms.setdefault(row.canonical, row.text)
@@ -126,6 +137,7 @@ class _Resolver:
                 before = _TITLE_CONTEXT.split(text[max(0, row.start - 40) : row.start])[-1].split()[-3:]
                 parts = parse_name(" ".join([*before, text[row.start : end]]))
                 if parts.name:
+                    self._person_starts.append(row.start)
                     self.person_names[row.start] = parts.name
                     self.person_titles[row.start] = title_types(parts.titles) + (["party"] if parts.party else [])
                     self.names.add(parts.name, row.start, parts.gender)
@@ -141,7 +153,8 @@ class _Resolver:
         if row.label == "PERSON" and row.start in self.person_names:
             name = self.person_names[row.start]
             before = _TITLE_CONTEXT.split(self.text[max(0, row.start - 6) : row.start])[-1].split()[-1:]
-            return self.names.link(name, row.start, parse_name(" ".join([*before, name])).gender)
+            gender = parse_name(" ".join([*before, name])).gender or self._surname_gender(name, row.end)
+            return self.names.link(name, row.start, gender)
         name = self.fuller.get(row.canonical, row.canonical)
         if name in self.acronyms:
             return f"{name} ({self.acronyms[name]})"
@@ -165,11 +178,19 @@ class _Resolver:
         )
         if not person_evidence:
             return None
-        canonical = self.names.link(parts.name, start, parts.gender)
+        canonical = self.names.link(parts.name, start, parts.gender or self._surname_gender(parts.name, start + len(mention.rstrip())))
         self.mention_titles.setdefault(canonical, []).extend(title_types(parts.titles) + (["party"] if parts.party else []))
         if parts.gender and canonical not in self.names.genders and len(canonical.split()) >= 2:
             self.names.genders[canonical] = parts.gender
+            self.names.titled.setdefault(canonical, parts.gender)
         return canonical
+
+    def _surname_gender(self, name: str, end: int) -> str | None:
+        """For a bare surname that two people of the article share, the gender of the pronoun
+        right after it ("Woods said she ..."): the one it points to; None otherwise."""
+        if " " in name or len(self.names.by_surname.get(name.lower(), ())) < 2:
+            return None
+        return pronoun_after(self.text, end, [s for s in self._person_starts if s >= end][:1])
 
     def entities_in(self, start: int, end: int) -> list:
         return [e for e in self.ents if e.start >= start and e.end <= end]
@@ -316,8 +337,12 @@ class _Resolver:
             kinds = ("person",) if pronoun == "i" else ("person", "group", "thing")
             name = self.recent_source(start, kinds, window=1500 if pronoun == "i" else 10_000)
             return (name, self.sources[name].kind) if name else (UNNAMED, kind)
-        # the subject of the current sentence, when it is an entity of the right kind
-        subject = [e for e in self.ents if e.start >= sentence_start and e.end <= start]
+        gender = PRONOUN_GENDER.get(pronoun)
+        # the subject of the current sentence, when it is an entity of the right kind; not when
+        # the pronoun speaks after what it says ("The Lee report is wrong, he said"): the words
+        # before it are the content, and their subject is what is talked about
+        inverted = _INVERTED_SPEAKER.search(self.text, max(sentence_start, start - 3), start) is not None
+        subject = [] if inverted else [e for e in self.ents if e.start >= sentence_start and e.end <= start]
         if subject:
             first = subject[0]
             lead = self.text[sentence_start : first.start].strip().lower()
@@ -328,12 +353,18 @@ class _Resolver:
                 if within:
                     first, lead = within[0], ""
             first_kind = "person" if first.label == "PERSON" else "thing"
-            gender_of = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun)
-            if lead in ("", "the") and first_kind == kind and self._gender_fits(self.entity_name(first), gender_of):
+            # "the Lee campaign", "the Ruiz outlets": a person's name as a modifier, not the subject
+            modifier = first_kind == "person" and lead == "the"
+            if lead in ("", "the") and not modifier and first_kind == kind and self._gender_fits(self.entity_name(first), gender):
                 return self._register(self.entity_name(first), kind, pronoun, start, add_words=False, named=True)
         wanted = ("person",) if kind == "person" else ("thing", "group") if kind == "thing" else ("group", "thing")
-        gender = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun)
         name = self.recent_source(start, wanted, window=1500, gender=gender)
+        if kind == "person":
+            previous = self._previous_subject(start, gender)
+            if previous and previous[0] != name and not self._spoke_since(name, previous[1]):
+                # the person the sentence before is about ("Lee slipped out. He said ..."), over an
+                # earlier speaker who is not named since
+                return self._register(previous[0], kind, pronoun, start, add_words=False, named=True)
         if name:
             if kind == "person" and self._rival_person(name, start, gender):
                 return UNCLEAR, kind  # another person who fits was named since: not unambiguous
@@ -344,6 +375,58 @@ class _Resolver:
             return self._register(name, kind, pronoun, start, add_words=False, named=True)
         return UNNAMED, kind
 
+    def _previous_subject(self, start: int, gender: str | None) -> tuple[str, int] | None:
+        """The person that opens the sentence before the pronoun's (its main subject, after an
+        opening phrase), or the pronoun's own sentence when a quotation stands between them
+        ("Ana Lee weighed in, writing: “...,” she said"), when the pronoun's gender fits: the
+        name and where its sentence starts; else None."""
+        own = self._sentence_start(start)
+        if own > start - 1 or not self.text[own:start].strip():
+            own = start
+        if _INVERTED_SPEAKER.search(self.text, max(0, start - 3), start):
+            # "... ,” he said": the sentence starts where its quotation opens
+            opening = max(self.text.rfind(q, max(0, own - 1200), start - 3) for q in ("“", "''", '"'))
+            if opening >= 0:
+                own = self._sentence_start(opening)
+                if self.text[own:opening].strip():
+                    found = self._subject_person(own, opening, gender)
+                    return (found, own) if found else None
+        end = len(self.text[:own].rstrip())
+        prev_start = self._sentence_start(max(0, end - 1))
+        found = self._subject_person(prev_start, end, gender)
+        return (found, prev_start) if found else None
+
+    def _subject_person(self, lo: int, hi: int, gender: str | None) -> str | None:
+        """The person that is the main subject of the sentence ``text[lo:hi]``, when the gender fits."""
+        sentence = self.text[lo:hi]
+        if not sentence.strip() or sentence.lstrip()[:1] in "\"“‘'":
+            return None  # none, or a quotation: its speaker is in the history
+        opening = _main_subject(sentence)
+        if not opening:
+            return None
+        a, b = lo + opening[0], lo + opening[1]
+        if not _NAME_SUBJECT.fullmatch(self.text[a:b]) or re.match(r"[’']s?\b", self.text[b : b + 2]):
+            return None  # not a name: "The rise of Lee", "Lee's aide"
+        persons = [e for e in self.ents if e.label == "PERSON" and e.start < b and e.end > a]
+        if persons:
+            name = self.entity_name(persons[-1])
+        else:  # a name the recogniser missed, whose surname the article gives ("Lee slipped out")
+            parts = parse_name(self.text[a:b])
+            if not parts.name or parts.name.split()[-1].lower() not in self.names.by_surname:
+                return None
+            name = self.names.link(parts.name, a, parts.gender)
+        return name if self._gender_fits(name, gender) else None
+
+    def _sentence_start(self, offset: int) -> int:
+        """Where the sentence holding ``offset`` starts (looking at most 600 characters back)."""
+        lo = max(0, offset - 600)
+        ends = list(_SENTENCE_BREAK.finditer(self.text, lo, offset))
+        return ends[-1].end() if ends else lo
+
+    def _spoke_since(self, name: str | None, since: int) -> bool:
+        """True when ``name`` has a statement from offset ``since`` on: the nearer antecedent."""
+        return name is not None and any(o >= since for o, n in self.history if n == name)
+
     def _rival_person(self, name: str, before: int, gender: str | None) -> bool:
         """True when, between the last mention of ``name`` and ``before`` and in the paragraph
         of ``before``, a different person whose gender fits the pronoun is named."""
@@ -353,7 +436,8 @@ class _Resolver:
         if last < 0:
             return False
         for e in persons:
-            if e.start >= max(last, paragraph):
+            if e.start >= max(last, paragraph) and not _MODIFIER_NAME.match(self.text, e.end) and not self.text[max(0, e.start - 4) : e.start].lower() == "the ":
+                # (a name that only modifies a noun is no rival: "the Lee campaign", "Lee supporters")
                 other = self.entity_name(e)
                 if other != name and name not in other and self._gender_fits(other, gender) and self._gender_fits_strict(other, gender):
                     return True
@@ -402,9 +486,21 @@ class _Resolver:
         return found
 
     def _gender_known(self, name: str) -> str | None:
-        """``"female"``/``"male"`` from an honorific or gendered title met with the name, or
-        its first name (NLTK names lists) when that is unambiguous, else None."""
-        return self.names.gender(name) or _first_name_gender(name)
+        """``"female"``/``"male"`` from an honorific or gendered title met with the name, else
+        from the article's pronouns when they agree ("Clinton said she"), else its first name
+        (NLTK names lists) when that is unambiguous, else a single pronoun, else None."""
+        titled = self.names.titled.get(name)
+        if titled:
+            return titled
+        if self._pronoun_genders is None:
+            persons = {e.start: e for e in self.ents if e.label == "PERSON"}
+            self._pronoun_genders = PronounGenders(self.text, [(e.start, e.end) for e in persons.values()], lambda s: self.entity_name(persons[s]))
+        return (
+            self._pronoun_genders.gender(name)
+            or self.names.gender(name)
+            or _first_name_gender(name)
+            or self._pronoun_genders.gender(name, weak=True)
+        )
 
     def _gender_fits(self, name: str, gender: str | None) -> bool:
         """False only when the pronoun's gender contradicts what is known of the name's."""
