@@ -84,7 +84,9 @@ class NameIndex:
         if len(name.split()) >= 2:
             return self.add(name, offset, gender)
         every = self.by_surname.get(name.lower(), [])
-        candidates = [c for c in every if self.genders.get(c) in (None, gender)] if gender else every
+        # with a gender (an honorific, a pronoun after the name): the people known to fit it, else
+        # those of unknown gender
+        candidates = ([c for c in every if self.genders.get(c) == gender] or [c for c in every if c not in self.genders]) if gender else every
         if not candidates:  # "Ms. Kovner" beside "Victor Kovner" only: someone else
             return f"{'Ms.' if gender == 'female' else 'Mr.'} {name}" if every else name
         # the one named last before the mention ("Hillary Clinton, ... Clinton decried"), else the first one named

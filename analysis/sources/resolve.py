@@ -206,7 +206,10 @@ class _Resolver:
         return None
 
     def recent_source(self, before: int, kinds: tuple[str, ...], role: str | None = None, window: int = 10_000, gender: str | None = None) -> str | None:
-        if gender is not None:  # a name known to fit the pronoun beats a name of unknown gender
+        if gender == "female":
+            # "she" after a woman and a person of unknown gender: most people quoted in news are
+            # men, so a name known to be a woman's beats a more recent one of unknown gender
+            # (for "he" the nearer name wins)
             for offset, name in reversed(self.history):
                 if offset < before and before - offset <= window and self.sources[name].kind in kinds and self._gender_known(name) == gender:
                     return name
