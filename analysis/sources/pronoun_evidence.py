@@ -27,13 +27,17 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]imself|[Ss]he|[Hh]erself)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])|\n")
 # a mention that is a possessor ("Obama's wife said she"), or words about a relative or a
 # second person between the name and the pronoun: the pronoun may be theirs
-_POSSESSIVE = re.compile(r"^[’']s?\b")
+_POSSESSIVE = re.compile(r"[’']s?\b")
 _OTHER_PERSON = re.compile(
     r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|widow|widower|aunt|uncle|niece|nephew|"
     r"grandson|granddaughter|grandmother|grandfather|girlfriend|boyfriend|fiancée?|partner|mom|dad|"
     r"man|woman|boy|girl|who|whom|whose)\b",
     re.I,
 )
+# a name that modifies a noun: "the Lee campaign accused ... his" is about someone else
+_MODIFIER = re.compile(r"\s+(?:campaign|camp|aides?|advisers?|allies|supporters|backers|administration|team|staff|foundation|family|spokes\w+)\b", re.I)
+# a capitalised word between the name and the pronoun: perhaps another name the recogniser missed
+_CAPITALISED = re.compile(r"(?<=[\s(“\"])[A-Z][a-z]")
 #: How far after a name its pronoun is looked for, in characters.
 WINDOW = 160
 #: Votes needed, and the share of them that must agree, for the article to settle a gender.
@@ -56,7 +60,7 @@ def pronoun_after(text: str, end: int, stops: Iterable[int] = ()) -> str | None:
         if end <= stop < limit:
             limit = stop
     m = _PRONOUN.search(text, end, limit)
-    if m is None or _OTHER_PERSON.search(text, end, m.start()):
+    if m is None or _OTHER_PERSON.search(text, end, m.start()) or _MODIFIER.match(text, end) or _CAPITALISED.search(text, end, m.start()):
         return None
     return PRONOUN_GENDER[m.group().lower()]
 

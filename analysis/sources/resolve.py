@@ -66,11 +66,16 @@ _ROLE_FOR = re.compile(r"^[^,]*?\b(?:for|at|with|from)\s+")
 # a pronoun that speaks after its content: "..., he said", "...,” she added"
 _INVERTED_SPEAKER = re.compile(r"[,\"”’']\s*$")
 # the end of a sentence, in the text before a pronoun
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])|\n")
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bRev)(?<!\bLt)(?<!\bCol)"
+    r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])|\n"
+)  # not after an initial or a title: "Mr. Lee", "Ana B. Lee"
 # a subject that is a name, with its titles: "Lee", "Vice President Ana Lee", "the former Gov. Ana Lee"
 _NAME_SUBJECT = re.compile(r"(?:(?:the|former|then|[A-Z][\w.’'\-]*)\s+)*[A-Z][\w.’'\-]*")
 # a name used as a modifier: "Lee supporters", "Lee's aides" are not Lee
-_MODIFIER_NAME = re.compile(r"\s+[a-z]+s\b|[’']s\s+(?:[a-z]+\s+)?(?:aides?|advisers?|campaign|staff|spokes\w+|allies|supporters|wife|husband|son|daughter)\b")
+_MODIFIER_NAME = re.compile(r"\s+[a-z]+s\b")
+# a subordinate clause: a person named after it is no rival of the main subject
+_SUBORDINATE = re.compile(r"\b(?:that|who|whom|whose|which|when|while|because|after|before|if|since|as|than)\b|[,;:(]")
 # single words that name no one
 _NO_SPEAKER = frozenset("there there's there’s here also so yet".split())
 # an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
@@ -367,9 +372,12 @@ class _Resolver:
             if previous and previous[0] != name and not self._spoke_since(name, previous[1]):
                 # the person the sentence before is about ("Lee slipped out. He said ..."), over an
                 # earlier speaker who is not named since
+                if previous[0] == UNCLEAR:
+                    return UNCLEAR, kind
                 return self._register(previous[0], kind, pronoun, start, add_words=False, named=True)
         if name:
-            if kind == "person" and self._rival_person(name, start, gender):
+            # (in "Lee's plan failed, he said" the names of what is said are no rivals)
+            if kind == "person" and self._rival_person(name, self._sentence_start(start) if inverted else start, gender):
                 return UNCLEAR, kind  # another person who fits was named since: not unambiguous
             return name, self.sources[name].kind
         labels = ("PERSON",) if kind == "person" else ("ORGANIZATION", "LOCATION")
@@ -400,7 +408,8 @@ class _Resolver:
         return (found, prev_start) if found else None
 
     def _subject_person(self, lo: int, hi: int, gender: str | None) -> str | None:
-        """The person that is the main subject of the sentence ``text[lo:hi]``, when the gender fits."""
+        """The person that is the main subject of the sentence ``text[lo:hi]``, when the gender
+        fits; :data:`UNCLEAR` when another person of the main clause fits as well."""
         sentence = self.text[lo:hi]
         if not sentence.strip() or sentence.lstrip()[:1] in "\"“‘'":
             return None  # none, or a quotation: its speaker is in the history
@@ -418,13 +427,20 @@ class _Resolver:
             if not parts.name or parts.name.split()[-1].lower() not in self.names.by_surname:
                 return None
             name = self.names.link(parts.name, a, parts.gender)
-        return name if self._gender_fits(name, gender) else None
+        if not self._gender_fits(name, gender):
+            return None
+        for e in self.ents:
+            if e.label == "PERSON" and b <= e.start and e.end <= hi and not _SUBORDINATE.search(self.text, b, e.start):
+                other = self.entity_name(e)
+                if other != name and name not in other and self._gender_fits(other, gender):
+                    return UNCLEAR  # "Lee met Ruiz. He said ...": a second person in the main clause fits too
+        return name
 
     def _sentence_start(self, offset: int) -> int:
         """Where the sentence holding ``offset`` starts (looking at most 600 characters back)."""
         lo = max(0, offset - 600)
-        ends = list(_SENTENCE_BREAK.finditer(self.text, lo, offset))
-        return ends[-1].end() if ends else lo
+        ends = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, lo, min(len(self.text), offset + 1)) if m.end() <= offset]
+        return ends[-1] if ends else lo
 
     def _spoke_since(self, name: str | None, since: int) -> bool:
         """True when ``name`` has a statement from offset ``since`` on: the nearer antecedent."""

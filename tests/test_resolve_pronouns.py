@@ -1,0 +1,96 @@
+"""Who a pronoun refers to, on short texts written for these tests: the article's own
+pronouns as gender evidence, a surname two people share, the subject of the sentence before,
+the content's subject in "..., he said", and "unclear" when two people fit."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.sources import extract_quotes
+from analysis.sources.pronoun_evidence import PronounGenders, pronoun_after
+
+
+def _speakers(text: str) -> list[str]:
+    return extract_quotes(text)["speaker"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # first names the name lists do not know: the article's "she" and "he" tell
+        pytest.param(
+            "Riya Tanaka and Dele Okafor spoke after the vote. Tanaka said she would appeal. "
+            "Okafor said he would not. “We lost fairly,” she said.",
+            ["Riya Tanaka", "Dele Okafor", "Riya Tanaka"],
+            id="gender-from-the-article",
+        ),
+        # a surname two people share: the pronoun right after it says which one
+        pytest.param(
+            "Marta Woodley, whose husband Tariq Woodley died in 2012, spoke on Monday. Woodley said she had forgiven no one.",
+            ["Marta Woodley"],
+            id="shared-surname-and-pronoun",
+        ),
+        # "..., he said": the name at the start of what is said is not the speaker
+        pytest.param(
+            "Paul Fenwick, a strategist, said the ads worked. Rupert Kessler's newspapers have stood in the way, he said.",
+            ["Paul Fenwick", "Paul Fenwick"],
+            id="content-subject-is-no-antecedent",
+        ),
+        # the person the sentence before is about, over an earlier speaker
+        pytest.param(
+            "Tom Reed said the plan was dead. Chidi Okafor left the hall early. He said the vote was a sad day for the town.",
+            ["Tom Reed", "Chidi Okafor"],
+            id="subject-of-the-sentence-before",
+        ),
+        # ... also when the pronoun speaks after a quotation
+        pytest.param(
+            "Tom Reed said the plan was dead. In his reply to the mayor, Chidi Okafor sounded tired. “It is a sad day,” he said.",
+            ["Tom Reed", "Chidi Okafor"],
+            id="subject-before-a-quotation",
+        ),
+        # the speaker of the quotation's own sentence, before the quotation
+        pytest.param(
+            "Tom Reed said the plan was dead. Chidi Okafor weighed in as well, writing: “It is a sad day,” he said.",
+            ["Tom Reed", "Chidi Okafor"],
+            id="subject-of-the-quotation-sentence",
+        ),
+        # "he" takes the nearest speaker that fits, even of unknown gender
+        pytest.param(
+            "Michael Grant said the ads worked. People have more power now, Okoye said. They expect more, he said.",
+            ["Michael Grant", "Okoye", "Okoye"],
+            id="nearest-speaker-for-he",
+        ),
+        # a person named only after a subordinator is no rival of the subject
+        pytest.param(
+            "Tom Reed said the plan was dead. Chidi Okafor regretted that voters had given Paul Baker a chance. He said the vote was a sad day.",
+            ["Tom Reed", "Chidi Okafor"],
+            id="embedded-name-no-rival",
+        ),
+        # two people of the main clause fit: unclear
+        pytest.param(
+            "Tom Reed said the plan was dead. Chidi Okafor met Paul Baker on Monday. He said the vote was a sad day.",
+            ["Tom Reed", "unclear"],
+            id="two-people-fit-unclear",
+        ),
+    ],
+)
+def test_pronoun_resolution(text, speakers):
+    assert _speakers(text) == speakers
+
+
+def test_pronoun_after_a_name():
+    text = "Lee said she would run. Ruiz's aide said he left. Kim thanked him. Ahn met Ito and he left."
+    assert pronoun_after(text, text.index(" said she")) == "female"
+    assert pronoun_after(text, text.index("'s aide")) is None  # a possessor: the pronoun is the aide's
+    assert pronoun_after(text, text.index(" thanked")) is None  # an object pronoun votes for no one
+    ito = text.index("Ito")
+    assert pronoun_after(text, text.index(" met Ito"), [ito]) is None  # another person comes first
+
+
+def test_pronoun_genders_need_agreeing_votes():
+    text = "Sam Lee said she won. Sam Lee said she would stay. Jo Kim said he lost. Jo Kim said she was sad."
+    persons = [(i, i + 7) for i in (0, 22)] + [(i, i + 6) for i in (text.index("Jo Kim"), text.rindex("Jo Kim"))]
+    genders = PronounGenders(text, persons, lambda start: text[start : start + 6].strip())
+    assert genders.gender("Sam Le") == "female"
+    assert genders.gender("Jo Kim") is None  # one vote each way
+    assert genders.gender("Jo Kim", weak=True) is None
