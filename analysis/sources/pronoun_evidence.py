@@ -22,7 +22,9 @@ PRONOUN_GENDER = {
 }  # fmt: skip
 # the pronouns that vote: subjects, "his" and reflexives; an object ("Ruiz thanked him", "Lee
 # called her") is mostly someone else, and "her" may be either
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]imself|[Ss]he|[Hh]erself)\b")
+_VOTING = frozenset(("he", "his", "himself", "she", "herself"))
+# the first pronoun after the name is the one that counts: "Lee called her and she ..." gives no vote
+_ANY_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself|[Tt]hey|[Tt]hem|[Tt]heir)\b")
 # where the sentence of a mention ends
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])|\n")
 # a mention that is a possessor ("Obama's wife said she"), or words about a relative or a
@@ -59,8 +61,8 @@ def pronoun_after(text: str, end: int, stops: Iterable[int] = ()) -> str | None:
     for stop in stops:
         if end <= stop < limit:
             limit = stop
-    m = _PRONOUN.search(text, end, limit)
-    if m is None or _OTHER_PERSON.search(text, end, m.start()) or _MODIFIER.match(text, end) or _CAPITALISED.search(text, end, m.start()):
+    m = _ANY_PRONOUN.search(text, end, limit)
+    if m is None or m.group().lower() not in _VOTING or _OTHER_PERSON.search(text, end, m.start()) or _MODIFIER.match(text, end) or _CAPITALISED.search(text, end, m.start()):
         return None
     return PRONOUN_GENDER[m.group().lower()]
 
@@ -68,15 +70,17 @@ def pronoun_after(text: str, end: int, stops: Iterable[int] = ()) -> str | None:
 class PronounGenders:
     """Gender votes of an article's pronouns, per canonical person."""
 
-    def __init__(self, text: str, persons: list[tuple[int, int]], name_of: Callable[[int], str]):
+    def __init__(self, text: str, persons: list[tuple[int, int]], name_of: Callable[[int], str | None]):
         """``persons``: (start, end) of the PERSON mentions in text order; ``name_of``: the
-        canonical person of the mention starting at an offset."""
+        canonical person of the mention starting at an offset, or None when the mention
+        should not vote (a surname two people of the article share)."""
         self.votes: dict[str, dict[str, int]] = {}
         starts = [s for s, _ in persons]
         for i, (start, end) in enumerate(persons):
             gender = pronoun_after(text, end, starts[i + 1 : i + 2])
-            if gender:
-                counts = self.votes.setdefault(name_of(start), {"female": 0, "male": 0})
+            name = name_of(start) if gender else None
+            if name:
+                counts = self.votes.setdefault(name, {"female": 0, "male": 0})
                 counts[gender] += 1
 
     def gender(self, name: str, weak: bool = False) -> str | None:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..nlp import entities as entmod
 from .adjuncts import _WEEKDAY
+from .apposed import apposed_person
 from .name_index import NameIndex
 from .names import TITLE_WORDS, first_name_genders, parse_name, suffix_after, title_types
 from .pronoun_evidence import PRONOUN_GENDER, PronounGenders, pronoun_after
@@ -76,6 +77,12 @@ _NAME_SUBJECT = re.compile(r"(?:(?:the|former|then|[A-Z][\w.’'\-]*)\s+)*[A-Z][
 _MODIFIER_NAME = re.compile(r"\s+[a-z]+s\b")
 # a subordinate clause: a person named after it is no rival of the main subject
 _SUBORDINATE = re.compile(r"\b(?:that|who|whom|whose|which|when|while|because|after|before|if|since|as|than)\b|[,;:(]")
+# a person inside a role phrase who is not its speaker: a possessor ("Lee's aide") or the one
+# it works for ("a spokesman for Lee")
+_POSSESSOR_OR_PRINCIPAL = re.compile(r"(?:\b(?:for|to|of|with|in|at|from|on)\s+(?:\S+\s+){0,3}\S+.{0,2}$)|[’']s?$")
+# a sentence that opens with a subordinate clause: "Although Lee agreed, he said ..." (the
+# comma before the pronoun closes that clause; no content stands before it)
+_OPENING_CLAUSE = re.compile(r"\s*(?:Although|Though|Even though|While|When|Whenever|After|Before|If|Because|Since|As|Despite|Once|Until|Unless|Asked)\b")
 # single words that name no one
 _NO_SPEAKER = frozenset("there there's there’s here also so yet".split())
 # an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
@@ -244,6 +251,11 @@ class _Resolver:
         if _MEDIA_NOUNS.match(mention.strip()):
             return "the media", "group"
         inside = self.entities_in(start, end)
+        if all(_POSSESSOR_OR_PRINCIPAL.search(self.text, max(start, e.start - 40), e.end + 2) for e in inside if e.label == "PERSON"):
+            # a role phrase in apposition with a name: "Ana Ruiz, a spokeswoman for Lee, said"
+            row = apposed_person(self.text, self.ents, start, end)
+            if row is not None:
+                return self._register(self.entity_name(row), "person", mention, start, named=True)
         head_words = _head_words(mention)
         pair = _NAME_PAIR.match(mention.strip())
         if pair:  # a group of named people speaks: "Cummings and Conyers"
@@ -349,7 +361,7 @@ class _Resolver:
         # the subject of the current sentence, when it is an entity of the right kind; not when
         # the pronoun speaks after what it says ("The Lee report is wrong, he said"): the words
         # before it are the content, and their subject is what is talked about
-        inverted = _INVERTED_SPEAKER.search(self.text, max(sentence_start, start - 3), start) is not None
+        inverted = _INVERTED_SPEAKER.search(self.text, max(sentence_start, start - 3), start) is not None and not _OPENING_CLAUSE.match(self.text, sentence_start)
         subject = [] if inverted else [e for e in self.ents if e.start >= sentence_start and e.end <= start]
         if subject:
             first = subject[0]
@@ -366,6 +378,15 @@ class _Resolver:
             if lead in ("", "the") and not modifier and first_kind == kind and self._gender_fits(self.entity_name(first), gender):
                 return self._register(self.entity_name(first), kind, pronoun, start, add_words=False, named=True)
         wanted = ("person",) if kind == "person" else ("thing", "group") if kind == "thing" else ("group", "thing")
+        if kind == "person" and not inverted:
+            # one person that fits, named earlier in the pronoun's own sentence: the nearest antecedent
+            # ("the heart of Lee's critique of a system that he said ...")
+            own_start = self._sentence_start(start)
+            own = {self.entity_name(e) for e in self.ents if e.label == "PERSON" and own_start <= e.start and e.end <= start}
+            own = {n for n in own if self._gender_fits(n, gender)}
+            same = re.compile(rf"\b{pronoun}\b", re.I).search(self.text, own_start, start)  # "He praised Lee, who he said ...": the first "he"
+            if len(own) == 1 and same is None:
+                return self._register(own.pop(), kind, pronoun, start, add_words=False, named=True)
         name = self.recent_source(start, wanted, window=1500, gender=gender)
         if kind == "person":
             previous = self._previous_subject(start, gender)
@@ -506,20 +527,28 @@ class _Resolver:
 
     def _gender_known(self, name: str) -> str | None:
         """``"female"``/``"male"`` from an honorific or gendered title met with the name, else
-        from the article's pronouns when they agree ("Clinton said she"), else its first name
-        (NLTK names lists) when that is unambiguous, else a single pronoun, else None."""
+        its first name (NLTK names lists) when that is unambiguous, else the article's pronouns
+        ("Clinton said she": two agreeing votes, else a single one), else None."""
         titled = self.names.titled.get(name)
         if titled:
             return titled
         if self._pronoun_genders is None:
             persons = {e.start: e for e in self.ents if e.label == "PERSON"}
-            self._pronoun_genders = PronounGenders(self.text, [(e.start, e.end) for e in persons.values()], lambda s: self.entity_name(persons[s]))
+            self._pronoun_genders = PronounGenders(self.text, [(e.start, e.end) for e in persons.values()], lambda s: self._voter(persons[s]))
         return (
-            self._pronoun_genders.gender(name)
-            or self.names.gender(name)
+            self.names.gender(name)
             or _first_name_gender(name)
+            or self._pronoun_genders.gender(name)
             or self._pronoun_genders.gender(name, weak=True)
         )
+
+    def _voter(self, row) -> str | None:
+        """The canonical person a PERSON mention votes for, None for a bare surname two people
+        share ("Clinton" beside Bill and Hillary Clinton): which one it is may rest on the vote."""
+        name = self.person_names.get(row.start, "")
+        if " " not in name and len(self.names.by_surname.get(name.lower(), ())) > 1:
+            return None
+        return self.entity_name(row)
 
     def _gender_fits(self, name: str, gender: str | None) -> bool:
         """False only when the pronoun's gender contradicts what is known of the name's."""
