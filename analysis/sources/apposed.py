@@ -34,7 +34,7 @@ _ROLE_AFTER_NAME = re.compile(
 )
 # what may stand before a name that opens its clause: nothing, a title or a role ("the economist",
 # "state Representative"), an opening connective
-_CLAUSE_OPENING = re.compile(r"(?:^|\n|[.;:!?\"“”—–]\s*|--\s*|\b(?:and|but|while|as|whereas)\s+)(?:(?:the|[A-Z][\w.’'\-]*|[a-z]+(?:ist|ian|or|er|ant|ent|man|woman))\s+){0,4}$")
+_CLAUSE_OPENING = re.compile(r"(?:^|\n|[.;:!?\"“”'’—–,]\s*|--\s*|\b(?:and|but|while|as|whereas)\s+)(?:(?:the|[A-Z][\w.’'\-]*|[a-z]+(?:ist|ian|or|er|ant|ent|man|woman))\s+){0,4}$")
 # after "ROLE, NAME": a closing comma, the end of the sentence, a verb or a quotation
 _NAME_CLOSED = re.compile(r"\s*(?:[,.;:!?\"”’)—–]|--|$|\s[a-z]+(?:s|ed)\b)")
 
@@ -55,7 +55,8 @@ def apposed_person(text: str, ents: Sequence[_Row], start: int, end: int) -> _Ro
         named = [e for e in ents if e.label == "PERSON" and e.start > end and not text[end : e.start].strip()]
         if named:
             return named[0]
-    after = re.match(r"\s*,\s*", text[end : end + 4])
+    # (a short place or affiliation may end the role: "his best friend at Lehigh, Ana Ruiz")
+    after = re.match(r"(?:\s+(?:at|of|from|in)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?\s*,\s*", text[end : end + 60])
     if after:
         at = end + after.end()
         named = [e for e in ents if e.label == "PERSON" and e.start == at]
