@@ -66,6 +66,24 @@ def _speakers(text: str) -> list[str]:
             ["Tom Reed", "Chidi Okafor"],
             id="embedded-name-no-rival",
         ),
+        # "he told Okafor": the object of the pronoun's own verb is someone else
+        pytest.param(
+            "Tom Reed said the plan was dead. Chidi Okafor backed the plan. “It will cost us our jobs,” he told Okafor.",
+            ["Tom Reed", "Tom Reed"],
+            id="object-of-its-verb-is-no-antecedent",
+        ),
+        # a name in an opening "if" clause is no nearer than the subject of the sentence before
+        pytest.param(
+            "Tom Reed said the plan was dead. Chidi Okafor left the hall early. If Paul Baker wins, he said the town would suffer.",
+            ["Tom Reed", "Chidi Okafor"],
+            id="opening-clause-name-is-no-antecedent",
+        ),
+        # a role word before the name of the subject ("front-runner")
+        pytest.param(
+            "Tom Reed said the plan was dead. Democratic front-runner Ana Okafor left the hall early. “It is a sad day,” she said.",
+            ["Tom Reed", "Ana Okafor"],
+            id="role-word-before-the-subject",
+        ),
         # two people of the main clause fit: unclear
         pytest.param(
             "Tom Reed said the plan was dead. Chidi Okafor met Paul Baker on Monday. He said the vote was a sad day.",

@@ -72,7 +72,9 @@ _SENTENCE_BREAK = re.compile(
     r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])|\n"
 )  # not after an initial or a title: "Mr. Lee", "Ana B. Lee"
 # a subject that is a name, with its titles: "Lee", "Vice President Ana Lee", "the former Gov. Ana Lee"
-_NAME_SUBJECT = re.compile(r"(?:(?:the|former|then|[A-Z][\w.’'\-]*)\s+)*[A-Z][\w.’'\-]*")
+_NAME_SUBJECT = re.compile(r"(?:(?:the|former|then|[A-Z][\w.’'\-]*|[a-z][\w\-]*(?:er|or|ist|ent|ant|ian|man|woman|ee))\s+)*[A-Z][\w.’'\-]*")
+# a pronoun's clause up to its object: "he told Sen. Lee", "she thanked the mayor, Ana Ruiz"
+_CLAUSE_AFTER = re.compile(r"\w+(?:\s+[a-z]+){1,3}\s+(?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w’'\-]*")
 # a name used as a modifier: "Lee supporters", "Lee's aides" are not Lee
 _MODIFIER_NAME = re.compile(r"\s+[a-z]+s\b")
 # a subordinate clause: a person named after it is no rival of the main subject
@@ -217,16 +219,16 @@ class _Resolver:
                 return name
         return None
 
-    def recent_source(self, before: int, kinds: tuple[str, ...], role: str | None = None, window: int = 10_000, gender: str | None = None) -> str | None:
+    def recent_source(self, before: int, kinds: tuple[str, ...], role: str | None = None, window: int = 10_000, gender: str | None = None, exclude: frozenset[str] = frozenset()) -> str | None:
         if gender == "female":
             # "she" after a woman and a person of unknown gender: most people quoted in news are
             # men, so a name known to be a woman's beats a more recent one of unknown gender
             # (for "he" the nearer name wins)
             for offset, name in reversed(self.history):
-                if offset < before and before - offset <= window and self.sources[name].kind in kinds and self._gender_known(name) == gender:
+                if offset < before and before - offset <= window and self.sources[name].kind in kinds and self._gender_known(name) == gender and name not in exclude:
                     return name
         for offset, name in reversed(self.history):
-            if offset >= before or before - offset > window or not self._gender_fits(name, gender):
+            if offset >= before or before - offset > window or not self._gender_fits(name, gender) or name in exclude:
                 continue
             source = self.sources[name]
             if source.kind in kinds and (role is None or _role_matches(role, source.words)):
@@ -382,15 +384,22 @@ class _Resolver:
             # one person that fits, named earlier in the pronoun's own sentence: the nearest antecedent
             # ("the heart of Lee's critique of a system that he said ...")
             own_start = self._sentence_start(start)
+            opening = _OPENING_CLAUSE.match(self.text, own_start)
+            if opening:  # "If Lee loses, he said ...": a name in the opening clause is no nearer than the sentence before
+                comma = self.text.find(",", own_start, start)
+                own_start = comma if comma >= 0 else own_start
             own = {self.entity_name(e) for e in self.ents if e.label == "PERSON" and own_start <= e.start and e.end <= start}
             own = {n for n in own if self._gender_fits(n, gender)}
             same = re.compile(rf"\b{pronoun}\b", re.I).search(self.text, own_start, start)  # "He praised Lee, who he said ...": the first "he"
             if len(own) == 1 and same is None:
                 return self._register(own.pop(), kind, pronoun, start, add_words=False, named=True)
-        name = self.recent_source(start, wanted, window=1500, gender=gender)
+        # "he told Lee": Lee, the object of the pronoun's own verb, is someone else
+        objects = self._objects_after(start) if kind == "person" else frozenset()
+        name = self.recent_source(start, wanted, window=1500, gender=gender, exclude=objects)
         if kind == "person":
             previous = self._previous_subject(start, gender)
-            if previous and previous[0] != name and not self._spoke_since(name, previous[1]):
+            # (a subject that spoke there and was passed over, for a woman known to fit "she", stays passed over)
+            if previous and previous[0] not in objects and previous[0] != name and not self._spoke_since(name, previous[1]) and not (name and self._spoke_since(previous[0], previous[1])):
                 # the person the sentence before is about ("Lee slipped out. He said ..."), over an
                 # earlier speaker who is not named since
                 if previous[0] == UNCLEAR:
@@ -406,6 +415,13 @@ class _Resolver:
         if name:
             return self._register(name, kind, pronoun, start, add_words=False, named=True)
         return UNNAMED, kind
+
+    def _objects_after(self, start: int) -> frozenset[str]:
+        """The people named right after a pronoun, in its clause ("he told Lee", "she thanked
+        Gov. Ana Ruiz"): the objects of its verb, so not what it refers to."""
+        m = _CLAUSE_AFTER.match(self.text, start)
+        end = m.end() if m else start
+        return frozenset(self.entity_name(e) for e in self.ents if e.label == "PERSON" and start < e.start < end)
 
     def _previous_subject(self, start: int, gender: str | None) -> tuple[str, int] | None:
         """The person that opens the sentence before the pronoun's (its main subject, after an
