@@ -84,6 +84,12 @@ def _speakers(text: str) -> list[str]:
             ["Tom Reed", "Ana Okafor"],
             id="role-word-before-the-subject",
         ),
+        # the same pronoun as subject of the sentence before is followed back; a possessor is no rival
+        pytest.param(
+            "Tom Reed said the plan was dead. Chidi Okafor carried Paul Baker's bags to the car. He paused. “It is a sad day,” he said.",
+            ["Tom Reed", "Chidi Okafor"],
+            id="pronoun-chain-and-possessor",
+        ),
         # two people of the main clause fit: unclear
         pytest.param(
             "Tom Reed said the plan was dead. Chidi Okafor met Paul Baker on Monday. He said the vote was a sad day.",

@@ -43,6 +43,8 @@ _SUBORDINATE = re.compile(r"\b(?:that|who|whom|whose|which|when|while|because|af
 # a sentence that opens with a subordinate clause: "Although Lee agreed, he said ..." (the
 # comma before the pronoun closes that clause; no content stands before it)
 _OPENING_CLAUSE = re.compile(r"\s*(?:Although|Though|Even though|While|When|Whenever|After|Before|If|Because|Since|As|Despite|Once|Until|Unless|Asked)\b")
+# a name that is a possessor: "Ruiz's plan"
+_POSSESSOR = re.compile(r"[’']s?\b")
 
 
 class _PronounRules:
@@ -121,7 +123,7 @@ class _PronounRules:
         end = m.end() if m else start
         return frozenset(self.entity_name(e) for e in self.ents if e.label == "PERSON" and start < e.start < end)
 
-    def _previous_subject(self, start: int, gender: str | None) -> tuple[str, int] | None:
+    def _previous_subject(self, start: int, gender: str | None, depth: int = 0) -> tuple[str, int] | None:
         """The person that opens the sentence before the pronoun's (its main subject, after an
         opening phrase), or the pronoun's own sentence when a quotation stands between them
         ("Ana Lee weighed in, writing: “...,” she said"), when the pronoun's gender fits: the
@@ -135,16 +137,18 @@ class _PronounRules:
             if opening >= 0:
                 own = self._sentence_start(opening)
                 if self.text[own:opening].strip():
-                    found = self._subject_person(own, opening, gender)
+                    found = self._subject_person(own, opening, gender, depth)
                     return (found, own) if found else None
         end = len(self.text[:own].rstrip())
         prev_start = self._sentence_start(max(0, end - 1))
-        found = self._subject_person(prev_start, end, gender)
+        found = self._subject_person(prev_start, end, gender, depth)
         return (found, prev_start) if found else None
 
-    def _subject_person(self, lo: int, hi: int, gender: str | None) -> str | None:
+    def _subject_person(self, lo: int, hi: int, gender: str | None, depth: int = 0) -> str | None:
         """The person that is the main subject of the sentence ``text[lo:hi]``, when the gender
-        fits; :data:`UNCLEAR` when another person of the main clause fits as well."""
+        fits; :data:`UNCLEAR` when another person of the main clause fits as well. A subject
+        that is the same pronoun ("Lee spoke. He paused. He said ...") is followed back, at
+        most three sentences."""
         sentence = self.text[lo:hi]
         if not sentence.strip() or sentence.lstrip()[:1] in "\"“‘'":
             return None  # none, or a quotation: its speaker is in the history
@@ -152,6 +156,9 @@ class _PronounRules:
         if not opening:
             return None
         a, b = lo + opening[0], lo + opening[1]
+        if PRONOUN_GENDER.get(self.text[a:b].lower()) == gender and gender and self.text[a:b].lower() in ("he", "she") and depth < 2:
+            found = self._previous_subject(a, gender, depth + 1)
+            return found[0] if found else None
         if not _NAME_SUBJECT.fullmatch(self.text[a:b]) or re.match(r"[’']s?\b", self.text[b : b + 2]):
             return None  # not a name: "The rise of Lee", "Lee's aide"
         persons = [e for e in self.ents if e.label == "PERSON" and e.start < b and e.end > a]
@@ -161,11 +168,12 @@ class _PronounRules:
             parts = parse_name(self.text[a:b])
             if not parts.name or parts.name.split()[-1].lower() not in self.names.by_surname:
                 return None
-            name = self.names.link(parts.name, a, parts.gender)
+            name = self.names.link(parts.name.split()[-1], a, parts.gender)  # the surname: "Given Lee" is Lee
         if not self._gender_fits(name, gender):
             return None
         for e in self.ents:
-            if e.label == "PERSON" and b <= e.start and e.end <= hi and not _SUBORDINATE.search(self.text, b, e.start):
+            if e.label == "PERSON" and b <= e.start and e.end <= hi and not _SUBORDINATE.search(self.text, b, e.start) and not _POSSESSOR.match(self.text, e.end):
+                # (a possessor is no rival: "Lee praised Ruiz's plan. He said ..." is Lee)
                 other = self.entity_name(e)
                 if other != name and name not in other and self._gender_fits(other, gender):
                     return UNCLEAR  # "Lee met Ruiz. He said ...": a second person in the main clause fits too
@@ -190,8 +198,8 @@ class _PronounRules:
         if last < 0:
             return False
         for e in persons:
-            if e.start >= max(last, paragraph) and not _MODIFIER_NAME.match(self.text, e.end) and not self.text[max(0, e.start - 4) : e.start].lower() == "the ":
-                # (a name that only modifies a noun is no rival: "the Lee campaign", "Lee supporters")
+            if e.start >= max(last, paragraph) and not _MODIFIER_NAME.match(self.text, e.end) and not _POSSESSOR.match(self.text, e.end) and not self.text[max(0, e.start - 4) : e.start].lower() == "the ":
+                # (a name that only modifies a noun is no rival: "the Lee campaign", "Lee supporters", "Lee's plan")
                 other = self.entity_name(e)
                 if other != name and name not in other and self._gender_fits(other, gender) and self._gender_fits_strict(other, gender):
                     return True
