@@ -90,6 +90,20 @@ def _speakers(text: str) -> list[str]:
             ["Tom Reed", "Chidi Okafor"],
             id="pronoun-chain-and-possessor",
         ),
+        # a speaker in a clause below the subject of the sentence before is less prominent than it
+        pytest.param(
+            "Chidi Okafor turned on the paper, pointing out that its reporter Paul Baker had said the plan was dead. "
+            "He hoped, he said, that the paper would apologise.",
+            ["Paul Baker", "Chidi Okafor"],
+            id="embedded-speaker-below-the-subject",
+        ),
+        # "Govs." ends no sentence: the subject is still the one before it
+        pytest.param(
+            "Tom Reed said the plan was dead. Speaking on Monday, Chidi Okafor spared his rivals, notably Govs. Paul Baker and Ian Moss. "
+            "He said the vote was a sad day.",
+            ["Tom Reed", "Chidi Okafor"],
+            id="abbreviation-ends-no-sentence",
+        ),
         # two people of the main clause fit: unclear
         pytest.param(
             "Tom Reed said the plan was dead. Chidi Okafor met Paul Baker on Monday. He said the vote was a sad day.",

@@ -30,6 +30,7 @@ _INVERTED_SPEAKER = re.compile(r"[,\"”’']\s*$")
 # the end of a sentence, in the text before a pronoun
 _SENTENCE_BREAK = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bRev)(?<!\bLt)(?<!\bCol)"
+    r"(?<!\bSens)(?<!\bReps)(?<!\bGovs)(?<!\bGens)(?<!\bSgt)(?<!\bCapt)(?<!\bAdm)(?<!\bFt)(?<!\bMt)(?<!\bNo)(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bvs)"
     r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])|\n"
 )  # not after an initial or a title: "Mr. Lee", "Ana B. Lee"
 # a subject that is a name, with its titles: "Lee", "Vice President Ana Lee", "the former Gov. Ana Lee"
@@ -43,6 +44,8 @@ _SUBORDINATE = re.compile(r"\b(?:that|who|whom|whose|which|when|while|because|af
 # a sentence that opens with a subordinate clause: "Although Lee agreed, he said ..." (the
 # comma before the pronoun closes that clause; no content stands before it)
 _OPENING_CLAUSE = re.compile(r"\s*(?:Although|Though|Even though|While|When|Whenever|After|Before|If|Because|Since|As|Despite|Once|Until|Unless|Asked)\b")
+# a pronoun right after a quotation: "...,” he said", "...,'' she said"
+_AFTER_QUOTATION = re.compile(r"[\"”’']\s*$")
 # a name that is a possessor: "Ruiz's plan"
 _POSSESSOR = re.compile(r"[’']s?\b")
 
@@ -99,7 +102,9 @@ class _PronounRules:
         if kind == "person":
             previous = self._previous_subject(start, gender)
             # (a subject that spoke there and was passed over, for a woman known to fit "she", stays passed over)
-            if previous and previous[0] not in objects and previous[0] != name and not self._spoke_since(name, previous[1]) and not (name and self._spoke_since(previous[0], previous[1])):
+            if previous and name and previous[0] == name:
+                return name, self.sources[name].kind  # the latest speaker is the subject of the sentence before: no doubt
+            if previous and previous[0] not in objects and previous[0] != name and not self._spoke_since(name, previous[1], start) and not (name and self._spoke_since(previous[0], previous[1])):
                 # the person the sentence before is about ("Lee slipped out. He said ..."), over an
                 # earlier speaker who is not named since
                 if previous[0] == UNCLEAR:
@@ -131,7 +136,7 @@ class _PronounRules:
         own = self._sentence_start(start)
         if own > start - 1 or not self.text[own:start].strip():
             own = start
-        if _INVERTED_SPEAKER.search(self.text, max(0, start - 3), start):
+        if _AFTER_QUOTATION.search(self.text, max(0, start - 4), start):
             # "... ,” he said": the sentence starts where its quotation opens
             opening = max(self.text.rfind(q, max(0, own - 1200), start - 3) for q in ("“", "''", '"'))
             if opening >= 0:
@@ -185,9 +190,21 @@ class _PronounRules:
         ends = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, lo, min(len(self.text), offset + 1)) if m.end() <= offset]
         return ends[-1] if ends else lo
 
-    def _spoke_since(self, name: str | None, since: int) -> bool:
-        """True when ``name`` has a statement from offset ``since`` on: the nearer antecedent."""
-        return name is not None and any(o >= since for o, n in self.history if n == name)
+    def _spoke_since(self, name: str | None, since: int, before: int | None = None) -> bool:
+        """True when ``name`` has a statement from offset ``since`` on: the nearer antecedent.
+        With ``before``, not when every mention of ``name`` from ``since`` to ``before`` stands
+        in a clause below the sentence's subject ("Lee said that Ruiz had reported ...", "Lee
+        thanked Ruiz, who said ..."): a speaker there is less prominent than the subject."""
+        if name is None or not any(o >= since for o, n in self.history if n == name):
+            return False
+        if before is None:
+            return True
+        opening = _main_subject(self.text[since:before])
+        if not opening:
+            return True
+        b = since + opening[1]
+        mentions = [e for e in self.ents if e.label == "PERSON" and since <= e.start < before and self.entity_name(e) == name]
+        return not mentions or any(e.start < b or not _SUBORDINATE.search(self.text, b, e.start) for e in mentions)
 
     def _rival_person(self, name: str, before: int, gender: str | None) -> bool:
         """True when, between the last mention of ``name`` and ``before`` and in the paragraph
