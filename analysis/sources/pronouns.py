@@ -15,6 +15,7 @@ failed, he said" are not searched for the speaker, and "he told Lee" is not Lee.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .names import first_name_genders, parse_name
 from .pronoun_evidence import PRONOUN_GENDER, PronounGenders
@@ -28,10 +29,9 @@ UNCLEAR = "unclear"
 # a pronoun that speaks after its content: "..., he said", "...,” she added"
 _INVERTED_SPEAKER = re.compile(r"[,\"”’']\s*$")
 # the end of a sentence, in the text before a pronoun
+_TITLE_ABBREVIATIONS = "Mr Ms Mrs Dr St Jr Sr Sen Rep Gov Gen Rev Lt Col Sens Reps Govs Gens Sgt Capt Adm Ft Mt No Inc Corp Co vs".split()
 _SENTENCE_BREAK = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bRev)(?<!\bLt)(?<!\bCol)"
-    r"(?<!\bSens)(?<!\bReps)(?<!\bGovs)(?<!\bGens)(?<!\bSgt)(?<!\bCapt)(?<!\bAdm)(?<!\bFt)(?<!\bMt)(?<!\bNo)(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bvs)"
-    r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])|\n"
+    r"[.!?](?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _TITLE_ABBREVIATIONS) + r"[\"”’']?\s+(?=[\"“‘'A-Z])|\n"
 )  # not after an initial or a title: "Mr. Lee", "Ana B. Lee"
 # a subject that is a name, with its titles: "Lee", "Vice President Ana Lee", "the former Gov. Ana Lee"
 _NAME_SUBJECT = re.compile(r"(?:(?:the|former|then|[A-Z][\w.’'\-]*|[a-z][\w\-]*(?:er|or|ist|ent|ant|ian|man|woman|ee))\s+)*[A-Z][\w.’'\-]*")
@@ -186,9 +186,12 @@ class _PronounRules:
 
     def _sentence_start(self, offset: int) -> int:
         """Where the sentence holding ``offset`` starts (looking at most 600 characters back)."""
+        breaks = getattr(self, "_breaks", None)
+        if breaks is None:  # the sentence breaks of the article, found once
+            breaks = self._breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text)]
+        i = bisect_right(breaks, offset)
         lo = max(0, offset - 600)
-        ends = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, lo, min(len(self.text), offset + 1)) if m.end() <= offset]
-        return ends[-1] if ends else lo
+        return breaks[i - 1] if i and breaks[i - 1] >= lo else lo
 
     def _spoke_since(self, name: str | None, since: int, before: int | None = None) -> bool:
         """True when ``name`` has a statement from offset ``since`` on: the nearer antecedent.
