@@ -104,6 +104,19 @@ def _speakers(text: str) -> list[str]:
             ["Tom Reed", "Chidi Okafor"],
             id="abbreviation-ends-no-sentence",
         ),
+        # "..., Okafor said": a speaker after a comma is in the main clause, not below it; "Baker's
+        # grasp" is no subject
+        pytest.param(
+            "Paul Baker's grasp of policy is worrying, Okafor said. “Anybody can change,” he said.",
+            ["Okafor", "Okafor"],
+            id="speaker-after-a-comma-and-possessive-subject",
+        ),
+        # a surname and "he": a first name that may be either ("Ted") is not ruled out
+        pytest.param(
+            "Rafael Cruz, the father, spoke first. Then Ted Cruz took the stage. Cruz said he would win.",
+            ["Ted Cruz"],
+            id="either-first-name-not-ruled-out",
+        ),
         # two people of the main clause fit: unclear
         pytest.param(
             "Tom Reed said the plan was dead. Chidi Okafor met Paul Baker on Monday. He said the vote was a sad day.",

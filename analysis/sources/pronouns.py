@@ -46,6 +46,12 @@ _SUBORDINATE = re.compile(r"\b(?:that|who|whom|whose|which|when|while|because|af
 _OPENING_CLAUSE = re.compile(r"\s*(?:Although|Though|Even though|While|When|Whenever|After|Before|If|Because|Since|As|Despite|Once|Until|Unless|Asked)\b")
 # a pronoun right after a quotation: "...,” he said", "...,'' she said"
 _AFTER_QUOTATION = re.compile(r"[\"”’']\s*$")
+# a person's name as the recogniser may give it: capitalised words, initials, no full stop between words
+_PERSON_NAME = re.compile(r"(?:[A-Z][\w’'\-]*|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]*|[JS]r\.|d[eiu]|van|von|bin|al|la|le))*")
+# words that open a clause below the main one ("..., Lee said" after a comma is no such clause)
+_EMBEDDING = re.compile(r"\b(?:that|who|whom|whose|which|when|while|because|if|since)\b")
+# a name a relative clause follows: "Ruiz, who said ..."
+_RELATIVE_AFTER = re.compile(r",?\s+who\b")
 # a name that is a possessor: "Ruiz's plan"
 _POSSESSOR = re.compile(r"[’']s?\b")
 
@@ -164,7 +170,7 @@ class _PronounRules:
         if PRONOUN_GENDER.get(self.text[a:b].lower()) == gender and gender and self.text[a:b].lower() in ("he", "she") and depth < 2:
             found = self._previous_subject(a, gender, depth + 1)
             return found[0] if found else None
-        if not _NAME_SUBJECT.fullmatch(self.text[a:b]) or re.match(r"[’']s?\b", self.text[b : b + 2]):
+        if not _NAME_SUBJECT.fullmatch(self.text[a:b]) or re.match(r"[’']s?\b", self.text[b : b + 2]) or re.search(r"[’']s?$", self.text[a:b]):
             return None  # not a name: "The rise of Lee", "Lee's aide"
         persons = [e for e in self.ents if e.label == "PERSON" and e.start < b and e.end > a]
         if persons:
@@ -174,7 +180,7 @@ class _PronounRules:
             if not parts.name or parts.name.split()[-1].lower() not in self.names.by_surname:
                 return None
             name = self.names.link(parts.name.split()[-1], a, parts.gender)  # the surname: "Given Lee" is Lee
-        if not self._gender_fits(name, gender):
+        if not self._gender_fits(name, gender) or not self._plausible_person(name, self.text[a:b]):
             return None
         for e in self.ents:
             if e.label == "PERSON" and b <= e.start and e.end <= hi and not _SUBORDINATE.search(self.text, b, e.start) and not _POSSESSOR.match(self.text, e.end):
@@ -183,6 +189,14 @@ class _PronounRules:
                 if other != name and name not in other and self._gender_fits(other, gender):
                     return UNCLEAR  # "Lee met Ruiz. He said ...": a second person in the main clause fits too
         return name
+
+    def _plausible_person(self, name: str, written: str) -> bool:
+        """A name the entity recogniser may have got wrong is no subject to follow: words run
+        together from a headline ("Lee on Climate Change", "Ann Lee. Ruiz"), or a single word
+        written alone that is no surname of the article ("Reveals")."""
+        if not _PERSON_NAME.fullmatch(name):
+            return False
+        return " " in name or " " in written.strip() or name.lower() in self.names.by_surname
 
     def _sentence_start(self, offset: int) -> int:
         """Where the sentence holding ``offset`` starts (looking at most 600 characters back)."""
@@ -207,7 +221,9 @@ class _PronounRules:
             return True
         b = since + opening[1]
         mentions = [e for e in self.ents if e.label == "PERSON" and since <= e.start < before and self.entity_name(e) == name]
-        return not mentions or any(e.start < b or not _SUBORDINATE.search(self.text, b, e.start) for e in mentions)
+        return not mentions or any(
+            e.start < b or not (_EMBEDDING.search(self.text, b, e.start) or _RELATIVE_AFTER.match(self.text, e.end)) for e in mentions
+        )
 
     def _rival_person(self, name: str, before: int, gender: str | None) -> bool:
         """True when, between the last mention of ``name`` and ``before`` and in the paragraph

@@ -148,8 +148,8 @@ class _Resolver(_PronounRules):
         if row.label == "PERSON" and row.start in self.person_names:
             name = self.person_names[row.start]
             before = _TITLE_CONTEXT.split(self.text[max(0, row.start - 6) : row.start])[-1].split()[-1:]
-            gender = parse_name(" ".join([*before, name])).gender or self._surname_gender(name, row.end)
-            return self.names.link(name, row.start, gender)
+            titled = parse_name(" ".join([*before, name])).gender
+            return self.names.link(name, row.start, titled or self._surname_gender(name, row.end), titled=titled is not None)
         name = self.fuller.get(row.canonical, row.canonical)
         if name in self.acronyms:
             return f"{name} ({self.acronyms[name]})"
@@ -173,7 +173,7 @@ class _Resolver(_PronounRules):
         )
         if not person_evidence:
             return None
-        canonical = self.names.link(parts.name, start, parts.gender or self._surname_gender(parts.name, start + len(mention.rstrip())))
+        canonical = self.names.link(parts.name, start, parts.gender or self._surname_gender(parts.name, start + len(mention.rstrip())), titled=parts.gender is not None)
         self.mention_titles.setdefault(canonical, []).extend(title_types(parts.titles) + (["party"] if parts.party else []))
         if parts.gender and canonical not in self.names.genders and len(canonical.split()) >= 2:
             self.names.genders[canonical] = parts.gender
