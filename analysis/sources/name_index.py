@@ -37,6 +37,7 @@ class NameIndex:
         self.by_surname: dict[str, list[str]] = {}
         self.seen: dict[str, list[int]] = {}  # canonical -> offsets of its mentions
         self.genders: dict[str, str] = {}
+        self.titled: dict[str, str] = {}  # the genders an honorific or a gendered title gave
 
     def add(self, name: str, offset: int, gender: str | None = None) -> str:
         """Register a full name (two words or more) met at ``offset``; returns its canonical form."""
@@ -51,11 +52,15 @@ class NameIndex:
                 self.seen[name] = self.seen.pop(canonical, [])
                 if canonical in self.genders:
                     self.genders[name] = self.genders.pop(canonical)
+                if canonical in self.titled:
+                    self.titled[name] = self.titled.pop(canonical)
                 canonical = name
         else:
             canonical = name
             self.by_surname.setdefault(_surname(name), []).append(name)
         self._met(canonical, offset)
+        if gender:
+            self.titled.setdefault(canonical, gender)
         gender = gender or name_gender(canonical)
         if gender:
             self.genders.setdefault(canonical, gender)
@@ -73,13 +78,18 @@ class NameIndex:
     def gender(self, name: str) -> str | None:
         return self.genders.get(name)
 
-    def link(self, name: str, offset: int, gender: str | None = None) -> str:
+    def link(self, name: str, offset: int, gender: str | None = None, titled: bool = False) -> str:
         """The canonical name of a mention's name; a surname is linked to the full name with
         that surname met last before it (one whose gender fits an honorific, when given)."""
         if len(name.split()) >= 2:
             return self.add(name, offset, gender)
         every = self.by_surname.get(name.lower(), [])
+        # with a gender (an honorific, a pronoun after the name): the people it does not rule out
+        # (a first name such as "Ted" or "Chris" may be either); an honorific (``titled``: "Mr.
+        # Lee") prefers the people known to fit it
         candidates = [c for c in every if self.genders.get(c) in (None, gender)] if gender else every
+        if titled and gender:
+            candidates = [c for c in candidates if self.genders.get(c) == gender] or candidates
         if not candidates:  # "Ms. Kovner" beside "Victor Kovner" only: someone else
             return f"{'Ms.' if gender == 'female' else 'Mr.'} {name}" if every else name
         # the one named last before the mention ("Hillary Clinton, ... Clinton decried"), else the first one named

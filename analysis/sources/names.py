@@ -117,7 +117,10 @@ def parse_name(mention: str) -> NameParts:
     while start < end and (_plain(tokens[start]) in SUFFIXES or tokens[start][:1].islower()):
         start += 1  # a name does not open with "de" or "Jr."
     if start >= 2 and end - start >= 3 and tokens[start - 1] == "of" and tokens[start - 2][:1].isupper():
-        start += 1  # "Supervisor of Elections Susan Bucher": "Elections" belongs to the title
+        # "Supervisor of Elections Susan Bucher", "Director of Government Affairs Phil Smith": the
+        # words up to the first name belong to the title
+        first = next((i for i in range(start + 1, end - 1) if tokens[i] in first_name_genders()), start + 1)
+        start = first
     name_tokens = tokens[start:end]
     titles = _title_run(tokens[:start])
     gender = None

@@ -16,8 +16,11 @@ import pandas as pd
 
 from ..nlp import entities as entmod
 from .adjuncts import _WEEKDAY
+from .apposed import apposed_person
 from .name_index import NameIndex
 from .names import TITLE_WORDS, first_name_genders, parse_name, suffix_after, title_types
+from .pronoun_evidence import PronounGenders, pronoun_after
+from .pronouns import UNCLEAR, _PronounRules
 from .roles import (
     _ALL_ROLE_WORDS,
     _MEDIA_NOUNS,
@@ -31,11 +34,9 @@ from .roles import (
     _role_matches,
 )
 from .speaker_types import UNNAMED, _type_of_words
-from .speakers import FUNCTION_ENDS, RELATIVE_PRONOUNS, _main_subject, relative_antecedent
+from .speakers import FUNCTION_ENDS, RELATIVE_PRONOUNS, relative_antecedent
 from .tokens import _words_of
 
-#: The speaker of a pronoun that could refer to more than one person named just before it.
-UNCLEAR = "unclear"
 _KNOWN_ORGS = frozenset(getattr(entmod, "KNOWN_ORGS", frozenset())) | {"Kremlin", "Pentagon", "White House"}
 # an entity cut at a middle initial: "James B" + ". Comey"
 _AFTER_INITIAL = re.compile(r"^\.\s+[A-Z][\w’'\-]+")
@@ -62,6 +63,9 @@ _ORG_NAME = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'
 _TIME_AFTER_NAME = re.compile(rf"(?<=[A-Za-z.])\s+(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\s*$")
 # the organisation a role speaks for: "A spokesman for| the Wells Police Department"
 _ROLE_FOR = re.compile(r"^[^,]*?\b(?:for|at|with|from)\s+")
+# a person inside a role phrase who is not its speaker: a possessor ("Lee's aide") or the one
+# it works for ("a spokesman for Lee")
+_POSSESSOR_OR_PRINCIPAL = re.compile(r"(?:\b(?:for|to|of|with|in|at|from|on)\s+(?:\S+\s+){0,3}\S+.{0,2}$)|[’']s?$")
 # single words that name no one
 _NO_SPEAKER = frozenset("there there's there’s here also so yet".split())
 # an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
@@ -97,7 +101,7 @@ def _entity_rows(ents: pd.DataFrame | dict[str, list]) -> list[_Entity]:
     return [_Entity(*values) for values in zip(*columns)]
 
 
-class _Resolver:
+class _Resolver(_PronounRules):
     """Resolves speaker mentions to canonical sources, walking through the article in order."""
 
     def __init__(self, text: str, entities: list[_Entity]):
@@ -113,6 +117,8 @@ class _Resolver:
         # an organisation written both in full and as an acronym keeps both: "Associated Press (AP)"
         self.acronyms: dict[str, str] = {}
         self.fuller: dict[str, str] = {}  # an organisation's name as cut by the recogniser -> as a speaker mention gives it
+        self._pronoun_genders: PronounGenders | None = None  # worked out when a pronoun first needs it
+        self._person_starts: list[int] = []
         for row in self.ents:
             if row.label == "ORGANIZATION" and _ACRONYM.fullmatch(row.text) and row.canonical != row.text and " " in row.canonical:
                 self.acronyms.setdefault(row.canonical, row.text)
@@ -126,6 +132,7 @@ class _Resolver:
                 before = _TITLE_CONTEXT.split(text[max(0, row.start - 40) : row.start])[-1].split()[-3:]
                 parts = parse_name(" ".join([*before, text[row.start : end]]))
                 if parts.name:
+                    self._person_starts.append(row.start)
                     self.person_names[row.start] = parts.name
                     self.person_titles[row.start] = title_types(parts.titles) + (["party"] if parts.party else [])
                     self.names.add(parts.name, row.start, parts.gender)
@@ -141,7 +148,8 @@ class _Resolver:
         if row.label == "PERSON" and row.start in self.person_names:
             name = self.person_names[row.start]
             before = _TITLE_CONTEXT.split(self.text[max(0, row.start - 6) : row.start])[-1].split()[-1:]
-            return self.names.link(name, row.start, parse_name(" ".join([*before, name])).gender)
+            titled = parse_name(" ".join([*before, name])).gender
+            return self.names.link(name, row.start, titled or self._surname_gender(name, row.end), titled=titled is not None)
         name = self.fuller.get(row.canonical, row.canonical)
         if name in self.acronyms:
             return f"{name} ({self.acronyms[name]})"
@@ -165,11 +173,19 @@ class _Resolver:
         )
         if not person_evidence:
             return None
-        canonical = self.names.link(parts.name, start, parts.gender)
+        canonical = self.names.link(parts.name, start, parts.gender or self._surname_gender(parts.name, start + len(mention.rstrip())), titled=parts.gender is not None)
         self.mention_titles.setdefault(canonical, []).extend(title_types(parts.titles) + (["party"] if parts.party else []))
         if parts.gender and canonical not in self.names.genders and len(canonical.split()) >= 2:
             self.names.genders[canonical] = parts.gender
+            self.names.titled.setdefault(canonical, parts.gender)
         return canonical
+
+    def _surname_gender(self, name: str, end: int) -> str | None:
+        """For a bare surname that two people of the article share, the gender of the pronoun
+        right after it ("Woods said she ..."): the one it points to; None otherwise."""
+        if " " in name or len(self.names.by_surname.get(name.lower(), ())) < 2:
+            return None
+        return pronoun_after(self.text, end, [s for s in self._person_starts if s >= end][:1])
 
     def entities_in(self, start: int, end: int) -> list:
         return [e for e in self.ents if e.start >= start and e.end <= end]
@@ -184,13 +200,16 @@ class _Resolver:
                 return name
         return None
 
-    def recent_source(self, before: int, kinds: tuple[str, ...], role: str | None = None, window: int = 10_000, gender: str | None = None) -> str | None:
-        if gender is not None:  # a name known to fit the pronoun beats a name of unknown gender
+    def recent_source(self, before: int, kinds: tuple[str, ...], role: str | None = None, window: int = 10_000, gender: str | None = None, exclude: frozenset[str] = frozenset()) -> str | None:
+        if gender == "female":
+            # "she" after a woman and a person of unknown gender: most people quoted in news are
+            # men, so a name known to be a woman's beats a more recent one of unknown gender
+            # (for "he" the nearer name wins)
             for offset, name in reversed(self.history):
-                if offset < before and before - offset <= window and self.sources[name].kind in kinds and self._gender_known(name) == gender:
+                if offset < before and before - offset <= window and self.sources[name].kind in kinds and self._gender_known(name) == gender and name not in exclude:
                     return name
         for offset, name in reversed(self.history):
-            if offset >= before or before - offset > window or not self._gender_fits(name, gender):
+            if offset >= before or before - offset > window or not self._gender_fits(name, gender) or name in exclude:
                 continue
             source = self.sources[name]
             if source.kind in kinds and (role is None or _role_matches(role, source.words)):
@@ -215,6 +234,11 @@ class _Resolver:
         if _MEDIA_NOUNS.match(mention.strip()):
             return "the media", "group"
         inside = self.entities_in(start, end)
+        if all(_POSSESSOR_OR_PRINCIPAL.search(self.text, max(start, e.start - 40), e.end + 2) for e in inside if e.label == "PERSON"):
+            # a role phrase in apposition with a name: "Ana Ruiz, a spokeswoman for Lee, said"
+            row = apposed_person(self.text, self.ents, start, end)
+            if row is not None:
+                return self._register(self.entity_name(row), "person", mention, start, named=True)
         head_words = _head_words(mention)
         pair = _NAME_PAIR.match(mention.strip())
         if pair:  # a group of named people speaks: "Cummings and Conyers"
@@ -309,60 +333,6 @@ class _Resolver:
             names.append(name)
         return " and ".join(dict.fromkeys(names)) if len(set(names)) > 1 else None
 
-    def _pronoun(self, pronoun: str, start: int, sentence_start: int) -> tuple[str, str]:
-        kind = _PRONOUNS[pronoun]
-        if pronoun in ("i", "we"):
-            # "I" is a person (not "the chancellery"); "we" a person speaking for a group, or the group
-            kinds = ("person",) if pronoun == "i" else ("person", "group", "thing")
-            name = self.recent_source(start, kinds, window=1500 if pronoun == "i" else 10_000)
-            return (name, self.sources[name].kind) if name else (UNNAMED, kind)
-        # the subject of the current sentence, when it is an entity of the right kind
-        subject = [e for e in self.ents if e.start >= sentence_start and e.end <= start]
-        if subject:
-            first = subject[0]
-            lead = self.text[sentence_start : first.start].strip().lower()
-            if lead not in ("", "the"):
-                # after an opening phrase or a title: "During the drive home, Sexton ...", "Mr. Manafort ..."
-                opening = _main_subject(self.text[sentence_start:start])
-                within = [e for e in subject if opening and sentence_start + opening[0] <= e.start and e.end <= sentence_start + opening[1]]
-                if within:
-                    first, lead = within[0], ""
-            first_kind = "person" if first.label == "PERSON" else "thing"
-            gender_of = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun)
-            if lead in ("", "the") and first_kind == kind and self._gender_fits(self.entity_name(first), gender_of):
-                return self._register(self.entity_name(first), kind, pronoun, start, add_words=False, named=True)
-        wanted = ("person",) if kind == "person" else ("thing", "group") if kind == "thing" else ("group", "thing")
-        gender = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun)
-        name = self.recent_source(start, wanted, window=1500, gender=gender)
-        if name:
-            if kind == "person" and self._rival_person(name, start, gender):
-                return UNCLEAR, kind  # another person who fits was named since: not unambiguous
-            return name, self.sources[name].kind
-        labels = ("PERSON",) if kind == "person" else ("ORGANIZATION", "LOCATION")
-        name = self.recent_entity(start, labels, gender=gender)
-        if name:
-            return self._register(name, kind, pronoun, start, add_words=False, named=True)
-        return UNNAMED, kind
-
-    def _rival_person(self, name: str, before: int, gender: str | None) -> bool:
-        """True when, between the last mention of ``name`` and ``before`` and in the paragraph
-        of ``before``, a different person whose gender fits the pronoun is named."""
-        paragraph = self.text.rfind("\n\n", 0, before) + 2
-        persons = [e for e in self.ents if e.label == "PERSON" and e.end <= before]
-        last = max((e.end for e in persons if self.entity_name(e) == name), default=-1)
-        if last < 0:
-            return False
-        for e in persons:
-            if e.start >= max(last, paragraph):
-                other = self.entity_name(e)
-                if other != name and name not in other and self._gender_fits(other, gender) and self._gender_fits_strict(other, gender):
-                    return True
-        return False
-
-    def _gender_fits_strict(self, name: str, gender: str | None) -> bool:
-        """A person whose gender is known to fit the pronoun (an unknown gender is no rival)."""
-        return gender is None or self._gender_known(name) == gender
-
     def _recent_person_with_role(self, before: int, role: str) -> str | None:
         persons = [e for e in self.ents if e.end <= before and e.label == "PERSON"]
         for row in reversed(persons):
@@ -400,24 +370,3 @@ class _Resolver:
             if types:
                 found.setdefault(self.entity_name(row), []).extend(types)
         return found
-
-    def _gender_known(self, name: str) -> str | None:
-        """``"female"``/``"male"`` from an honorific or gendered title met with the name, or
-        its first name (NLTK names lists) when that is unambiguous, else None."""
-        return self.names.gender(name) or _first_name_gender(name)
-
-    def _gender_fits(self, name: str, gender: str | None) -> bool:
-        """False only when the pronoun's gender contradicts what is known of the name's."""
-        if gender is None:
-            return True
-        known = self._gender_known(name)
-        if known is None and " " in name:
-            known = first_name_genders().get(name.split()[0])
-        return known in (None, "either", gender)
-
-
-def _first_name_gender(name: str) -> str | None:
-    if " " not in name:
-        return None
-    known = first_name_genders().get(name.split()[0])
-    return known if known in ("female", "male") else None
