@@ -155,3 +155,12 @@ def test_the_hand_typed_gold_table_is_well_formed():
     assert len({(r["article_id"], r["speaker"]) for r in rows}) == len(rows) >= 150
     assert {r["type"] for r in rows} <= set(ALL_TYPES) - {"unnamed"}
     assert all(len(r["speaker"].split()) <= 6 and len(r["note"].split()) <= 10 for r in rows)
+
+
+def test_people_at_a_body_are_its_voice_not_a_name_and_a_place():
+    from analysis.sources import extract_quotes
+
+    quotes = extract_quotes("Analysts at Brixton Capital said the cuts were overdue. Jo Park, who has worked at a Hale & Co. shop for ten years, said she was shocked.")
+    rows = quotes[["speaker", "speaker_type", "mention"]].values.tolist()
+    assert ["Brixton Capital", "company", "Analysts at Brixton Capital"] in rows
+    assert ["Jo Park", "citizen", "Jo Park"] in rows

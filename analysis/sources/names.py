@@ -36,11 +36,12 @@ _NOT_NAME = frozenset(
     "the a an former then acting interim late u.s us federal state deputy assistant senior "
     "chief top incoming outgoing retired ex".split()
 ) | frozenset(_TITLES["function_words"])
-#: A title written with a full stop, or an initial, right before a capitalised word: the
-#: full stop ends no sentence and no speaker phrase ("Sen. Marco Rubio", "James B. Comey").
+#: A title written with a full stop, or an initial, right before a capitalised word, or a
+#: firm's abbreviation before a lower-case word: the full stop ends no sentence and no speaker
+#: phrase ("Sen. Marco Rubio", "James B. Comey", "a Crumb & Co. shop").
 ABBREVIATION_DOT = re.compile(
     r"\b(?:(?:" + "|".join(sorted((a.capitalize() for a in _TITLES["abbreviations"]), key=len, reverse=True))
-    + r")|[A-Z])\.(?=\s+[A-Z])"
+    + r")|[A-Z])\.(?=\s+[A-Z])|\b(?:Co|Inc|Corp|Ltd|Bros)\.(?=\s+[a-z])"
 )
 _SUFFIX_AFTER = re.compile(r"^(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))(?![\w])")
 # "of Maryland", "of the University of Texas School of Law", "at Human Rights Watch" after a name

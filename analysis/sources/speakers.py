@@ -129,7 +129,7 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     start += offset
     phrase = sentence[start:end].strip()
     located = re.search(r"[A-Za-z.]\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$", phrase)
-    if located and phrase[0].isupper():  # "Zoom Video Communications in the United States"
+    if located and phrase[0].isupper() and not _PEOPLE_AT.match(phrase):  # "Zoom Video Communications in the United States"
         phrase = phrase[: located.start() + 1]
         end = start + (len(sentence[start:end]) - len(sentence[start:end].lstrip())) + len(phrase)
     if not phrase:
@@ -153,6 +153,9 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     return start, end
 
 
+# "Analysts at Hale Capital", "Researchers at Lakeview University": people named by what they do
+# and where, not a name and a place
+_PEOPLE_AT = re.compile(r"[A-Z][a-z]+s\s+at\s")
 # a piece that opens with a participle, a preposition or a subordinator: no name before a place
 _OPENS_ADJUNCT = re.compile(r"(?:[A-Z][a-z]+ing|In|At|On|During|After|Before|From|Since|With|While|When|As|Of)\b")
 # "two weeks later", "only a month ago": a time between a speaker and its verb
