@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         total.update(f"{key} {d}\n".encode())
     seconds = time.perf_counter() - t0
     for collection, h in by_collection.items():
-        n = sum(1 for k in digests if k.startswith(("seed:" if collection == "seeds" else f"{collection}:")))
+        n = sum(1 for k in digests if k.startswith("seed:" if collection == "seeds" else f"{collection}:"))
         print(f"{collection:6s} {n:4d} articles  {h.hexdigest()}")
     print(f"all    {len(digests):4d} articles  {total.hexdigest()}  ({rows} statements, {seconds:.1f} s)")
     if args.save:
