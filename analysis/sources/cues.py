@@ -99,7 +99,10 @@ _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|am)(?:n['’]t|\s+n
 _TO_BEFORE = re.compile(r"\bto\s+$")
 # the subject of a verb without tense: "they say", "officials argue", "who insist", ", urge"
 _BARE_SUBJECT_BEFORE = re.compile(r"(?:\b(?:they|we|I|you|who|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$")
-_PARTICIPLE_OPENS = re.compile(r"(?:,|\s[–—]|\s--)\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$")
+#: What opens a participle clause right before its participle: a comma or a dash (", adding
+#: that", " -- noting"), or a conjunction or preposition ("while noting", "by pointing to"),
+#: either one with an adverb after it (", again insisting", "and repeatedly saying").
+PARTICIPLE_OPENING = re.compile(r"(?:,|\s[–—]|\s--|\b(?:as|while|and|by|for|from|after|before|without|when)\s)\s*(?:\w+ly\s+)?$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|these|those|of|over|amid|after|following|despite|about|media|news|earlier|recent|initial|unconfirmed)\s+$", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", re.I)
 _THAT_OR_AS_SAYING = re.compile(r"\s+that\b|\s+as\s+saying\b")
@@ -143,7 +146,7 @@ def _find_cues(sentence: str) -> list[Cue]:
         elif not finite and not participle:
             if _TO_BEFORE.search(sentence, 0, start) or not (_AUX_BEFORE.search(sentence, 0, start) or _BARE_SUBJECT_BEFORE.search(sentence, 0, start)):
                 continue
-        if participle and not _DOCUMENT_BEFORE.search(sentence, 0, start) and not _PARTICIPLE_OPENS.search(sentence, 0, start) and not _WITH_SUBJECT.search(sentence, 0, start) and not _noun_then_that(sentence, m):
+        if participle and not _DOCUMENT_BEFORE.search(sentence, 0, start) and not PARTICIPLE_OPENING.search(sentence, 0, start) and not _WITH_SUBJECT.search(sentence, 0, start) and not _noun_then_that(sentence, m):
             continue
         if lower.endswith("s") and not lower.endswith("ss") and _DETERMINER_BEFORE.search(sentence, 0, start):
             continue  # a noun: "the reports", "media claims"
@@ -177,7 +180,7 @@ def _find_cues(sentence: str) -> list[Cue]:
             continue  # "the point to make", "a point to", "to point to"
         cues = [c for c in cues if not (m.start() <= c.start < m.end())]
         participle = m.group(1).lower() == "pointing"
-        if participle and not _DOCUMENT_BEFORE.search(before) and not re.search(r"(?:,|\s[–—]|\s--)\s*(?:\w+ly\s+)?$|\b(?:by|while|when|after)\s+$", before):
+        if participle and not _DOCUMENT_BEFORE.search(before) and not PARTICIPLE_OPENING.search(before):
             continue
         cues.append(Cue(m.start(), m.end(), "point to", m.group(), participle))
     return sorted(cues, key=lambda c: c.start)

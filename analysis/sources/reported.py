@@ -12,7 +12,7 @@ import re
 
 from .adjuncts import _LEADING_CONNECTIVE
 from .content import _CONTENT_BEFORE_OK, _content_after, _content_before, _parenthetical
-from .cues import _DOCUMENT_BEFORE, _WITH_SUBJECT, Cue, _find_cues
+from .cues import _DOCUMENT_BEFORE, _WITH_SUBJECT, PARTICIPLE_OPENING, Cue, _find_cues
 from .marks import QuoteSpan
 from .noun_subject import _apposed_subject, _noun_subject
 from .records import _Row
@@ -34,7 +34,6 @@ MAX_REPORTED_SENTENCE = 10_000
 _COMMA_END = re.compile(r",\s*$")
 _COMMA_ADVERB_END = re.compile(r",\s*(?:\w+ly\s+)?$")
 _CLAUSE_OPENING_END = re.compile(r"(?:,\s*(?:\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+)?|\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+|[;:]\s*)$", re.I)
-_OWN_CLAUSE_OPENING_END = re.compile(r"(?:,|\s[–—]|\s--|\b(?:as|while|and|by|for|from|after|before|without|when))\s*(?:\w+ly\s+)?$")
 _COORDINATED_END = re.compile(r"\b(?:but|and)\s+(?:(?:has|have|had|also|later|then|will|would)\s+){0,2}$")
 _PASSIVE_AUX_END = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", re.I)
 _RELATIVE_SUBJECT_END = re.compile(r"\b(?:what|which|who|that)\s+((?:the\s+)?[\w.'’]+(?:\s+[\w.'’]+){0,3}?)\s+(?:also\s+)?$")
@@ -206,7 +205,7 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         own = _WITH_SUBJECT.search(sentence, 0, cue.start)
         document = _DOCUMENT_BEFORE.search(sentence, 0, cue.start)
         issuer = _subject_before(sentence, document.start()) if document else None
-        noun = None if issuer is not None or _OWN_CLAUSE_OPENING_END.search(sentence[: cue.start]) else _noun_subject(sentence, cue.start, any_noun=True)
+        noun = None if issuer is not None or PARTICIPLE_OPENING.search(sentence, 0, cue.start) else _noun_subject(sentence, cue.start, any_noun=True)
         if issuer is not None:
             mention = (s_start + issuer[0], s_start + issuer[1])  # "The agency issued a statement saying"
         elif noun is not None:
