@@ -65,8 +65,9 @@ _TURN = re.compile(r"^[\"“]?(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)
 _NOT_SPEAKERS = frozenset(words("non_speaker_labels.txt"))
 
 
-def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_spans, quotes: list[QuoteSpan]) -> list[_Row]:
-    """Interview transcripts: a paragraph opening with ``NAME:`` is that person speaking."""
+def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_spans, quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]] | None = None) -> list[_Row]:
+    """Interview transcripts: a paragraph opening with ``NAME:`` is that person speaking
+    (``paragraphs``: the :func:`analysis.nlp.text.paragraph_spans` of ``text``, when known)."""
     rows = []
     persons = {name for name, label in zip(ents["text"], ents["label"]) if label == "PERSON"}
     surnames = {p.split()[-1] for p in persons}
@@ -76,7 +77,7 @@ def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_span
             return False
         return name.isupper() and len(name) > 1 or name in persons or name.split()[-1] in surnames
 
-    for k, (ps, pe) in enumerate(textmod.paragraph_spans(text)):
+    for k, (ps, pe) in enumerate(textmod.paragraph_spans(text) if paragraphs is None else paragraphs):
         m = _TURN.match(text[ps:pe])
         headline = False
         if m and not known_speaker(m.group("name")):

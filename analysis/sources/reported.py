@@ -303,6 +303,8 @@ _AGENTLESS = re.compile(
 def _agentless(text, sentence, s_start, sid, rows: list[_Row], previous_row: _Row | None) -> list[_Row]:
     """``It was noted that ...``: statements that take the source of the statement before them (same paragraph)."""
     out = []
+    if "that" not in sentence:
+        return out  # no match possible: the test costs less than the search
     for m in _AGENTLESS.finditer(sentence):
         c_start = m.end()
         c_end = len(sentence.rstrip(" .!?"))
@@ -325,6 +327,8 @@ _NOUN_REPORTS = re.compile(
 def _noun_reports(text, sentence, s_start, sid) -> list[_Row]:
     """``over reports that ...``: statements of "the media"."""
     out = []
+    if "report" not in sentence:
+        return out  # no match possible
     for m in _NOUN_REPORTS.finditer(sentence):
         c_start = m.end()
         rest = sentence[c_start:]
@@ -348,6 +352,8 @@ _ASKED = re.compile(
 def _asked(sentence, s_start, sid, rows: list[_Row]) -> list[_Row]:
     """``When asked whether ...``: the question of an interviewer the report does not name."""
     out = []
+    if "sked" not in sentence:
+        return out  # no "asked" or "Asked": no match possible
     for m in _ASKED.finditer(sentence):
         c_start, c_end = s_start + m.start("content"), s_start + m.end("content")
         if any(r.start < c_end and c_start < r.end for r in rows):
