@@ -8,6 +8,7 @@ cues ("according to", "pointed out", "expressed regret") are found as phrases.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .tokens import _WORD, _Tags, _tags
@@ -111,8 +112,14 @@ _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\b")
 _POINTED_OUT_OR_REGRET = re.compile(r"\bpointed\s+out\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", re.I)
 
 
-def _find_cues(sentence: str) -> list[Cue]:
-    """The reporting-verb cues of a sentence, in order (the sentence is tagged only when needed)."""
+def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> list[Cue]:
+    """The reporting-verb cues of a sentence, in order (the sentence is tagged only when needed).
+
+    ``taken(offset)`` tells that a word at that offset cannot be a cue of this sentence (the
+    cue of a direct quote, a word inside one): such a word is left out before it is tested,
+    so a sentence whose only candidates are taken is never tagged. (A "quote" cue is always
+    tested: "quoted X as saying" decides about the participles after it.)
+    """
     cues = []
     tags: _Tags | None = None  # tagged when a candidate first needs it
     title_case: bool | None = None  # whether the sentence is a headline, worked out when first needed
@@ -123,6 +130,8 @@ def _find_cues(sentence: str) -> list[Cue]:
         m, base = matches[i], bases[i]
         word = m.group()
         start, end = m.start(), m.end()
+        if taken is not None and base != "quote" and taken(start):
+            continue
         if base in _THAT_ONLY and not _reports_evidence(sentence, m):
             continue  # "found the body", "showed up": evidence verbs report only with "that" or a poll
         upper = word[0].isupper()

@@ -9,6 +9,7 @@ agentless passives (``It was noted that``) and news-report nouns (``reports that
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from .adjuncts import _LEADING_CONNECTIVE
 from .content import _CONTENT_BEFORE_OK, _content_after, _content_before, _parenthetical
@@ -54,14 +55,16 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
     """Reported statements, sentence by sentence, leaving out cues used by ``direct`` quotes or inside them."""
     rows: list[_Row] = []
     used_cues = {r.cue_start for r in direct}
+    attributed = [(q.start, q.end) for q in quotes if q.attributed]
     previous_sentence_row: _Row | None = None
     for sid, (s_start, s_end) in enumerate(sent_spans):
         sentence = text[s_start:s_end]
         if len(sentence) > MAX_REPORTED_SENTENCE:
             continue  # bounded work: no reported speech is looked for in a sentence this long
-        cues = [c for c in _find_cues(sentence) if s_start + c.start not in used_cues]
-        # cues inside a direct quote belong to the quoted speaker's words, not to attribution
-        cues = [c for c in cues if not any(q.attributed and q.start <= s_start + c.start < q.end for q in quotes)]
+        # cues of direct quotes are taken, and cues inside a direct quote belong to the quoted
+        # speaker's words, not to attribution
+        taken = partial(_taken, s_start, used_cues, attributed)
+        cues = [c for c in _find_cues(sentence, taken) if not taken(c.start)]
         sentence_rows: list[_Row] = []
         found: list[tuple[Cue, _Row]] = []
         # direct quotes attributed in this sentence: a participle after them shares their
@@ -89,6 +92,12 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
         if sentence_rows:
             previous_sentence_row = sentence_rows[-1]
     return rows
+
+
+def _taken(s_start: int, used_cues: set[int], attributed: list[tuple[int, int]], offset: int) -> bool:
+    """A word at ``offset`` in the sentence is the cue of a direct quote or inside an attributed quote."""
+    at = s_start + offset
+    return at in used_cues or any(a <= at < b for a, b in attributed)
 
 
 #: Speakers whose belief verbs are the writer's (or a quoted speaker's) own words, not a
