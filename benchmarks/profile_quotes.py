@@ -2,7 +2,7 @@
 
 Run on demand, not in CI::
 
-    python benchmarks/profile_quotes.py [--corpus synthetic|train|dev] [--n 1000] [--top 40] [--sort tottime|cumtime]
+    python benchmarks/profile_quotes.py [--corpus synthetic|train|dev] [--n 1000] [--top 40] [--sort tottime|cumtime] [--callers NAME] [--no-profile]
 
 Each text is parsed first (sentences and entities, as corpus mode does before its quotes
 step), then :func:`analysis.sources.quote_columns` runs on every parse under ``cProfile``,
