@@ -38,8 +38,9 @@ _LEADING_CONNECTIVE = re.compile(
 _ADJUNCT_PIECE = re.compile(
     r"^(?:(?:at|in|on|of|from|during|after|before|for|with|while|speaking|like|as)\b|\d{1,3}$|[A-Z][a-z]{0,3}\.$|[A-Z]{2}$|[DRI]\s*-\s*[A-Z][\w.]*$)"
 )
+_TIME = re.compile(_TIME_ADJUNCT, re.I)
 
 
 def _is_adjunct_piece(piece: str) -> bool:
     """A comma-separated piece that is no speaker: a place, an age, a prepositional phrase."""
-    return bool(_ADJUNCT_PIECE.match(piece)) or bool(re.fullmatch(_TIME_ADJUNCT, piece, re.I))
+    return bool(_ADJUNCT_PIECE.match(piece)) or bool(_TIME.fullmatch(piece))

@@ -66,20 +66,44 @@ _NAMED_ADDRESSEE = re.compile(r"(?:reporters|journalists|me|us|him|her|them|(?:t
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
 
 
+# what stands between a cue and its content: times, adverbs, the medium ("in a statement",
+# "on Twitter"), the audience ("to reporters"); after an addressee, times only
+_ADJUNCTS_AFTER_CUE = re.compile(rf"(?:(?:{_TIME_ADJUNCT}|{_ADVERBS}|however|though|too|nevertheless|meanwhile|instead|in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){{0,3}}(?:statement|interview|email|post|letter|tweet|briefing|speech|message)(?:\s+(?:carried|published|posted)\s+by\s+[\w.]+)?|on\s+(?:Twitter|Facebook|Telegram|television|TV|radio)|to\s+reporters|to\s+journalists|in\s+a\s+press\s+release|at\s+a\s+[\w\s]{{0,30}}?(?:briefing|conference|meeting))[\s,]*)+", re.I)
+_TIMES = re.compile(rf"(?:(?:{_TIME_ADJUNCT})[\s,]*)+", re.I)
+# a cue's adjuncts up to a comma: "PRE, X said on Monday, POST"
+_ADJUNCTS_THEN_COMMA = re.compile(rf"(?:\s+(?:{_TIME_ADJUNCT}|{_ADVERBS}))*\s*,\s*", re.I)
+# the words that open a content (or show there is none)
+_SPACE_COMMA = re.compile(r"\s*(?:,\s*)?")
+_DETOUR_BEFORE_THAT = re.compile(r"(?:at|in|on|of|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)")
+_CALL_ON = re.compile(r"(?:for|on|upon)\s+")
+_ASK_FOR = re.compile(r"for\s+")
+_AS_SAYING = re.compile(r"as\s+saying\s*(?:that\s+)?")
+_THAT_OR_COLON = re.compile(r"(?:that|:)\s*")
+_QUESTION_WORD = re.compile(r"(?:whether|if|why|how)\s")
+_INFINITIVE = re.compile(r"(?:not\s+|never\s+)?to\s+\w")
+_ABOUT = re.compile(r"(?:[a-z]+ly\s+)?(?:about|of)\s+")
+_PREPOSITION = re.compile(r"(?:about|of|on|at|for|over)\s")
+_REGRET_AT = re.compile(r"(?:at|over|about|that|for)\s+")
+_LETTER = re.compile(r"[A-Za-z]")
+_PRONOUN_OBJECT = re.compile(r"(?:it|this|that|them|him|her|so|nothing|something)\b", re.I)
+_ACCUSED_OF = re.compile(r"\w+\s+of\s")
+_COMMA_END = re.compile(r",\s*$")
+
+
 def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] | None:
     """Content of reported speech after a cue: that-clause, clause, or infinitive."""
     rest = sentence[cue.end : stop]
     offset = cue.end
-    m = re.match(r"\s*(?:,\s*)?", rest)
+    m = _SPACE_COMMA.match(rest)
     i = m.end()
     # skip adjuncts and, for object verbs, the addressee
-    adjunct = re.match(rf"(?:(?:{_TIME_ADJUNCT}|{_ADVERBS}|however|though|too|nevertheless|meanwhile|instead|in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){{0,3}}(?:statement|interview|email|post|letter|tweet|briefing|speech|message)(?:\s+(?:carried|published|posted)\s+by\s+[\w.]+)?|on\s+(?:Twitter|Facebook|Telegram|television|TV|radio)|to\s+reporters|to\s+journalists|in\s+a\s+press\s+release|at\s+a\s+[\w\s]{{0,30}}?(?:briefing|conference|meeting))[\s,]*)+", rest[i:], re.I)
+    adjunct = _ADJUNCTS_AFTER_CUE.match(rest[i:])
     if adjunct:
         i += adjunct.end()
-    detour = re.match(r"(?:at|in|on|of|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)", rest[i:])
+    detour = _DETOUR_BEFORE_THAT.match(rest[i:])
     if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Colorado Springs that"
         i += detour.end()  # now at "that", which the step below consumes
-    call_on = re.match(r"(?:for|on|upon)\s+", rest[i:]) if cue.lemma == "call" else re.match(r"for\s+", rest[i:]) if cue.lemma == "ask" else None
+    call_on = _CALL_ON.match(rest[i:]) if cue.lemma == "call" else _ASK_FOR.match(rest[i:]) if cue.lemma == "ask" else None
     if call_on:  # "called for a ban", "called on Congress to act", "asked for a recount": what follows is the content
         i += call_on.end()
     elif cue.lemma in _OBJECT_VERBS and cue.lemma not in ("accuse", "call"):  # "accused him of ...", "called it a sham": the object is content
@@ -90,36 +114,36 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
             obj = obj if obj and _looks_like_clause(rest[i + obj.end() :]) else None
         if obj:
             i += obj.end()
-            adjunct = re.match(rf"(?:(?:{_TIME_ADJUNCT})[\s,]*)+", rest[i:], re.I)
+            adjunct = _TIMES.match(rest[i:])
             if adjunct:
                 i += adjunct.end()
     if cue.lemma == "quote":
-        said = re.match(r"as\s+saying\s*(?:that\s+)?", rest[i:])
+        said = _AS_SAYING.match(rest[i:])
         if not said:
             return None
         i += said.end()
-    that = re.match(r"(?:that|:)\s*", rest[i:])
+    that = _THAT_OR_COLON.match(rest[i:])
     kind = "that"
     if cue.lemma == "quote":
         pass  # "quoted X as saying (that)": the content follows
-    elif cue.lemma in _QUESTION_VERBS and re.match(r"(?:whether|if|why|how)\s", rest[i:]):
+    elif cue.lemma in _QUESTION_VERBS and _QUESTION_WORD.match(rest[i:]):
         kind = "question"  # "asked Clinton whether she would release the transcripts"
     elif that:
         i += that.end()
-    elif re.match(r"(?:not\s+|never\s+)?to\s+\w", rest[i:]) and cue.lemma in _INFINITIVE_VERBS:
+    elif _INFINITIVE.match(rest[i:]) and cue.lemma in _INFINITIVE_VERBS:
         kind = "infinitive"
     elif call_on:
         kind = "object"
     elif cue.lemma in ("speak", "talk"):
-        about = re.match(r"(?:[a-z]+ly\s+)?(?:about|of)\s+", rest[i:])  # "talked glowingly about"
+        about = _ABOUT.match(rest[i:])  # "talked glowingly about"
         if not about:
             return None
         i += about.end()
         kind = "object"
-    elif re.match(r"(?:about|of|on|at|for|over)\s", rest[i:]) and cue.lemma not in ("express regret",):
+    elif _PREPOSITION.match(rest[i:]) and cue.lemma not in ("express regret",):
         return None
     elif cue.lemma == "express regret":
-        at = re.match(r"(?:at|over|about|that|for)\s+", rest[i:])
+        at = _REGRET_AT.match(rest[i:])
         if at:
             i += at.end()
         kind = "object"
@@ -136,7 +160,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     content = _DANGLING_CONJUNCTION.sub("", _trim_writer_tail(content))
     start = offset + i
     end = start + len(content.rstrip(" ,;:.!?"))
-    if end - start < 3 or not re.search(r"[A-Za-z]", sentence[start:end]):
+    if end - start < 3 or not _LETTER.search(sentence[start:end]):
         return None
     if kind == "clause" and cue.lemma in _EVIDENCE_VERBS and not _has_finite_verb(sentence[start:end], within=6):
         return None  # "the poll found a split, with ...": a finding named, not a clause
@@ -144,7 +168,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
         # "clarified information about the suspension": a proposition named by a noun
         if cue.lemma in _TOPIC_VERBS and _TOPIC_OBJECT.match(sentence[start:end]):
             kind = "topic"
-        elif cue.lemma in _OBJECT_CONTENT_VERBS and len(sentence[start:end].split()) >= 2 and (not re.match(r"(?:it|this|that|them|him|her|so|nothing|something)\b", sentence[start:end], re.I) or (cue.lemma == "accuse" and re.match(r"\w+\s+of\s", sentence[start:end])) or (cue.lemma == "call" and _CALL_NAME.match(sentence[start:end]))):
+        elif cue.lemma in _OBJECT_CONTENT_VERBS and len(sentence[start:end].split()) >= 2 and (not _PRONOUN_OBJECT.match(sentence[start:end]) or (cue.lemma == "accuse" and _ACCUSED_OF.match(sentence[start:end])) or (cue.lemma == "call" and _CALL_NAME.match(sentence[start:end]))):
             kind = "object"  # "cited a poll showing ...", "called the plan a disaster"
         else:
             return None
@@ -230,8 +254,8 @@ def _looks_like_clause(text: str) -> bool:
 def _parenthetical(sentence: str, span: tuple[int, int], cue: Cue, stop: int):
     """``PRE, speaker cue, POST``: the statement is PRE and POST around the attribution."""
     before = sentence[: span[0]]
-    comma = re.search(r",\s*$", before)
-    after = re.match(rf"(?:\s+(?:{_TIME_ADJUNCT}|{_ADVERBS}))*\s*,\s*", sentence[cue.end : stop], re.I)
+    comma = _COMMA_END.search(before)
+    after = _ADJUNCTS_THEN_COMMA.match(sentence[cue.end : stop])
     if not comma or not after:
         return None
     post_start = cue.end + after.end()
@@ -249,7 +273,7 @@ def _content_before(sentence: str, span: tuple[int, int] | None) -> tuple[int, i
     if span is None:
         return None
     left = sentence[: span[0]]
-    m = re.search(r",\s*$", left)
+    m = _COMMA_END.search(left)
     if not m:
         return None
     start = 0

@@ -8,9 +8,10 @@ cues ("according to", "pointed out", "expressed regret") are found as phrases.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .tokens import _WORD, _tags
+from .tokens import _WORD, _Tags, _tags
 from .verbs import _IRREGULAR, lemma
 
 _AUX_BEFORE = re.compile(r"(?:\b(?:has|have|had|will|would|did|does|do|to|can|could|may|might|must|should|not)|n['’]t)\s+$", re.I)
@@ -29,9 +30,12 @@ class Cue:
 
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+
+
 def _is_title_case(sentence: str) -> bool:
     """A headline: most words of four letters or more start with a capital."""
-    long_words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", sentence) if len(w) >= 4]
+    long_words = [w for w in _TITLE_WORD.findall(sentence) if len(w) >= 4]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
 
 
@@ -63,10 +67,13 @@ def _reports_evidence(sentence: str, m: re.Match) -> bool:
     return _THAT_AFTER.match(sentence, m.end()) is not None or _EVIDENCE_BEFORE.search(sentence, 0, m.start()) is not None
 
 
+_LOWER_BEFORE = re.compile(r"[a-z]\s+$")
+
+
 def _noun_then_that(sentence: str, m: re.Match) -> bool:
     """A participle after a noun with "that" after it: "evidence suggesting that", "an item
     saying that" (its noun is the source; :func:`.noun_subject._noun_subject` finds it)."""
-    return _THAT_AFTER.match(sentence, m.end()) is not None and re.search(r"[a-z]\s+$", sentence[: m.start()]) is not None
+    return _THAT_AFTER.match(sentence, m.end()) is not None and _LOWER_BEFORE.search(sentence, 0, m.start()) is not None
 
 
 # "the Post reports that", "..., the Tribune reports.": a present tense after a name, which
@@ -83,62 +90,96 @@ def _name_then_verb(sentence: str, m: re.Match) -> bool:
             and _NAME_BEFORE.search(sentence, 0, m.start()) is not None)
 
 
-def _candidate(sentence: str, m: re.Match) -> bool:
-    """A word that may be a reporting verb (an evidence verb only with "that" after it)."""
-    base = lemma(m.group())
-    return base is not None and (base not in _THAT_ONLY or _reports_evidence(sentence, m))
+# the lemmas of words that are cues only as part of a phrase (found below) or only hedge
+_NOT_WORD_CUES = frozenset({"according to", "reportedly", "presumably", "allegedly", "apparently", "point out", "express regret"})
+# a character that shows a word is not the first of its sentence (quotation marks aside)
+_NOT_OPENING = re.compile(r'[^ "“”]')
+_UP_AFTER = re.compile(r"\s+up\b")
+_ALL_BEFORE = re.compile(r"\ball\s+$", re.I)
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|am)(?:n['’]t|\s+not)?\s+(?:also\s+|now\s+|still\s+)?$", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$")
+# the subject of a verb without tense: "they say", "officials argue", "who insist", ", urge"
+_BARE_SUBJECT_BEFORE = re.compile(r"(?:\b(?:they|we|I|you|who|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$")
+#: What opens a participle clause right before its participle: a comma or a dash (", adding
+#: that", " -- noting"), or a conjunction or preposition ("while noting", "by pointing to"),
+#: either one with an adverb after it (", again insisting", "and repeatedly saying").
+PARTICIPLE_OPENING = re.compile(r"(?:,|\s[–—]|\s--|\b(?:as|while|and|by|for|from|after|before|without|when)\s)\s*(?:\w+ly\s+)?$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|these|those|of|over|amid|after|following|despite|about|media|news|earlier|recent|initial|unconfirmed)\s+$", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", re.I)
+_THAT_OR_AS_SAYING = re.compile(r"\s+that\b|\s+as\s+saying\b")
+_AS_BEFORE = re.compile(r"\bas\s+$")
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\b")
+_POINTED_OUT_OR_REGRET = re.compile(r"\bpointed\s+out\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", re.I)
 
 
-def _find_cues(sentence: str) -> list[Cue]:
-    """The reporting-verb cues of a sentence, in order (the sentence is tagged only when needed)."""
+def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> list[Cue]:
+    """The reporting-verb cues of a sentence, in order (the sentence is tagged only when needed).
+
+    ``taken(offset)`` tells that a word at that offset cannot be a cue of this sentence (the
+    cue of a direct quote, a word inside one): such a word is left out before it is tested,
+    so a sentence whose only candidates are taken is never tagged. (A "quote" cue is always
+    tested: "quoted X as saying" decides about the participles after it.)
+    """
     cues = []
-    if not any(_candidate(sentence, m) for m in _WORD.finditer(sentence)) and not _MULTIWORD_CUE.search(sentence):
-        return cues  # no reporting verb: no need to tag the sentence
-    tags: dict[int, str] | None = None  # tagged when a candidate first needs it
-    for m in _WORD.finditer(sentence):
+    tags: _Tags | None = None  # tagged when a candidate first needs it
+    title_case: bool | None = None  # whether the sentence is a headline, worked out when first needed
+    bases = list(map(lemma, _WORD.findall(sentence)))  # most words are no reporting verb: looked up in one pass
+    found = [i for i, base in enumerate(bases) if base is not None and base not in _NOT_WORD_CUES]
+    matches = list(_WORD.finditer(sentence)) if found else []
+    for i in found:
+        m, base = matches[i], bases[i]
         word = m.group()
-        base = lemma(word)
-        if base is None or base in ("according to", "reportedly", "presumably", "allegedly", "apparently", "point out", "express regret"):
+        start, end = m.start(), m.end()
+        if taken is not None and base != "quote" and taken(start):
             continue
         if base in _THAT_ONLY and not _reports_evidence(sentence, m):
             continue  # "found the body", "showed up": evidence verbs report only with "that" or a poll
-        if word[0].isupper() and sentence[: m.start()].strip(' "“”') and not (_is_title_case(sentence) and word in _HEADLINE_CUES):
-            continue  # "United States", "Says" mid-sentence is a name (except in a headline)
-        if tags is None:
-            tags = _tags(sentence)
-        if not tags.get(m.start(), "VB").startswith("VB") and not (word[0].isupper() and _is_title_case(sentence)) and not _SHARE_BEFORE.search(sentence, 0, m.start()) and not _name_then_verb(sentence, m):
-            continue  # "the states", "his claims": a noun, not a reporting verb
-        if re.match(r"\s+up\b", sentence[m.end() :]) and base == "add":
+        upper = word[0].isupper()
+        if upper and _NOT_OPENING.search(sentence, 0, start):
+            if title_case is None:
+                title_case = _is_title_case(sentence)
+            if not (title_case and word in _HEADLINE_CUES):
+                continue  # "United States", "Says" mid-sentence is a name (except in a headline)
+        if base == "add" and _UP_AFTER.match(sentence, end):
             continue  # "the figures did not add up"
-        if word.lower() == "told" and re.search(r"\ball\s+$", sentence[: m.start()], re.I):
-            continue  # "all told"
-        if _NOT_NAMED.match(sentence, m.end()):
-            continue  # "who asked not to be named": a condition of anonymity, not a statement
         lower = word.lower()
+        if lower == "told" and _ALL_BEFORE.search(sentence, 0, start):
+            continue  # "all told"
+        if _NOT_NAMED.match(sentence, end):
+            continue  # "who asked not to be named": a condition of anonymity, not a statement
         finite = lower.endswith(("ed", "s")) or lower in _IRREGULAR and not lower.endswith("ing") or lower == "said"
         participle = lower.endswith("ing")
-        before = sentence[: m.start()]
-        progressive = participle and re.search(r"\b(?:is|are|was|were|been|am)(?:n['’]t|\s+not)?\s+(?:also\s+|now\s+|still\s+)?$", before, re.I)
+        progressive = participle and _PROGRESSIVE_BEFORE.search(sentence, 0, start)
         if progressive:
             participle = False
         elif not finite and not participle:
-            if re.search(r"\bto\s+$", before) or not (_AUX_BEFORE.search(before) or re.search(r"(?:\b(?:they|we|I|you|who|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$", before)):
+            if _TO_BEFORE.search(sentence, 0, start) or not (_AUX_BEFORE.search(sentence, 0, start) or _BARE_SUBJECT_BEFORE.search(sentence, 0, start)):
                 continue
-        if participle and not _DOCUMENT_BEFORE.search(before) and not re.search(r"(?:,|\s[–—]|\s--)\s*(?:\w+ly\s+)?$|\b(?:as|while|and|by|for|from|after|before|without|when)\s+$", before) and not _WITH_SUBJECT.search(before) and not _noun_then_that(sentence, m):
+        if participle and not _DOCUMENT_BEFORE.search(sentence, 0, start) and not PARTICIPLE_OPENING.search(sentence, 0, start) and not _WITH_SUBJECT.search(sentence, 0, start) and not _noun_then_that(sentence, m):
             continue
-        if lower.endswith("s") and not lower.endswith("ss") and re.search(r"\b(?:the|a|an|its|his|her|their|our|these|those|of|over|amid|after|following|despite|about|media|news|earlier|recent|initial|unconfirmed)\s+$", before, re.I):
+        if lower.endswith("s") and not lower.endswith("ss") and _DETERMINER_BEFORE.search(sentence, 0, start):
             continue  # a noun: "the reports", "media claims"
         # the subject stands before "was"/"is" (a progressive "is telling" is found the same way)
-        passive = bool(re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", before, re.I))
-        if passive and not progressive and not re.match(r"\s+that\b|\s+as\s+saying\b", sentence[m.end() :]):
+        passive = _PASSIVE_BEFORE.search(sentence, 0, start) is not None
+        if passive and not progressive and not _THAT_OR_AS_SAYING.match(sentence, end):
             continue
-        cues.append(Cue(m.start(), m.end(), base, word, bool(participle), passive))
+        # last, as it is the costly test: the word must be tagged as a verb
+        if tags is None:
+            tags = _tags(sentence)
+        if not tags.get(start, "VB").startswith("VB"):
+            if title_case is None and upper:
+                title_case = _is_title_case(sentence)
+            if not (upper and title_case) and not _SHARE_BEFORE.search(sentence, 0, start) and not _name_then_verb(sentence, m):
+                continue  # "the states", "his claims": a noun, not a reporting verb
+        cues.append(Cue(start, end, base, word, bool(participle), passive))
+    if not cues and not _MULTIWORD_CUE.search(sentence):
+        return cues  # no reporting verb
     # "quoted X as saying": the participle belongs to the quoting construction
     quoting = [c for c in cues if c.lemma == "quote"]
-    cues = [c for c in cues if not (c.participle and quoting and quoting[0].start < c.start and re.search(r"\bas\s+$", sentence[: c.start]))]
-    for m in re.finditer(r"\b[Aa]ccording\s+to\b", sentence):
+    cues = [c for c in cues if not (c.participle and quoting and quoting[0].start < c.start and _AS_BEFORE.search(sentence, 0, c.start))]
+    for m in _ACCORDING_TO.finditer(sentence):
         cues.append(Cue(m.start(), m.end(), "according to", m.group()))
-    for m in re.finditer(r"\bpointed\s+out\b|\bexpressed\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:deep\s+)?regret\b", sentence, re.I):
+    for m in _POINTED_OUT_OR_REGRET.finditer(sentence):
         cues = [c for c in cues if not (m.start() <= c.start < m.end())]
         base = "point out" if m.group().lower().startswith("pointed") else "express regret"
         cues.append(Cue(m.start(), m.end(), base, m.group()))
@@ -148,7 +189,7 @@ def _find_cues(sentence: str) -> list[Cue]:
             continue  # "the point to make", "a point to", "to point to"
         cues = [c for c in cues if not (m.start() <= c.start < m.end())]
         participle = m.group(1).lower() == "pointing"
-        if participle and not _DOCUMENT_BEFORE.search(before) and not re.search(r"(?:,|\s[–—]|\s--)\s*(?:\w+ly\s+)?$|\b(?:by|while|when|after)\s+$", before):
+        if participle and not _DOCUMENT_BEFORE.search(before) and not PARTICIPLE_OPENING.search(before):
             continue
         cues.append(Cue(m.start(), m.end(), "point to", m.group(), participle))
     return sorted(cues, key=lambda c: c.start)
@@ -160,11 +201,15 @@ _POINT_TO = re.compile(r"\b(point(?:s|ed|ing)?)\s+to\b(?!\s+(?:be|make|remember)
 _NOT_POINT_TO = re.compile(r"\b(?:the|a|an|this|that|one|no|any|another|his|her|their|its|my|our|to|main|key|good|first|second|final|last|whose)\s+$", re.I)
 
 
+_SEGMENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:\s+out)?")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
+
 def _cue_at(segment: str) -> re.Match | None:
     """First reporting-verb form in a short attribution segment."""
-    for m in re.finditer(r"[A-Za-z][A-Za-z'’]*(?:\s+out)?", segment):
+    for m in _SEGMENT_WORD.finditer(segment):
         base = lemma(m.group().split()[0])
-        if m.group()[0].isupper() and re.match(r"\s+[A-Z]", segment[m.end() :]):
+        if m.group()[0].isupper() and _CAPITAL_AFTER.match(segment, m.end()):
             continue  # a first name: "spokeswoman Hope Marwick said"
         if base and base not in ("reportedly", "presumably", "allegedly", "apparently"):
             return m

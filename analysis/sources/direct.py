@@ -65,8 +65,9 @@ _TURN = re.compile(r"^[\"“]?(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)
 _NOT_SPEAKERS = frozenset(words("non_speaker_labels.txt"))
 
 
-def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_spans, quotes: list[QuoteSpan]) -> list[_Row]:
-    """Interview transcripts: a paragraph opening with ``NAME:`` is that person speaking."""
+def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_spans, quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]] | None = None) -> list[_Row]:
+    """Interview transcripts: a paragraph opening with ``NAME:`` is that person speaking
+    (``paragraphs``: the :func:`analysis.nlp.text.paragraph_spans` of ``text``, when known)."""
     rows = []
     persons = {name for name, label in zip(ents["text"], ents["label"]) if label == "PERSON"}
     surnames = {p.split()[-1] for p in persons}
@@ -76,7 +77,7 @@ def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_span
             return False
         return name.isupper() and len(name) > 1 or name in persons or name.split()[-1] in surnames
 
-    for k, (ps, pe) in enumerate(textmod.paragraph_spans(text)):
+    for k, (ps, pe) in enumerate(textmod.paragraph_spans(text) if paragraphs is None else paragraphs):
         m = _TURN.match(text[ps:pe])
         headline = False
         if m and not known_speaker(m.group("name")):
@@ -100,15 +101,19 @@ def _transcript_turns(text: str, ents: pd.DataFrame | dict[str, list], sent_span
     return rows
 
 
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_LINE = re.compile(r"[^\n]+")
+
+
 def _has_words(text: str) -> bool:
     """At least one word of two letters: a number alone ("Sanders: 46.") says nothing."""
-    return re.search(r"[A-Za-z]{2}", text) is not None
+    return _TWO_LETTERS.search(text) is not None
 
 
 def _content_fragments(text: str, q: QuoteSpan) -> list[tuple[int, int]]:
     """Content pieces of a quote: one per paragraph, without continuation marks."""
     pieces = []
-    for m in re.finditer(r"[^\n]+", text[q.start : q.end]):
+    for m in _LINE.finditer(text[q.start : q.end]):
         s, e = q.start + m.start(), q.start + m.end()
         while s < e and (text[s] in _MARKS or text[s].isspace() or text[s : s + 2] in ("''", "``")):
             s += 2 if text[s : s + 2] in ("''", "``") else 1
@@ -122,18 +127,27 @@ def _content_fragments(text: str, q: QuoteSpan) -> list[tuple[int, int]]:
 _NEW_CLAUSE = re.compile(r"^\s+\w+ing\b|,\s+(?:but|and|although|though|while|as|when)\s+(?:he|she|they|it|I|we)\b|[.!?]\s+(?:But|And|Then|He|She|They|It)\s+\w+\s+\w+")
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+
+
 def _is_title(quoted: str) -> bool:
     """A short quoted title, every longer word capitalised ("Meet the Press", "Shark Tank"):
     a programme or a book named in the attribution, not more of the quote."""
-    found = re.findall(r"[A-Za-z][\w'’\-]*", quoted)
+    found = _TITLE_WORD.findall(quoted)
     return 0 < len(found) <= 6 and all(w[0].isupper() for w in found if len(w) > 3) and quoted.rstrip()[-1:] not in "?!"
+
+
+# a paraphrase that goes on after the previous quote's cue ("..., adding that"), unless it is
+# a relative clause about the speaker
+_PARAPHRASE = re.compile(r",\s*(?:\w+ly\s+)?(?:adding|saying|noting|telling|arguing|explaining|insisting|asking|claiming|stressing|warning)\b|\bthat\b")
+_RELATIVE = re.compile(r"\s*,?\s*(?:who|which)\b")
 
 
 def _only_attribution_between(text: str, a: int, b: int, previous: _Row) -> bool:
     """True when only the previous quote's attribution stands between two quotes."""
     between = text[a + 1 : b]
     after_cue = text[previous.cue_end : b]
-    paraphrase = re.search(r",\s*(?:\w+ly\s+)?(?:adding|saying|noting|telling|arguing|explaining|insisting|asking|claiming|stressing|warning)\b|\bthat\b", after_cue) and not re.match(r"\s*,?\s*(?:who|which)\b", after_cue)
+    paraphrase = _PARAPHRASE.search(after_cue) and not _RELATIVE.match(after_cue)
     # a new clause after the attribution: the next quote belongs to it, not to the first quote
     # ('he said introducing Clinton as a "...', '..., but he was shocked by the "...', 'he said as X booed. But he ...')
     new_clause = _NEW_CLAUSE.search(after_cue)
@@ -142,23 +156,34 @@ def _only_attribution_between(text: str, a: int, b: int, previous: _Row) -> bool
     return previous.cue_start > a and previous.cue_end <= b and paragraph_ok and len(between.split()) <= 40 and not paraphrase and not new_clause
 
 
+# the end of a quote and what follows it
+_CLOSES_SENTENCE_PART = re.compile(r"[,?!…—–-][’'‘]?$|\.\.\.$")
+_COMMA_FIRST = re.compile(r"\s*,")
+_DASH = re.compile(r"\s*(?:[―—–]|--)\s*")
+_NEXT_QUOTE_OR_PARAGRAPH = re.compile(r'["“”„«»]|\'\'|\n\n')
+_ONLY_STOP = re.compile(r"\s*[.?!]\s*$")
+_STOP_FIRST = re.compile(r"\s*[.!?]")
+# the words before a quote that lead into it ("..., said", "... that")
+_LEADS_INTO_QUOTE = re.compile(r"[:,]\s*$|\b(?:that|saying|said|says)\s*$")
+
+
 def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | None:
     """The speaker and cue right after a quote (``," the spokesman said``, ``," said Peskov``, ``― Name``)."""
     tail_start = q.close + 1
     tail = text[tail_start : max(s_end, tail_start)]
-    closes_sentence_part = re.search(r"[,?!…—–-][’'‘]?$|\.\.\.$", text[q.start : q.end]) or re.match(r"\s*,", tail)
-    dash = re.match(r"\s*(?:[―—–]|--)\s*", tail)
+    closes_sentence_part = _CLOSES_SENTENCE_PART.search(text[q.start : q.end]) or _COMMA_FIRST.match(tail)
+    dash = _DASH.match(tail)
     if dash:
         span = _subject_after(tail, dash.end())
         if span is None:
             return None
         return _Row(q.start, q.end, "direct", tail[dash.start() : dash.end()].strip(), tail_start + dash.start(), tail_start + dash.end(), (tail_start + span[0], tail_start + span[1]), sid, 0.85, "quote, dash speaker")
-    nxt = re.search(r'["“”„«»]|\'\'|\n\n', tail)
+    nxt = _NEXT_QUOTE_OR_PARAGRAPH.search(tail)
     if nxt:
         tail = tail[: nxt.start()]
-    if not tail.strip() or tail.lstrip()[:1] in ".?!" and re.match(r"\s*[.?!]\s*$", tail) is not None:
+    if not tail.strip() or tail.lstrip()[:1] in ".?!" and _ONLY_STOP.match(tail) is not None:
         return None
-    if re.match(r"\s*[.!?]", tail):
+    if _STOP_FIRST.match(tail):
         return None
     cue = _cue_at(tail[:160])
     if not cue or cue.start() > 120 or not closes_sentence_part:
@@ -180,7 +205,7 @@ def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | No
     row = _Row(q.start, q.end, "direct", text[cue_start:cue_end], cue_start, cue_end, mention, sid, 0.95, pattern)
     s_start = _sentence_start_before(text, q.open)
     lead = text[s_start : q.open]
-    if lead.strip() and not re.search(r"[:,]\s*$|\b(?:that|saying|said|says)\s*$", lead) and "\n\n" not in lead:
+    if lead.strip() and not _LEADS_INTO_QUOTE.search(lead) and "\n\n" not in lead:
         # 'using the tax ''is a misguided approach,'' said Mr. Burman': the statement starts earlier
         connective = _LEADING_CONNECTIVE.match(lead)
         row.start = s_start + (connective.end() if connective else 0)
@@ -216,6 +241,16 @@ def _attribute_sentence_before(text: str, q: QuoteSpan, prev_end: int, sid: int)
 _DASH_NAME_COLON = re.compile(r"(?:\s[-–—]\s+|\b(?:[Mm]ore\s+)?[Ff]rom\s+)(?P<name>[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and))*)\s*:$")
 
 
+# what stands right before a quote: a cue, "Said X:", "according to X,", "quoted X as saying"
+_CUE_END = re.compile(r"\b(?:said|says|added|adds|told|tells|wrote|writes)\s*$")
+_INVERTED = re.compile(r"\s*(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Asked)\s+(?P<spk>[^:,]{2,80}?)\s*[:,]\s*$")
+_ACCORDING_TO_END = re.compile(r"\b[Aa]ccording\s+to\s+(.+?),\s*$")
+_QUOTED_AS_SAYING_END = re.compile(r"\bquoted\s+((?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){0,5}?)\s+as\s+saying$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_CLAUSE_STOP = re.compile(r"[.;!?]")
+_THAT_END = re.compile(r"\bthat\s*$")
+
+
 def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row | None:
     """The speaker and cue right before a quote (``Peskov said: "``, ``According to X, "``)."""
     head = text[s_start : q.open]
@@ -223,7 +258,7 @@ def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row |
         head = head[head.rindex("\n\n") + 2 :]
         s_start = q.open - len(head)
     stripped = head.rstrip()
-    if not stripped.endswith((":", ",")) and not re.search(r"\b(?:said|says|added|adds|told|tells|wrote|writes)\s*$", stripped):
+    if not stripped.endswith((":", ",")) and not _CUE_END.search(stripped):
         # a paragraph that is only a quote, after a paragraph that introduced it with a colon
         prev = text[: q.open].rstrip()
         if head.strip() == "" and prev.endswith(":"):
@@ -232,7 +267,7 @@ def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row |
         if head.strip() == "" and prev.endswith("."):
             return _attribute_sentence_before(text, q, len(prev), sid)
         return None
-    inverted = re.match(r"\s*(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Asked)\s+(?P<spk>[^:,]{2,80}?)\s*[:,]\s*$", head)
+    inverted = _INVERTED.match(head)
     if inverted:
         span = _subject_after(head, inverted.start("spk"))
         if span:
@@ -241,7 +276,7 @@ def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row |
     if label and _subject_after(stripped, label.start("name")) == (label.start("name"), label.end("name")):
         # "Polls were early - Ana Ruiz: "...", "More from Ruiz: "...": a name as the label of a quote
         return _Row(q.start, q.end, "direct", ":", s_start + label.end("name"), s_start + label.end("name") + 1, (s_start + label.start("name"), s_start + label.end("name")), sid, 0.8, "label - speaker: quote")
-    m = re.search(r"\b[Aa]ccording\s+to\s+(.+?),\s*$", head)
+    m = _ACCORDING_TO_END.search(head)
     if m:
         span = _subject_after(head, m.start(1))
         if span:
@@ -250,20 +285,20 @@ def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row |
     if after_close[:1].isalpha() and after_close[:1].islower():
         return None  # 'he said "budget reforms" and the ...': quoted words inside a paraphrase
     body = stripped.rstrip(":,").rstrip()
-    quoted = re.search(r"\bquoted\s+((?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){0,5}?)\s+as\s+saying$", body)
+    quoted = _QUOTED_AS_SAYING_END.search(body)
     if quoted:
         return _Row(q.start, q.end, "direct", "quoted", s_start + quoted.start(), s_start + quoted.start() + 6, (s_start + quoted.start(1), s_start + quoted.end(1)), sid, 0.9, "X quoted Y as saying: quote")
-    cues = list(re.finditer(r"[A-Za-z][A-Za-z'’]*", body))
+    cues = list(_WORD.finditer(body))
     for cm in reversed(cues[-6:]):
         base = lemma(cm.group())
         if not base or base in ("reportedly", "presumably", "allegedly", "apparently"):
             continue
         after_cue = body[cm.end() :]
-        if after_cue.strip() and (len(after_cue.split()) > 8 or _SUBJECT_VERB_WORDS.search(after_cue) or re.search(r"[.;!?]", after_cue.replace("U.S.", "US"))):
+        if after_cue.strip() and (len(after_cue.split()) > 8 or _SUBJECT_VERB_WORDS.search(after_cue) or _CLAUSE_STOP.search(after_cue.replace("U.S.", "US"))):
             continue
         span = _subject_before(head, cm.start())
         if span is None:
             continue
-        kind = "partial" if re.search(r"\bthat\s*$", body) else "direct"
+        kind = "partial" if _THAT_END.search(body) else "direct"
         return _Row(q.start, q.end, kind, cm.group(), s_start + cm.start(), s_start + cm.end(), (s_start + span[0], s_start + span[1]), sid, 0.9, "speaker cue: quote")
     return None

@@ -78,10 +78,11 @@ def _quote_records(source: str | ParsedText, resolve_pronouns: bool) -> list[dic
     _, starts, ends = doc.sentence_bounds
     sent_spans = list(zip(starts, ends))
     ents = doc.entity_columns  # the entity table as lists (no DataFrame needed here)
-    quotes = find_quote_spans(text)
+    paragraphs = doc.paragraph_spans  # found once for the parse, read by both passes
+    quotes = find_quote_spans(text, paragraphs)
     rows: list[_Row] = []
     rows += _direct_quotes(text, quotes, sent_spans)
-    rows += _transcript_turns(text, ents, sent_spans, quotes)
+    rows += _transcript_turns(text, ents, sent_spans, quotes, paragraphs)
     rows += [r for r in _reported_speech(text, quotes, sent_spans, rows) if not _belief_before_cue(text, r)]
     rows.sort(key=lambda r: (r.start, r.end))
     rows = _drop_overlaps(rows)

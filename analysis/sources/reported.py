@@ -9,10 +9,11 @@ agentless passives (``It was noted that``) and news-report nouns (``reports that
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from .adjuncts import _LEADING_CONNECTIVE
 from .content import _CONTENT_BEFORE_OK, _content_after, _content_before, _parenthetical
-from .cues import _DOCUMENT_BEFORE, _WITH_SUBJECT, Cue, _find_cues
+from .cues import _DOCUMENT_BEFORE, _WITH_SUBJECT, PARTICIPLE_OPENING, Cue, _find_cues
 from .marks import QuoteSpan
 from .noun_subject import _apposed_subject, _noun_subject
 from .records import _Row
@@ -30,18 +31,40 @@ from .verbs import REPORTING_VERBS, lemma
 MAX_REPORTED_SENTENCE = 10_000
 
 
+# where a clause or a piece of one ends, right before a cue or a subject ("..., adding", "..., but")
+_COMMA_END = re.compile(r",\s*$")
+_COMMA_ADVERB_END = re.compile(r",\s*(?:\w+ly\s+)?$")
+_CLAUSE_OPENING_END = re.compile(r"(?:,\s*(?:\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+)?|\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+|[;:]\s*)$", re.I)
+_COORDINATED_END = re.compile(r"\b(?:but|and)\s+(?:(?:has|have|had|also|later|then|will|would)\s+){0,2}$")
+_PASSIVE_AUX_END = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", re.I)
+_RELATIVE_SUBJECT_END = re.compile(r"\b(?:what|which|who|that)\s+((?:the\s+)?[\w.'’]+(?:\s+[\w.'’]+){0,3}?)\s+(?:also\s+)?$")
+# what follows a cue or a source
+_SPACES = re.compile(r"\s*")
+_COMMA = re.compile(r",\s*")
+_COMMA_FIRST = re.compile(r"\s*,")
+_THAT_OR_TO = re.compile(r"(?:that|to)\b")
+_AS_SAYING = re.compile(r"\s+as\s+saying\s+(?:that\s+)?")
+_QUOTED_AS_SAYING = re.compile(r"\s+((?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){0,5}?)\s+as\s+saying\b")
+_ONLY_ADJUNCTS = re.compile(r"[\s,]*(?:(?:in|on|at|during|to|after|before|as|when|while)\b.*)?[.!?\"”]*\s*", re.S)
+_NOT_A_SOURCE = re.compile(r"(?:which|what|whom|who|this|that|it|plan|schedule|script|form)\b", re.I)
+# the attribution of the next statement, which ends a news-report noun's content
+_NEXT_ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){0,4}\s+(?:urged|said|told|added|reported)\b|\s+after\s+\w+\s+(?:reported|said)\b")
+
+
 def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: list[_Row]) -> list[_Row]:
     """Reported statements, sentence by sentence, leaving out cues used by ``direct`` quotes or inside them."""
     rows: list[_Row] = []
     used_cues = {r.cue_start for r in direct}
+    attributed = [(q.start, q.end) for q in quotes if q.attributed]
     previous_sentence_row: _Row | None = None
     for sid, (s_start, s_end) in enumerate(sent_spans):
         sentence = text[s_start:s_end]
         if len(sentence) > MAX_REPORTED_SENTENCE:
             continue  # bounded work: no reported speech is looked for in a sentence this long
-        cues = [c for c in _find_cues(sentence) if s_start + c.start not in used_cues]
-        # cues inside a direct quote belong to the quoted speaker's words, not to attribution
-        cues = [c for c in cues if not any(q.attributed and q.start <= s_start + c.start < q.end for q in quotes)]
+        # cues of direct quotes are taken, and cues inside a direct quote belong to the quoted
+        # speaker's words, not to attribution
+        taken = partial(_taken, s_start, used_cues, attributed)
+        cues = [c for c in _find_cues(sentence, taken) if not taken(c.start)]
         sentence_rows: list[_Row] = []
         found: list[tuple[Cue, _Row]] = []
         # direct quotes attributed in this sentence: a participle after them shares their
@@ -69,6 +92,12 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
         if sentence_rows:
             previous_sentence_row = sentence_rows[-1]
     return rows
+
+
+def _taken(s_start: int, used_cues: set[int], attributed: list[tuple[int, int]], offset: int) -> bool:
+    """A word at ``offset`` in the sentence is the cue of a direct quote or inside an attributed quote."""
+    at = s_start + offset
+    return at in used_cues or any(a <= at < b for a, b in attributed)
 
 
 #: Speakers whose belief verbs are the writer's (or a quoted speaker's) own words, not a
@@ -105,16 +134,16 @@ def _without_nested(text: str, rows: list[_Row], quotes: list[QuoteSpan], direct
 def _next_clause_start(sentence: str, cue: Cue) -> int:
     """Where the clause of the next cue begins, so the previous content stops there."""
     if cue.participle:
-        m = re.search(r",\s*(?:\w+ly\s+)?$", sentence[: cue.start])
+        m = _COMMA_ADVERB_END.search(sentence[: cue.start])
         return m.start() if m else cue.start
     if cue.lemma == "according to":
-        m = re.search(r",\s*$", sentence[: cue.start])
+        m = _COMMA_END.search(sentence[: cue.start])
         return m.start() if m else cue.start
     span = _subject_before(sentence, cue.start)
     if span is None:
         return cue.start
     before = sentence[: span[0]]
-    m = re.search(r"(?:,\s*(?:\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+)?|\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+|[;:]\s*)$", before, re.I)
+    m = _CLAUSE_OPENING_END.search(before)
     return m.start() if m else len(sentence)
 
 
@@ -131,7 +160,7 @@ _ACCORDING_SOURCE = re.compile(r"\s*((?:the\s+|a\s+|an\s+)?[A-Za-z](?:[^,;:!?\"�
 def _according_source(sentence: str, pos: int) -> tuple[int, int] | None:
     """The source named after "according to" when it is no speaker phrase of its own."""
     m = _ACCORDING_SOURCE.match(sentence, pos)
-    if not m or not 1 <= len(m.group(1).split()) <= 12 or re.match(r"(?:which|what|whom|who|this|that|it|plan|schedule|script|form)\b", m.group(1), re.I):
+    if not m or not 1 <= len(m.group(1).split()) <= 12 or _NOT_A_SOURCE.match(m.group(1)):
         return None
     return m.start(1), m.end(1)
 
@@ -149,8 +178,8 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         c_start = lead.end() if lead else 0
         before = sentence[c_start : cue.start]
         inner = _ACCORDING_INNER.match(after) if before.rstrip().endswith(",") else None
-        if re.match(r"\s*,", after) and cue.start < 3 + len(re.match(r"\s*", sentence).group()) or not before.strip(" ,"):
-            comma = _ACCORDING_INNER.match(after) or re.search(r",\s*", after[:80])  # "According to a poll out Thursday, ..."
+        if _COMMA_FIRST.match(after) and cue.start < 3 + len(_SPACES.match(sentence).group()) or not before.strip(" ,"):
+            comma = _ACCORDING_INNER.match(after) or _COMMA.search(after[:80])  # "According to a poll out Thursday, ..."
             c_start = span[1] + comma.end() if comma else span[1]
             c_end = len(sentence.rstrip(" .!?"))
         elif inner and len(sentence) - span[1] - inner.end() > 15 and _has_finite_verb(after[inner.end() :]):
@@ -166,12 +195,12 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         return _Row(s_start + c_start, s_start + c_end, "indirect", cue.text, cue_start, cue_end, mention, sid, 0.9, "according to X")
     if cue.passive:
         # "was quoted as saying" / "is said to" -> speaker is the grammatical subject
-        span = _subject_before(sentence, re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", sentence[: cue.start], re.I).start())
+        span = _subject_before(sentence, _PASSIVE_AUX_END.search(sentence[: cue.start]).start())
         if span is None or sentence[span[0] : span[1]].lower() in ("it", "this"):
             return None
         content = _content_after(sentence, Cue(cue.start, cue.end, "say" if cue.lemma == "quote" else cue.lemma, cue.text), stop)
         if content is None:
-            m = re.match(r"\s+as\s+saying\s+(?:that\s+)?", sentence[cue.end :])
+            m = _AS_SAYING.match(sentence[cue.end :])
             if not m:
                 return None
             content = (cue.end + m.end(), len(sentence.rstrip(" .")), "clause")
@@ -185,7 +214,7 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         own = _WITH_SUBJECT.search(sentence, 0, cue.start)
         document = _DOCUMENT_BEFORE.search(sentence, 0, cue.start)
         issuer = _subject_before(sentence, document.start()) if document else None
-        noun = None if issuer is not None or re.search(r"(?:,|\s[–—]|\s--|\b(?:as|while|and|by|for|from|after|before|without|when))\s*(?:\w+ly\s+)?$", sentence[: cue.start]) else _noun_subject(sentence, cue.start, any_noun=True)
+        noun = None if issuer is not None or PARTICIPLE_OPENING.search(sentence, 0, cue.start) else _noun_subject(sentence, cue.start, any_noun=True)
         if issuer is not None:
             mention = (s_start + issuer[0], s_start + issuer[1])  # "The agency issued a statement saying"
         elif noun is not None:
@@ -201,17 +230,17 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
             mention = (s_start + subject[0], s_start + subject[1])
         return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, mention, sid, 0.8, "participle")
     # relative clauses: "what it says is", "which it argued is"
-    rel = re.search(r"\b(?:what|which|who|that)\s+((?:the\s+)?[\w.'’]+(?:\s+[\w.'’]+){0,3}?)\s+(?:also\s+)?$", sentence[: cue.start])
+    rel = _RELATIVE_SUBJECT_END.search(sentence[: cue.start])
     if rel and _is_speaker_phrase(rel.group(1)) and (rel.group(1).lower() in _PRONOUNS or rel.group(1)[0].isupper() or rel.group(1).lower().startswith("the ")):
-        c_start = cue.end + len(re.match(r"\s*", sentence[cue.end :]).group())
+        c_start = cue.end + len(_SPACES.match(sentence[cue.end :]).group())
         c_end = len(sentence[:stop].rstrip(" .!?,;"))
         if sentence[c_start:c_end].count('"') % 2 == 1:
             c_end = len(sentence[:stop].rstrip(" !?,;"))
-        if c_end - c_start >= 2 and not re.match(r"(?:that|to)\b", sentence[c_start:]):
+        if c_end - c_start >= 2 and not _THAT_OR_TO.match(sentence[c_start:]):
             return _Row(s_start + c_start, s_start + c_end, "indirect", cue.text, cue_start, cue_end, (s_start + rel.start(1), s_start + rel.end(1)), sid, 0.75, "relative clause")
     span = _subject_before(sentence, cue.start)
     if cue.lemma == "quote":
-        obj = re.match(r"\s+((?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){0,5}?)\s+as\s+saying\b", sentence[cue.end :])
+        obj = _QUOTED_AS_SAYING.match(sentence[cue.end :])
         if not obj:
             return None
         mention = (s_start + cue.end + obj.start(1), s_start + cue.end + obj.end(1))
@@ -225,15 +254,15 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
     if span is None:
         left = sentence[: cue.start]
         # "content, noted NBC's Dante Chinni."
-        if re.search(r",\s*$", left):
+        if _COMMA_END.search(left):
             after = _subject_after(sentence, cue.end)
             rest = sentence[after[1] :] if after else ""
-            if after and (re.fullmatch(r"[\s,]*(?:(?:in|on|at|during|to|after|before|as|when|while)\b.*)?[.!?\"”]*\s*", rest, re.S) or (re.match(r"\s*,", rest) and not _has_finite_verb(rest)) or _APPOSITION_AFTER.match(rest)):
+            if after and (_ONLY_ADJUNCTS.fullmatch(rest) or (_COMMA_FIRST.match(rest) and not _has_finite_verb(rest)) or _APPOSITION_AFTER.match(rest)):
                 before = _content_before(sentence, (cue.start, cue.end))
                 if before is not None:
                     return _Row(s_start + before[0], s_start + before[1], "indirect", cue.text, cue_start, cue_end, (s_start + after[0], s_start + after[1]), sid, 0.8, "content, cue speaker")
         # "X has encouraged ... but has said she will"
-        if re.search(r"\b(?:but|and)\s+(?:(?:has|have|had|also|later|then|will|would)\s+){0,2}$", left):
+        if _COORDINATED_END.search(left):
             subject = _main_subject(sentence)
             content = _content_after(sentence, cue, stop)
             if subject is not None and content is not None and subject[1] < cue.start:
@@ -283,6 +312,8 @@ _AGENTLESS = re.compile(
 def _agentless(text, sentence, s_start, sid, rows: list[_Row], previous_row: _Row | None) -> list[_Row]:
     """``It was noted that ...``: statements that take the source of the statement before them (same paragraph)."""
     out = []
+    if "that" not in sentence:
+        return out  # no match possible: the test costs less than the search
     for m in _AGENTLESS.finditer(sentence):
         c_start = m.end()
         c_end = len(sentence.rstrip(" .!?"))
@@ -305,10 +336,12 @@ _NOUN_REPORTS = re.compile(
 def _noun_reports(text, sentence, s_start, sid) -> list[_Row]:
     """``over reports that ...``: statements of "the media"."""
     out = []
+    if "report" not in sentence:
+        return out  # no match possible
     for m in _NOUN_REPORTS.finditer(sentence):
         c_start = m.end()
         rest = sentence[c_start:]
-        stop = re.search(r",\s+(?:the\s+|a\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){0,4}\s+(?:urged|said|told|added|reported)\b|\s+after\s+\w+\s+(?:reported|said)\b", rest)
+        stop = _NEXT_ATTRIBUTION.search(rest)
         c_end = c_start + len((rest[: stop.start()] if stop else rest).rstrip(" .!?,"))
         mention = None
         out.append(_Row(s_start + c_start, s_start + c_end, "indirect", m.group("spk").split()[-1], s_start + m.start("spk"), s_start + m.end("spk"), mention, sid, 0.6, "news-report noun"))
@@ -328,6 +361,8 @@ _ASKED = re.compile(
 def _asked(sentence, s_start, sid, rows: list[_Row]) -> list[_Row]:
     """``When asked whether ...``: the question of an interviewer the report does not name."""
     out = []
+    if "sked" not in sentence:
+        return out  # no "asked" or "Asked": no match possible
     for m in _ASKED.finditer(sentence):
         c_start, c_end = s_start + m.start("content"), s_start + m.end("content")
         if any(r.start < c_end and c_start < r.end for r in rows):
