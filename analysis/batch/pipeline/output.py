@@ -119,8 +119,11 @@ def _locked(out: Path):
     """
     lock = out / "_lock"
     with _guarded(out):
-        if lock.exists():
+        try:
             owner = lock.read_text().strip()
+        except FileNotFoundError:  # no lock, or its owner let go of it just now (release is not guarded)
+            owner = None
+        if owner is not None:
             if owner.isdigit() and _alive(int(owner)):
                 raise ValueError(f"another run (process {owner}) is writing to {out}; wait for it to finish or stop it")
             lock.unlink(missing_ok=True)  # left by a run that was killed
