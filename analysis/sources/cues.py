@@ -105,7 +105,8 @@ _BARE_SUBJECT_BEFORE = re.compile(r"(?:\b(?:they|we|I|you|who|[A-Za-z]+s|[A-Z][\
 #: either one with an adverb after it (", again insisting", "and repeatedly saying").
 PARTICIPLE_OPENING = re.compile(r"(?:,|\s[–—]|\s--|\b(?:as|while|and|by|for|from|after|before|without|when)\s)\s*(?:\w+ly\s+)?$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|these|those|of|over|amid|after|following|despite|about|media|news|earlier|recent|initial|unconfirmed)\s+$", re.I)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", re.I)
+#: A passive auxiliary right before a verb ("was told", "is also quoted").
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", re.I)
 _THAT_OR_AS_SAYING = re.compile(r"\s+that\b|\s+as\s+saying\b")
 _AS_BEFORE = re.compile(r"\bas\s+$")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\b")
@@ -160,7 +161,7 @@ def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> lis
         if lower.endswith("s") and not lower.endswith("ss") and _DETERMINER_BEFORE.search(sentence, 0, start):
             continue  # a noun: "the reports", "media claims"
         # the subject stands before "was"/"is" (a progressive "is telling" is found the same way)
-        passive = _PASSIVE_BEFORE.search(sentence, 0, start) is not None
+        passive = PASSIVE_BEFORE.search(sentence, 0, start) is not None
         if passive and not progressive and not _THAT_OR_AS_SAYING.match(sentence, end):
             continue
         # last, as it is the costly test: the word must be tagged as a verb

@@ -13,7 +13,7 @@ from functools import partial
 
 from .adjuncts import _LEADING_CONNECTIVE
 from .content import _CONTENT_BEFORE_OK, _content_after, _content_before, _parenthetical
-from .cues import _DOCUMENT_BEFORE, _WITH_SUBJECT, PARTICIPLE_OPENING, Cue, _find_cues
+from .cues import _DOCUMENT_BEFORE, _WITH_SUBJECT, PARTICIPLE_OPENING, PASSIVE_BEFORE, Cue, _find_cues
 from .marks import QuoteSpan
 from .noun_subject import _apposed_subject, _noun_subject
 from .records import _Row
@@ -36,7 +36,6 @@ _COMMA_END = re.compile(r",\s*$")
 _COMMA_ADVERB_END = re.compile(r",\s*(?:\w+ly\s+)?$")
 _CLAUSE_OPENING_END = re.compile(r"(?:,\s*(?:\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+)?|\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+|[;:]\s*)$", re.I)
 _COORDINATED_END = re.compile(r"\b(?:but|and)\s+(?:(?:has|have|had|also|later|then|will|would)\s+){0,2}$")
-_PASSIVE_AUX_END = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:also\s+)?$", re.I)
 _RELATIVE_SUBJECT_END = re.compile(r"\b(?:what|which|who|that)\s+((?:the\s+)?[\w.'’]+(?:\s+[\w.'’]+){0,3}?)\s+(?:also\s+)?$")
 # what follows a cue or a source
 _SPACES = re.compile(r"\s*")
@@ -195,7 +194,7 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         return _Row(s_start + c_start, s_start + c_end, "indirect", cue.text, cue_start, cue_end, mention, sid, 0.9, "according to X")
     if cue.passive:
         # "was quoted as saying" / "is said to" -> speaker is the grammatical subject
-        span = _subject_before(sentence, _PASSIVE_AUX_END.search(sentence[: cue.start]).start())
+        span = _subject_before(sentence, PASSIVE_BEFORE.search(sentence[: cue.start]).start())
         if span is None or sentence[span[0] : span[1]].lower() in ("it", "this"):
             return None
         content = _content_after(sentence, Cue(cue.start, cue.end, "say" if cue.lemma == "quote" else cue.lemma, cue.text), stop)
