@@ -15,9 +15,9 @@ from analysis.sources import extract_quotes
         pytest.param("It was no accident — Brendan Cole, a spokesman for Reed, told reporters that the speaker agreed.", "Brendan Cole", id="not-the-principal"),
         pytest.param("Brett H. McNulty, President Okafor's special envoy to the coalition, wrote that he welcomed the move.", "Brett H. McNulty", id="not-the-possessor"),
         # the role, then the name
-        pytest.param("The plant is under pressure, said the company's chief executive, John J. Ferrante.", "John J. Ferrante", id="role-then-name"),
+        pytest.param("The mill is under strain, said the company's chief executive, Ann B. Hale.", "Ann B. Hale", id="role-then-name"),
         pytest.param("The bureau's director, James B. Comley, said the case was closed.", "James B. Comley", id="role-then-name-before-cue"),
-        pytest.param("“It is fine,” his best friend at Lehigh, Bruce Tully, said.", "Bruce Tully", id="role-with-a-place-then-name"),
+        pytest.param("“It is fine,” her old classmate at Dayton, Ruth Okafor, said.", "Ruth Okafor", id="role-with-a-place-then-name"),
     ],
 )
 def test_role_in_apposition_speaks_for_the_name(text, speaker):

@@ -41,7 +41,7 @@ APPOSITIONS = [
     ("a minister with the Marlow Church of Grace", "civil_society"),  # clergy, not a cabinet minister
     ("secretary of the Marlow Machinists Union", "civil_society"),
     ("the airline said Thursday", None),  # a clause, no role
-    ("a Korean adoptee who founded the adoptee advocacy organization Kinfolk", "civil_society"),  # the clause names her role
+    ("an adoptee who founded the advocacy organization Hale Kin", "civil_society"),  # the clause names her role
     ("a nurse who voted for Hale twice", "citizen"),
     ("of the Marlow Policy Institute", "academic"),  # an organisation tag after a name
     ("who was to travel to Dayton", None),  # a clause, no former role
@@ -55,7 +55,7 @@ def test_apposition(apposition, expected):
 
 def test_role_held_now_decides():
     # "a former mayor of Marlow" is no home town; the role held now types her
-    appositions = ("a former mayor of Marlow and currently president of the Regional Council of Tessa",)
+    appositions = ("a former mayor of Marlow and currently chair of the Tessa Regional Council",)
     assert speaker_type("Ann Cole", {"ann", "cole"}, appositions=appositions, kind="person") == "government"
     appositions = ("a former commissioner who is now a program officer at the Hale Family Foundation",)
     assert speaker_type("Ann Cole", {"ann", "cole"}, appositions=appositions, kind="person") == "civil_society"
@@ -84,8 +84,8 @@ def test_person_taken_for_a_place():
 @pytest.mark.parametrize(
     ("quote", "expected"),
     [
-        ("I have an old car and I live with my mom.", True),
-        ("I suddenly heard the crash and people shouting.", True),
+        ("My van is twelve years old and I still live with my dad.", True),
+        ("All at once I heard the bang and people screaming.", True),
         ("I’m voting for her because of the plant.", True),
         ("Our daughter was in that school.", True),
         ("We will win this state, and I will lead the party.", False),
@@ -156,7 +156,7 @@ def test_supporter_yields_to_role_words():
 
 def test_affiliation_in_the_mention():
     text = (
-        '"The rule helps workers," said Ross Hale of the Marlow Policy Institute, an early voice in urging '
+        '"The rule helps workers," said Ross Hale of the Marlow Policy Institute, one of the first to call for '
         "the administration to act."
     )
     assert _types(text)["Ross Hale"] == "academic"

@@ -184,7 +184,7 @@ def test_role_phrase_second_round(apposition, kept):
 
 
 def test_org_at_a_university_is_academic():
-    assert org_type("the political science department at the University of Marlow") == "academic"
+    assert org_type("the history department at the University of Marlow") == "academic"
     assert org_type("Dayton Daily Sun") == "media"
 
 
@@ -248,7 +248,7 @@ def test_ordinary_person_introduced_elsewhere_is_a_citizen(text):
 
 def test_a_chief_financial_officer_speaks_for_a_firm():
     # an officer of a firm, not of the police
-    quotes = extract_quotes("But Ann Cole, the chief financial officer, noted that sales fell.")
+    quotes = extract_quotes("Yet Ann Cole, the chief financial officer, pointed out that sales fell.")
     assert quotes["speaker_type"].tolist() == ["company"], quotes[["speaker", "speaker_type"]]
 
 

@@ -31,7 +31,7 @@ def _before(sentence: str, cue: str) -> str | None:
         ("Speaking late Tuesday in Tampa, Orwin insisted that he had won.", "insisted", "Orwin"),
         ("Kicking off the day at a diner in Keene, Orwin accused the mayor of lying.", "accused", "Orwin"),
         # ... but a name and its home town still are
-        ("Tara Bell of Columbia, South Carolina says she will vote.", "says", "Tara Bell of Columbia"),
+        ("Tara Bell of Dayton, Ohio says she will vote.", "says", "Tara Bell of Dayton"),
         # an age between a name and its apposition
         ("Marla Andrews, 21, a junior from Reno, said she would vote.", "said", "Marla Andrews"),
         # a participle aside between a speaker and its verb
@@ -62,11 +62,11 @@ def test_main_subject(sentence: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "mention, name",
     [
-        ("Stephen Vail of the University of Texas School of Law", "Stephen Vail"),
+        ("Stephen Vail of the University of Marlow School of Law", "Stephen Vail"),
         ("Meera Gaur of Human Rights Watch", "Meera Gaur"),
         ("Rep. Elijah Cummings of Maryland", "Elijah Cummings"),
         ("Former Secretary of State Ada Penn", "Ada Penn"),
-        ("Palm Beach County Supervisor of Elections Susan Ruiz", "Susan Ruiz"),
+        ("Marlow County Registrar of Voters Susan Ruiz", "Susan Ruiz"),
     ],
 )
 def test_affiliation_tag_is_no_part_of_the_name(mention: str, name: str) -> None:
@@ -75,8 +75,8 @@ def test_affiliation_tag_is_no_part_of_the_name(mention: str, name: str) -> None
 
 def test_relative_clause_after_a_place_tag_and_an_apposition() -> None:
     text = (
-        "The report was backed by Sen. Dina Fell of Utah, the ranking Democrat on the Senate "
-        "Intelligence Committee, who said none of the emails came from the governor."
+        "The report was backed by Sen. Dina Fell of Utah, the senior Democrat on the Senate "
+        "Budget Committee, who said no letter had come from the governor."
     )
     assert _speakers(text)["said"] == "Dina Fell"
     text = "Sen. Marco Penn of Florida, who mused in the debate that the governor was unfit, left early."
@@ -115,7 +115,7 @@ def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() -> Non
 @pytest.mark.parametrize(
     "sentence, cue",
     [
-        ("The council voted 6-1 for the resolution which said the city was open.", "said"),
+        ("The board voted 5-2 for the motion which said the park was open.", "said"),
         ("Later the host asked the mayor which streets she would close.", "asked"),
     ],
 )
@@ -124,8 +124,8 @@ def test_which_without_a_comma_is_no_relative_speaker(sentence: str, cue: str) -
 
 
 def test_verb_joined_inside_a_subordinate_clause() -> None:
-    text = "Some in the crowd booed, and when Rubio thanked Miami and said it was great to be home, a man yelled."
-    assert _before(text, "said it") == "Rubio"
+    text = "Some in the hall jeered, and when Hale thanked Dayton and said it felt good to be back, a man yelled."
+    assert _before(text, "said it") == "Hale"
 
 
 def test_described_people_are_not_merged_by_their_party_label() -> None:
@@ -150,12 +150,12 @@ def test_first_person_pronoun_refers_to_a_person_only() -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Chris Covet, South Carolina director for Sanders, said the turnout was low.", "Chris Covet"),
-        ("Rita Bell, Color of Change's executive director, said the party must act.", "Rita Bell"),
-        ("Michael Seal, who lives in an area outside of the state capital, Sacramento, said he would vote.", "Michael Seal"),
+        ("Chris Covet, Ohio organiser for Hale, said the turnout was low.", "Chris Covet"),
+        ("Rita Bell, Fair Streets' executive director, said the party must act.", "Rita Bell"),
+        ("Michael Seal, who lives on a farm just outside the county seat, Dayton, said he would vote.", "Michael Seal"),
         ('Rep. John Butterfield spoke first at the meeting. "We are united," said Butterfield of North Carolina.', "John Butterfield"),
         ('"It is irresistible," said Mr. Nevins of Showtime.', "Nevins"),
-        ("Prices rose, according to data from the U.S. Department of Education.", "U.S. Department of Education"),
+        ("Fees rose, according to figures from the U.S. Department of Labor.", "U.S. Department of Labor"),
     ],
 )
 def test_speaker_past_appositions_tags_and_dotted_acronyms(text: str, expected: str) -> None:
@@ -166,7 +166,7 @@ def test_speaker_past_appositions_tags_and_dotted_acronyms(text: str, expected: 
     "sentence, expected",
     [
         ("Speaking at a town hall in Salem, New Hampshire, Orwin went after the mayor, calling him a stiff.", "Orwin"),
-        ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Dorn tried to explain, saying the city should lead.", "Mrs. Dorn"),
+        ("At a town meeting in Dayton, Ohio, on Friday, Mrs. Dorn tried to explain, saying the city should lead.", "Mrs. Dorn"),
         ("At a rally in Dover, Orwin, the nominee, mocked the governor, calling her weak.", "Orwin"),
         ("Springfield (AFP) - Democrat Ada Penn has taken a swipe at her rival, saying his comments do harm.", "Democrat Ada Penn"),
     ],
@@ -177,14 +177,14 @@ def test_main_subject_after_a_place_and_its_state(sentence: str, expected: str) 
 
 
 def test_relative_clause_ending_in_a_place_and_a_time() -> None:
-    text = "Sandy Phil, who lost her daughter in a shooting in Aurora, Colorado, in July 2012, said that the senator had been rude."
+    text = "Sandy Phil, who lost her son in a fire in Dayton, Ohio, in May 2019, said that the senator had been rude."
     assert _before(text, "said that") == "Sandy Phil"
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Senator Tod Cruz of Texas and Senator Rand Pauls of Kentucky said the tax was unfair.", "Tod Cruz and Rand Pauls"),
+        ("Senator Tod Crane of Ohio and Senator Rand Pollard of Maine said the tax was unfair.", "Tod Crane and Rand Pollard"),
         ("Committee Chairman Jason Chaff (R-Utah) and Judiciary Chairman Bob Goodlate (R-Va.) said the rules were broken.", "Jason Chaff and Bob Goodlate"),
         ("Hillary Dorn spoke on Monday. Dorn and the State Department said the emails were personal.", "Hillary Dorn and State Department"),
     ],
@@ -212,7 +212,7 @@ def test_surname_links_to_the_family_member_named_last_before_it() -> None:
 
 
 def test_an_ordinal_adverb_is_no_speaker() -> None:
-    assert _before("First, party officials said the caucus would begin late.", "said") == "party officials"
+    assert _before("First, party officials said the vote would begin late.", "said") == "party officials"
 
 
 @pytest.mark.parametrize(
@@ -246,9 +246,9 @@ def test_a_clause_is_no_speaker_mention(text: str, mention: str) -> None:
 
 
 def test_role_subject_keeps_its_organisation() -> None:
-    sentence = "A spokesman for Platte River declined to comment, saying the case was closed."
+    sentence = "A spokesman for Marlow Water declined to comment, saying the case was closed."
     span = _main_subject(sentence)
-    assert span is not None and sentence[span[0] : span[1]] == "A spokesman for Platte River"
+    assert span is not None and sentence[span[0] : span[1]] == "A spokesman for Marlow Water"
 
 
 def test_organisation_cut_by_the_recogniser_takes_the_whole_name_from_the_mention() -> None:
@@ -273,7 +273,7 @@ def test_organisation_cut_by_the_recogniser_takes_the_whole_name_from_the_mentio
         ("the secretary left office - the State Department", "the State Department"),
         ("Deborah Rey - the girlfriend of the host -", "Deborah Rey"),
         ("Mr. Leenders said he", "he"),
-        ("the Democrats stressed the need for a plan that", "the Democrats"),
+        ("the Democrats kept pressing for a plan that", "the Democrats"),
     ],
 )
 def test_trim_a_mention_that_is_a_clause(mention: str, expected: str) -> None:
@@ -331,7 +331,7 @@ def test_speaker_named_with_initials() -> None:
         # a judge is a person: the court is not the speaker
         ("The Appeals Court judge said the ruling would stand for many years to come.", "said", "the Appeals Court judge"),
         # an outlet written in capitals keeps its last word ("TODAY" is no time here)
-        ("DAILY TODAY reported last month that the mayor took the fees in exchange for favours.", "reported", "DAILY TODAY"),
+        ("DAILY TODAY reported last week that the mayor took the fees in return for favours.", "reported", "DAILY TODAY"),
         # a verb joined by "but" shares its subject, which may go on with a title and a name
         ("The county GOP Chairman Ron Tillis declined to name them but said one was a supporter of the mayor.", "said", "Ron Tillis"),
     ],

@@ -101,7 +101,7 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     if adjunct:
         i += adjunct.end()
     detour = _DETOUR_BEFORE_THAT.match(rest[i:])
-    if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Colorado Springs that"
+    if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Marlow that"
         i += detour.end()  # now at "that", which the step below consumes
     call_on = _CALL_ON.match(rest[i:]) if cue.lemma == "call" else _ASK_FOR.match(rest[i:]) if cue.lemma == "ask" else None
     if call_on:  # "called for a ban", "called on Congress to act", "asked for a recount": what follows is the content

@@ -206,7 +206,7 @@ def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | No
     s_start = _sentence_start_before(text, q.open)
     lead = text[s_start : q.open]
     if lead.strip() and not _LEADS_INTO_QUOTE.search(lead) and "\n\n" not in lead:
-        # 'using the tax ''is a misguided approach,'' said Mr. Burman': the statement starts earlier
+        # 'using the levy ''is the wrong tool,'' said Mr. Hale': the statement starts earlier
         connective = _LEADING_CONNECTIVE.match(lead)
         row.start = s_start + (connective.end() if connective else 0)
         row.kind, row.pattern = "partial", pattern + " (quote ends a paraphrase)"

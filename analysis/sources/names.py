@@ -44,7 +44,7 @@ ABBREVIATION_DOT = re.compile(
     + r")|[A-Z])\.(?=\s+[A-Z])|\b(?:Co|Inc|Corp|Ltd|Bros)\.(?=\s+[a-z])"
 )
 _SUFFIX_AFTER = re.compile(r"^(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))(?![\w])")
-# "of Maryland", "of the University of Texas School of Law", "at Human Rights Watch" after a name
+# "of Maryland", "of the University of Marlow School of Law", "at Human Rights Watch" after a name
 _PLACE_TAG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+(?:[A-Z][\w.’'&\-]*|of|for|and|on|the))*\s*$")
 _PARENTHETICAL = re.compile(r"\s*\(([^()]{1,40})\)")
 _TOKEN = re.compile(r"[\w’'.\-]+")

@@ -122,7 +122,7 @@ class _EntityRoles:
                     break
                 words.insert(0, word)
             owner_of = _ROLE_OF_BEFORE.search(text[max(0, row.start - 90) : row.start])
-            if owner_of:  # "the owner of the Woodmont Country Club, Mark Schmidt": a role, read as an apposition
+            if owner_of:  # "the owner of the Marlow Country Club, Tom Hale": a role, read as an apposition
                 self.appositions.setdefault(self._name_of(row), []).append(owner_of.group(1))
             its = _ITS_ROLE_BEFORE.search(text, max(0, row.start - 60), row.start)
             body = self._body_before(its.start()) if its else None
@@ -166,7 +166,7 @@ _LEAD_ROLE = re.compile(_SENTENCE_START + r"(?:The|A|An)\s+" + _ROLE_THEN_COMMA)
 # the same before a person's name, also after a possessive or an article: "Mr. Trump's campaign chairman, Paul Manafort"
 # "the union's" right before such a role: the body whose role it is
 _OWNER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z][\w\-]*)[’']s?$")
-# "the owner of the Woodmont Country Club, " right before a name
+# "the owner of the Marlow Country Club, " right before a name
 _ROLE_OF_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w\-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s+){0,5}[A-Z][\w.&’'\-]*),\s*$")
 # "Its president, " / "their spokesman, " right before a name: the role in the body named last
 _ITS_ROLE_BEFORE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
@@ -223,7 +223,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
     titles = resolver.title_types_by_source()
     running = running_names(text)
     ordinary = ordinary_names(text)  # introduced with an age or as one of a crowd anywhere
-    # sources whose own quoted words speak of their life ("I live with my mom")
+    # sources whose own quoted words speak of their life ("I still live with my dad")
     personal = {r.speaker for r in rows if r.kind in ("direct", "partial") and personal_quote(text[r.start : r.end])}
     records = []
     for row in rows:

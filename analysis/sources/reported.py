@@ -74,7 +74,7 @@ def _reported_speech(text: str, quotes: list[QuoteSpan], sent_spans, direct: lis
             if row is not None:
                 found.append((cue, row))
         for k, (cue, row) in enumerate(found):  # second pass: a later statement ends the one before
-            later = [c for c, _ in found[k + 1 :] if REPORTING_VERBS.get(c.lemma) != "belief"]  # "said she had not spoken because she did not believe ...": a belief goes on the statement
+            later = [c for c, _ in found[k + 1 :] if REPORTING_VERBS.get(c.lemma) != "belief"]  # "said she stayed silent because she did not think ...": a belief goes on the statement
             if later:
                 stop = _next_clause_start(sentence, later[0])
                 if s_start + stop < row.end:

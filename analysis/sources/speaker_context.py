@@ -203,7 +203,7 @@ def personal_quote(quote: str) -> bool:
     """True when a source's quoted words speak of its own life in the first person: family,
     home, job, money, vote, or what it saw (``analysis/lexicons/speaker_personal.toml``).
 
-    >>> personal_quote("I have an old car and I live with my mom."), personal_quote("I'm voting for her.")
+    >>> personal_quote("My van is twelve years old and I still live with my dad."), personal_quote("I'm voting for her.")
     (True, True)
     >>> personal_quote("I saw people running."), personal_quote("We will win this state, and I will lead.")
     (True, False)

@@ -112,7 +112,7 @@ def org_type(name: str) -> str | None:
     name = re.sub(r"\s*\([^)]*\)$", "", name)  # "American Federation of Teachers (AFT)"
     inner, at, outer = name.partition(" at ")
     if at and (outer[:1].isupper() or (outer.startswith("the ") and outer[4:5].isupper())):
-        found = org_type(outer)  # "the political science department at the University of Nevada"
+        found = org_type(outer)  # "the history department at the University of Marlow"
         if found:
             return found
         name = inner
@@ -163,7 +163,7 @@ def apposition_type(apposition: str) -> str | None:
     """
     found = _apposition_type(apposition)
     who = apposition.find(" who ")
-    if found in (None, "citizen") and who > 0:  # "a South Korean adoptee who founded the advocacy group LGA"
+    if found in (None, "citizen") and who > 0:  # "an adoptee who founded the advocacy organization Hale Kin"
         by_clause = _apposition_type(apposition[who + 1 :])
         if by_clause not in (None, "citizen", "other"):
             found = by_clause

@@ -54,7 +54,7 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     """
     floor = max(floor, cue_start - SPEAKER_WINDOW)  # bounded work in a very long sentence
     dashed = _DASH_ROLE_BEFORE.search(sentence, floor, cue_start) if "—" in sentence or "–" in sentence or "--" in sentence else None
-    if dashed and dashed.start() > floor:  # "Jason Sims — a teacher from Mount Pleasant — says": the speaker is before the role
+    if dashed and dashed.start() > floor:  # "Ana Ruiz — a teacher from Dayton — says": the speaker is before the role
         cue_start = dashed.start()
     if "(" in sentence[floor:cue_start] or '"' in sentence[floor:cue_start] or "“" in sentence[floor:cue_start]:
         # asides that hide the clause structure: "Kasich (who has 25 delegates) said", "the star of "The Apprentice," said"
@@ -207,7 +207,7 @@ def _is_apposition(segment: str) -> bool:
     if re.fullmatch(r"\d{1,3}", segment.strip()):
         return True  # an age: "Quina Jones, 25, said"
     if re.match(r"(?:one|some|many|several|two|three)\s+of\s+(?:the|his|her|their|its|our)\b", segment.strip(), re.I):
-        return True  # "Scott Walker, one of the candidates vanquished by Trump,"
+        return True  # "Tom Hale, one of the rivals beaten by Cole,"
     if first.lower() in _QUANTIFIERS:
         return False  # "Among Democrats, many said": "many" is the subject, not a role
     if _PARTY_OF.match(segment.strip()):
@@ -473,7 +473,7 @@ _APPOSITION = re.compile(
 )
 
 
-# "Jason Sims — a teacher from Mount Pleasant — says": a role between dashes
+# "Ana Ruiz — a teacher from Dayton — says": a role between dashes
 _DASH_APPOSITION = re.compile(r"\s*(?:[—–]|--)\s*((?:a|an|the)\s[^,.;—–]{0,120}?)\s*(?:[—–]|--)")
 _DASH_ROLE_BEFORE = re.compile(r"\s*(?:[—–]|--)\s*(?:a|an|the)\s[^,.;—–\"“”]{0,120}?\s*(?:[—–]|--)\s*$")
 
