@@ -321,8 +321,8 @@ _NAME_PARTICLES = frozenset("de del della der di da das dos du van von ten ter a
 
 
 def _LEADING_LOWER(word: str) -> bool:
-    """A word that cannot open a name: lower case (not a particle such as "de") or a connector."""
-    return (word[:1].islower() and word not in _NAME_PARTICLES and not word.startswith(("al-", "el-"))) or word in CONNECTORS
+    """A word that cannot open a name: all lower case (not a particle such as "de"; "eBay" may) or a connector."""
+    return (word.islower() and word not in _NAME_PARTICLES and not word.startswith(("al-", "el-"))) or word in CONNECTORS
 
 
 #: Whether a place's name followed by a plural is a team (see the data card).
