@@ -207,3 +207,11 @@ def test_a_place_ending_in_an_organisation_word_is_an_organisation_and_no_name_o
     assert ["Harbour Town Swim Club", "ORGANIZATION"] in pairs
     assert ["Lakeview University", "ORGANIZATION"] in pairs
     assert not any(t[:1].islower() for t in got["text"])
+
+
+def test_which_words_cannot_open_a_name():
+    from analysis.nlp.entities import _cannot_open_name
+
+    assert _cannot_open_name("health") and _cannot_open_name("of") and _cannot_open_name("&")
+    assert not _cannot_open_name("de") and not _cannot_open_name("van") and not _cannot_open_name("al-Assad")
+    assert not _cannot_open_name("eBay") and not _cannot_open_name("Lakeview")

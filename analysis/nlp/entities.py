@@ -33,7 +33,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..lexicons import csv_rows, words
+from ..lexicons import csv_rows, table, words
 from . import ner_rules
 from .ner_features import token_spans
 from .ner_lists import (  # noqa: F401  (names other modules read from here)
@@ -182,7 +182,7 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
     out = []
     # leading articles and titles; lower-case words and connectors the model ran into a name
     # ("public health at Lakeview University"), but not the particles of a name ("de Gaulle")
-    while first < last and (words[first] in LEADING_DROP or words[first].lower() == "the" or _LEADING_LOWER(words[first])):
+    while first < last and (words[first] in LEADING_DROP or words[first].lower() == "the" or _cannot_open_name(words[first])):
         first += 1
     first_word = _first_word_of(words)
     if first < last and (first == first_word or words[first - 1] in _OPENERS) and last - first > 1 and words[first].lower() in FUNCTION_WORDS:
@@ -317,12 +317,14 @@ _TOWN_KINDS = frozenset(["city", "city_100k", "us_county"])
 _PLACE_PREPOSITIONS = frozenset(["in", "at", "from", "to", "near", "of"])
 #: Whether a "place" or "person" ending in an organisation cue word is an organisation (see the data card).
 _ORG_ENDS = True
-_NAME_PARTICLES = frozenset("de del della der di da das dos du van von ten ter al el bin ibn la le".split())
+#: Lower-case words that stay inside a name ("de Gaulle"): the particles of ``speaker_titles.toml``.
+_NAME_PARTICLES = frozenset(table("speaker_titles.toml")["particles"])
 
 
-def _LEADING_LOWER(word: str) -> bool:
-    """A word that cannot open a name: all lower case (not a particle such as "de"; "eBay" may) or a connector."""
-    return (word.islower() and word not in _NAME_PARTICLES and not word.startswith(("al-", "el-"))) or word in CONNECTORS
+def _cannot_open_name(word: str) -> bool:
+    """A word that cannot open a name: all lower case ("eBay" may) or a connector, unless it is a
+    particle of a name ("de", "van", "al-")."""
+    return (word.islower() or word in CONNECTORS) and word not in _NAME_PARTICLES and not word.startswith(("al-", "el-"))
 
 
 #: Whether a place's name followed by a plural is a team (see the data card).
