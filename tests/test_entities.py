@@ -215,3 +215,18 @@ def test_which_words_cannot_open_a_name():
     assert _cannot_open_name("health") and _cannot_open_name("of") and _cannot_open_name("&")
     assert not _cannot_open_name("de") and not _cannot_open_name("van") and not _cannot_open_name("al-Assad")
     assert not _cannot_open_name("eBay") and not _cannot_open_name("Lakeview")
+
+
+def test_an_acronym_spelt_out_in_lower_case_names_a_thing_not_an_organisation():
+    from analysis.nlp.entities import common_acronyms
+
+    text = (
+        "Divers found three remotely operated vehicles (ROVs) off Harlow Point. The chief "
+        "executive officer (CEO) of Brandt Marine, Lina Oduya, said the ROVs were lost in May. "
+        "The Maritime Safety Board (MSB) will look into it, the CEO said."
+    )
+    assert common_acronyms(text) == {"ROV", "ROVs", "CEO", "CEOs"}
+    found = extract_entities(text)
+    assert not set(found["text"]) & {"ROV", "ROVs", "CEO"}
+    assert {"MSB", "Maritime Safety Board"} <= set(found.loc[found["label"] == "ORGANIZATION", "text"])
+    assert "Lina Oduya" in set(found.loc[found["label"] == "PERSON", "text"])

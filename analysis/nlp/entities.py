@@ -141,7 +141,28 @@ def entity_columns(text: str | ParsedText) -> dict[str, list]:
             rows.append((text[s0 + sp[first][0] : s0 + sp[last - 1][1]], label, s0 + sp[first][0], s0 + sp[last - 1][1], sid))
     labels = _surnames_are_people({"text": [r[0] for r in rows], "label": [r[1] for r in rows]}, places=True)
     rows = [(r[0], lab, *r[2:]) for r, lab in zip(rows, labels)]
+    things = common_acronyms(text)
+    if things:
+        rows = [r for r in rows if r[0] not in things]
     return _columns(rows)
+
+
+_DEFINED = re.compile(r"((?:[\w’'-]+\s+){1,9})\(([A-Z]{2,6})s?\)")
+_SKIPPED_IN_ACRONYMS = frozenset(["of", "and", "the", "for", "on", "in", "to", "a", "an", "&"])
+
+
+def common_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text spells out in lower case, which name things, not someone:
+    "improvised explosive devices (IEDs)", "a chief executive officer (CEO)"; not
+    "Federal Bureau of Investigation (FBI)"."""
+    found = set()
+    for m in _DEFINED.finditer(text):
+        acronym = m.group(2)
+        parts = [p for w in m.group(1).split() for p in w.split("-") if p and p.lower() not in _SKIPPED_IN_ACRONYMS]
+        tail = parts[-len(acronym) :]
+        if len(tail) == len(acronym) and "".join(p[0] for p in tail).upper() == acronym and all(p[0].islower() for p in tail):
+            found.update((acronym, acronym + "s"))
+    return frozenset(found)
 
 
 def rule_entities(text: str | ParsedText) -> pd.DataFrame:
