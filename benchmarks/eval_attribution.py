@@ -387,16 +387,33 @@ def gold_name(speaker: str) -> list[str]:
     (['john', 'kerry'], ['ann', 'lee'], ['angela', 'merkel'])
     >>> gold_name("A court document filed Thursday"), gold_name("Ann Lee on Friday")
     ([], ['ann', 'lee'])
+    >>> gold_name("Ann Lee of the Urban Institute"), gold_name("Ann Lee — a nurse from Big Rock —"), gold_name("Comedian Ann Lee")
+    (['ann', 'lee'], ['ann', 'lee'], ['ann', 'lee'])
+    >>> gold_name("Oak County Supervisor of Elections Ann Lee"), gold_name("Okafor of the Nurses Union")
+    (['ann', 'lee'], ['okafor'])
     """
     speaker = re.sub(r"\([^)]*\)", " ", speaker)
     # the name stands before an apposition or a relative clause: "Jeff Weaver, Sanders' campaign manager"
     first = re.split(r",|\s(?:who|which|whose)\s", speaker)[0]
     if re.search(r"[A-Z]", first):
         speaker = first
+    # ... or before a dash: "Ann Lee — a nurse from Big Rock —"
+    first = re.split(r"\s?(?:—|--)\s?", speaker)[0].strip()
+    if first[-1:].isalpha() and first.split()[-1][:1].isupper():
+        speaker = first
     speaker = re.split(r"[’']s\s+(?=[A-Z])", speaker)[-1]  # "the Washington Post’s Ishaan Tharoor"
     speaker = re.sub(r"^.*\bSecretary\s+of\s+State\s+(?=[A-Z])", "", speaker)  # the office, not the name
     speaker = re.sub(r"\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*$", "", speaker)  # "a document filed Thursday"
-    speaker = re.sub(r"\s+(?:of|from|in)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*$", "", speaker.strip())
+    # "Ann Lee of the Urban Institute": the affiliation is not the name (but "Supervisor of
+    # Elections Ann Lee" is an office before it)
+    speaker = speaker.strip()
+    affiliation = _AFFILIATION.search(speaker)
+    if affiliation and affiliation.group(1)[:1].isupper() and _ends_in_person(affiliation.group(0)):
+        pass  # "Supervisor of Elections Ann Lee": an office before the name
+    elif affiliation and _names_someone(affiliation.group(1), affiliation.start(1) == 0):
+        speaker = speaker[: affiliation.end(1)]
+    else:  # "the senator from Vermont" is a description
+        speaker = re.sub(r"\s+(?:of|from|in)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*$", "", speaker.strip())
     last = re.findall(r"[\w’'.-]+", speaker)[-1:] or [""]
     if last[0][:1].islower():
         return []  # a description: "the Florida senator", "a woman in Worcester"
@@ -411,7 +428,45 @@ def gold_name(speaker: str) -> list[str]:
         if not w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in NOT_HEAD_WORDS:
             break
         run.insert(0, w)
+    # a title or description written in capitals before the name ("Comedian Ann Lee",
+    # "Maricopa County Recorder Ann Lee"): the name starts at its first name
+    names = _first_names()
+    start = next((i for i, w in enumerate(run[:-1]) if w in names), 0)
+    if start and run[start - 1] not in names and run[-1].lower() not in TITLE_WORDS and run[-1] not in _org_cues():
+        run = run[start:]
     return [w.lower() for w in run if len(w) > 1]
+
+
+#: " of the Urban Institute" at the end of a speaker mention (group 1: the word before it).
+_AFFILIATION = re.compile(r"([\w.’'-]+)\s+(?:of|from|in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)?[A-Z][\w.’'-]*)*\s*$")
+
+
+def _ends_in_person(words: str) -> bool:
+    """``words`` end with a first name and a surname ("... Elections Ann Lee")."""
+    last = words.split()[-2:]
+    return len(last) == 2 and last[0] in _first_names() and last[1][:1].isupper() and last[1] not in _org_cues()
+
+
+def _names_someone(word: str, opens: bool) -> bool:
+    """``word``, before "of the ...", ends a name: capitalised, no organisation word, and
+    no common word opening the mention ("Leaders of the ...")."""
+    from analysis.nlp.ner_lists import common_words, is_common
+
+    return word[:1].isupper() and word not in _org_cues() and not (opens and is_common(word, common_words()))
+
+
+def _org_cues() -> frozenset[str]:
+    """Organisation and place cue words ("Institute", "County"): no surname."""
+    from analysis.nlp.ner_lists import LOC_CUES, ORG_CUES
+
+    return frozenset(ORG_CUES) | frozenset(LOC_CUES)
+
+
+
+def _first_names() -> frozenset[str]:
+    from analysis.nlp.ner_lists import first_names
+
+    return first_names()
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
