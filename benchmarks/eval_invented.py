@@ -18,8 +18,11 @@ What is measured, per story and in total:
 - **found**: a named gold source is found when the speaker of some extracted statement
   contains its name (case ignored: "Dr. Ana Ruiz" and "Ana Ruiz of Leeds" find "Ana Ruiz",
   "the bank" does not find "Halvorsen Savings Bank"). A gold source named ``unnamed`` is
-  found by an extracted speaker typed ``unnamed`` that contains no gold name; with k such
-  gold rows in a story, at most k of those speakers are taken (in order of appearance).
+  found by an extracted speaker typed ``unnamed`` that contains no gold name and is
+  ``unnamed`` itself or an indefinite description ("A senior manager at the hospital",
+  "two officials"; not "the station" or a year): the way a report introduces an anonymous
+  source. With k such gold rows in a story, the k candidates with the most statements are
+  taken (ties in order of appearance).
 - **type right**: among the found sources, all of the statements given to it carry the gold
   type (for the ``unnamed`` rows this holds by construction).
 - **statements**: for each found source, the statements given to it, counted up to the hand
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +44,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TABLE = ROOT / "tests" / "gold" / "fresh_sources.csv"
 DEFAULT_STORIES = ROOT / "tests" / "fixtures" / "sources_fresh"
+# how a report introduces an anonymous source: "unnamed", or an indefinite description
+ANONYMOUS = re.compile(r"unnamed$|(a|an|one|two|three|four|five|six|several|some|many|few)\s", re.IGNORECASE)
 
 
 @dataclass
@@ -110,10 +116,12 @@ def score_story(story: str, rows: list[dict], quotes) -> StoryScore:
         matched = [s for s in speakers if name in s.lower()]
         used.update(matched)
         record(row, matched)
-    anonymous = [
-        s for s in speakers
-        if s not in used and types_of[s] == ["unnamed"] and not any(r["speaker"].lower() in s.lower() for r in named)
-    ]
+    anonymous = sorted(
+        (s for s in speakers
+         if s not in used and types_of[s] == ["unnamed"] and ANONYMOUS.match(s)
+         and not any(r["speaker"].lower() in s.lower() for r in named)),
+        key=lambda s: -n_of[s],
+    )
     for i, row in enumerate(r for r in rows if r["speaker"] == "unnamed"):
         matched = anonymous[i:i + 1]
         used.update(matched)
