@@ -16,7 +16,7 @@ import pandas as pd
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
-from .speaker_context import ordinary_names, personal_quote, predicate_role, role_phrase, running_names
+from .speaker_context import election_story, headline_names, ordinary_names, personal_quote, predicate_role, role_phrase, running_names
 from .speaker_types import (
     AGE_MARK,
     BARE,
@@ -273,11 +273,27 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
     # a person named bare: the type the story's other named people have most often
     people = {r["speaker"]: r["speaker_type"] for r in records if r["named"] and r["speaker_type"] != BARE}
     default = story_type(list(people.values()))
-    for record in records:
-        if record["speaker_type"] == BARE:
-            record["speaker_type"] = default
+    if any(record["speaker_type"] == BARE for record in records):
+        election, headline = election_story(text), headline_names(text)
+        for record in records:
+            if record["speaker_type"] == BARE:
+                record["speaker_type"] = _bare_person_type(record["speaker"], default, election, headline)
     records.sort(key=lambda r: (r["start"], r["end"]))
     return records
+
+
+def _bare_person_type(name: str, default: str, election: bool, headline: frozenset[str]) -> str:
+    """The type of a person the article names with nothing that types them: in an election
+    story, one named in the headline is a politician (the story is about them); else the type
+    the story's other named people have most often (``default``, see ``story_type``); when that
+    does not tell, a politician in an election story and an ordinary person elsewhere, the way
+    reporters name the people they quote without a role."""
+    surname = name.split()[-1].lower() if name.split() else ""
+    if election and surname in headline:
+        return "politics"
+    if default != "other":
+        return default
+    return "politics" if election else "citizen"
 
 
 # "a spokesman for Mrs. Clinton", "Mrs. Clinton's communications director": whose staff a source is

@@ -246,3 +246,39 @@ def _types_someone(phrase: str) -> bool:
     from .speaker_types import _type_of_words  # the type cues live there (it imports this module)
 
     return _type_of_words(_words_of(phrase)) != "other"
+
+
+_ELECTION_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, table("speaker_titles.toml")["election_words"]), key=len, reverse=True)) + r")\b", re.I
+)
+#: Election words per 1,000 words from which an article is an election story (``election_story``).
+ELECTION_DENSITY = 8.0
+
+
+def election_story(text: str) -> bool:
+    """True when the article is about an election: it uses the words of one (campaign,
+    candidates, primary, voters, GOP ...; ``election_words`` in speaker_titles.toml) at least
+    :data:`ELECTION_DENSITY` times per 1,000 words.
+
+    >>> election_story("The campaign said the candidate won the primary; GOP voters cheered.")
+    True
+    >>> election_story("The plant will close in May, the company said, and 300 workers will lose their jobs.")
+    False
+    """
+    words = len(text.split())
+    return bool(words) and len(_ELECTION_WORD.findall(text)) * 1000 / words >= ELECTION_DENSITY
+
+
+def headline_names(text: str) -> frozenset[str]:
+    """The lower-case capitalised words of the article's headline: its first line when that is
+    short (at most 25 words), as news texts open ("Hale wins the primary."), else none.
+
+    >>> sorted(headline_names("Hale wins the Ohio primary.\\n\\nTom Hale won on Tuesday."))
+    ['hale', 'ohio']
+    >>> headline_names("A long first paragraph " + "with many words " * 20 + "ends here.")
+    frozenset()
+    """
+    first = text.lstrip().split("\n", 1)[0]
+    if len(first.split()) > 25:
+        return frozenset()
+    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w\-]+", first)) - {"the", "a", "an"}
