@@ -24,7 +24,7 @@ _CLAUSE_START = frozenset(
     "shown".split()
 )
 # a verb before any "who": the phrase is a clause ("the two million members of the union would ...")
-_FINITE = re.compile(r"^(?:(?!\bwho\b|\bwhich\b|\bthat\b).)*?\b(?:would|will|could|should|might|must|is|are|was|were|has|have|had)\b")
+_FINITE = re.compile(r"^(?:(?!\bwho\b|\bwhich\b|\bthat\b).)*?\b(?:would|will|could|should|might|must|can|cannot|may|is|are|was|were|has|have|had)\b")
 # words in -ing that open a role ("managing director", "visiting fellow")
 _ROLE_ING = frozenset(
     "managing acting leading founding outgoing incoming visiting ranking presiding polling consulting "
@@ -118,7 +118,7 @@ _RUNNING_NAME = re.compile(
     # "Clark, a retired general, is a surrogate for ..."
     rf"|\b({_NAME})(?:,[^,;.]{{0,120}},)?\s+(?:is|was|has\s+been)\s+(?:a|an|one)\s+(?:[\w\-]+\s+){{0,2}}surrogates?\b"
     # "Gov. Ann Cole is joining her running mate ..."
-    rf"|\b({_NAME})(?:\s+[a-z]+){{0,3}}\s+(?:his|her)\s+running\s+mate\b"
+    rf"|\b({_NAME})(?=(?:\s+[a-z]+){{0,3}}\s+(?:his|her)\s+running\s+mate\b)"
     # "Mrs. Cole said on the stump", "Hale told voters on the campaign trail", "Hale's stump speech"
     rf"|\b({_NAME})(?:[’']s?\s+stump\s+speech|\s+(?:[a-z]+\s+){{0,8}}?on\s+the\s+(?:stump|campaign\s+trail)\b)"
     # "voted for Kasich", "his endorsement of Ted Cruz"

@@ -240,7 +240,7 @@ def _apposition_type(apposition: str) -> str | None:
     text = re.sub(r"^one\s+of\s+", "", _HEAD_END.sub("", text))  # "one of the site's best-known journalists"
     possessor = _POSSESSOR.match(text)
     if possessor:
-        org, head = possessor.group(1), possessor.group(2)
+        org, head = possessor.group(1), _OF_ORG.split(possessor.group(2), maxsplit=1)[0]  # "Obama's envoy to the coalition"
     else:
         parts = _OF_ORG.split(text, maxsplit=1)
         head, org = parts[0], parts[1] if len(parts) > 1 else ""
@@ -255,10 +255,12 @@ def _apposition_type(apposition: str) -> str | None:
     if _SOME_BODY.match(org):
         org = ""  # "the owner of a shopping center": a body no name gives, an ordinary person's job
     by_org = (org_type(org) or _type_of_words(_words_of(org))) if org else "other"
+    if org[:1].isupper() and not _PARTY_NAMES.isdisjoint(_words_of(org)):
+        by_org = "politics"  # "chairman of the Broward County GOP Executive Committee": a party body
     if words[-1] in ("member", "members") and "board" not in words and "civil_society" in (by_org, _type_of_words(set(words[:-1]))):
         return "citizen"  # "a member of the machinists' union", "a union member": the rank and file, as ordinary people
-    if by_org == "media" and not _EXECUTIVE.isdisjoint(words):
-        return "company"  # "chairman of Fox Networks": the business side of an outlet
+    if by_org == "media" and not _EXECUTIVE.isdisjoint(words) and "media" not in title_types(words):
+        return "company"  # "chairman of Fox Networks": the business side of an outlet (not "the editor in chief of ...")
     if by_org == "company" and not (_MARKET_WATCHERS | _EXECUTIVE).isdisjoint(words):
         return "company"  # "an analyst at Harwick Capital Markets", "president and publisher of Hale Publishing"
     specific = tuple(w for w in words if w not in _GENERIC)
