@@ -388,6 +388,10 @@ def speaker_type(
     if is_place:  # one word the gazetteers do not know as a place ("Statista"): an organisation
         kind = "thing"
     every = set(words) | _words_of(name)
+    home = [a for a in appositions if _HOME_TAG.match(a) and not org_type(_HOME_TAG.sub("", a))]
+    if home:  # "Tom Hale, 18, from Lee County": where a person lives, not a county office
+        appositions = [a for a in appositions if a not in home]
+        every = (every - set().union(*map(_words_of, home))) | {PLACE_MARK}
     by_title = _type_of_titles([t for t in title_types if t != "party"]) or _type_of_titles(["politics"] if "party" in title_types else [])
     if by_title == "government" and (runs or _running(every)):
         return "politics"  # a governor running for office speaks as a candidate
@@ -399,7 +403,8 @@ def speaker_type(
         by_title = now
     said_other = False
     if by_title is None:
-        if AGE_MARK in every or any(map(_resident, appositions)):  # "Ann Cole, 52, a Republican": a voter
+        if AGE_MARK in every or any(map(_resident, appositions)) or _type_of_words(every - _PARTY_NAMES) == "government":
+            # "Ann Cole, 52, a Republican": a voter; "County Recorder Ann Cole, a Republican": an official's party
             appositions = tuple(a for a in appositions if not _BARE_PARTY.match(a.strip()))
         weak = [a for a in appositions if VOTER.match(a) or _SUPPORTER.match(a)]  # "who attended the rally": says nothing of a role
         typed = [apposition_type(a) for a in appositions if a not in weak]
@@ -419,7 +424,7 @@ def speaker_type(
         found = "other"  # "who served as secretary of state": a former official speaks as something else
     if found in _MAY_RUN and not RUNNING.isdisjoint(every) and kind != "thing":
         return "politics"  # a candidate speaks as a candidate
-    if runs and (found in _MAY_RUN or found == "citizen") and kind != "thing":
+    if runs and (found in _MAY_RUN or (found == "citizen" and AGE_MARK not in every)) and kind != "thing":
         return "politics"  # the article shows the source running for office
     if found != "other" or not OTHER_ROLES.isdisjoint(every) or not named:
         return found
@@ -433,6 +438,8 @@ def speaker_type(
     return found  # staff of someone ("a spokesman for Tom Hale"): typed by whom they speak for
 
 
+# "from Lee County", "of Brick": a home town after a name (not "of the Hale Institute")
+_HOME_TAG = re.compile(r"^(?:from|of|in)\s+(?=[A-Z])(?!The\s)")
 # "a longtime Clinton supporter": how a voter is described, but also an official's politics
 _SUPPORTER = re.compile(r"^(?:a|an)\s+(?:[\w\-’']+\s+){0,3}(?:supporter|backer|fan|admirer)s?$")
 # "now director of ...", "... and currently president of ...", "who is now a program officer ...": the role held now
