@@ -267,6 +267,9 @@ def _apposition_type(apposition: str) -> str | None:
     if _ARTICLE.match(text) and not org and words in (("secretary",), ("assistant",), ("receptionist",)):
         return "citizen"  # "a secretary": an office job, not a minister
     by_head = _type_of_titles(title_types(specific)) if specific else None
+    by_phrase = next((t for t, _single, multi in _CUES if any(all(p in words for p in cue) for cue in multi)), None)
+    if by_phrase and by_head and by_phrase != by_head and len(words) > 2:
+        by_head = by_phrase  # "a customer service representative": a cue of several words before a one-word title
     if by_head == "government" and words[-1] in ("minister", "secretary") and by_org not in ("other", "government"):
         by_head = by_org  # "a minister with the Hale Church", "secretary of the Hale Union": not a cabinet post
     if by_head and len(specific) > 1:  # "an activist investor": the head noun, not its modifier
@@ -403,8 +406,10 @@ def speaker_type(
         by_title = now
     said_other = False
     if by_title is None:
-        if AGE_MARK in every or any(map(_resident, appositions)) or _type_of_words(every - _PARTY_NAMES) == "government":
-            # "Ann Cole, 52, a Republican": a voter; "County Recorder Ann Cole, a Republican": an official's party
+        official = _type_of_words(every - _PARTY_NAMES) == "government" and any(_BARE_PARTY.match(a.strip()) for a in appositions)
+        if official:  # "County Recorder Ann Cole, a Republican": the official's party, not a political role
+            every = every - _PARTY_NAMES
+        if AGE_MARK in every or any(map(_resident, appositions)) or official:  # "Ann Cole, 52, a Republican": a voter
             appositions = tuple(a for a in appositions if not _BARE_PARTY.match(a.strip()))
         weak = [a for a in appositions if VOTER.match(a) or _SUPPORTER.match(a)]  # "who attended the rally": says nothing of a role
         typed = [apposition_type(a) for a in appositions if a not in weak]
