@@ -275,22 +275,43 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
     default = story_type(list(people.values()))
     if any(record["speaker_type"] == BARE for record in records):
         election, headline = election_story(text), headline_names(text)
+        writers = {r["speaker"] for r in records if r["speaker_type"] == BARE and _writes_as_journalist(text, r)}
         for record in records:
             if record["speaker_type"] == BARE:
-                record["speaker_type"] = _bare_person_type(record["speaker"], default, election, headline)
+                record["speaker_type"] = _bare_person_type(record["speaker"], default, election, headline, record["speaker"] in writers)
     records.sort(key=lambda r: (r["start"], r["end"]))
     return records
 
 
-def _bare_person_type(name: str, default: str, election: bool, headline: frozenset[str]) -> str:
+# what a writer writes that is no article: "wrote on Twitter", "wrote in a letter", "writes in his book"
+_NOT_AN_ARTICLE = re.compile(
+    r"\s*(?:[A-Z][\w.’'\-]*\s+){0,3}(?:on|in)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\w\-]+\s+){0,2}?"
+    r"(?:Twitter|Facebook|Instagram|letter|statement|memo|post|posting|tweet|e-?mail|message|book|memoir|filing|complaint|report|note|essay|op-ed)\b"
+)
+
+
+def _writes_as_journalist(text: str, record: dict) -> bool:
+    """True when a statement of a person the article names with nothing that types them is
+    something they wrote, not on social media, in a letter or a book: "wrote Ann Cole in The
+    Courier", "Ann Cole writes": how reports quote a journalist or a columnist."""
+    if lemma(record["cue"].split()[0].lower()) != "write" if record["cue"].split() else True:
+        return False
+    after = max(record["cue_end"], record["speaker_end"])
+    return not _NOT_AN_ARTICLE.match(text, after)
+
+
+def _bare_person_type(name: str, default: str, election: bool, headline: frozenset[str], writer: bool = False) -> str:
     """The type of a person the article names with nothing that types them: in an election
-    story, one named in the headline is a politician (the story is about them); else the type
+    story, one named in the headline is a politician (the story is about them); one quoted from
+    what they wrote (``writer``, see ``_writes_as_journalist``) is a journalist; else the type
     the story's other named people have most often (``default``, see ``story_type``); when that
     does not tell, a politician in an election story and an ordinary person elsewhere, the way
     reporters name the people they quote without a role."""
     surname = name.split()[-1].lower() if name.split() else ""
     if election and surname in headline:
         return "politics"
+    if writer:
+        return "media"
     if default != "other":
         return default
     return "politics" if election else "citizen"
