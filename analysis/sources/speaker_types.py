@@ -267,15 +267,15 @@ def _apposition_type(apposition: str) -> str | None:
     if _ARTICLE.match(text) and not org and words in (("secretary",), ("assistant",), ("receptionist",)):
         return "citizen"  # "a secretary": an office job, not a minister
     by_head = _type_of_titles(title_types(specific)) if specific else None
-    by_phrase = next((t for t, _single, multi in _CUES if any(all(p in words for p in cue) for cue in multi)), None)
-    if by_phrase and by_head and by_phrase != by_head and len(words) > 2:
-        by_head = by_phrase  # "a customer service representative": a cue of several words before a one-word title
     if by_head == "government" and words[-1] in ("minister", "secretary") and by_org not in ("other", "government"):
         by_head = by_org  # "a minister with the Hale Church", "secretary of the Hale Union": not a cabinet post
     if by_head and len(specific) > 1:  # "an activist investor": the head noun, not its modifier
         last = _type_of_titles(title_types(specific[-1:])) or _type_of_words({specific[-1]})
         if last not in (by_head, "other", "citizen"):
             by_head = last
+    by_phrase = next((t for t, _single, multi in _CUES if any(all(p in words for p in cue) for cue in multi)), None)
+    if by_phrase and by_head and by_phrase != by_head and len(words) > 2:
+        by_head = by_phrase  # "a customer service representative": a cue of several words before a one-word title
     proper = " ".join(raw for _w, raw in kept[:-1] if raw[:1].isupper())
     if proper and words[-1] in _EXPERTS:  # "a Border Patrol tunneling expert": the expert of that body
         by_proper = org_type(proper) or _type_of_words(_words_of(proper))
@@ -425,6 +425,8 @@ def speaker_type(
     if by_title is None and name[:1].isupper() and (kind == "thing" or not _has_first_name(name)):
         by_title = org_type(name)
     found = by_title or _type_of_words(every)
+    if not by_title and found in ("civil_society", "company", "academic", "other") and not _PARTY_HEADS.isdisjoint(every):
+        found = "politics"  # "Nachman Shai of the Zionist Union party": a party's name ends in "party"
     if found in ("government", "company") and not by_title and "former" in every:
         found = "other"  # "who served as secretary of state": a former official speaks as something else
     if found in _MAY_RUN and not RUNNING.isdisjoint(every) and kind != "thing":
@@ -443,6 +445,8 @@ def speaker_type(
     return found  # staff of someone ("a spokesman for Tom Hale"): typed by whom they speak for
 
 
+# the word that ends a party's name ("the Zionist Union party", "the Labor Party's")
+_PARTY_HEADS = frozenset(("party", "party's", "party’s", "parties"))
 # "from Lee County", "of Brick": a home town after a name (not "of the Hale Institute")
 _HOME_TAG = re.compile(r"^(?:from|of|in)\s+(?=[A-Z])(?!The\s)")
 # "a longtime Clinton supporter": how a voter is described, but also an official's politics
