@@ -395,6 +395,9 @@ def speaker_type(
     if home:  # "Tom Hale, 18, from Lee County": where a person lives, not a county office
         appositions = [a for a in appositions if a not in home]
         every = (every - set().union(*map(_words_of, home))) | {PLACE_MARK}
+    placed = {w for a in appositions for m in _IN_COUNTY.finditer(a) for w in _words_of(m.group(1))}
+    if placed:  # "a Sanders volunteer in Richland County": where the role is held, not a county office
+        every = every - placed
     by_title = _type_of_titles([t for t in title_types if t != "party"]) or _type_of_titles(["politics"] if "party" in title_types else [])
     if by_title == "government" and (runs or _running(every)):
         return "politics"  # a governor running for office speaks as a candidate
@@ -445,6 +448,8 @@ def speaker_type(
     return found  # staff of someone ("a spokesman for Tom Hale"): typed by whom they speak for
 
 
+# "in Richland County", "from Lee County" inside a role phrase: a place
+_IN_COUNTY = re.compile(r"\b(?:in|from)\s+((?:[A-Z][\w.’'\-]*\s+){1,3}(?:County|Parish|Township|Borough))\b")
 # the word that ends a party's name ("the Zionist Union party", "the Labor Party's")
 _PARTY_HEADS = frozenset(("party", "party's", "party’s", "parties"))
 # "from Lee County", "of Brick": a home town after a name (not "of the Hale Institute")
