@@ -352,6 +352,17 @@ def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver, a
         principal = next((by_surname[w] for w in sorted(words) if w in by_surname and w not in own), None)
         if principal:
             record["speaker_type"] = principal
+            continue
+        people = {w for name, src in resolver.sources.items() if src.kind == "person" for w in name.lower().split()}
+        for apposition in (appositions or {}).get(record["speaker"], ()):
+            body = _BODY_SPOKESMAN.match(apposition.strip())
+            if body and not people & set(body.group(1).lower().split()):
+                record["speaker_type"] = "company"  # "a Tinder spokeswoman": the voice of a body no word types, most often a firm
+                break
+
+
+# "a Tinder spokeswoman", "the Hale Foods spokesman": the spokesperson of a body named before the title
+_BODY_SPOKESMAN = re.compile(r"^(?:a|an|the)\s+((?:[A-Z][\w.&’'\-]*\s+){1,4})(?:spokesman|spokeswoman|spokesperson|representative)$")
 
 
 # a name followed by a verb in the past or a negation: the mention is a whole clause
