@@ -16,7 +16,15 @@ import pandas as pd
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
-from .speaker_context import election_story, headline_names, ordinary_names, personal_quote, predicate_role, role_phrase, running_names
+from .speaker_context import (
+    election_story,
+    headline_names,
+    ordinary_names,
+    personal_quote,
+    predicate_role,
+    role_phrase,
+    running_names,
+)
 from .speaker_types import (
     AGE_MARK,
     BARE,
@@ -357,11 +365,11 @@ def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver, a
         for apposition in (appositions or {}).get(record["speaker"], ()):
             body = _BODY_SPOKESMAN.match(apposition.strip())
             if body and not people & set(body.group(1).lower().split()):
-                record["speaker_type"] = "company"  # "a Tinder spokeswoman": the voice of a body no word types, most often a firm
+                record["speaker_type"] = "company"  # "a Brixo spokeswoman": the voice of a body no word types, most often a firm
                 break
 
 
-# "a Tinder spokeswoman", "the Hale Foods spokesman": the spokesperson of a body named before the title
+# "a Brixo spokeswoman", "the Hale Foods spokesman": the spokesperson of a body named before the title
 _BODY_SPOKESMAN = re.compile(r"^(?:a|an|the)\s+((?:[A-Z][\w.&’'\-]*\s+){1,4})(?:spokesman|spokeswoman|spokesperson|representative)$")
 
 

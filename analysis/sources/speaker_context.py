@@ -59,7 +59,7 @@ VOTER = re.compile(
 JOURNALIST = re.compile(r"who\s+(?:also\s+|first\s+)?(?:reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column))\b")
 # irregular past forms of reporting verbs that close a clause ("the airline said Thursday")
 _SAID = frozenset("said told wrote spoke".split())
-# reporting verbs in the present that close a clause ("union members and leaders say")
+# reporting verbs in the present that close a clause ("the union's members say")
 _SAY = frozenset("say says argue argues note notes warn warns believe believe insist insists".split())
 _VERB_THEN_OBJECT = re.compile(r"^[a-z]+ed\s+(?:the|that|they|he|she|it|his|her|their|to|a|an|[A-Z])|^[a-z]+\s+(?:it|him|her|them|this|us|me)\b")
 
@@ -103,7 +103,7 @@ def role_phrase(apposition: str) -> str:
     if _FINITE.match(text) or (len(tokens) <= 6 and any((t.endswith(("ed", "s")) or t in _SAID) and lemma(t.lower()) for t in tokens[1:])):
         return ""  # "the Post reported", "the airline said Thursday": a clause
     if len(tokens) > 1 and tokens[-1].lower() in _SAY:
-        return ""  # "union members and leaders say": a clause that reports what others say
+        return ""  # "the union's members say": a clause that reports what others say
     return apposition
 
 

@@ -240,7 +240,7 @@ def _apposition_type(apposition: str) -> str | None:
     text = re.sub(r"^one\s+of\s+", "", _HEAD_END.sub("", text))  # "one of the site's best-known journalists"
     possessor = _POSSESSOR.match(text)
     if possessor:
-        org, head = possessor.group(1), _OF_ORG.split(possessor.group(2), maxsplit=1)[0]  # "Obama's envoy to the coalition"
+        org, head = possessor.group(1), _OF_ORG.split(possessor.group(2), maxsplit=1)[0]  # "President Ruiz's envoy to the talks"
     else:
         parts = _OF_ORG.split(text, maxsplit=1)
         head, org = parts[0], parts[1] if len(parts) > 1 else ""
@@ -256,7 +256,7 @@ def _apposition_type(apposition: str) -> str | None:
         org = ""  # "the owner of a shopping center": a body no name gives, an ordinary person's job
     by_org = (org_type(org) or _type_of_words(_words_of(org))) if org else "other"
     if org[:1].isupper() and not _PARTY_NAMES.isdisjoint(_words_of(org)):
-        by_org = "politics"  # "chairman of the Broward County GOP Executive Committee": a party body
+        by_org = "politics"  # "chair of the Marsh County GOP committee": a party body
     if words[-1] in ("member", "members") and "board" not in words and "civil_society" in (by_org, _type_of_words(set(words[:-1]))):
         return "citizen"  # "a member of the machinists' union", "a union member": the rank and file, as ordinary people
     if by_org == "media" and not _EXECUTIVE.isdisjoint(words) and "media" not in title_types(words):
@@ -275,7 +275,7 @@ def _apposition_type(apposition: str) -> str | None:
             by_head = last
     by_phrase = next((t for t, _single, multi in _CUES if any(all(p in words for p in cue) for cue in multi)), None)
     if by_phrase and by_head and by_phrase != by_head and len(words) > 2:
-        by_head = by_phrase  # "a customer service representative": a cue of several words before a one-word title
+        by_head = by_phrase  # "a sales representative": a cue of several words before a one-word title
     proper = " ".join(raw for _w, raw in kept[:-1] if raw[:1].isupper())
     if proper and words[-1] in _EXPERTS:  # "a Border Patrol tunneling expert": the expert of that body
         by_proper = org_type(proper) or _type_of_words(_words_of(proper))
@@ -392,11 +392,11 @@ def speaker_type(
         kind = "thing"
     every = set(words) | _words_of(name)
     home = [a for a in appositions if _HOME_TAG.match(a) and not org_type(_HOME_TAG.sub("", a))]
-    if home:  # "Tom Hale, 18, from Lee County": where a person lives, not a county office
+    if home:  # "Tom Hale, 18, from Marsh County": where a person lives, not a county office
         appositions = [a for a in appositions if a not in home]
         every = (every - set().union(*map(_words_of, home))) | {PLACE_MARK}
     placed = {w for a in appositions for m in _IN_COUNTY.finditer(a) for w in _words_of(m.group(1))}
-    if placed:  # "a Sanders volunteer in Richland County": where the role is held, not a county office
+    if placed:  # "a Hale volunteer in Marsh County": where the role is held, not a county office
         every = every - placed
     by_title = _type_of_titles([t for t in title_types if t != "party"]) or _type_of_titles(["politics"] if "party" in title_types else [])
     if by_title == "government" and (runs or _running(every)):
@@ -429,7 +429,7 @@ def speaker_type(
         by_title = org_type(name)
     found = by_title or _type_of_words(every)
     if not by_title and found in ("civil_society", "company", "academic", "other") and not _PARTY_HEADS.isdisjoint(every):
-        found = "politics"  # "Nachman Shai of the Zionist Union party": a party's name ends in "party"
+        found = "politics"  # "Dan Ortiz of the Green Union party": a party's name ends in "party"
     if found in ("government", "company") and not by_title and "former" in every:
         found = "other"  # "who served as secretary of state": a former official speaks as something else
     if found in _MAY_RUN and not RUNNING.isdisjoint(every) and kind != "thing":
@@ -448,11 +448,11 @@ def speaker_type(
     return found  # staff of someone ("a spokesman for Tom Hale"): typed by whom they speak for
 
 
-# "in Richland County", "from Lee County" inside a role phrase: a place
+# "in Marsh County", "from Pike County" inside a role phrase: a place
 _IN_COUNTY = re.compile(r"\b(?:in|from)\s+((?:[A-Z][\w.’'\-]*\s+){1,3}(?:County|Parish|Township|Borough))\b")
-# the word that ends a party's name ("the Zionist Union party", "the Labor Party's")
+# the word that ends a party's name ("the Green Union party", "the Labor Party's")
 _PARTY_HEADS = frozenset(("party", "party's", "party’s", "parties"))
-# "from Lee County", "of Brick": a home town after a name (not "of the Hale Institute")
+# "from Pike County", "of Dayton": a home town after a name (not "of the Hale Institute")
 _HOME_TAG = re.compile(r"^(?:from|of|in)\s+(?=[A-Z])(?!The\s)")
 # "a longtime Clinton supporter": how a voter is described, but also an official's politics
 _SUPPORTER = re.compile(r"^(?:a|an)\s+(?:[\w\-’']+\s+){0,3}(?:supporter|backer|fan|admirer)s?$")
