@@ -19,7 +19,7 @@ from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
 from .speaker_context import (
     election_story,
     headline_names,
-    ordinary_names,
+    ordinary_first_names,
     personal_quote,
     predicate_role,
     role_phrase,
@@ -230,7 +230,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
             row.mention = None
     titles = resolver.title_types_by_source()
     running = running_names(text)
-    ordinary = ordinary_names(text)  # introduced with an age or as one of a crowd anywhere
+    ordinary = ordinary_first_names(text)  # introduced with an age or as one of a crowd anywhere
     # sources whose own quoted words speak of their life ("I still live with my dad")
     personal = {r.speaker for r in rows if r.kind in ("direct", "partial") and personal_quote(text[r.start : r.end])}
     records = []
@@ -240,7 +240,8 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         source = resolver.sources.get(name)
         words = source.words if source else set()
         surname = name.split()[-1].lower() if name.split() else None
-        if surname in ordinary:
+        first = name.split()[0].lower() if len(name.split()) > 1 else ""
+        if surname in ordinary and (not first or not ordinary[surname] or first in ordinary[surname]):
             words = {*words, AGE_MARK}
         if name in personal:
             words = {*words, PERSONAL_MARK}

@@ -168,7 +168,7 @@ _RESIDENT = re.compile(
 
 
 # "Brian Meza, 22," or "John and Brian Meza, 22 and 19,": a full name with an age, anywhere in the article
-_AGED_NAME = re.compile(r"\b[A-Z][\w’'.\-]+\s+(?:[A-Z][\w’'.\-]+\s+){0,2}?([A-Z][\w’'\-]+),\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s")
+_AGED_NAME = re.compile(r"\b([A-Z][\w’'.\-]+)\s+(?:[A-Z][\w’'.\-]+\s+){0,2}?([A-Z][\w’'\-]+),\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s")
 # "Ann Cole is one of those factory workers", "Ann Cole was among the voters": one of a crowd of ordinary people
 _ONE_OF_CROWD = re.compile(
     r"\b([A-Z][\w’'\-]+)\s+(?:is|was)\s+(?:one\s+of|among)\s+(?:the\s+|those\s+|many\s+|several\s+|thousands\s+of\s+)?"
@@ -186,8 +186,27 @@ def ordinary_names(text: str) -> frozenset[str]:
     >>> sorted(ordinary_names("On Feb. 10, 2016, Sen. Ann Cole spoke. Tom Hale is one of the candidates."))
     []
     """
-    found = {m.group(1) for m in _AGED_NAME.finditer(text)} | {m.group(1) for m in _ONE_OF_CROWD.finditer(text)}
+    found = {m.group(2) for m in _AGED_NAME.finditer(text)} | {m.group(1) for m in _ONE_OF_CROWD.finditer(text)}
     return frozenset(re.sub(r"[’']s?$", "", name).lower() for name in found)
+
+
+def ordinary_first_names(text: str) -> dict[str, frozenset[str]]:
+    """For each last name of :func:`ordinary_names`, the lower-case first names the article
+    gives it with an age ("Ivanka Hale, 34," -> {"hale": {"ivanka"}}); empty when it gives
+    none ("Ann Cole is one of those factory workers"), so that another person of the family
+    named without an age ("Tom Hale") is not taken for an ordinary person too.
+
+    >>> ordinary_first_names("Ivanka Hale, 34, spoke. Ann Cole is one of those factory workers.")
+    {'cole': frozenset(), 'hale': frozenset({'ivanka'})}
+    """
+    firsts: dict[str, set[str]] = {name: set() for name in ordinary_names(text)}
+    for m in _AGED_NAME.finditer(text):
+        surname = re.sub(r"[’']s?$", "", m.group(2)).lower()
+        if surname in firsts and m.group(1) != m.group(2):
+            firsts[surname].add(m.group(1).lower())
+    for m in _ONE_OF_CROWD.finditer(text):  # a crowd member named by the last name: any first name
+        firsts[re.sub(r"[’']s?$", "", m.group(1)).lower()] = set()
+    return {name: frozenset(first) for name, first in sorted(firsts.items())}
 
 
 _PERSONAL = table("speaker_personal.toml")
@@ -274,15 +293,16 @@ def election_story(text: str) -> bool:
 
 
 def headline_names(text: str) -> frozenset[str]:
-    """The lower-case capitalised words of the article's headline: its first line when that is
-    short (at most 25 words), as news texts open ("Hale wins the primary."), else none.
+    """The lower-case capitalised words of the article's headline: the lines before its first
+    blank line (a title and a subtitle) when they are short (at most 40 words), as news texts
+    open ("Hale wins the primary."), else none.
 
-    >>> sorted(headline_names("Hale wins the Ohio primary.\\n\\nTom Hale won on Tuesday."))
-    ['hale', 'ohio']
+    >>> sorted(headline_names("Hale wins the Ohio primary;\\nCole concedes.\\n\\nTom Hale won on Tuesday."))
+    ['cole', 'hale', 'ohio']
     >>> headline_names("A long first paragraph " + "with many words " * 20 + "ends here.")
     frozenset()
     """
-    first = text.lstrip().split("\n", 1)[0]
-    if len(first.split()) > 25:
+    first = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0]
+    if len(first.split()) > 40:
         return frozenset()
     return frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w\-]+", first)) - {"the", "a", "an"}
