@@ -278,7 +278,8 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         types = given.get(record["speaker"])
         if types:
             record["speaker_type"] = max(sorted(set(types)), key=types.count)
-    _staff_take_their_principal_type(records, resolver, {n: [*a, *entity_roles.appositions_of(n)] for n, a in appositions.items()})
+    staff_appositions = {n: [*a, *entity_roles.appositions_of(n)] for n, a in appositions.items()}
+    _staff_take_their_principal_type(records, resolver, staff_appositions)
     # a person named bare: the type the story's other named people have most often
     people = {r["speaker"]: r["speaker_type"] for r in records if r["named"] and r["speaker_type"] != BARE}
     default = story_type(list(people.values()))
@@ -288,6 +289,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         for record in records:
             if record["speaker_type"] == BARE:
                 record["speaker_type"] = _bare_person_type(record["speaker"], default, election, headline, record["speaker"] in writers)
+        _staff_take_their_principal_type(records, resolver, staff_appositions)  # the staff of a person typed just now
     records.sort(key=lambda r: (r["start"], r["end"]))
     return records
 

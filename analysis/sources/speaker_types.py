@@ -162,6 +162,8 @@ def apposition_type(apposition: str) -> str | None:
     ('politics', 'citizen')
     """
     found = _apposition_type(apposition)
+    if _CHALLENGER.search(apposition):
+        return "politics"  # "a law professor who is challenging Rep. Ann Cole": a candidate, whatever the job
     who = apposition.find(" who ")
     if found in (None, "citizen") and who > 0:  # "an adoptee who founded the advocacy organization Hale Kin"
         by_clause = _apposition_type(apposition[who + 1 :])
@@ -177,6 +179,8 @@ def apposition_type(apposition: str) -> str | None:
     return found
 
 
+# "who is challenging Rep. Cole", "who is running for mayor", "who is seeking re-election": a candidate
+_CHALLENGER = re.compile(r"\bwho\s+(?:is|was)\s+(?:now\s+)?(?:challenging|running\s+(?:for|against)|seeking\s+(?:re-?election|the\s+\w+\s+nomination|office))\b")
 # the second role of two joined by "and" ("a lobbyist and a Republican former congressman")
 _SECOND_ROLE = re.compile(r"^(?:a|an|the)\s(?:[\w\-’']+\s){1,4}?and\s((?:a|an)\s[^,;]+)")
 _FORMER = re.compile(r"\b(?:former|retired|onetime|one-time|erstwhile)\s|\bex-", re.I)
@@ -391,6 +395,8 @@ def speaker_type(
     if is_place:  # one word the gazetteers do not know as a place ("Statista"): an organisation
         kind = "thing"
     every = set(words) | _words_of(name)
+    if kind == "person":
+        every -= _PLATFORMS  # "Hale's Twitter account": where a person writes, not a firm they speak for
     home = [a for a in appositions if _HOME_TAG.match(a) and not org_type(_HOME_TAG.sub("", a))]
     if home:  # "Tom Hale, 18, from Marsh County": where a person lives, not a county office
         appositions = [a for a in appositions if a not in home]
@@ -450,6 +456,8 @@ def speaker_type(
 
 # "in Marsh County", "from Pike County" inside a role phrase: a place
 _IN_COUNTY = re.compile(r"\b(?:in|from)\s+((?:[A-Z][\w.’'\-]*\s+){1,3}(?:County|Parish|Township|Borough))\b")
+# brands of the platforms people post on: words of a firm only when they name the source itself
+_PLATFORMS = frozenset("twitter facebook instagram youtube".split())
 # the word that ends a party's name ("the Green Union party", "the Labor Party's")
 _PARTY_HEADS = frozenset(("party", "party's", "party’s", "parties"))
 # "from Pike County", "of Dayton": a home town after a name (not "of the Hale Institute")
