@@ -118,3 +118,19 @@ def test_a_person_with_an_age_stays_an_ordinary_person_beside_a_campaign_of_thei
     text = ('Ann Cole, 34, of Dayton, wants to save the town library. "I grew up in that building," she said. '
             "Cole's campaign has 300 names so far.")
     assert _type_of(text, "Ann Cole") == "citizen"
+
+
+def test_staff_take_the_type_of_a_principal_typed_from_the_story():
+    text = ELECTION + '"We will win," Tom Hale said. "He is right," said Ann Cole, a longtime aide to Hale.'
+    assert _type_of(text, "Tom Hale") == "politics"
+    assert _type_of(text, "Ann Cole") == "politics"
+
+
+def test_a_persons_twitter_account_does_not_make_them_a_firm():
+    assert speaker_type("Tom Hale", {"tom", "hale", "twitter", "account"}, kind="person") != "company"
+    assert speaker_type("Brixo", {"brixo", "twitter"}, kind="thing") == "company"
+
+
+def test_one_who_is_challenging_someone_is_a_candidate_whatever_their_job():
+    assert apposition_type("a chemistry teacher who is challenging Sen. Ann Cole") == "politics"
+    assert apposition_type("a law professor at Marsh State University") == "academic"

@@ -163,7 +163,7 @@ def apposition_type(apposition: str) -> str | None:
     """
     found = _apposition_type(apposition)
     if _CHALLENGER.search(apposition):
-        return "politics"  # "a law professor who is challenging Rep. Ann Cole": a candidate, whatever the job
+        return "politics"  # "a chemistry teacher who is challenging Sen. Ann Cole": a candidate, whatever the job
     who = apposition.find(" who ")
     if found in (None, "citizen") and who > 0:  # "an adoptee who founded the advocacy organization Hale Kin"
         by_clause = _apposition_type(apposition[who + 1 :])
