@@ -134,3 +134,10 @@ def test_a_persons_twitter_account_does_not_make_them_a_firm():
 def test_one_who_is_challenging_someone_is_a_candidate_whatever_their_job():
     assert apposition_type("a chemistry teacher who is challenging Sen. Ann Cole") == "politics"
     assert apposition_type("a law professor at Marsh State University") == "academic"
+
+
+def test_a_person_named_bare_beside_officials_is_no_official():
+    text = ('"The road stays closed until noon," Police Chief Ann Cole said on Friday. '
+            '"It was very loud," Tom Hale said.')
+    assert _type_of(text, "Ann Cole") == "government"
+    assert _type_of(text, "Tom Hale") == "citizen"

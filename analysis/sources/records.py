@@ -323,9 +323,16 @@ def _bare_person_type(name: str, default: str, election: bool, headline: frozens
         return "politics"
     if writer:
         return "media"
+    if default in _ROLE_INTRODUCED and not election:
+        return "citizen"  # officials, experts, journalists and activists come with their role
     if default != "other":
         return default
     return "politics" if election else "citizen"
+
+
+# the kinds of source reporters introduce by their role ("Police Chief Ann Cole", "Tom Hale, a
+# professor of law"): in a story that quotes them, a person named with no role is not one of them
+_ROLE_INTRODUCED = frozenset(("government", "academic", "media", "civil_society"))
 
 
 # "a spokesman for Mrs. Clinton", "Mrs. Clinton's communications director": whose staff a source is
