@@ -141,3 +141,10 @@ def test_a_person_named_bare_beside_officials_is_no_official():
             '"It was very loud," Tom Hale said.')
     assert _type_of(text, "Ann Cole") == "government"
     assert _type_of(text, "Tom Hale") == "citizen"
+
+
+def test_a_supporter_of_someone_is_typed_by_the_other_words_around_the_name():
+    words = {"former", "governor", "ann", "cole", "an", "early", "supporter", "of", "hale"}
+    assert speaker_type("Ann Cole", words, appositions=("an early supporter of Hale",), kind="person") == "politics"
+    words = {"ann", "cole", "a", "longtime", "supporter", "of", "hale"}
+    assert speaker_type("Ann Cole", words, appositions=("a longtime supporter of Hale",), kind="person") == "citizen"

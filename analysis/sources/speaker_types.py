@@ -463,7 +463,7 @@ _PARTY_HEADS = frozenset(("party", "party's", "party’s", "parties"))
 # "from Pike County", "of Dayton": a home town after a name (not "of the Hale Institute")
 _HOME_TAG = re.compile(r"^(?:from|of|in)\s+(?=[A-Z])(?!The\s)")
 # "a longtime Clinton supporter": how a voter is described, but also an official's politics
-_SUPPORTER = re.compile(r"^(?:a|an)\s+(?:[\w\-’']+\s+){0,3}(?:supporter|backer|fan|admirer)s?$")
+_SUPPORTER = re.compile(r"^(?:a|an)\s+(?:[\w\-’']+\s+){0,3}(?:supporter|backer|fan|admirer)s?(?:\s+(?:of|for)\s+[^,;]{1,60})?$")
 # "now director of ...", "... and currently president of ...", "who is now a program officer ...": the role held now
 _NOW = re.compile(r"(?:^|\bwho\s+(?:is|serves\s+as)\s+|,?\s+and\s+|,\s+)(?:now|currently)\s+(?:serves\s+as\s+|is\s+)?(.+)$")
 
