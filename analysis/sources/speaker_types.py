@@ -10,10 +10,14 @@ source the article shows running for office anywhere (:func:`running_names`: "Pe
 campaign", "nominee Tim Kaine", "voted for Kasich") speaks as a candidate. A place speaking
 is its government; a source with no name is ``unnamed``. What no evidence types: a person
 described around the name ("Ann Cole of Dayton", "who lives nearby") is an ordinary person
-quoted, a citizen; a person named bare ("Tom Hale said") takes the type the story's other
-named people have most often, politicians counting twice (:func:`story_type`: in a campaign
-story a politician, in a story about a strike a union member), ``other`` when the story
-types nobody; a role the source no longer holds ("a former broadcast journalist", "Former
+quoted, a citizen; a person named bare ("Tom Hale said") is decided in
+:mod:`analysis.sources.records` from the whole article: in an election story (its words,
+:func:`analysis.sources.speaker_context.election_story`) one its headline names is a
+politician; one quoted from what they wrote is a journalist; else the type the story's other
+named people have most often, politicians counting twice (:func:`story_type`), except that
+outside an election story a person named bare beside officials, experts, journalists or
+activists (who come with their role) is an ordinary person; when the story types nobody, a
+politician in an election story and a citizen elsewhere; a role the source no longer holds ("a former broadcast journalist", "Former
 Secretary of State") types nobody, the role held now ("now director of ...") does; an
 organisation named bare is a company; ``other`` is also kept for the roles listed as such
 (artists, athletes, celebrities).
