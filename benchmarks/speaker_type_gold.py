@@ -21,13 +21,16 @@ def _name_words(name: str) -> list[str]:
     return [w for w in words if w and w not in ("the", "mr", "mrs", "ms", "dr")]
 
 
-def load_gold_types(path: Path) -> list[tuple[str, str, str]]:
-    """(article id, speaker, type) rows of the hand-checked table; ``#`` lines are comments."""
+def load_gold_types(path: Path, batch: str | None = None) -> list[tuple[str, str, str]]:
+    """(article id, speaker, type) rows of the hand-checked table; ``#`` lines are comments.
+    ``batch``: only the rows of that batch (the optional ``batch`` column; ``""`` = the rows
+    without one)."""
     import csv
 
     with path.open(encoding="utf-8") as fh:
         lines = [line for line in fh if not line.startswith("#")]
-    return [(r["article_id"], r["speaker"], r["type"]) for r in csv.DictReader(lines)]
+    return [(r["article_id"], r["speaker"], r["type"]) for r in csv.DictReader(lines)
+            if batch is None or (r.get("batch") or "") == batch]
 
 
 def find_speaker(gold_name: str, predicted: dict[str, str]) -> str | None:
@@ -80,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     ``eval_attribution.py``), and list the wrong ones (names and types only) with ``--errors``.
 
     ``python benchmarks/speaker_type_gold.py --split train --errors``;
-    ``--table FILE`` scores another table of the same columns (a new batch before it is added).
+    ``--table FILE`` scores another table of the same columns (a new batch before it is added);
+    ``--batch NAME`` scores one batch of the table alone (``--batch ""``: the unmarked rows).
     """
     import argparse
     import sys
@@ -91,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Speaker types on a hand-typed table (types only).")
     parser.add_argument("--split", choices=sorted(GOLD_TYPES_BY_SPLIT), default="train")
     parser.add_argument("--table", metavar="FILE", help="a table of the same columns (default: the split's)")
+    parser.add_argument("--batch", metavar="NAME", help="only the rows of this batch ('' = rows without one)")
     parser.add_argument("--errors", action="store_true", help="list the wrong and the missing rows")
     args = parser.parse_args(argv)
     path = devdata_path(None, args.split)
@@ -98,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: devdata not found at {path}")
         return 0
     table = Path(args.table) if args.table else GOLD_TYPES_BY_SPLIT[args.split]
-    rows = load_gold_types(table)
+    rows = load_gold_types(table, args.batch)
     wanted = {doc_id for doc_id, _name, _type in rows}
     articles = [a for a in load_articles(path) if a.doc_id in wanted]
     extract = load_extractor()

@@ -48,8 +48,9 @@ TYPE_CASES = [
                  id="governor-in-a-list-of-candidates"),
     pytest.param("The bridge reopened on Monday. The ferry operator, Grey Gull Lines, said fares would rise.", "company",
                  id="role-opening-the-sentence-before-the-name"),
-    # no role, and no other source in the story to take a type from
-    pytest.param("After the vote, Tom Hale said fares would rise.", "other", id="no-role-before-the-name"),
+    # no role, and no other source in the story to take a type from: outside an election
+    # story, a person named bare is an ordinary person quoted
+    pytest.param("After the vote, Tom Hale said fares would rise.", "citizen", id="no-role-before-the-name"),
 ]
 
 

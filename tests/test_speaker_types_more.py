@@ -133,7 +133,7 @@ def test_a_person_named_bare_takes_the_type_the_story_quotes_most():
          '"It is a good day," said Tom Hale.', "politics"),
         ('"The plant gave us work," said Ann Cole, 52. "We will miss it," said Dan Ortiz of Dayton. '
          '"It is a sad day," said Tom Hale.', "citizen"),
-        ('"It is a sad day," said Tom Hale.', "other"),
+        ('"It is a sad day," said Tom Hale.', "citizen"),
     ],
     ids=["campaign-story", "story-of-residents", "nobody-typed"],
 )

@@ -16,7 +16,15 @@ import pandas as pd
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
-from .speaker_context import ordinary_names, personal_quote, predicate_role, role_phrase, running_names
+from .speaker_context import (
+    election_story,
+    headline_names,
+    ordinary_first_names,
+    personal_quote,
+    predicate_role,
+    role_phrase,
+    running_names,
+)
 from .speaker_types import (
     AGE_MARK,
     BARE,
@@ -170,7 +178,7 @@ _OWNER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z][\w\-]*)[’']s?$")
 _ROLE_OF_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w\-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s+){0,5}[A-Z][\w.&’'\-]*),\s*$")
 # "Its president, " / "their spokesman, " right before a name: the role in the body named last
 _ITS_ROLE_BEFORE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
-_ROLE_BEFORE = re.compile(_SENTENCE_START[:-1] + r"|[’']s\s+|\b(?:a|an|the)\s+)" + _ROLE_THEN_COMMA)
+_ROLE_BEFORE = re.compile(_SENTENCE_START[:-1] + r"|[’']s\s+|\b(?:a|an|the|another|his|her|their)\s+)" + _ROLE_THEN_COMMA)
 
 
 def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, list], sent_spans, resolve_pronouns: bool) -> list[dict]:
@@ -222,7 +230,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
             row.mention = None
     titles = resolver.title_types_by_source()
     running = running_names(text)
-    ordinary = ordinary_names(text)  # introduced with an age or as one of a crowd anywhere
+    ordinary = ordinary_first_names(text)  # introduced with an age or as one of a crowd anywhere
     # sources whose own quoted words speak of their life ("I still live with my dad")
     personal = {r.speaker for r in rows if r.kind in ("direct", "partial") and personal_quote(text[r.start : r.end])}
     records = []
@@ -232,7 +240,8 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         source = resolver.sources.get(name)
         words = source.words if source else set()
         surname = name.split()[-1].lower() if name.split() else None
-        if surname in ordinary:
+        first = name.split()[0].lower() if len(name.split()) > 1 else ""
+        if surname in ordinary and (not first or not ordinary[surname] or first in ordinary[surname]):
             words = {*words, AGE_MARK}
         if name in personal:
             words = {*words, PERSONAL_MARK}
@@ -269,15 +278,61 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         types = given.get(record["speaker"])
         if types:
             record["speaker_type"] = max(sorted(set(types)), key=types.count)
-    _staff_take_their_principal_type(records, resolver, {n: [*a, *entity_roles.appositions_of(n)] for n, a in appositions.items()})
+    staff_appositions = {n: [*a, *entity_roles.appositions_of(n)] for n, a in appositions.items()}
+    _staff_take_their_principal_type(records, resolver, staff_appositions)
     # a person named bare: the type the story's other named people have most often
     people = {r["speaker"]: r["speaker_type"] for r in records if r["named"] and r["speaker_type"] != BARE}
     default = story_type(list(people.values()))
-    for record in records:
-        if record["speaker_type"] == BARE:
-            record["speaker_type"] = default
+    if any(record["speaker_type"] == BARE for record in records):
+        election, headline = election_story(text), headline_names(text)
+        writers = {r["speaker"] for r in records if r["speaker_type"] == BARE and _writes_as_journalist(text, r)}
+        for record in records:
+            if record["speaker_type"] == BARE:
+                record["speaker_type"] = _bare_person_type(record["speaker"], default, election, headline, record["speaker"] in writers)
+        _staff_take_their_principal_type(records, resolver, staff_appositions)  # the staff of a person typed just now
     records.sort(key=lambda r: (r["start"], r["end"]))
     return records
+
+
+# what a writer writes that is no article: "wrote on Twitter", "wrote in a letter", "writes in his book"
+_NOT_AN_ARTICLE = re.compile(
+    r"\s*(?:[A-Z][\w.’'\-]*\s+){0,3}(?:on|in)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\w\-]+\s+){0,2}?"
+    r"(?:Twitter|Facebook|Instagram|letter|statement|memo|post|posting|tweet|e-?mail|message|book|memoir|filing|complaint|report|note|essay|op-ed)\b"
+)
+
+
+def _writes_as_journalist(text: str, record: dict) -> bool:
+    """True when a statement of a person the article names with nothing that types them is
+    something they wrote, not on social media, in a letter or a book: "wrote Ann Cole in The
+    Courier", "Ann Cole writes": how reports quote a journalist or a columnist."""
+    if lemma(record["cue"].split()[0].lower()) != "write" if record["cue"].split() else True:
+        return False
+    after = max(record["cue_end"], record["speaker_end"])
+    return not _NOT_AN_ARTICLE.match(text, after)
+
+
+def _bare_person_type(name: str, default: str, election: bool, headline: frozenset[str], writer: bool = False) -> str:
+    """The type of a person the article names with nothing that types them: in an election
+    story, one named in the headline is a politician (the story is about them); one quoted from
+    what they wrote (``writer``, see ``_writes_as_journalist``) is a journalist; else the type
+    the story's other named people have most often (``default``, see ``story_type``); when that
+    does not tell, a politician in an election story and an ordinary person elsewhere, the way
+    reporters name the people they quote without a role."""
+    surname = name.split()[-1].lower() if name.split() else ""
+    if election and surname in headline:
+        return "politics"
+    if writer:
+        return "media"
+    if default in _ROLE_INTRODUCED and not election:
+        return "citizen"  # officials, experts, journalists and activists come with their role
+    if default != "other":
+        return default
+    return "politics" if election else "citizen"
+
+
+# the kinds of source reporters introduce by their role ("Police Chief Ann Cole", "Tom Hale, a
+# professor of law"): in a story that quotes them, a person named with no role is not one of them
+_ROLE_INTRODUCED = frozenset(("government", "academic", "media", "civil_society"))
 
 
 # "a spokesman for Mrs. Clinton", "Mrs. Clinton's communications director": whose staff a source is
@@ -315,6 +370,17 @@ def _staff_take_their_principal_type(records: list[dict], resolver: _Resolver, a
         principal = next((by_surname[w] for w in sorted(words) if w in by_surname and w not in own), None)
         if principal:
             record["speaker_type"] = principal
+            continue
+        people = {w for name, src in resolver.sources.items() if src.kind == "person" for w in name.lower().split()}
+        for apposition in (appositions or {}).get(record["speaker"], ()):
+            body = _BODY_SPOKESMAN.match(apposition.strip())
+            if body and not people & set(body.group(1).lower().split()):
+                record["speaker_type"] = "company"  # "a Brixo spokeswoman": the voice of a body no word types, most often a firm
+                break
+
+
+# "a Brixo spokeswoman", "the Hale Foods spokesman": the spokesperson of a body named before the title
+_BODY_SPOKESMAN = re.compile(r"^(?:a|an|the)\s+((?:[A-Z][\w.&’'\-]*\s+){1,4})(?:spokesman|spokeswoman|spokesperson|representative)$")
 
 
 # a name followed by a verb in the past or a negation: the mention is a whole clause

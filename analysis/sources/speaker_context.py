@@ -24,7 +24,7 @@ _CLAUSE_START = frozenset(
     "shown".split()
 )
 # a verb before any "who": the phrase is a clause ("the two million members of the union would ...")
-_FINITE = re.compile(r"^(?:(?!\bwho\b|\bwhich\b|\bthat\b).)*?\b(?:would|will|could|should|might|must|is|are|was|were|has|have|had)\b")
+_FINITE = re.compile(r"^(?:(?!\bwho\b|\bwhich\b|\bthat\b).)*?\b(?:would|will|could|should|might|must|can|cannot|may|is|are|was|were|has|have|had)\b")
 # words in -ing that open a role ("managing director", "visiting fellow")
 _ROLE_ING = frozenset(
     "managing acting leading founding outgoing incoming visiting ranking presiding polling consulting "
@@ -59,6 +59,8 @@ VOTER = re.compile(
 JOURNALIST = re.compile(r"who\s+(?:also\s+|first\s+)?(?:reported|reports|covers|covered|hosts|hosted|anchors|edits|writes\s+(?:for|a\s+column))\b")
 # irregular past forms of reporting verbs that close a clause ("the airline said Thursday")
 _SAID = frozenset("said told wrote spoke".split())
+# reporting verbs in the present that close a clause ("the union's members say")
+_SAY = frozenset("say says argue argues note notes warn warns believe believe insist insists".split())
 _VERB_THEN_OBJECT = re.compile(r"^[a-z]+ed\s+(?:the|that|they|he|she|it|his|her|their|to|a|an|[A-Z])|^[a-z]+\s+(?:it|him|her|them|this|us|me)\b")
 
 
@@ -100,6 +102,8 @@ def role_phrase(apposition: str) -> str:
     tokens = text.split()
     if _FINITE.match(text) or (len(tokens) <= 6 and any((t.endswith(("ed", "s")) or t in _SAID) and lemma(t.lower()) for t in tokens[1:])):
         return ""  # "the Post reported", "the airline said Thursday": a clause
+    if len(tokens) > 1 and tokens[-1].lower() in _SAY:
+        return ""  # "the union's members say": a clause that reports what others say
     return apposition
 
 
@@ -118,7 +122,7 @@ _RUNNING_NAME = re.compile(
     # "Clark, a retired general, is a surrogate for ..."
     rf"|\b({_NAME})(?:,[^,;.]{{0,120}},)?\s+(?:is|was|has\s+been)\s+(?:a|an|one)\s+(?:[\w\-]+\s+){{0,2}}surrogates?\b"
     # "Gov. Ann Cole is joining her running mate ..."
-    rf"|\b({_NAME})(?:\s+[a-z]+){{0,3}}\s+(?:his|her)\s+running\s+mate\b"
+    rf"|\b({_NAME})(?=(?:\s+[a-z]+){{0,3}}\s+(?:his|her)\s+running\s+mate\b)"
     # "Mrs. Cole said on the stump", "Hale told voters on the campaign trail", "Hale's stump speech"
     rf"|\b({_NAME})(?:[’']s?\s+stump\s+speech|\s+(?:[a-z]+\s+){{0,8}}?on\s+the\s+(?:stump|campaign\s+trail)\b)"
     # "voted for Kasich", "his endorsement of Ted Cruz"
@@ -164,7 +168,7 @@ _RESIDENT = re.compile(
 
 
 # "Brian Meza, 22," or "John and Brian Meza, 22 and 19,": a full name with an age, anywhere in the article
-_AGED_NAME = re.compile(r"\b[A-Z][\w’'.\-]+\s+(?:[A-Z][\w’'.\-]+\s+){0,2}?([A-Z][\w’'\-]+),\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s")
+_AGED_NAME = re.compile(r"\b([A-Z][\w’'.\-]+)\s+(?:[A-Z][\w’'.\-]+\s+){0,2}?([A-Z][\w’'\-]+),\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s")
 # "Ann Cole is one of those factory workers", "Ann Cole was among the voters": one of a crowd of ordinary people
 _ONE_OF_CROWD = re.compile(
     r"\b([A-Z][\w’'\-]+)\s+(?:is|was)\s+(?:one\s+of|among)\s+(?:the\s+|those\s+|many\s+|several\s+|thousands\s+of\s+)?"
@@ -182,8 +186,27 @@ def ordinary_names(text: str) -> frozenset[str]:
     >>> sorted(ordinary_names("On Feb. 10, 2016, Sen. Ann Cole spoke. Tom Hale is one of the candidates."))
     []
     """
-    found = {m.group(1) for m in _AGED_NAME.finditer(text)} | {m.group(1) for m in _ONE_OF_CROWD.finditer(text)}
+    found = {m.group(2) for m in _AGED_NAME.finditer(text)} | {m.group(1) for m in _ONE_OF_CROWD.finditer(text)}
     return frozenset(re.sub(r"[’']s?$", "", name).lower() for name in found)
+
+
+def ordinary_first_names(text: str) -> dict[str, frozenset[str]]:
+    """For each last name of :func:`ordinary_names`, the lower-case first names the article
+    gives it with an age ("Ivanka Hale, 34," -> {"hale": {"ivanka"}}); empty when it gives
+    none ("Ann Cole is one of those factory workers"), so that another person of the family
+    named without an age ("Tom Hale") is not taken for an ordinary person too.
+
+    >>> ordinary_first_names("Ivanka Hale, 34, spoke. Ann Cole is one of those factory workers.")
+    {'cole': frozenset(), 'hale': frozenset({'ivanka'})}
+    """
+    firsts: dict[str, set[str]] = {name: set() for name in ordinary_names(text)}
+    for m in _AGED_NAME.finditer(text):
+        surname = re.sub(r"[’']s?$", "", m.group(2)).lower()
+        if surname in firsts and m.group(1) != m.group(2):
+            firsts[surname].add(m.group(1).lower())
+    for m in _ONE_OF_CROWD.finditer(text):  # a crowd member named by the last name: any first name
+        firsts[re.sub(r"[’']s?$", "", m.group(1)).lower()] = set()
+    return {name: frozenset(first) for name, first in sorted(firsts.items())}
 
 
 _PERSONAL = table("speaker_personal.toml")
@@ -246,3 +269,40 @@ def _types_someone(phrase: str) -> bool:
     from .speaker_types import _type_of_words  # the type cues live there (it imports this module)
 
     return _type_of_words(_words_of(phrase)) != "other"
+
+
+_ELECTION_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, table("speaker_titles.toml")["election_words"]), key=len, reverse=True)) + r")\b", re.I
+)
+#: Election words per 1,000 words from which an article is an election story (``election_story``).
+ELECTION_DENSITY = 8.0
+
+
+def election_story(text: str) -> bool:
+    """True when the article is about an election: it uses the words of one (campaign,
+    candidates, primary, voters, GOP ...; ``election_words`` in speaker_titles.toml) at least
+    :data:`ELECTION_DENSITY` times per 1,000 words, and three times at least.
+
+    >>> election_story("The campaign said the candidate won the primary; GOP voters cheered.")
+    True
+    >>> election_story("The plant will close in May, the company said, and 300 workers will lose their jobs.")
+    False
+    """
+    words, found = len(text.split()), len(_ELECTION_WORD.findall(text))
+    return found >= 3 and found * 1000 / words >= ELECTION_DENSITY
+
+
+def headline_names(text: str) -> frozenset[str]:
+    """The lower-case capitalised words of the article's headline: the lines before its first
+    blank line (a title and a subtitle) when they are short (at most 40 words), as news texts
+    open ("Hale wins the primary."), else none.
+
+    >>> sorted(headline_names("Hale wins the Ohio primary;\\nCole concedes.\\n\\nTom Hale won on Tuesday."))
+    ['cole', 'hale', 'ohio']
+    >>> headline_names("A long first paragraph " + "with many words " * 20 + "ends here.")
+    frozenset()
+    """
+    first = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0]
+    if len(first.split()) > 40:
+        return frozenset()
+    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w\-]+", first)) - {"the", "a", "an"}

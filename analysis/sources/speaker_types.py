@@ -10,10 +10,14 @@ source the article shows running for office anywhere (:func:`running_names`: "Pe
 campaign", "nominee Tim Kaine", "voted for Kasich") speaks as a candidate. A place speaking
 is its government; a source with no name is ``unnamed``. What no evidence types: a person
 described around the name ("Ann Cole of Dayton", "who lives nearby") is an ordinary person
-quoted, a citizen; a person named bare ("Tom Hale said") takes the type the story's other
-named people have most often, politicians counting twice (:func:`story_type`: in a campaign
-story a politician, in a story about a strike a union member), ``other`` when the story
-types nobody; a role the source no longer holds ("a former broadcast journalist", "Former
+quoted, a citizen; a person named bare ("Tom Hale said") is decided in
+:mod:`analysis.sources.records` from the whole article: in an election story (its words,
+:func:`analysis.sources.speaker_context.election_story`) one its headline names is a
+politician; one quoted from what they wrote is a journalist; else the type the story's other
+named people have most often, politicians counting twice (:func:`story_type`), except that
+outside an election story a person named bare beside officials, experts, journalists or
+activists (who come with their role) is an ordinary person; when the story types nobody, a
+politician in an election story and a citizen elsewhere; a role the source no longer holds ("a former broadcast journalist", "Former
 Secretary of State") types nobody, the role held now ("now director of ...") does; an
 organisation named bare is a company; ``other`` is also kept for the roles listed as such
 (artists, athletes, celebrities).
@@ -162,6 +166,8 @@ def apposition_type(apposition: str) -> str | None:
     ('politics', 'citizen')
     """
     found = _apposition_type(apposition)
+    if _CHALLENGER.search(apposition):
+        return "politics"  # "a chemistry teacher who is challenging Sen. Ann Cole": a candidate, whatever the job
     who = apposition.find(" who ")
     if found in (None, "citizen") and who > 0:  # "an adoptee who founded the advocacy organization Hale Kin"
         by_clause = _apposition_type(apposition[who + 1 :])
@@ -177,6 +183,8 @@ def apposition_type(apposition: str) -> str | None:
     return found
 
 
+# "who is challenging Rep. Cole", "who is running for mayor", "who is seeking re-election": a candidate
+_CHALLENGER = re.compile(r"\bwho\s+(?:is|was)\s+(?:now\s+)?(?:challenging|running\s+(?:for|against)|seeking\s+(?:re-?election|the\s+\w+\s+nomination|office))\b")
 # the second role of two joined by "and" ("a lobbyist and a Republican former congressman")
 _SECOND_ROLE = re.compile(r"^(?:a|an|the)\s(?:[\w\-’']+\s){1,4}?and\s((?:a|an)\s[^,;]+)")
 _FORMER = re.compile(r"\b(?:former|retired|onetime|one-time|erstwhile)\s|\bex-", re.I)
@@ -240,7 +248,7 @@ def _apposition_type(apposition: str) -> str | None:
     text = re.sub(r"^one\s+of\s+", "", _HEAD_END.sub("", text))  # "one of the site's best-known journalists"
     possessor = _POSSESSOR.match(text)
     if possessor:
-        org, head = possessor.group(1), possessor.group(2)
+        org, head = possessor.group(1), _OF_ORG.split(possessor.group(2), maxsplit=1)[0]  # "President Ruiz's envoy to the talks"
     else:
         parts = _OF_ORG.split(text, maxsplit=1)
         head, org = parts[0], parts[1] if len(parts) > 1 else ""
@@ -255,10 +263,12 @@ def _apposition_type(apposition: str) -> str | None:
     if _SOME_BODY.match(org):
         org = ""  # "the owner of a shopping center": a body no name gives, an ordinary person's job
     by_org = (org_type(org) or _type_of_words(_words_of(org))) if org else "other"
+    if org[:1].isupper() and not _PARTY_NAMES.isdisjoint(_words_of(org)):
+        by_org = "politics"  # "chair of the Marsh County GOP committee": a party body
     if words[-1] in ("member", "members") and "board" not in words and "civil_society" in (by_org, _type_of_words(set(words[:-1]))):
         return "citizen"  # "a member of the machinists' union", "a union member": the rank and file, as ordinary people
-    if by_org == "media" and not _EXECUTIVE.isdisjoint(words):
-        return "company"  # "chairman of Fox Networks": the business side of an outlet
+    if by_org == "media" and not _EXECUTIVE.isdisjoint(words) and "media" not in title_types(words):
+        return "company"  # "chairman of Fox Networks": the business side of an outlet (not "the editor in chief of ...")
     if by_org == "company" and not (_MARKET_WATCHERS | _EXECUTIVE).isdisjoint(words):
         return "company"  # "an analyst at Harwick Capital Markets", "president and publisher of Hale Publishing"
     specific = tuple(w for w in words if w not in _GENERIC)
@@ -271,6 +281,9 @@ def _apposition_type(apposition: str) -> str | None:
         last = _type_of_titles(title_types(specific[-1:])) or _type_of_words({specific[-1]})
         if last not in (by_head, "other", "citizen"):
             by_head = last
+    by_phrase = next((t for t, _single, multi in _CUES if any(all(p in words for p in cue) for cue in multi)), None)
+    if by_phrase and by_head and by_phrase != by_head and len(words) > 2:
+        by_head = by_phrase  # "a sales representative": a cue of several words before a one-word title
     proper = " ".join(raw for _w, raw in kept[:-1] if raw[:1].isupper())
     if proper and words[-1] in _EXPERTS:  # "a Border Patrol tunneling expert": the expert of that body
         by_proper = org_type(proper) or _type_of_words(_words_of(proper))
@@ -386,6 +399,15 @@ def speaker_type(
     if is_place:  # one word the gazetteers do not know as a place ("Statista"): an organisation
         kind = "thing"
     every = set(words) | _words_of(name)
+    if kind == "person":
+        every -= _PLATFORMS  # "Hale's Twitter account": where a person writes, not a firm they speak for
+    home = [a for a in appositions if _HOME_TAG.match(a) and not org_type(_HOME_TAG.sub("", a))]
+    if home:  # "Tom Hale, 18, from Marsh County": where a person lives, not a county office
+        appositions = [a for a in appositions if a not in home]
+        every = (every - set().union(*map(_words_of, home))) | {PLACE_MARK}
+    placed = {w for a in appositions for m in _IN_COUNTY.finditer(a) for w in _words_of(m.group(1))}
+    if placed:  # "a Hale volunteer in Marsh County": where the role is held, not a county office
+        every = every - placed
     by_title = _type_of_titles([t for t in title_types if t != "party"]) or _type_of_titles(["politics"] if "party" in title_types else [])
     if by_title == "government" and (runs or _running(every)):
         return "politics"  # a governor running for office speaks as a candidate
@@ -397,7 +419,10 @@ def speaker_type(
         by_title = now
     said_other = False
     if by_title is None:
-        if AGE_MARK in every or any(map(_resident, appositions)):  # "Ann Cole, 52, a Republican": a voter
+        official = _type_of_words(every - _PARTY_NAMES) == "government" and any(_BARE_PARTY.match(a.strip()) for a in appositions)
+        if official:  # "County Recorder Ann Cole, a Republican": the official's party, not a political role
+            every = every - _PARTY_NAMES
+        if AGE_MARK in every or any(map(_resident, appositions)) or official:  # "Ann Cole, 52, a Republican": a voter
             appositions = tuple(a for a in appositions if not _BARE_PARTY.match(a.strip()))
         weak = [a for a in appositions if VOTER.match(a) or _SUPPORTER.match(a)]  # "who attended the rally": says nothing of a role
         typed = [apposition_type(a) for a in appositions if a not in weak]
@@ -413,11 +438,13 @@ def speaker_type(
     if by_title is None and name[:1].isupper() and (kind == "thing" or not _has_first_name(name)):
         by_title = org_type(name)
     found = by_title or _type_of_words(every)
+    if not by_title and found in ("civil_society", "company", "academic", "other") and not _PARTY_HEADS.isdisjoint(every):
+        found = "politics"  # "Dan Ortiz of the Green Union party": a party's name ends in "party"
     if found in ("government", "company") and not by_title and "former" in every:
         found = "other"  # "who served as secretary of state": a former official speaks as something else
     if found in _MAY_RUN and not RUNNING.isdisjoint(every) and kind != "thing":
         return "politics"  # a candidate speaks as a candidate
-    if runs and (found in _MAY_RUN or found == "citizen") and kind != "thing":
+    if runs and (found in _MAY_RUN or (found == "citizen" and AGE_MARK not in every)) and kind != "thing":
         return "politics"  # the article shows the source running for office
     if found != "other" or not OTHER_ROLES.isdisjoint(every) or not named:
         return found
@@ -431,8 +458,16 @@ def speaker_type(
     return found  # staff of someone ("a spokesman for Tom Hale"): typed by whom they speak for
 
 
+# "in Marsh County", "from Pike County" inside a role phrase: a place
+_IN_COUNTY = re.compile(r"\b(?:in|from)\s+((?:[A-Z][\w.’'\-]*\s+){1,3}(?:County|Parish|Township|Borough))\b")
+# brands of the platforms people post on: words of a firm only when they name the source itself
+_PLATFORMS = frozenset("twitter facebook instagram youtube".split())
+# the word that ends a party's name ("the Green Union party", "the Labor Party's")
+_PARTY_HEADS = frozenset(("party", "party's", "party’s", "parties"))
+# "from Pike County", "of Dayton": a home town after a name (not "of the Hale Institute")
+_HOME_TAG = re.compile(r"^(?:from|of|in)\s+(?=[A-Z])(?!The\s)")
 # "a longtime Clinton supporter": how a voter is described, but also an official's politics
-_SUPPORTER = re.compile(r"^(?:a|an)\s+(?:[\w\-’']+\s+){0,3}(?:supporter|backer|fan|admirer)s?$")
+_SUPPORTER = re.compile(r"^(?:a|an)\s+(?:[\w\-’']+\s+){0,3}(?:supporter|backer|fan|admirer)s?(?:\s+(?:of|for)\s+[^,;]{1,60})?$")
 # "now director of ...", "... and currently president of ...", "who is now a program officer ...": the role held now
 _NOW = re.compile(r"(?:^|\bwho\s+(?:is|serves\s+as)\s+|,?\s+and\s+|,\s+)(?:now|currently)\s+(?:serves\s+as\s+|is\s+)?(.+)$")
 
