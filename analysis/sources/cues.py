@@ -47,7 +47,7 @@ _MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bpoint(?:
 
 # "with 47 percent of voters saying ...": a participle with its own subject after "with"
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;:\"“”]{2,60}?)\s+$")
-_NOT_NAMED = re.compile(r"\s+not\s+to\s+be\s+(?:named|identified|quoted)\b")
+_NOT_NAMED = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b")
 # a share of people right before a verb the tagger takes for a noun: "Six in 10 say", "64 percent call"
 _SHARE_BEFORE = re.compile(r"(?:\b(?:in|of)\s+(?:\d+|ten)|\d+\s*(?:%|percent))\s+$", re.I)
 
@@ -100,6 +100,13 @@ _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|am)(?:n['’]t|\s+n
 _TO_BEFORE = re.compile(r"\bto\s+$")
 # the subject of a verb without tense: "they say", "officials argue", "who insist", ", urge"
 _BARE_SUBJECT_BEFORE = re.compile(r"(?:\b(?:they|we|I|you|who|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$")
+#: Verbs of saying that are seldom nouns: their bare form also counts after a plural noun
+#: that does not end in -s ("police say", "those surveyed say"), after an adverb ("backers
+#: privately say"), after a dash that closes an aside, or before "that" ("people briefed on
+#: the situation say that").
+_BARE_SAYING = frozenset({"say", "argue", "insist", "contend", "warn", "predict", "suggest", "acknowledge", "admit", "complain", "concede", "maintain", "assert", "explain", "agree", "believe", "think", "tell", "caution"})
+_BARE_SUBJECT_LOOSE = re.compile(r"(?:\b(?:police|staff|surveyed|polled|interviewed|questioned|here|there|recently|privately|publicly)|[a-z]\s+[a-z]+ly|\s(?:—|–|--))\s+$")
+_LOWER_WORD_BEFORE = re.compile(r"\b(?!(?:the|a|an|to|of|in|on|at|for|with|by|from|and|or|but|not|let|please|would|could|should|will|can|may|might|must)\b)[a-z][\w’'\-]*\s+$")
 #: What opens a participle clause right before its participle: a comma or a dash (", adding
 #: that", " -- noting"), or a conjunction or preposition ("while noting", "by pointing to"),
 #: either one with an adverb after it (", again insisting", "and repeatedly saying").
@@ -154,7 +161,7 @@ def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> lis
         if progressive:
             participle = False
         elif not finite and not participle:
-            if _TO_BEFORE.search(sentence, 0, start) or not (_AUX_BEFORE.search(sentence, 0, start) or _BARE_SUBJECT_BEFORE.search(sentence, 0, start)):
+            if _TO_BEFORE.search(sentence, 0, start) or not (_AUX_BEFORE.search(sentence, 0, start) or _BARE_SUBJECT_BEFORE.search(sentence, 0, start) or _bare_saying(sentence, base, start, end)):
                 continue
         if participle and not _DOCUMENT_BEFORE.search(sentence, 0, start) and not PARTICIPLE_OPENING.search(sentence, 0, start) and not _WITH_SUBJECT.search(sentence, 0, start) and not _noun_then_that(sentence, m):
             continue
@@ -194,6 +201,16 @@ def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> lis
             continue
         cues.append(Cue(m.start(), m.end(), "point to", m.group(), participle))
     return sorted(cues, key=lambda c: c.start)
+
+
+def _bare_saying(sentence: str, base: str, start: int, end: int) -> bool:
+    """The bare form of a verb of saying (:data:`_BARE_SAYING`) with a subject the general
+    test misses: :data:`_BARE_SUBJECT_LOOSE`, or a lower-case word before it and "that" after it."""
+    if base not in _BARE_SAYING:
+        return False
+    if _BARE_SUBJECT_LOOSE.search(sentence, 0, start):
+        return True
+    return _THAT_AFTER.match(sentence, end) is not None and _LOWER_WORD_BEFORE.search(sentence, 0, start) is not None
 
 
 # "pointed to the record", "pointing to a poll": a speaker offering evidence (its object is

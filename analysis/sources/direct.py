@@ -167,6 +167,10 @@ _STOP_FIRST = re.compile(r"\s*[.!?]")
 _LEADS_INTO_QUOTE = re.compile(r"[:,]\s*$|\b(?:that|saying|said|says)\s*$")
 
 
+# the cues that open an inverted attribution right after a closing mark without a comma
+_INVERTED_CUE_FORMS = re.compile(r"(?:said|says|added|adds|wrote|writes|asked|asks)$")
+
+
 def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | None:
     """The speaker and cue right after a quote (``," the spokesman said``, ``," said Peskov``, ``― Name``)."""
     tail_start = q.close + 1
@@ -186,9 +190,11 @@ def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | No
     if _STOP_FIRST.match(tail):
         return None
     cue = _cue_at(tail[:160])
-    if not cue or cue.start() > 120 or not closes_sentence_part:
+    if not cue or cue.start() > 120:
         return None
     before_cue = tail[: cue.start()]
+    if not closes_sentence_part and (before_cue.strip() or not _INVERTED_CUE_FORMS.match(cue.group())):
+        return None  # '"..." said Ana Ruiz': a cue right after the mark needs no comma
     cue_start, cue_end = tail_start + cue.start(), tail_start + cue.end()
     if before_cue.strip(" ,"):
         span = _subject_before(tail, cue.start())

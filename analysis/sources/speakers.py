@@ -149,8 +149,23 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         start += adverb.end()
         phrase = sentence[start:end]
     if not _is_speaker_phrase(phrase):
+        bare = _BARE_RELATIVE_END.search(sentence, floor, start) or _BARE_RELATIVE.search(phrase)
+        if bare is not None and bare.re is _BARE_RELATIVE:
+            at = start + bare.start()
+        else:
+            at = bare.start() if bare and bare.end() == start else -1
+        if at > floor:
+            # "Another voter who asked not to be named said", "The officials whose laws were
+            # struck down say": the noun the relative clause is about
+            return _subject_before(sentence, at, floor)
         return None
     return start, end
+
+
+# a relative pronoun without a comma before it, right before the clause it opens: the
+# clause is about the noun before it ("Another voter who asked not to be named said")
+_BARE_RELATIVE_END = re.compile(r"(?<=[\w’'])\s+(?:who|whose)\s+$")
+_BARE_RELATIVE = re.compile(r"(?<=[\w’'])\s+(?:who|whose)\s")
 
 
 # "Analysts at Hale Capital", "Researchers at Lakeview University": people named by what they do
@@ -296,7 +311,7 @@ _ROLE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[A-Za-z][\w\
 # a dateline ("WASHINGTON —", "ORLANDO (AP) -") or an opening participle or adverb phrase
 # ("Speaking Sunday,", "Hastily,") before the subject
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,20}\))?|[A-Z][\w .'’]{2,30}\s*\((?:AFP|AP|Reuters|UPI|CNN)\))\s*(?:—|–|--|-|:)\s*")
-_OPENING_PHRASE = re.compile(r"^(?:[^,]{1,40}\b(?:later|ago|earlier|afterward)\s*|(?:More|Most|Much|Even|Only|Very)\s+[a-z]+ly\b[^,]{0,40}|(?:Just|Shortly|Soon|Moments|Minutes|Hours|Days|Weeks|Months|Years)\s+(?:before|after|later|earlier)\b[^,]{0,60}|(?:[A-Z][a-z]+(?:ing|ly)|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day|Asked|Pressed|Contacted|Reached|Told|Given|Faced|Confronted|Questioned|While|Although|Though|Whereas|When|As|If|Because|Once|Unless|Until)\b[^,]{0,80}),\s*")
+_OPENING_PHRASE = re.compile(r"^(?:[^,]{1,40}\b(?:later|ago|earlier|afterward)\s*|(?:More|Most|Much|Even|Only|Very)\s+[a-z]+ly\b[^,]{0,40}|(?:Just|Shortly|Soon|Moments|Minutes|Hours|Days|Weeks|Months|Years)\s+(?:before|after|later|earlier)\b[^,]{0,60}|(?:[A-Z][a-z]+ing|(?!(?-i:[A-Z][a-z]+ly\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]))[A-Z][a-z]+ly|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day|Asked|Pressed|Contacted|Reached|Told|Given|Faced|Confronted|Questioned|While|Although|Though|Whereas|When|As|If|Because|Once|Unless|Until)\b[^,]{0,80}),\s*")
 
 
 def _joined_subject(sentence: str, floor: int, end: int) -> tuple[int, int] | None:
