@@ -71,7 +71,7 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
     segment = sentence[floor:end]
-    relative = re.search(r",\s*(?:[^,]*?\s)?(?:who|which|whose)\b[^,]*(?:,\s*(?:[A-Z][\w.\-]*(?:\s+(?:[A-Z][\w.\-]*|and))*|(?:in|on|at|during)\s+[^,]{1,30}))*$", segment) if left.rstrip().endswith(",") else None
+    relative = re.search(r",\s*(?:[^,]*?\s)?(?:who|which|whose)\b[^,]*(?:,\s*(?:[A-Z][\w.\-]*(?:\s+(?:[A-Z][\w.\-]*|and))*|(?:in|on|at|during)\s+[^,]{1,30}|(?:an?|the)\s+[^,]{1,60}))*$", segment) if left.rstrip().endswith(",") else None
     if relative:  # "Ruth Okafor, who chairs the association, told ..."
         end = floor + relative.start()
         segment = sentence[floor:end]
@@ -128,6 +128,10 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         offset += lead.end()
     start += offset
     phrase = sentence[start:end].strip()
+    dash = _LEADING_DASH.match(phrase)
+    if dash:  # '... ammunition?" - Democrats in Iowa said': the dash closes an aside
+        start += len(sentence[start:end]) - len(sentence[start:end].lstrip()) + dash.end()
+        phrase = sentence[start:end].strip()
     located = re.search(r"[A-Za-z.]\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$", phrase)
     if located and phrase[0].isupper() and not _PEOPLE_AT.match(phrase):  # "Zoom Video Communications in the United States"
         phrase = phrase[: located.start() + 1]
@@ -148,6 +152,10 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     if adverb and adverb.group(1).lower() in _SENTENCE_ADVERBS:  # "Then she added", "Now Bloomberg says"
         start += adverb.end()
         phrase = sentence[start:end]
+    after_who = _BARE_RELATIVE_END.search(sentence, floor, start)
+    if after_who and after_who.end() == start and after_who.start() > floor and _LOWER_VERB_START.match(phrase):
+        # "Democrats in Iowa who watched the debate said": the relative clause is no speaker
+        return _subject_before(sentence, after_who.start(), floor)
     if not _is_speaker_phrase(phrase):
         bare = _BARE_RELATIVE_END.search(sentence, floor, start) or _BARE_RELATIVE.search(phrase)
         if bare is not None and bare.re is _BARE_RELATIVE:
@@ -166,6 +174,9 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
 # clause is about the noun before it ("Another voter who asked not to be named said")
 _BARE_RELATIVE_END = re.compile(r"(?<=[\w’'])\s+(?:who|whose)\s+$")
 _BARE_RELATIVE = re.compile(r"(?<=[\w’'])\s+(?:who|whose)\s")
+_LEADING_DASH = re.compile(r"(?:--|[-–—])\s+")
+# a lower-case word that opens no noun phrase: the verb of a relative clause ("who watched")
+_LOWER_VERB_START = re.compile(r"(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|he|she|they|we|i|you|it|some|many|most|all|both|several|few|one|two|three|four|five)\b)[a-z]")
 
 
 # "Analysts at Hale Capital", "Researchers at Lakeview University": people named by what they do
