@@ -16,10 +16,10 @@ from ..lexicons import words
 from ..nlp import text as textmod
 from ..nlp import tokens as nlp_tokens
 from .adjuncts import _LEADING_CONNECTIVE
-from .cues import _cue_at
+from .cues import PARTICIPLE_OPENING, _cue_at
 from .marks import _MARKS, QuoteSpan
 from .records import _Row
-from .speakers import _SUBJECT_VERB_WORDS, _is_speaker_phrase, _subject_after, _subject_before
+from .speakers import _SUBJECT_VERB_WORDS, _is_speaker_phrase, _main_subject, _subject_after, _subject_before
 from .tokens import _sentence_of, _sentence_start_before
 from .verbs import lemma
 
@@ -255,6 +255,10 @@ _QUOTED_AS_SAYING_END = re.compile(r"\bquoted\s+((?:the\s+)?[\w.'’\-]+(?:\s+[\
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _CLAUSE_STOP = re.compile(r"[.;!?]")
 _THAT_END = re.compile(r"\bthat\s*$")
+# a cue and its comma right before a participle: '"...," he said, adding, "..."'
+_PRIOR_CUE = re.compile(r"\b(?:said|says|added|adds|wrote|writes|told\s+[\w.]+)\s*,\s*(?:\w+ly\s+)?$")
+# a past tense or an auxiliary inside a phrase: a clause, not a speaker
+_VERB_IN_PHRASE = re.compile(r"\b(?:[a-z]+ed|is|was|were|has|had|have|will|would)\b")
 
 
 def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row | None:
@@ -303,6 +307,13 @@ def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row |
         if after_cue.strip() and (len(after_cue.split()) > 8 or _SUBJECT_VERB_WORDS.search(after_cue) or _CLAUSE_STOP.search(after_cue.replace("U.S.", "US"))):
             continue
         span = _subject_before(head, cm.start())
+        if cm.group().lower().endswith("ing") and PARTICIPLE_OPENING.search(head, 0, cm.start()) and (span is None or _VERB_IN_PHRASE.search(head, *span)):
+            # 'The mayor thanked the voters, saying, "..."': the participle shares the subject
+            # of its clause, which is no phrase with a verb in it
+            prior = _PRIOR_CUE.search(head, 0, cm.start())
+            main = _subject_before(head, prior.start()) if prior else _main_subject(head)  # '"...," he said, adding, "..."'
+            if main is not None and main[1] < cm.start() and not _VERB_IN_PHRASE.search(head, *main):
+                span = main
         if span is None:
             continue
         kind = "partial" if _THAT_END.search(body) else "direct"
