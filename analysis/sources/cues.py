@@ -106,7 +106,9 @@ _BARE_SUBJECT_BEFORE = re.compile(r"(?:\b(?:they|we|I|you|who|[A-Za-z]+s|[A-Z][\
 #: the situation say that").
 _BARE_SAYING = frozenset({"say", "argue", "insist", "contend", "warn", "predict", "suggest", "acknowledge", "admit", "complain", "concede", "maintain", "assert", "explain", "agree", "believe", "think", "tell", "caution"})
 _BARE_SUBJECT_LOOSE = re.compile(r"(?:\b(?:police|staff|surveyed|polled|interviewed|questioned|here|there|recently|privately|publicly)|[a-z]\s+[a-z]+ly|\s(?:—|–|--))\s+$")
-_LOWER_WORD_BEFORE = re.compile(r"\b(?!(?:the|a|an|to|of|in|on|at|for|with|by|from|and|or|but|not|let|please|would|could|should|will|can|may|might|must)\b)[a-z][\w’'\-]*\s+$")
+_OBJECT_PRONOUN_BEFORE = re.compile(r"\b(?:him|her|them)\s+$")
+_CLAUSE_OPENING_AFTER = re.compile(r"\s+(?:the|he|she|they|it|we|I|his|her|their|its|there)\s")
+_LOWER_WORD_BEFORE = re.compile(r"\b(?!(?:the|a|an|to|of|in|on|at|for|with|by|from|and|or|but|not|let|please|would|could|should|will|can|may|might|must|me|us|just|you)\b)[a-z][\w’'\-]*\s+$")
 #: What opens a participle clause right before its participle: a comma or a dash (", adding
 #: that", " -- noting"), or a conjunction or preposition ("while noting", "by pointing to"),
 #: either one with an adverb after it (", again insisting", "and repeatedly saying").
@@ -210,7 +212,12 @@ def _bare_saying(sentence: str, base: str, start: int, end: int) -> bool:
         return False
     if _BARE_SUBJECT_LOOSE.search(sentence, 0, start):
         return True
-    return _THAT_AFTER.match(sentence, end) is not None and _LOWER_WORD_BEFORE.search(sentence, 0, start) is not None
+    if _LOWER_WORD_BEFORE.search(sentence, 0, start) is None:
+        return False
+    if _THAT_AFTER.match(sentence, end) is not None:
+        return True
+    # a clause without "that": not after an object pronoun ("hearing him say it")
+    return _CLAUSE_OPENING_AFTER.match(sentence, end) is not None and _OBJECT_PRONOUN_BEFORE.search(sentence, 0, start) is None
 
 
 # "pointed to the record", "pointing to a poll": a speaker offering evidence (its object is

@@ -263,7 +263,7 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
 _PARTY_OF = re.compile(r"(?:Republican|Democrat|Democratic|Independent)\s+(?:of|from)\s+[A-Z]")
 # a lone adverb or participle opening a sentence is no speaker ("Significantly", "Having")
 _ADVERB_OR_PARTICIPLE = re.compile(
-    r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|edly|ingly|fully|ately)|Having|Being|Speaking|Talking|Writing|Asked|Asking|Responding|Appearing|Addressing|Hastily|Notably|Meanwhile"
+    r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|edly|ingly|fully|ately)|Having|Being|Speaking|Talking|Writing|Asked|Asking|Responding|Appearing|Addressing|Hastily|Notably|Meanwhile|Rather|Instead|Indeed|Sure|Still|Yet|Besides|Otherwise|Moreover|Thus|Hence"
 )
 _POSSESSIVE_ROLE = re.compile(r"^(?:(?:[A-Z][\w.\-]*|of|for|the|and|&)\s+){0,4}[A-Z][\w.\-]*(?:’s|'s|’|')\s+(?:[A-Za-z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*$")
 # a place or an organisation and then a role noun: "South Carolina director for Sanders"
