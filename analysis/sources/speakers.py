@@ -71,7 +71,7 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
     segment = sentence[floor:end]
-    relative = re.search(r",\s*(?:[^,]*?\s)?(?:who|which|whose)\b[^,]*(?:,\s*(?:[A-Z][\w.\-]*(?:\s+(?:[A-Z][\w.\-]*|and))*|(?:in|on|at|during)\s+[^,]{1,30}|(?:an?|the)\s+[^,]{1,60}))*$", segment) if left.rstrip().endswith(",") else None
+    relative = re.search(r",\s*(?:[^,]*?\s)?(?:who|which|whose|that(?=\s+(?!(?:the|an?|he|she|they|it|we|I|his|her|their|its|this|these)\b)[a-z]))\b[^,]*(?:,\s*(?:[A-Z][\w.\-]*(?:\s+(?:[A-Z][\w.\-]*|and))*|(?:in|on|at|during)\s+[^,]{1,30}|(?:an?|the)\s+[^,]{1,60}))*$", segment) if left.rstrip().endswith(",") else None
     if relative:  # "Ruth Okafor, who chairs the association, told ..."
         end = floor + relative.start()
         segment = sentence[floor:end]
@@ -112,6 +112,9 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
             if idx >= 2 and re.fullmatch(r"\d{1,3}", previous_piece) and not re.fullmatch(r"\d{1,3}", current):
                 idx -= 1  # "Ana Ruiz, 21, a junior from Reno, said": back over the age to the name
                 previous_piece = phrase[pieces[idx - 1].start() : pieces[idx - 1].end()].strip()
+            if idx == 2 and _ORG_NOUN_END.search(previous_piece) and _is_apposition(previous_piece) and current[:1].isupper() and _is_name_like(phrase[pieces[0].start() : pieces[0].end()].strip()):
+                chosen = pieces[0]  # "Ana Ruiz, the editor of the city's newspaper, The Star, said": the name, not the paper's
+                break
             if _is_apposition(current) and not _ADVERB_OR_PARTICIPLE.fullmatch(previous_piece) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
                 idx -= 1
                 while idx > 0 and _is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()):
@@ -175,6 +178,8 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
 _BARE_RELATIVE_END = re.compile(r"(?<=[\w’'])\s+(?:who|whose)\s+$")
 _BARE_RELATIVE = re.compile(r"(?<=[\w’'])\s+(?:who|whose)\s")
 _LEADING_DASH = re.compile(r"(?:--|[-–—])\s+")
+# a role phrase that ends with a noun for an organisation, which a name may follow
+_ORG_NOUN_END = re.compile(r"\b(?:newspaper|paper|magazine|company|firm|group|organi[sz]ation|agency|network|channel|website|station|union|party|committee|foundation|institute|center|centre|council|association|coalition|campaign|bank|fund)$")
 # a lower-case word that opens no noun phrase: the verb of a relative clause ("who watched")
 _LOWER_VERB_START = re.compile(r"(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|he|she|they|we|i|you|it|some|many|most|all|both|several|few|one|two|three|four|five)\b)[a-z]")
 
@@ -190,7 +195,7 @@ _NAME_START = re.compile(r"[A-Z][\w.'’\-]*\s+[A-Z]")
 # a subordinate clause of a participle between a speaker and its verb: "X, when contacted by Reuters, said"
 _PARTICIPLE_ASIDE = re.compile(r",\s*(?:when|while|after|before|if|as|once|though|although)\s+(?:\w+ed|\w+ing|told|asked)\b[^,]{0,60},")
 # a verb joined to the one before it: "... went after the governor and [called]"
-_AND_THEN_VERB = re.compile(r"\w\s+(?:and|but)\s+(?:(?:also|then|later|again|quickly|repeatedly|[a-z]+ly)\s+)?$")
+_AND_THEN_VERB = re.compile(r"\w\s+(?:and|but)\s+(?:(?:also|then|later|again|quickly|repeatedly|[a-z]+ly|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+)?$")
 # an acronym written with full stops: "F.A.A.", "U.S.", "A.F.L.-C.I.O."
 _DOTTED_ACRONYM = re.compile(r"\b[A-Z]\.(?:-?[A-Z]\.){1,5}")
 # "..., a junior from Las Vegas" and then ", Nevada": a place name that completes a place
