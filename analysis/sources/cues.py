@@ -182,7 +182,8 @@ def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> lis
             if not (upper and title_case) and not _SHARE_BEFORE.search(sentence, 0, start) and not _name_then_verb(sentence, m):
                 continue  # "the states", "his claims": a noun, not a reporting verb
         cues.append(Cue(start, end, base, word, bool(participle), passive))
-    if not cues and not _MULTIWORD_CUE.search(sentence):
+    go_on_to = " to " in sentence and _GO_ON_TO.search(sentence) is not None
+    if not cues and not go_on_to and not _MULTIWORD_CUE.search(sentence):
         return cues  # no reporting verb
     # "quoted X as saying": the participle belongs to the quoting construction
     quoting = [c for c in cues if c.lemma == "quote"]
@@ -193,6 +194,13 @@ def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> lis
         cues = [c for c in cues if not (m.start() <= c.start < m.end())]
         base = "point out" if m.group().lower().startswith("pointed") else "express regret"
         cues.append(Cue(m.start(), m.end(), base, m.group()))
+    if go_on_to:
+        for m in _GO_ON_TO.finditer(sentence):
+            base = lemma(m.group("verb"))
+            if base is None or base in _NOT_WORD_CUES or (taken is not None and taken(m.start())):
+                continue
+            cues = [c for c in cues if not (m.start() <= c.start < m.end())]
+            cues.append(Cue(m.start(), m.end(), base, m.group()))
     for m in _POINT_TO.finditer(sentence):
         before = sentence[: m.start()]
         if _NOT_POINT_TO.search(before):
@@ -218,6 +226,14 @@ def _bare_saying(sentence: str, base: str, start: int, end: int) -> bool:
         return True
     # a clause without "that": not after an object pronoun ("hearing him say it")
     return _CLAUSE_OPENING_AFTER.match(sentence, end) is not None and _OBJECT_PRONOUN_BEFORE.search(sentence, 0, start) is None
+
+
+# a verb of saying after a phrase that leads into it: "went on to say", "took to Twitter to
+# warn", "was quick to add"; the phrase is part of the cue, so its subject is the speaker's
+_GO_ON_TO = re.compile(
+    r"\b(?:(?:went|goes|go|gone)\s+(?:on|so\s+far\s+as)|took\s+to\s+(?:Twitter|Facebook|Instagram|social\s+media|the\s+(?:airwaves|floor|stage|podium))|(?:was|were|is|are)\s+quick)"
+    r"\s+to\s+(?P<verb>[a-z]+)\b"
+)
 
 
 # "pointed to the record", "pointing to a poll": a speaker offering evidence (its object is
