@@ -167,6 +167,17 @@ _STOP_FIRST = re.compile(r"\s*[.!?]")
 _LEADS_INTO_QUOTE = re.compile(r"[:,]\s*$|\b(?:that|saying|said|says)\s*$")
 
 
+# a written text after its quote: '," it read.', '," reads a sign.', '," the banner read.'
+# ("read" is a cue only here, right after a quote: elsewhere it is mostly reading)
+_READS = re.compile(r"(?<=\s)reads?\b(?=\s+(?:the|a|an|one|another|its|his|her|their)\s|\s*[.,])|(?<=\bit\s)read\b|(?<=\bit\s)reads\b")
+
+
+def _reads_cue(tail: str) -> re.Match | None:
+    """ "read(s)" after a quote, within its first few words (:data:`_READS`)."""
+    m = _READS.search(tail, 0, 60)
+    return m if m and len(tail[: m.start()].split()) <= 4 else None
+
+
 # the cues that open an inverted attribution right after a closing mark without a comma
 _INVERTED_CUE_FORMS = re.compile(r"(?:said|says|added|adds|wrote|writes|asked|asks)$")
 
@@ -189,7 +200,7 @@ def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | No
         return None
     if _STOP_FIRST.match(tail):
         return None
-    cue = _cue_at(tail[:160])
+    cue = _cue_at(tail[:160]) or _reads_cue(tail)
     if not cue or cue.start() > 120:
         return None
     before_cue = tail[: cue.start()]
