@@ -266,6 +266,8 @@ _QUOTED_AS_SAYING_END = re.compile(r"\bquoted\s+((?:the\s+)?[\w.'’\-]+(?:\s+[\
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _CLAUSE_STOP = re.compile(r"[.;!?]")
 _THAT_END = re.compile(r"\bthat\s*$")
+# a document issued right before its quoted text: "released the following statement:"
+_ISSUED_STATEMENT_END = re.compile(r"\b(?:issued|released|put\s+out|posted|sent(?:\s+out)?|offered|gave)\s+(?:the\s+following|this|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:statement|message|response|tweet|note|reply)(?:\s+(?:on|to|in|after)\s+[^:,;]{1,40})?$")
 # a cue and its comma right before a participle: '"...," he said, adding, "..."'
 _PRIOR_CUE = re.compile(r"\b(?:said|says|added|adds|wrote|writes|told\s+[\w.]+)\s*,\s*(?:\w+ly\s+)?$")
 # a past tense or an auxiliary inside a phrase: a clause, not a speaker
@@ -306,6 +308,11 @@ def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row |
     if after_close[:1].isalpha() and after_close[:1].islower():
         return None  # 'he said "budget reforms" and the ...': quoted words inside a paraphrase
     body = stripped.rstrip(":,").rstrip()
+    issued = _ISSUED_STATEMENT_END.search(body)
+    if issued:  # "the mayor released the following statement:": the subject of "released"
+        span = _subject_before(head, issued.start())
+        if span is not None:
+            return _Row(q.start, q.end, "direct", issued.group().strip(), s_start + issued.start(), s_start + issued.end(), (s_start + span[0], s_start + span[1]), sid, 0.85, "speaker issued a statement: quote")
     quoted = _QUOTED_AS_SAYING_END.search(body)
     if quoted:
         return _Row(q.start, q.end, "direct", "quoted", s_start + quoted.start(), s_start + quoted.start() + 6, (s_start + quoted.start(1), s_start + quoted.end(1)), sid, 0.9, "X quoted Y as saying: quote")
