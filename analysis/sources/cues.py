@@ -47,6 +47,8 @@ _MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bpoint(?:
 
 # "with 47 percent of voters saying ...": a participle with its own subject after "with"
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;:\"“”]{2,60}?)\s+$")
+_ADVICE_MODAL_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+|still\s+)?$", re.I)
+_TO_MIND_AFTER = re.compile(r"\s+to\s+mind\b")
 _NOT_NAMED = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b")
 # a share of people right before a verb the tagger takes for a noun: "Six in 10 say", "64 percent call"
 _SHARE_BEFORE = re.compile(r"(?:\b(?:in|of)\s+(?:\d+|ten)|\d+\s*(?:%|percent))\s+$", re.I)
@@ -155,6 +157,10 @@ def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> lis
         lower = word.lower()
         if lower == "told" and _ALL_BEFORE.search(sentence, 0, start):
             continue  # "all told"
+        if base == "want" and _ADVICE_MODAL_BEFORE.search(sentence, 0, start):
+            continue  # "may want to check his stats": advice of the writer's, no stance of the subject
+        if base == "call" and _TO_MIND_AFTER.match(sentence, end):
+            continue  # "called to mind"
         if _NOT_NAMED.match(sentence, end):
             continue  # "who asked not to be named": a condition of anonymity, not a statement
         finite = lower.endswith(("ed", "s")) or lower in _IRREGULAR and not lower.endswith("ing") or lower == "said"
