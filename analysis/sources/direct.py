@@ -271,7 +271,7 @@ _ISSUED_STATEMENT_END = re.compile(r"\b(?:issued|released|put\s+out|posted|sent(
 # a cue and its comma right before a participle: '"...," he said, adding, "..."'
 _PRIOR_CUE = re.compile(r"\b(?:said|says|added|adds|wrote|writes|told\s+[\w.]+)\s*,\s*(?:\w+ly\s+)?$")
 # a past tense or an auxiliary inside a phrase: a clause, not a speaker
-_VERB_IN_PHRASE = re.compile(r"\b(?:[a-z]+ed|is|was|were|has|had|have|will|would)\b")
+_VERB_IN_PHRASE = re.compile(r"\b(?:[a-z]+ed|is|was|were|has|had|have|will|would|said|says|told|tells|wrote|writes)\b")
 
 
 def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row | None:
