@@ -161,7 +161,7 @@ def test_a_statement_issued_before_its_quote():
     "text, speaker, content",
     [
         ("Asked Tuesday about the ferry, the mayor said nothing.", "the interviewer", "the ferry"),
-        ("Asked specifically what should be done with the pier, the pilots were split.", "the interviewer", "what should be done with the pier"),
+        ("Asked specifically how the old pier could be repaired, the pilots were split.", "the interviewer", "how the old pier could be repaired"),
         ("Asked by Ilse Marwick whether the pier was safe, the mayor nodded.", "Ilse Marwick", "whether the pier was safe"),
     ],
 )
