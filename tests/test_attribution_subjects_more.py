@@ -65,6 +65,19 @@ def test_the_subject_is_the_noun_before_its_relative_clause_or_aside(text, menti
     assert len(rows) == 1 and rows[0][0] == mention, rows
 
 
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Some bakers even insist that the oven is too small.", "Some bakers"),
+        ("The pilots all said the channel was safe.", "The pilots"),
+        ("Harbour inspectors soon noted that the pier was sinking.", "Harbour inspectors"),
+    ],
+)
+def test_an_adverb_at_the_end_of_the_subject_is_no_part_of_it(text, mention):
+    rows = _rows(text)
+    assert len(rows) == 1 and rows[0][0] == mention, rows
+
+
 def test_a_dash_that_closes_an_aside_opens_no_speaker_phrase():
     text = 'Though the mayor regretted the delay - "why does it take so long?" - Sailors at the club said they were calm.'
     rows = [r for r in _rows(text) if r[1] == "said"]
