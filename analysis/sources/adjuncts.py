@@ -26,7 +26,7 @@ _TIME_ADJUNCT = (
 _ADVERBS = r"(?:(?!(?:family|ally|assembly|rally|supply|daily|weekly|monthly|quarterly|monopoly|anomaly|bully|folly|reply|only|belly|jelly)\b)(?-i:[a-z]{2,}ly)\b|still|also|often|frequently|usually|always|sometimes|once\s+again|previously|later|then|again|further|repeatedly|reportedly|earlier|once|publicly|separately|recently|now|already|subsequently|furthermore|himself|herself|itself|themselves|quickly|angrily|simply|flatly|firmly|bluntly|privately|openly|has|have|had|will|would|could|may|might|did|does|do|not|never|had\s+previously|has\s+since|has\s+long)"
 # adjuncts at the end of a speaker phrase: "..., on Wednesday, in a statement"
 _TRAILING_ADJUNCTS = re.compile(
-    rf"(?:[\s,]+(?:{_TIME_ADJUNCT}|{_ADVERBS}|in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){{0,3}}(?:statement|interview|email|e-mail|post|letter|tweet|briefing|speech|message)(?:\s+(?:with|to|on)\s+[\w.\s]+?)?|at\s+a\s+(?:\w+\s+){{0,2}}(?:briefing|conference|meeting|rally|hearing|event)))+[\s,]*$",
+    rf"(?:[\s,]+(?:{_TIME_ADJUNCT}|{_ADVERBS}|for\s+(?:example|instance|his\s+part|her\s+part|their\s+part|its\s+part)|in\s+(?:turn|fact|particular|response)|however|though|too|meanwhile|instead|even|soon|already|all|in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){{0,3}}(?:statement|interview|email|e-mail|post|letter|tweet|briefing|speech|message)(?:\s+(?:with|to|on)\s+[\w.\s]+?)?|at\s+a\s+(?:\w+\s+){{0,2}}(?:briefing|conference|meeting|rally|hearing|event)))+[\s,]*$",
     re.I,
 )
 # connectives and scene-setting at the start of a clause: "However,", "In a statement to TASS,"

@@ -88,6 +88,9 @@ _LETTER = re.compile(r"[A-Za-z]")
 _PRONOUN_OBJECT = re.compile(r"(?:it|this|that|them|him|her|so|nothing|something)\b", re.I)
 _ACCUSED_OF = re.compile(r"\w+\s+of\s")
 _COMMA_END = re.compile(r",\s*$")
+# what opens no reported clause: a passive agent ("described by the president"), or an
+# object pronoun and then a particle or preposition ("reported it to the FBI")
+_NO_CLAUSE_START = re.compile(r"by\s|(?:it|them|him)\s+(?:to|from|into|off|out|back|up|down)\b")
 
 
 def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] | None:
@@ -162,6 +165,8 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     end = start + len(content.rstrip(" ,;:.!?"))
     if end - start < 3 or not _LETTER.search(sentence[start:end]):
         return None
+    if kind == "clause" and _NO_CLAUSE_START.match(sentence, start):
+        return None  # "described by the president", "reported it to the FBI"
     if kind == "clause" and cue.lemma in _EVIDENCE_VERBS and not _has_finite_verb(sentence[start:end], within=6):
         return None  # "the poll found a split, with ...": a finding named, not a clause
     if kind == "clause" and not _looks_like_clause(sentence[start:end]):

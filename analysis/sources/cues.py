@@ -47,7 +47,9 @@ _MULTIWORD_CUE = re.compile(r"\b[Aa]ccording\s+to\b|\bpointed\s+out\b|\bpoint(?:
 
 # "with 47 percent of voters saying ...": a participle with its own subject after "with"
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;:\"“”]{2,60}?)\s+$")
-_NOT_NAMED = re.compile(r"\s+not\s+to\s+be\s+(?:named|identified|quoted)\b")
+_ADVICE_MODAL_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+|still\s+)?$", re.I)
+_TO_MIND_AFTER = re.compile(r"\s+to\s+mind\b")
+_NOT_NAMED = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b")
 # a share of people right before a verb the tagger takes for a noun: "Six in 10 say", "64 percent call"
 _SHARE_BEFORE = re.compile(r"(?:\b(?:in|of)\s+(?:\d+|ten)|\d+\s*(?:%|percent))\s+$", re.I)
 
@@ -100,6 +102,15 @@ _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|am)(?:n['’]t|\s+n
 _TO_BEFORE = re.compile(r"\bto\s+$")
 # the subject of a verb without tense: "they say", "officials argue", "who insist", ", urge"
 _BARE_SUBJECT_BEFORE = re.compile(r"(?:\b(?:they|we|I|you|who|[A-Za-z]+s|[A-Z][\w.]*|\d+%?|percent|one|two|three|four|five|six|seven|eight|nine|ten|all|both|many|most|some|others|people)|,)\s+(?:also\s+|now\s+|still\s+|often\s+)?$")
+#: Verbs of saying that are seldom nouns: their bare form also counts after a plural noun
+#: that does not end in -s ("police say", "those surveyed say"), after an adverb ("backers
+#: privately say"), after a dash that closes an aside, or before "that" ("people briefed on
+#: the situation say that").
+_BARE_SAYING = frozenset({"say", "argue", "insist", "contend", "warn", "predict", "suggest", "acknowledge", "admit", "complain", "concede", "maintain", "assert", "explain", "agree", "believe", "think", "tell", "caution"})
+_BARE_SUBJECT_LOOSE = re.compile(r"(?:\b(?:police|staff|surveyed|polled|interviewed|questioned|here|there|recently|privately|publicly)|[a-z]\s+[a-z]+ly|\s(?:—|–|--))\s+$")
+_OBJECT_PRONOUN_BEFORE = re.compile(r"\b(?:him|her|them)\s+$")
+_CLAUSE_OPENING_AFTER = re.compile(r"\s+(?:the|he|she|they|it|we|I|his|her|their|its|there)\s")
+_LOWER_WORD_BEFORE = re.compile(r"\b(?!(?:the|a|an|to|of|in|on|at|for|with|by|from|and|or|but|not|let|please|would|could|should|will|can|may|might|must|me|us|just|you)\b)[a-z][\w’'\-]*\s+$")
 #: What opens a participle clause right before its participle: a comma or a dash (", adding
 #: that", " -- noting"), or a conjunction or preposition ("while noting", "by pointing to"),
 #: either one with an adverb after it (", again insisting", "and repeatedly saying").
@@ -146,6 +157,10 @@ def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> lis
         lower = word.lower()
         if lower == "told" and _ALL_BEFORE.search(sentence, 0, start):
             continue  # "all told"
+        if base == "want" and _ADVICE_MODAL_BEFORE.search(sentence, 0, start):
+            continue  # "may want to check his stats": advice of the writer's, no stance of the subject
+        if base == "call" and _TO_MIND_AFTER.match(sentence, end):
+            continue  # "called to mind"
         if _NOT_NAMED.match(sentence, end):
             continue  # "who asked not to be named": a condition of anonymity, not a statement
         finite = lower.endswith(("ed", "s")) or lower in _IRREGULAR and not lower.endswith("ing") or lower == "said"
@@ -154,7 +169,7 @@ def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> lis
         if progressive:
             participle = False
         elif not finite and not participle:
-            if _TO_BEFORE.search(sentence, 0, start) or not (_AUX_BEFORE.search(sentence, 0, start) or _BARE_SUBJECT_BEFORE.search(sentence, 0, start)):
+            if _TO_BEFORE.search(sentence, 0, start) or not (_AUX_BEFORE.search(sentence, 0, start) or _BARE_SUBJECT_BEFORE.search(sentence, 0, start) or _bare_saying(sentence, base, start, end)):
                 continue
         if participle and not _DOCUMENT_BEFORE.search(sentence, 0, start) and not PARTICIPLE_OPENING.search(sentence, 0, start) and not _WITH_SUBJECT.search(sentence, 0, start) and not _noun_then_that(sentence, m):
             continue
@@ -173,7 +188,8 @@ def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> lis
             if not (upper and title_case) and not _SHARE_BEFORE.search(sentence, 0, start) and not _name_then_verb(sentence, m):
                 continue  # "the states", "his claims": a noun, not a reporting verb
         cues.append(Cue(start, end, base, word, bool(participle), passive))
-    if not cues and not _MULTIWORD_CUE.search(sentence):
+    go_on_to = " to " in sentence and _GO_ON_TO.search(sentence) is not None
+    if not cues and not go_on_to and not _MULTIWORD_CUE.search(sentence):
         return cues  # no reporting verb
     # "quoted X as saying": the participle belongs to the quoting construction
     quoting = [c for c in cues if c.lemma == "quote"]
@@ -184,6 +200,13 @@ def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> lis
         cues = [c for c in cues if not (m.start() <= c.start < m.end())]
         base = "point out" if m.group().lower().startswith("pointed") else "express regret"
         cues.append(Cue(m.start(), m.end(), base, m.group()))
+    if go_on_to:
+        for m in _GO_ON_TO.finditer(sentence):
+            base = lemma(m.group("verb"))
+            if base is None or base in _NOT_WORD_CUES or (taken is not None and taken(m.start())):
+                continue
+            cues = [c for c in cues if not (m.start() <= c.start < m.end())]
+            cues.append(Cue(m.start(), m.end(), base, m.group()))
     for m in _POINT_TO.finditer(sentence):
         before = sentence[: m.start()]
         if _NOT_POINT_TO.search(before):
@@ -194,6 +217,29 @@ def _find_cues(sentence: str, taken: Callable[[int], bool] | None = None) -> lis
             continue
         cues.append(Cue(m.start(), m.end(), "point to", m.group(), participle))
     return sorted(cues, key=lambda c: c.start)
+
+
+def _bare_saying(sentence: str, base: str, start: int, end: int) -> bool:
+    """The bare form of a verb of saying (:data:`_BARE_SAYING`) with a subject the general
+    test misses: :data:`_BARE_SUBJECT_LOOSE`, or a lower-case word before it and "that" after it."""
+    if base not in _BARE_SAYING:
+        return False
+    if _BARE_SUBJECT_LOOSE.search(sentence, 0, start):
+        return True
+    if _LOWER_WORD_BEFORE.search(sentence, 0, start) is None:
+        return False
+    if _THAT_AFTER.match(sentence, end) is not None:
+        return True
+    # a clause without "that": not after an object pronoun ("hearing him say it")
+    return _CLAUSE_OPENING_AFTER.match(sentence, end) is not None and _OBJECT_PRONOUN_BEFORE.search(sentence, 0, start) is None
+
+
+# a verb of saying after a phrase that leads into it: "went on to say", "took to Twitter to
+# warn", "was quick to add"; the phrase is part of the cue, so its subject is the speaker's
+_GO_ON_TO = re.compile(
+    r"\b(?:(?:went|goes|go|gone)\s+(?:on|so\s+far\s+as)|took\s+to\s+(?:Twitter|Facebook|Instagram|social\s+media|the\s+(?:airwaves|floor|stage|podium))|(?:was|were|is|are)\s+quick)"
+    r"\s+to\s+(?P<verb>[a-z]+)\b"
+)
 
 
 # "pointed to the record", "pointing to a poll": a speaker offering evidence (its object is

@@ -16,10 +16,10 @@ from ..lexicons import words
 from ..nlp import text as textmod
 from ..nlp import tokens as nlp_tokens
 from .adjuncts import _LEADING_CONNECTIVE
-from .cues import _cue_at
+from .cues import PARTICIPLE_OPENING, _cue_at
 from .marks import _MARKS, QuoteSpan
 from .records import _Row
-from .speakers import _SUBJECT_VERB_WORDS, _is_speaker_phrase, _subject_after, _subject_before
+from .speakers import _SUBJECT_VERB_WORDS, _is_speaker_phrase, _main_subject, _subject_after, _subject_before
 from .tokens import _sentence_of, _sentence_start_before
 from .verbs import lemma
 
@@ -167,6 +167,21 @@ _STOP_FIRST = re.compile(r"\s*[.!?]")
 _LEADS_INTO_QUOTE = re.compile(r"[:,]\s*$|\b(?:that|saying|said|says)\s*$")
 
 
+# a written text after its quote: '," it read.', '," reads a sign.', '," the banner read.'
+# ("read" is a cue only here, right after a quote: elsewhere it is mostly reading)
+_READS = re.compile(r"(?<=\s)reads?\b(?=\s+(?:the|a|an|one|another|its|his|her|their)\s|\s*[.,])|(?<=\bit\s)read\b|(?<=\bit\s)reads\b")
+
+
+def _reads_cue(tail: str) -> re.Match | None:
+    """ "read(s)" after a quote, within its first few words (:data:`_READS`)."""
+    m = _READS.search(tail, 0, 60)
+    return m if m and len(tail[: m.start()].split()) <= 4 else None
+
+
+# the cues that open an inverted attribution right after a closing mark without a comma
+_INVERTED_CUE_FORMS = re.compile(r"(?:said|says|added|adds|wrote|writes|asked|asks)$")
+
+
 def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | None:
     """The speaker and cue right after a quote (``," the spokesman said``, ``," said Peskov``, ``― Name``)."""
     tail_start = q.close + 1
@@ -185,10 +200,12 @@ def _attribute_after(text: str, q: QuoteSpan, s_end: int, sid: int) -> _Row | No
         return None
     if _STOP_FIRST.match(tail):
         return None
-    cue = _cue_at(tail[:160])
-    if not cue or cue.start() > 120 or not closes_sentence_part:
+    cue = _cue_at(tail[:160]) or _reads_cue(tail)
+    if not cue or cue.start() > 120:
         return None
     before_cue = tail[: cue.start()]
+    if not closes_sentence_part and (before_cue.strip() or not _INVERTED_CUE_FORMS.match(cue.group())):
+        return None  # '"..." said Ana Ruiz': a cue right after the mark needs no comma
     cue_start, cue_end = tail_start + cue.start(), tail_start + cue.end()
     if before_cue.strip(" ,"):
         span = _subject_before(tail, cue.start())
@@ -249,6 +266,12 @@ _QUOTED_AS_SAYING_END = re.compile(r"\bquoted\s+((?:the\s+)?[\w.'’\-]+(?:\s+[\
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _CLAUSE_STOP = re.compile(r"[.;!?]")
 _THAT_END = re.compile(r"\bthat\s*$")
+# a document issued right before its quoted text: "released the following statement:"
+_ISSUED_STATEMENT_END = re.compile(r"\b(?:issued|released|put\s+out|posted|sent(?:\s+out)?|offered|gave)\s+(?:the\s+following|this|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:statement|message|response|tweet|note|reply)(?:\s+(?:on|to|in|after)\s+[^:,;]{1,40})?$")
+# a cue and its comma right before a participle: '"...," he said, adding, "..."'
+_PRIOR_CUE = re.compile(r"\b(?:said|says|added|adds|wrote|writes|told\s+[\w.]+)\s*,\s*(?:\w+ly\s+)?$")
+# a past tense or an auxiliary inside a phrase: a clause, not a speaker
+_VERB_IN_PHRASE = re.compile(r"\b(?:[a-z]+ed|is|was|were|has|had|have|will|would|said|says|told|tells|wrote|writes)\b")
 
 
 def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row | None:
@@ -285,6 +308,11 @@ def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row |
     if after_close[:1].isalpha() and after_close[:1].islower():
         return None  # 'he said "budget reforms" and the ...': quoted words inside a paraphrase
     body = stripped.rstrip(":,").rstrip()
+    issued = _ISSUED_STATEMENT_END.search(body)
+    if issued:  # "the mayor released the following statement:": the subject of "released"
+        span = _subject_before(head, issued.start())
+        if span is not None:
+            return _Row(q.start, q.end, "direct", issued.group().strip(), s_start + issued.start(), s_start + issued.end(), (s_start + span[0], s_start + span[1]), sid, 0.85, "speaker issued a statement: quote")
     quoted = _QUOTED_AS_SAYING_END.search(body)
     if quoted:
         return _Row(q.start, q.end, "direct", "quoted", s_start + quoted.start(), s_start + quoted.start() + 6, (s_start + quoted.start(1), s_start + quoted.end(1)), sid, 0.9, "X quoted Y as saying: quote")
@@ -297,6 +325,13 @@ def _attribute_before(text: str, q: QuoteSpan, s_start: int, sid: int) -> _Row |
         if after_cue.strip() and (len(after_cue.split()) > 8 or _SUBJECT_VERB_WORDS.search(after_cue) or _CLAUSE_STOP.search(after_cue.replace("U.S.", "US"))):
             continue
         span = _subject_before(head, cm.start())
+        if cm.group().lower().endswith("ing") and PARTICIPLE_OPENING.search(head, 0, cm.start()) and (span is None or _VERB_IN_PHRASE.search(head, *span)):
+            # 'The mayor thanked the voters, saying, "..."': the participle shares the subject
+            # of its clause, which is no phrase with a verb in it
+            prior = _PRIOR_CUE.search(head, 0, cm.start())
+            main = _subject_before(head, prior.start()) if prior else _main_subject(head)  # '"...," he said, adding, "..."'
+            if main is not None and main[1] < cm.start() and not _VERB_IN_PHRASE.search(head, *main):
+                span = main
         if span is None:
             continue
         kind = "partial" if _THAT_END.search(body) else "direct"

@@ -35,7 +35,7 @@ MAX_REPORTED_SENTENCE = 10_000
 _COMMA_END = re.compile(r",\s*$")
 _COMMA_ADVERB_END = re.compile(r",\s*(?:\w+ly\s+)?$")
 _CLAUSE_OPENING_END = re.compile(r"(?:,\s*(?:\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+)?|\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+|[;:]\s*)$", re.I)
-_COORDINATED_END = re.compile(r"\b(?:but|and)\s+(?:(?:has|have|had|also|later|then|will|would)\s+){0,2}$")
+_COORDINATED_END = re.compile(r"\b(?:but|and)\s+(?:(?:has|have|had|also|later|then|will|would|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+){0,2}$")
 _RELATIVE_SUBJECT_END = re.compile(r"\b(?:what|which|who|that)\s+((?:the\s+)?[\w.'’]+(?:\s+[\w.'’]+){0,3}?)\s+(?:also\s+)?$")
 # what follows a cue or a source
 _SPACES = re.compile(r"\s*")
@@ -352,7 +352,8 @@ def _noun_reports(text, sentence, s_start, sid) -> list[_Row]:
 #: interviewer the report does not name; the content is the question or its topic.
 _ASKED = re.compile(
     r"(?:\b[Ww]hen(?:ever)?\s+(?:(?:he|she|they|I|we)\s+(?:was|were)\s+)?|,\s+|^)(?:first\s+|later\s+|again\s+|repeatedly\s+)?"
-    r"(?P<cue>[Aa]sked)\s+(?:about\s+|(?=(?:whether|if|what|which|who|whom|why|how|where|when)\s))"
+    r"(?P<cue>[Aa]sked)\s+(?:(?:[a-z]+ly|again|later|repeatedly|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by\s+(?P<by>(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}))\s+){0,2}"
+    r"(?:about\s+|(?=(?:whether|if|what|which|who|whom|why|how|where|when)\s))"
     r"(?P<content>[^,;:.?!\"“”]{3,300})"
 )
 
@@ -365,6 +366,10 @@ def _asked(sentence, s_start, sid, rows: list[_Row]) -> list[_Row]:
     for m in _ASKED.finditer(sentence):
         c_start, c_end = s_start + m.start("content"), s_start + m.end("content")
         if any(r.start < c_end and c_start < r.end for r in rows):
+            continue
+        if m.group("by"):  # "Asked by Ana Ruiz whether ...": the interviewer is named
+            mention = (s_start + m.start("by"), s_start + m.end("by"))
+            out.append(_Row(c_start, c_end, "indirect", m.group("cue"), s_start + m.start("cue"), s_start + m.end("cue"), mention, sid, 0.7, "question of a named interviewer"))
             continue
         row = _Row(c_start, c_end, "indirect", m.group("cue"), s_start + m.start("cue"), s_start + m.end("cue"), None, sid, 0.6, "question of an unnamed interviewer")
         row.speaker, row.speaker_kind = INTERVIEWER, ""

@@ -71,7 +71,7 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     stripped = _TRAILING_ADJUNCTS.sub("", left)
     end = floor + len(stripped.rstrip(" ,"))
     segment = sentence[floor:end]
-    relative = re.search(r",\s*(?:[^,]*?\s)?(?:who|which|whose)\b[^,]*(?:,\s*(?:[A-Z][\w.\-]*(?:\s+(?:[A-Z][\w.\-]*|and))*|(?:in|on|at|during)\s+[^,]{1,30}))*$", segment) if left.rstrip().endswith(",") else None
+    relative = re.search(r",\s*(?:[^,]*?\s)?(?:who|which|whose|that(?=\s+(?!(?:the|an?|he|she|they|it|we|I|his|her|their|its|this|these)\b)[a-z]))\b[^,]*(?:,\s*(?:[A-Z][\w.\-]*(?:\s+(?:[A-Z][\w.\-]*|and))*|(?:in|on|at|during)\s+[^,]{1,30}|(?:an?|the)\s+[^,]{1,60}))*$", segment) if left.rstrip().endswith(",") else None
     if relative:  # "Ruth Okafor, who chairs the association, told ..."
         end = floor + relative.start()
         segment = sentence[floor:end]
@@ -112,6 +112,9 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
             if idx >= 2 and re.fullmatch(r"\d{1,3}", previous_piece) and not re.fullmatch(r"\d{1,3}", current):
                 idx -= 1  # "Ana Ruiz, 21, a junior from Reno, said": back over the age to the name
                 previous_piece = phrase[pieces[idx - 1].start() : pieces[idx - 1].end()].strip()
+            if idx == 2 and _ORG_NOUN_END.search(previous_piece) and _is_apposition(previous_piece) and current[:1].isupper() and _is_name_like(phrase[pieces[0].start() : pieces[0].end()].strip()):
+                chosen = pieces[0]  # "Ana Ruiz, the editor of the city's newspaper, The Star, said": the name, not the paper's
+                break
             if _is_apposition(current) and not _ADVERB_OR_PARTICIPLE.fullmatch(previous_piece) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
                 idx -= 1
                 while idx > 0 and _is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()):
@@ -128,6 +131,10 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         offset += lead.end()
     start += offset
     phrase = sentence[start:end].strip()
+    dash = _LEADING_DASH.match(phrase)
+    if dash:  # '... ammunition?" - Democrats in Iowa said': the dash closes an aside
+        start += len(sentence[start:end]) - len(sentence[start:end].lstrip()) + dash.end()
+        phrase = sentence[start:end].strip()
     located = re.search(r"[A-Za-z.]\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$", phrase)
     if located and phrase[0].isupper() and not _PEOPLE_AT.match(phrase):  # "Zoom Video Communications in the United States"
         phrase = phrase[: located.start() + 1]
@@ -148,9 +155,33 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
     if adverb and adverb.group(1).lower() in _SENTENCE_ADVERBS:  # "Then she added", "Now Bloomberg says"
         start += adverb.end()
         phrase = sentence[start:end]
+    after_who = _BARE_RELATIVE_END.search(sentence, floor, start)
+    if after_who and after_who.end() == start and after_who.start() > floor and _LOWER_VERB_START.match(phrase):
+        # "Democrats in Iowa who watched the debate said": the relative clause is no speaker
+        return _subject_before(sentence, after_who.start(), floor)
     if not _is_speaker_phrase(phrase):
+        bare = _BARE_RELATIVE_END.search(sentence, floor, start) or _BARE_RELATIVE.search(phrase)
+        if bare is not None and bare.re is _BARE_RELATIVE:
+            at = start + bare.start()
+        else:
+            at = bare.start() if bare and bare.end() == start else -1
+        if at > floor:
+            # "Another voter who asked not to be named said", "The officials whose laws were
+            # struck down say": the noun the relative clause is about
+            return _subject_before(sentence, at, floor)
         return None
     return start, end
+
+
+# a relative pronoun without a comma before it, right before the clause it opens: the
+# clause is about the noun before it ("Another voter who asked not to be named said")
+_BARE_RELATIVE_END = re.compile(r"(?<=[\w’'])\s+(?:who|whose)\s+$")
+_BARE_RELATIVE = re.compile(r"(?<=[\w’'])\s+(?:who|whose)\s")
+_LEADING_DASH = re.compile(r"(?:--|[-–—])\s+")
+# a role phrase that ends with a noun for an organisation, which a name may follow
+_ORG_NOUN_END = re.compile(r"\b(?:newspaper|paper|magazine|company|firm|group|organi[sz]ation|agency|network|channel|website|station|union|party|committee|foundation|institute|center|centre|council|association|coalition|campaign|bank|fund)$")
+# a lower-case word that opens no noun phrase: the verb of a relative clause ("who watched")
+_LOWER_VERB_START = re.compile(r"(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|he|she|they|we|i|you|it|some|many|most|all|both|several|few|one|two|three|four|five)\b)[a-z]")
 
 
 # "Analysts at Hale Capital", "Researchers at Lakeview University": people named by what they do
@@ -164,7 +195,7 @@ _NAME_START = re.compile(r"[A-Z][\w.'’\-]*\s+[A-Z]")
 # a subordinate clause of a participle between a speaker and its verb: "X, when contacted by Reuters, said"
 _PARTICIPLE_ASIDE = re.compile(r",\s*(?:when|while|after|before|if|as|once|though|although)\s+(?:\w+ed|\w+ing|told|asked)\b[^,]{0,60},")
 # a verb joined to the one before it: "... went after the governor and [called]"
-_AND_THEN_VERB = re.compile(r"\w\s+(?:and|but)\s+(?:(?:also|then|later|again|quickly|repeatedly|[a-z]+ly)\s+)?$")
+_AND_THEN_VERB = re.compile(r"\w\s+(?:and|but)\s+(?:(?:also|then|later|again|quickly|repeatedly|[a-z]+ly|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+)?$")
 # an acronym written with full stops: "F.A.A.", "U.S.", "A.F.L.-C.I.O."
 _DOTTED_ACRONYM = re.compile(r"\b[A-Z]\.(?:-?[A-Z]\.){1,5}")
 # "..., a junior from Las Vegas" and then ", Nevada": a place name that completes a place
@@ -237,7 +268,7 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
 _PARTY_OF = re.compile(r"(?:Republican|Democrat|Democratic|Independent)\s+(?:of|from)\s+[A-Z]")
 # a lone adverb or participle opening a sentence is no speaker ("Significantly", "Having")
 _ADVERB_OR_PARTICIPLE = re.compile(
-    r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|edly|ingly|fully|ately)|Having|Being|Speaking|Talking|Writing|Asked|Asking|Responding|Appearing|Addressing|Hastily|Notably|Meanwhile"
+    r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|edly|ingly|fully|ately)|Having|Being|Speaking|Talking|Writing|Asked|Asking|Responding|Appearing|Addressing|Hastily|Notably|Meanwhile|Rather|Instead|Indeed|Sure|Still|Yet|Besides|Otherwise|Moreover|Thus|Hence"
 )
 _POSSESSIVE_ROLE = re.compile(r"^(?:(?:[A-Z][\w.\-]*|of|for|the|and|&)\s+){0,4}[A-Z][\w.\-]*(?:’s|'s|’|')\s+(?:[A-Za-z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*$")
 # a place or an organisation and then a role noun: "South Carolina director for Sanders"
@@ -296,7 +327,7 @@ _ROLE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[A-Za-z][\w\
 # a dateline ("WASHINGTON —", "ORLANDO (AP) -") or an opening participle or adverb phrase
 # ("Speaking Sunday,", "Hastily,") before the subject
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{1,5}\.)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,20}\))?|[A-Z][\w .'’]{2,30}\s*\((?:AFP|AP|Reuters|UPI|CNN)\))\s*(?:—|–|--|-|:)\s*")
-_OPENING_PHRASE = re.compile(r"^(?:[^,]{1,40}\b(?:later|ago|earlier|afterward)\s*|(?:More|Most|Much|Even|Only|Very)\s+[a-z]+ly\b[^,]{0,40}|(?:Just|Shortly|Soon|Moments|Minutes|Hours|Days|Weeks|Months|Years)\s+(?:before|after|later|earlier)\b[^,]{0,60}|(?:[A-Z][a-z]+(?:ing|ly)|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day|Asked|Pressed|Contacted|Reached|Told|Given|Faced|Confronted|Questioned|While|Although|Though|Whereas|When|As|If|Because|Once|Unless|Until)\b[^,]{0,80}),\s*")
+_OPENING_PHRASE = re.compile(r"^(?:[^,]{1,40}\b(?:later|ago|earlier|afterward)\s*|(?:More|Most|Much|Even|Only|Very)\s+[a-z]+ly\b[^,]{0,40}|(?:Just|Shortly|Soon|Moments|Minutes|Hours|Days|Weeks|Months|Years)\s+(?:before|after|later|earlier)\b[^,]{0,60}|(?:[A-Z][a-z]+ing|(?!(?-i:[A-Z][a-z]+ly\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]))[A-Z][a-z]+ly|In|At|On|During|After|Before|From|Since|With|Later|Earlier|Last|This|On\s+\w+day|Asked|Pressed|Contacted|Reached|Told|Given|Faced|Confronted|Questioned|While|Although|Though|Whereas|When|As|If|Because|Once|Unless|Until|while|although|though|whereas|when|if|because|once|unless|until)\b[^,]{0,80}),\s*")
 
 
 def _joined_subject(sentence: str, floor: int, end: int) -> tuple[int, int] | None:
