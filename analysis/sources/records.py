@@ -17,6 +17,7 @@ from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
 from .speaker_context import (
+    anonymous,
     election_story,
     headline_names,
     ordinary_first_names,
@@ -129,17 +130,19 @@ class _EntityRoles:
                 if word.lower() in _FUNCTION_WORDS or lemma(word) or word.endswith("ed"):
                     break
                 words.insert(0, word)
-            owner_of = _ROLE_OF_BEFORE.search(text[max(0, row.start - 90) : row.start])
+            honorific = _HONORIFIC_BEFORE.search(text, max(0, row.start - 8), row.start)
+            start = honorific.start() if honorific else row.start  # "Its chief executive, Dr. Helen Okonjo": the role before the honorific
+            owner_of = _ROLE_OF_BEFORE.search(text[max(0, start - 90) : start])
             if owner_of:  # "the owner of the Marlow Country Club, Tom Hale": a role, read as an apposition
                 self.appositions.setdefault(self._name_of(row), []).append(owner_of.group(1))
-            its = _ITS_ROLE_BEFORE.search(text, max(0, row.start - 60), row.start)
+            its = _ITS_ROLE_BEFORE.search(text, max(0, start - 60), start)
             body = self._body_before(its.start()) if its else None
             if body:  # "The union ... Its president, Ann Cole,": the role in the body named last
                 self.appositions.setdefault(self._name_of(row), []).append(f"{its.group(1)} of {body}")
-            lead = None if body else _ROLE_BEFORE.search(text[max(0, row.start - 60) : row.start])
+            lead = None if body else _ROLE_BEFORE.search(text[max(0, start - 60) : start])
             if lead:  # "Mr. Trump's campaign chairman, Paul Manafort"
                 words.extend(lead.group(1).split())
-                owner = _OWNER_BEFORE.search(text, max(0, row.start - 80), max(0, row.start - 60) + lead.start() + 2)
+                owner = _OWNER_BEFORE.search(text, max(0, start - 80), max(0, start - 60) + lead.start() + 2)
                 if owner:  # "the union's president, Ann Cole": whose role it is tells the type
                     words.append(owner.group(1))
             if _CANDIDACY_AFTER.match(text, row.end) or _IN_CANDIDATE_LIST.search(text, max(0, row.start - 150), row.start):
@@ -178,6 +181,9 @@ _OWNER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z][\w\-]*)[’']s?$")
 _ROLE_OF_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w\-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s+){0,5}[A-Z][\w.&’'\-]*),\s*$")
 # "Its president, " / "their spokesman, " right before a name: the role in the body named last
 _ITS_ROLE_BEFORE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
+# an academic honorific between such a role and the name: "Its chief executive, Dr. Helen Okonjo"
+# (not "Mr.": "chatted with the former secretary, Mr. Hale held" is no role of his)
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Prof)\.?\s+$")
 _ROLE_BEFORE = re.compile(_SENTENCE_START[:-1] + r"|[’']s\s+|\b(?:a|an|the|another|his|her|their)\s+)" + _ROLE_THEN_COMMA)
 
 
@@ -290,8 +296,25 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
             if record["speaker_type"] == BARE:
                 record["speaker_type"] = _bare_person_type(record["speaker"], default, election, headline, record["speaker"] in writers)
         _staff_take_their_principal_type(records, resolver, staff_appositions)  # the staff of a person typed just now
+    _anonymous_sources_unnamed(text, records, sent_spans)
     records.sort(key=lambda r: (r["start"], r["end"]))
     return records
+
+
+def _anonymous_sources_unnamed(text: str, records: list[dict], sent_spans) -> None:
+    """A source the article does not name and marks as anonymous ("an official at the agency,
+    who spoke on condition of anonymity", "two people familiar with the inquiry") is
+    ``unnamed`` in every statement, whatever its role says."""
+    marked = set()
+    for record in records:
+        if record["named"] or record["speaker"] in marked or record["speaker"] == UNCLEAR:
+            continue
+        a, b = sent_spans[record["sentence"]] if 0 <= record["sentence"] < len(sent_spans) else (record["start"], record["end"])
+        if anonymous(text[a:b], record["mention"] or record["speaker"]):
+            marked.add(record["speaker"])
+    for record in records:
+        if record["speaker"] in marked:
+            record["speaker_type"] = UNNAMED
 
 
 # what a writer writes that is no article: "wrote on Twitter", "wrote in a letter", "writes in his book"

@@ -306,3 +306,28 @@ def headline_names(text: str) -> frozenset[str]:
     if len(first.split()) > 40:
         return frozenset()
     return frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w\-]+", first)) - {"the", "a", "an"}
+
+
+def _phrase_pattern(phrases) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)) + r")\b", re.I)
+
+
+_TITLE_LISTS = table("speaker_titles.toml")
+_ANONYMITY = _phrase_pattern(_TITLE_LISTS["anonymity"])
+_ANONYMOUS_DESCRIPTION = _phrase_pattern(_TITLE_LISTS["anonymous_descriptions"])
+
+
+def anonymous(sentence: str, mention: str) -> bool:
+    """True when the article marks a source it does not name as anonymous on purpose: the
+    sentence of its statement says so ("who spoke on condition of anonymity", "who was not
+    authorized to speak publicly"), or the phrase naming it does ("two people familiar with
+    the talks", "a person close to the family", "sources").
+
+    >>> anonymous("An official, who asked not to be named, said the wall had cracked.", "An official")
+    True
+    >>> anonymous("People familiar with the plan said it would pass.", "People familiar with the plan")
+    True
+    >>> anonymous("An official at the agency said the wall had cracked.", "An official at the agency")
+    False
+    """
+    return bool(_ANONYMITY.search(sentence) or _ANONYMOUS_DESCRIPTION.search(mention))
