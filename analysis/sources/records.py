@@ -153,7 +153,7 @@ class _EntityRoles:
             lead = _NOUN_BEFORE.search(text, max(0, row.start - 40), row.start)
             if lead:
                 words.append(lead.group(1))
-        apposition = role_phrase(_apposition_after(text, row.end))
+        apposition = role_phrase(_apposition_whole(text, row.end))
         if apposition.startswith("whose "):
             apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
@@ -187,6 +187,26 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Prof)\.?\s+$")
 _ROLE_BEFORE = re.compile(_SENTENCE_START[:-1] + r"|[’']s\s+|\b(?:a|an|the|another|his|her|their)\s+)" + _ROLE_THEN_COMMA)
 
 
+# "U.S.", "A.F.L.-C.I.O." inside a role: their full stops end no apposition ("a major U.S. banking regulator")
+_DOTTED_CAPITALS = re.compile(r"\b(?:[A-Z]\.-?){2,}")
+
+
+def _apposition_whole(text: str, end: int) -> str:
+    """The role phrase right after a name (:func:`.speakers._apposition_after`), not cut at the
+    full stops of "U.S." before a lower-case word."""
+    window = text[end : end + 160]
+    if not _DOTTED_CAPITALS.search(window):
+        return _apposition_after(text, end)
+    def mask(m: re.Match) -> str:  # the last full stop ends the sentence unless a lower-case word or a comma follows
+        inner = m.group()[:-1].replace(".", "_")
+        return inner + ("_" if re.match(r"\s*[a-z,]", window[m.end() : m.end() + 4]) and "\n" not in window[m.end() : m.end() + 2] else ".")
+
+    masked = _DOTTED_CAPITALS.sub(mask, window)
+    found = _apposition_after(masked, 0)
+    at = masked.find(found) if found else -1
+    return window[at : at + len(found)] if at >= 0 else ""
+
+
 def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, list], sent_spans, resolve_pronouns: bool) -> list[dict]:
     """One output record per row: speakers resolved in cue order, one type per source, sorted by offset."""
     if not rows:
@@ -215,7 +235,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         named_at = row.mention  # where the source is named: a relative pronoun's antecedent
         if text[row.mention[0] : row.mention[1]].lower() in RELATIVE_PRONOUNS:
             named_at = relative_antecedent(text, row.mention[0], s_start) or row.mention
-        apposition = role_phrase(_apposition_after(text, named_at[1]))
+        apposition = role_phrase(_apposition_whole(text, named_at[1]))
         if apposition.startswith("whose "):
             apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
