@@ -338,4 +338,4 @@ def anonymous(sentence: str, mention: str) -> bool:
     >>> anonymous("An official at the agency said the wall had cracked.", "An official at the agency")
     False
     """
-    return bool(_ANONYMITY.search(sentence) or _ANONYMOUS_DESCRIPTION.search(mention))
+    return bool(_ANONYMITY.search(sentence) or _ANONYMITY.search(mention) or _ANONYMOUS_DESCRIPTION.search(mention))
