@@ -25,7 +25,7 @@ def _types(text: str) -> dict[str, str]:
 
 def test_anonymity_is_read_in_the_sentence_or_the_describing_phrase():
     assert anonymous("A clerk, who asked not to be identified, said the vault was open.", "A clerk")
-    assert anonymous("A guard said the vault was open.", "A guard who was not authorized to speak publicly")
+    assert anonymous("A guard said the vault was open.", "A guard, not authorized to speak, who saw it")
     assert anonymous("Three people briefed on the audit said it found gaps.", "Three people briefed on the audit")
     assert anonymous("A person close to the mayor said she was tired.", "A person close to the mayor")
     assert not anonymous("A ranger at the park said the trail had flooded.", "A ranger at the park")
@@ -145,3 +145,9 @@ def test_an_elected_office_after_the_name_is_the_role():
     text = "Ann Cole, a nurse, was elected mayor of Dayton last week."
     assert predicate_role(text, 0, 8) == "mayor of Dayton"
     assert predicate_role("Ann Cole was named head coach of the Tigers.", 0, 8) == ""  # no word types a coach
+
+
+def test_principal_before_another_title_is_no_school_head():
+    parts = parse_name("Principal Deputy Press Secretary Ann Cole")
+    assert parts.name == "Ann Cole"
+    assert set(title_types(parts.titles)) == {"government"}
