@@ -721,7 +721,7 @@ PASSIVE_UNNAMED = [
         "A senior official, speaking on condition of anonymity, said the decision had been taken "
         "at the highest level.",
         [st(UNNAMED, I, "said", "the decision had been taken at the highest level",
-            "A senior official", type=GOV)],
+            "A senior official", type=ANON)],  # marked anonymous: unnamed whatever the role
         id="unnamed-senior-official",
     ),
     pytest.param(

@@ -17,6 +17,7 @@ from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
 from .speaker_context import (
+    anonymous,
     election_story,
     headline_names,
     ordinary_first_names,
@@ -129,17 +130,19 @@ class _EntityRoles:
                 if word.lower() in _FUNCTION_WORDS or lemma(word) or word.endswith("ed"):
                     break
                 words.insert(0, word)
-            owner_of = _ROLE_OF_BEFORE.search(text[max(0, row.start - 90) : row.start])
+            honorific = _HONORIFIC_BEFORE.search(text, max(0, row.start - 8), row.start)
+            start = honorific.start() if honorific else row.start  # "Its chief executive, Dr. Helen Okonjo": the role before the honorific
+            owner_of = _ROLE_OF_BEFORE.search(text[max(0, start - 90) : start])
             if owner_of:  # "the owner of the Marlow Country Club, Tom Hale": a role, read as an apposition
                 self.appositions.setdefault(self._name_of(row), []).append(owner_of.group(1))
-            its = _ITS_ROLE_BEFORE.search(text, max(0, row.start - 60), row.start)
+            its = _ITS_ROLE_BEFORE.search(text, max(0, start - 60), start)
             body = self._body_before(its.start()) if its else None
             if body:  # "The union ... Its president, Ann Cole,": the role in the body named last
                 self.appositions.setdefault(self._name_of(row), []).append(f"{its.group(1)} of {body}")
-            lead = None if body else _ROLE_BEFORE.search(text[max(0, row.start - 60) : row.start])
+            lead = None if body else _ROLE_BEFORE.search(text[max(0, start - 60) : start])
             if lead:  # "Mr. Trump's campaign chairman, Paul Manafort"
                 words.extend(lead.group(1).split())
-                owner = _OWNER_BEFORE.search(text, max(0, row.start - 80), max(0, row.start - 60) + lead.start() + 2)
+                owner = _OWNER_BEFORE.search(text, max(0, start - 80), max(0, start - 60) + lead.start() + 2)
                 if owner:  # "the union's president, Ann Cole": whose role it is tells the type
                     words.append(owner.group(1))
             if _CANDIDACY_AFTER.match(text, row.end) or _IN_CANDIDATE_LIST.search(text, max(0, row.start - 150), row.start):
@@ -150,7 +153,7 @@ class _EntityRoles:
             lead = _NOUN_BEFORE.search(text, max(0, row.start - 40), row.start)
             if lead:
                 words.append(lead.group(1))
-        apposition = role_phrase(_apposition_after(text, row.end))
+        apposition = role_phrase(_apposition_whole(text, row.end))
         if apposition.startswith("whose "):
             apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
@@ -178,7 +181,30 @@ _OWNER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z][\w\-]*)[’']s?$")
 _ROLE_OF_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w\-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s+){0,5}[A-Z][\w.&’'\-]*),\s*$")
 # "Its president, " / "their spokesman, " right before a name: the role in the body named last
 _ITS_ROLE_BEFORE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:[\w\-]+\s+){0,3}[a-z][\w\-]*),\s*$")
+# an academic honorific between such a role and the name: "Its chief executive, Dr. Helen Okonjo"
+# (not "Mr.": "chatted with the former secretary, Mr. Hale held" is no role of his)
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Prof)\.?\s+$")
 _ROLE_BEFORE = re.compile(_SENTENCE_START[:-1] + r"|[’']s\s+|\b(?:a|an|the|another|his|her|their)\s+)" + _ROLE_THEN_COMMA)
+
+
+# "U.S.", "A.F.L.-C.I.O." inside a role: their full stops end no apposition ("a major U.S. banking regulator")
+_DOTTED_CAPITALS = re.compile(r"\b(?:[A-Z]\.-?){2,}")
+
+
+def _apposition_whole(text: str, end: int) -> str:
+    """The role phrase right after a name (:func:`.speakers._apposition_after`), not cut at the
+    full stops of "U.S." before a lower-case word."""
+    window = text[end : end + 160]
+    if not _DOTTED_CAPITALS.search(window):
+        return _apposition_after(text, end)
+    def mask(m: re.Match) -> str:  # the last full stop ends the sentence unless a lower-case word or a comma follows
+        inner = m.group()[:-1].replace(".", "_")
+        return inner + ("_" if re.match(r"\s*[a-z,]", window[m.end() : m.end() + 4]) and "\n" not in window[m.end() : m.end() + 2] else ".")
+
+    masked = _DOTTED_CAPITALS.sub(mask, window)
+    found = _apposition_after(masked, 0)
+    at = masked.find(found) if found else -1
+    return window[at : at + len(found)] if at >= 0 else ""
 
 
 def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, list], sent_spans, resolve_pronouns: bool) -> list[dict]:
@@ -209,7 +235,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         named_at = row.mention  # where the source is named: a relative pronoun's antecedent
         if text[row.mention[0] : row.mention[1]].lower() in RELATIVE_PRONOUNS:
             named_at = relative_antecedent(text, row.mention[0], s_start) or row.mention
-        apposition = role_phrase(_apposition_after(text, named_at[1]))
+        apposition = role_phrase(_apposition_whole(text, named_at[1]))
         if apposition.startswith("whose "):
             apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
@@ -290,8 +316,25 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
             if record["speaker_type"] == BARE:
                 record["speaker_type"] = _bare_person_type(record["speaker"], default, election, headline, record["speaker"] in writers)
         _staff_take_their_principal_type(records, resolver, staff_appositions)  # the staff of a person typed just now
+    _anonymous_sources_unnamed(text, records, sent_spans)
     records.sort(key=lambda r: (r["start"], r["end"]))
     return records
+
+
+def _anonymous_sources_unnamed(text: str, records: list[dict], sent_spans) -> None:
+    """A source the article does not name and marks as anonymous ("an official at the agency,
+    who spoke on condition of anonymity", "two people familiar with the inquiry") is
+    ``unnamed`` in every statement, whatever its role says."""
+    marked = set()
+    for record in records:
+        if record["named"] or record["speaker"] in marked or record["speaker"] == UNCLEAR:
+            continue
+        a, b = sent_spans[record["sentence"]] if 0 <= record["sentence"] < len(sent_spans) else (record["start"], record["end"])
+        if anonymous(text[a:b], record["mention"] or record["speaker"]):
+            marked.add(record["speaker"])
+    for record in records:
+        if record["speaker"] in marked:
+            record["speaker_type"] = UNNAMED
 
 
 # what a writer writes that is no article: "wrote on Twitter", "wrote in a letter", "writes in his book"

@@ -239,7 +239,9 @@ _SENTENCE_OPEN = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
 # what a sentence says of the person who opens it: "is the union's treasurer", "has lived in Dayton"
 _PREDICATE = re.compile(
     r",?\s+(?:\d{1,3},\s+)?(?:(?:is|is\s+now|is\s+also)\s+(?P<role>(?:the|a|an)\s+[^.;:!?\"“”()]{3,100})"
-    r"|(?P<life>(?:has\s+|have\s+)?(?:lives|lived|works|worked|owns|runs|grew\s+up|moved|teaches|studies)\b[^.;:!?\"“”()]{0,100}))"
+    r"|(?P<life>(?:has\s+|have\s+)?(?:lives|lived|works|worked|owns|runs|grew\s+up|moved|teaches|studies)\b[^.;:!?\"“”()]{0,100})"
+    # "Ann Cole, a nurse, was elected mayor of Dayton": the office she holds now
+    r"|(?:(?:a|an)\s+[^,.;:!?\"“”()]{1,40},\s+)?(?:was|has\s+been|is)\s+(?:elected|re-elected|reelected|appointed|named|sworn\s+in)\s+(?:as\s+)?(?P<office>(?:the\s+)?[a-z][^.;:!?\"“”(),]{2,60}))"
 )
 
 
@@ -254,6 +256,9 @@ def predicate_role(text: str, start: int, end: int) -> str:
     ("the union's treasurer", 'who has lived in Dayton for years')
     >>> predicate_role("Ann Cole is a fighter.", 0, 8), predicate_role("He said Ann Cole is the treasurer.", 8, 16)
     ('', '')
+    >>> predicate_role("Ann Cole, a nurse, was elected mayor of Dayton last week.", 0, 8)
+    'mayor of Dayton'
+
     """
     if not _SENTENCE_OPEN.search(text, max(0, start - 4), start) and start:
         return ""
@@ -262,6 +267,9 @@ def predicate_role(text: str, start: int, end: int) -> str:
         return ""
     if m.group("life"):
         return "who " + m.group("life").strip()
+    if m.group("office"):  # "was elected mayor of Dayton last week": the office, not when
+        office = re.sub(r"\s+(?:last|this|on|in|by|after|since)\b.*$", "", m.group("office").strip())
+        return office if _types_someone(office) and not re.match(r"(?:the\s+)?(?:former|acting|interim)\b", office) else ""
     return m.group("role").strip() if _types_someone(m.group("role")) else ""
 
 
@@ -306,3 +314,28 @@ def headline_names(text: str) -> frozenset[str]:
     if len(first.split()) > 40:
         return frozenset()
     return frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w\-]+", first)) - {"the", "a", "an"}
+
+
+def _phrase_pattern(phrases) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)) + r")\b", re.I)
+
+
+_TITLE_LISTS = table("speaker_titles.toml")
+_ANONYMITY = _phrase_pattern(_TITLE_LISTS["anonymity"])
+_ANONYMOUS_DESCRIPTION = _phrase_pattern(_TITLE_LISTS["anonymous_descriptions"])
+
+
+def anonymous(sentence: str, mention: str) -> bool:
+    """True when the article marks a source it does not name as anonymous on purpose: the
+    sentence of its statement says so ("who spoke on condition of anonymity", "who was not
+    authorized to speak publicly"), or the phrase naming it does ("two people familiar with
+    the talks", "a person close to the family", "sources").
+
+    >>> anonymous("An official, who asked not to be named, said the wall had cracked.", "An official")
+    True
+    >>> anonymous("People familiar with the plan said it would pass.", "People familiar with the plan")
+    True
+    >>> anonymous("An official at the agency said the wall had cracked.", "An official at the agency")
+    False
+    """
+    return bool(_ANONYMITY.search(sentence) or _ANONYMITY.search(mention) or _ANONYMOUS_DESCRIPTION.search(mention))

@@ -132,11 +132,18 @@ def org_type(name: str) -> str | None:
             return "company"  # "Fox Networks Group"; a lower-case "group" is any kind of body
         if word == "Club":
             return "civil_society"  # "Sierra Club", "Harbour Town Swim Club" (a "Country Club" is a company, above); "the club's" is any club
-        found = ORG_HEADS.get(word.strip(".,’'").lower().rsplit("-", 1)[-1])  # "Sun-Times" is a "Times"
+        head = word.strip(".,’'").lower().rsplit("-", 1)[-1]  # "Sun-Times" is a "Times"
+        found = ORG_HEADS.get(head)
+        if found and head in _ANY_BODY_HEADS:  # "Lowland Relief Network": the other words say what kind of network
+            by_words = _type_of_words(words - {head, word.lower()})
+            return by_words if by_words != "other" else found
         if found:
             return found
     return None
 
+
+# heads that many kinds of body take: a broadcaster's "network" is also a charity's
+_ANY_BODY_HEADS = frozenset(("network", "networks"))
 
 # an apposition's head ("a Republican pollster", "Mrs. Clinton's communications director")
 # and the organisation it names ("spokesman for World Relief", "analyst at RBC Capital Markets")
@@ -275,8 +282,10 @@ def _apposition_type(apposition: str) -> str | None:
     if _ARTICLE.match(text) and not org and words in (("secretary",), ("assistant",), ("receptionist",)):
         return "citizen"  # "a secretary": an office job, not a minister
     by_head = _type_of_titles(title_types(specific)) if specific else None
-    if by_head == "government" and words[-1] in ("minister", "secretary") and by_org not in ("other", "government"):
-        by_head = by_org  # "a minister with the Hale Church", "secretary of the Hale Union": not a cabinet post
+    if by_head in ("government", "academic") and words[-1] in _BODY_TITLES and by_org not in ("other", by_head):
+        by_head = by_org  # "a minister with the Hale Church", "a trustee of the Hale Fund", "a principal at Hale Capital"
+    if words[-1] in _PUPILS and by_org in ("academic", "other") and (org or len(words) > 1 or words[-1] not in ("junior", "senior")):
+        return "citizen"  # "a junior at Ashcombe High School", "a university student": a pupil is no school's voice
     if by_head and len(specific) > 1:  # "an activist investor": the head noun, not its modifier
         last = _type_of_titles(title_types(specific[-1:])) or _type_of_words({specific[-1]})
         if last not in (by_head, "other", "citizen"):
@@ -328,7 +337,13 @@ _A_SITE = re.compile(
     r"mine|farm|supermarket|mill|bakery|cafe|café|hotel|call\s+center|distribution\s+center)\b"
 )
 # "in Orlando", "in the Boca Raton office" closing a role: where it is held
-_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+|a\s+)?[A-Z].*$")
+_IN_PLACE = re.compile(
+    r"\s+in\s+(?:the\s+|a\s+)?(?:[A-Z]|(?:county|city|state|country|region|area|town|nation|world|valley|district)\b).*$"
+)
+# titles that a body of any kind has, not only the state ("a trustee of the Hale Fund"): the body decides
+_BODY_TITLES = frozenset("minister secretary trustee trustees superintendent registrar treasurer clerk principal member".split())
+# pupils and students: at a school they speak for themselves, not for it
+_PUPILS = frozenset("student students pupil pupils junior juniors senior seniors sophomore sophomores freshman freshmen undergraduate undergraduates".split())
 # head nouns of those who speak as experts of the body named before them ("a Border Patrol expert")
 _EXPERTS = frozenset("expert experts specialist specialists analyst analysts economist researcher scientist".split())
 _ARTICLE = re.compile(r"(?:a|an)\s", re.I)
