@@ -24,6 +24,8 @@ from .pronouns import UNCLEAR, _PronounRules
 from .roles import (
     _ALL_ROLE_WORDS,
     _MEDIA_NOUNS,
+    _ORG_NOUNS,
+    _TYPED_ORG_NOUNS,
     _PERSON_ROLE_WORDS,
     _PERSON_ROLES,
     _PRONOUNS,
@@ -33,7 +35,7 @@ from .roles import (
     _person_role,
     _role_matches,
 )
-from .speaker_types import UNNAMED, _type_of_words
+from .speaker_types import UNNAMED, _type_of_words, org_type
 from .speakers import FUNCTION_ENDS, RELATIVE_PRONOUNS, relative_antecedent
 from .tokens import _words_of
 
@@ -66,6 +68,12 @@ _ROLE_FOR = re.compile(r"^[^,]*?\b(?:for|at|with|from)\s+")
 # a person inside a role phrase who is not its speaker: a possessor ("Lee's aide") or the one
 # it works for ("a spokesman for Lee")
 _POSSESSOR_OR_PRINCIPAL = re.compile(r"(?:\b(?:for|to|of|with|in|at|from|on)\s+(?:\S+\s+){0,3}\S+.{0,2}$)|[’']s?$")
+# "the union", "the bank": a definite noun alone
+_DEFINITE_NOUN = re.compile(r"^(?:the|this|that)\s+([a-z]+)$")
+# the parts of an organisation's name, each with its own head word ("Bank of Japan")
+_OF_SPLIT = re.compile(r"\s+(?:of|for|on|at|in)\s+|\s*&\s*")
+# how far back (characters) an organisation of the right type is taken for "the union"
+_TYPED_NOUN_WINDOW = 2000
 # single words that name no one
 _NO_SPEAKER = frozenset("there there's there’s here also so yet".split())
 # an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
@@ -295,6 +303,11 @@ class _Resolver(_PronounRules):
         definite = re.match(r"^(?:the|this|that)\s", lower) is not None
         person_role = _person_role(mention)
         org_role = _org_role(mention)
+        noun = _DEFINITE_NOUN.match(lower)
+        if noun and noun.group(1) in _ORG_NOUNS:
+            name = self._org_for_noun(start, noun.group(1))
+            if name:  # "the union said": the union named before
+                return self._register(name, "thing", mention, start, named=True)
         if person_role and definite and not (ends_with_name and len(words) > 3):  # "The Ames Union Leader" is a name
             name = self.recent_source(start, ("person",), person_role)
             if name:
@@ -339,6 +352,39 @@ class _Resolver(_PronounRules):
             context = self.text[max(0, row.start - 80) : row.end + 80].lower()
             if any(w in context for w in _PERSON_ROLES[role]):
                 return self.entity_name(row)
+        return None
+
+    def _org_for_noun(self, before: int, noun: str) -> str | None:
+        """The latest organisation named before ``before`` that "the ``noun``" can stand for:
+        its name ends in the noun or a word listed for it ("Halvorsen Savings Bank" for "the
+        bank"), the noun describes it ("radio station Fenmarsh FM", "Meridian Care Group, the
+        private operator"), or, within a few paragraphs, it is of the noun's type ("the union"
+        and a teachers' association); None when none is."""
+        ends = _ORG_NOUNS[noun]
+        noun_type = _type_of_words({noun}) if noun in _TYPED_ORG_NOUNS else "other"
+        described_before = re.compile(rf"\b{noun}\s+$", re.I)
+        described_after = re.compile(rf"^\s*(?:\([^)]*\))?,\s+(?:the|a|an|its)\s+(?:[\w’'\-]+\s+){{0,3}}{noun}s?\b", re.I)
+        for row in reversed(self.ents):
+            if row.end > before or row.label != "ORGANIZATION":
+                continue
+            name = self.entity_name(row)
+            bare = re.sub(r"\s*\([^)]*\)$", "", name)
+            words = [w.strip(".,’'").lower() for w in bare.split()]
+            if not words or set(words) <= _ALL_ROLE_WORDS:
+                continue  # "CEO" taken for an organisation
+            heads = {words[-1], *(p.split()[-1].strip(".,’'").lower() for p in _OF_SPLIT.split(bare) if p.split())}
+            if (
+                heads & ends
+                or described_before.search(self.text, max(0, row.start - 30), row.start)
+                or described_after.match(self.text[row.end : row.end + 80])
+                or (noun_type != "other" and before - row.end <= _TYPED_NOUN_WINDOW and (org_type(bare) or _type_of_words(_words_of(bare))) == noun_type)
+            ):
+                return name
+        # a name the entity recogniser missed: "Carrow Nurses' Association" for "the union"
+        for found in reversed(list(_ORG_NAME.finditer(self.text, max(0, before - _TYPED_NOUN_WINDOW), before))):
+            name = re.sub(r"^The\s+|[’']s?$", "", found.group(1))
+            if " " in name and name.split()[-1].strip(".,’'").lower() in ends and name.split()[0] not in ("The", "A", "An"):
+                return name
         return None
 
     def _recent_org(self, before: int, role: str) -> str | None:
