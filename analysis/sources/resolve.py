@@ -68,6 +68,11 @@ _ROLE_FOR = re.compile(r"^[^,]*?\b(?:for|at|with|from)\s+")
 # a person inside a role phrase who is not its speaker: a possessor ("Lee's aide") or the one
 # it works for ("a spokesman for Lee")
 _POSSESSOR_OR_PRINCIPAL = re.compile(r"(?:\b(?:for|to|of|with|in|at|from|on)\s+(?:\S+\s+){0,3}\S+.{0,2}$)|[’']s?$")
+# a role or an age in apposition after a name: ", leader of", ", a senior adviser to", ", 54,"
+_APPOSED_ROLE = re.compile(r",\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w\-]*\s+){0,2}?([a-z]+)\b(?!\s+[A-Z])|,\s+\d{2}(?=,)")
+_NOT_ROLE_NOUNS = frozenset({"of", "state", "press"})
+# a dateline the recogniser ran into a name: "HARWICK - "
+_DATELINE = re.compile(r"^[A-Z]{2,}(?:[\s,.]+[A-Z]{2,})*\s+[-–—]+\s+")
 # "the union", "the bank": a definite noun alone
 _DEFINITE_NOUN = re.compile(r"^(?:the|this|that)\s+([a-z]+)$")
 # the parts of an organisation's name, each with its own head word ("Bank of Japan")
@@ -323,6 +328,8 @@ class _Resolver(_PronounRules):
         kind = "group" if re.search(r"s$", _head(mention)) and not person_role else ("person" if person_role else "thing")
         parts = parse_name(mention) if ends_with_name else None
         if parts and parts.name:  # a name the entity recogniser missed ("Trump", "Baker")
+            if kind == "thing" and " " in parts.name and self._person_apposition(end):
+                kind = "person"  # "Ana Ruiz, leader of the council": a person, by the role after the name
             return self._register(parts.name, kind, mention, start, named=True)
         return self._register(name, kind, mention, start)
 
@@ -354,6 +361,12 @@ class _Resolver(_PronounRules):
                 return self.entity_name(row)
         return None
 
+    def _person_apposition(self, end: int) -> bool:
+        """True when a person's role or age stands in apposition right after ``end``: ", leader
+        of the council", ", a senior adviser to", ", 54,"."""
+        m = _APPOSED_ROLE.match(self.text, end)
+        return m is not None and (m.group(1) is None or m.group(1).lower() in _PERSON_ROLE_WORDS - _NOT_ROLE_NOUNS)
+
     def _org_for_noun(self, before: int, noun: str) -> str | None:
         """The latest organisation named before ``before`` that "the ``noun``" can stand for:
         its name ends in the noun or a word listed for it ("Halvorsen Savings Bank" for "the
@@ -367,7 +380,7 @@ class _Resolver(_PronounRules):
         for row in reversed(self.ents):
             if row.end > before or row.label != "ORGANIZATION":
                 continue
-            name = self.entity_name(row)
+            name = _DATELINE.sub("", self.entity_name(row))  # "HARWICK - Halvorsen Savings Bank"
             bare = re.sub(r"\s*\([^)]*\)$", "", name)
             words = [w.strip(".,’'").lower() for w in bare.split()]
             if not words or set(words) <= _ALL_ROLE_WORDS:
