@@ -62,3 +62,9 @@ def test_unrecognised_name_with_a_role_is_the_pronoun_after_a_quotation():
 def test_second_cue_after_a_quotation_keeps_its_speaker():
     text = 'Tom Reed urged both sides to meet. "The harbour needs an answer soon," he said on Friday morning, and said his office would pay for a mediator.'
     assert _speaker_of(text, "mediator") == "Tom Reed"
+
+
+def test_company_is_not_any_organisation_before_it():
+    # a university is no company: "the company" stays as written
+    text = "Researchers at Ellery University counted the shops in the town. The company said its own count was higher."
+    assert _speaker_of(text, "count was higher") == "the company"

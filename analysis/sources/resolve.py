@@ -405,7 +405,7 @@ class _Resolver(_PronounRules):
             return self.recent_entity(before, ("LOCATION",))
         wanted = {"company": ("company",), "media": ("media",), "government": ("government",)}[role]
         name = self.recent_entity(before, ("ORGANIZATION",), wanted)
-        return name or (self.recent_entity(before, ("ORGANIZATION",)) if role == "company" else None)
+        return name
 
     def _register(self, name: str, kind: str, mention: str, offset: int, add_words: bool = True, named: bool = False) -> tuple[str, str]:
         source = self.sources.setdefault(name, _Source(name, kind))
