@@ -68,3 +68,25 @@ def test_company_is_not_any_organisation_before_it():
     # a university is no company: "the company" stays as written
     text = "Researchers at Ellery University counted the shops in the town. The company said its own count was higher."
     assert _speaker_of(text, "count was higher") == "the company"
+
+
+def _resolver(text: str, names: dict[str, str]):
+    from analysis.sources.resolve import _Entity, _Resolver
+
+    rows = [_Entity(name, label, text.index(name), text.index(name) + len(name), name) for name, label in names.items()]
+    return _Resolver(text, sorted(rows, key=lambda r: r.start))
+
+
+def test_mention_that_ran_past_its_verb_is_the_name_before_the_verb():
+    text = "Tom Reed told the Wexley Gazette on Friday that the pier would reopen."
+    resolver = _resolver(text, {"Tom Reed": "PERSON", "Wexley Gazette": "ORGANIZATION"})
+    end = text.index(" on Friday")
+    assert resolver.resolve(0, end, 0)[0] == "Tom Reed"
+
+
+def test_mention_with_a_name_after_a_preposition_is_not_cut_there():
+    # "a spokesman for Tom Reed told ...": the speaker is the spokesman, not Tom Reed
+    text = "A spokesman for Tom Reed told the Wexley Gazette on Friday that the pier would reopen."
+    resolver = _resolver(text, {"Tom Reed": "PERSON", "Wexley Gazette": "ORGANIZATION"})
+    end = text.index(" on Friday")
+    assert resolver.resolve(0, end, 0)[0] != "Tom Reed"

@@ -68,6 +68,11 @@ _ROLE_FOR = re.compile(r"^[^,]*?\b(?:for|at|with|from)\s+")
 # a person inside a role phrase who is not its speaker: a possessor ("Lee's aide") or the one
 # it works for ("a spokesman for Lee")
 _POSSESSOR_OR_PRINCIPAL = re.compile(r"(?:\b(?:for|to|of|with|in|at|from|on)\s+(?:\S+\s+){0,3}\S+.{0,2}$)|[’']s?$")
+# a verb right after a name, perhaps after an adverb: " told", " quickly took", " put"
+_VERB_AFTER_NAME = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:told|took|put|said|says|wrote|made|gave|went|came|met|sent|kept|left|got|[a-z]{3,}ed)\b(?=\s+\S)")
+# what may not stand before a name that opens a mention: a preposition, a possessive, "and", a lower-case verb
+_NOT_OPENING_NAME = re.compile(r"\b(?:for|of|to|with|at|from|by|and|on|in|about|like)\b|[’']s?\s|\b[a-z]+ed\b")
+_RELATIVE_NEXT = re.compile(r"\s*,?\s*(?:who|whom|which)\b")
 # a role or an age in apposition after a name: ", leader of", ", a senior adviser to", ", 54,"
 _APPOSED_ROLE = re.compile(r",\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w\-]*\s+){0,2}?([a-z]+)\b(?!\s+[A-Z])|,\s+\d{2}(?=,)")
 _NOT_ROLE_NOUNS = frozenset({"of", "state", "press"})
@@ -241,6 +246,9 @@ class _Resolver(_PronounRules):
         timed = _TIME_AFTER_NAME.search(mention)
         if timed and timed.start() > 0:  # "which President Ana Ruiz on Friday declared": the name, not "Friday"
             return self.resolve(start, start + timed.start(), sentence_start)
+        ran_on = self._person_before_verb(start, end)
+        if ran_on is not None:  # "Sullivan put off deciding whether Judicial Watch": the mention ran past its verb
+            return self.resolve(start, ran_on, sentence_start)
         words = mention.split()
         if len(words) > 1 and words[-1] in FUNCTION_ENDS or lower in FUNCTION_ENDS or lower in _NO_SPEAKER or lower.startswith("according to "):
             return UNCLEAR, ""  # no speaker: "the city embodied the", "the candidate misspoke but", a lone "The"
@@ -360,6 +368,18 @@ class _Resolver(_PronounRules):
             if any(w in context for w in _PERSON_ROLES[role]):
                 return self.entity_name(row)
         return None
+
+    def _person_before_verb(self, start: int, end: int) -> int | None:
+        """Where the name ends, when a mention opens with a person's name (after titles) and
+        runs on past the verb that follows it ("Trump told the Washington", "Ana Ruiz quickly
+        took to Twitter"); else None."""
+        persons = [e for e in self.ents if e.label == "PERSON" and start <= e.start and e.end < end]
+        if not persons or _RELATIVE_NEXT.match(self.text, end):
+            return None  # (the antecedent of "who": "Bundy spoke to Ruiz on camera, who ..." is Ruiz)
+        first = persons[0]
+        if _NOT_OPENING_NAME.search(self.text, start, first.start):
+            return None  # "a spokesman for Lee told": the speaker is the spokesman
+        return first.end if _VERB_AFTER_NAME.match(self.text, first.end, end) else None
 
     def _person_apposition(self, end: int) -> bool:
         """True when a person's role or age stands in apposition right after ``end``: ", leader
