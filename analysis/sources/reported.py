@@ -158,10 +158,6 @@ _ACCORDING_INNER = re.compile(r"\s*(?:,\s*(?:an?|the|another|who|which)\b[^,.;:]
 _ACCORDING_SOURCE = re.compile(r"\s*((?:the\s+|a\s+|an\s+)?[A-Za-z](?:[^,;:!?\"“”().]|\.(?=[\w\-]))*?)(?=\s*(?:[,;:!?\"“”(]|\.(?![\w\-])|$)|\s+(?:\w+ed\s+)?(?:in|on|at|during|after|before|since|when|while|that|who|which)\b)")
 
 
-#: a relative clause about the source of "according to X": "who runs a shop in Ellery"
-_RELATIVE_OPENING = re.compile(r"(?:who|whom|whose|which)\b")
-
-
 def _according_source(sentence: str, pos: int) -> tuple[int, int] | None:
     """The source named after "according to" when it is no speaker phrase of its own."""
     m = _ACCORDING_SOURCE.match(sentence, pos)
@@ -187,8 +183,7 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
             comma = _ACCORDING_INNER.match(after) or _COMMA.search(after[:80])  # "According to a poll out Thursday, ..."
             c_start = span[1] + comma.end() if comma else span[1]
             c_end = len(sentence.rstrip(" .!?"))
-        elif inner and len(sentence) - span[1] - inner.end() > 15 and _has_finite_verb(after[inner.end() :]) and not _RELATIVE_OPENING.match(after, inner.end()):
-            # (not "..., according to Ana Ruiz, who runs a shop": a clause about the source, no rest of the sentence)
+        elif inner and len(sentence) - span[1] - inner.end() > 15 and _has_finite_verb(after[inner.end() :]):
             # "Among the causes, according to the report, are ...": the whole sentence
             c_end = len(sentence.rstrip(" .!?"))
             row = _Row(s_start + c_start, s_start + c_end, "indirect", cue.text, cue_start, cue_end, mention, sid, 0.85, "according to X, inside the clause")
