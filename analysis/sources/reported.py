@@ -35,6 +35,8 @@ MAX_REPORTED_SENTENCE = 10_000
 _COMMA_END = re.compile(r",\s*$")
 _COMMA_ADVERB_END = re.compile(r",\s*(?:\w+ly\s+)?$")
 _CLAUSE_OPENING_END = re.compile(r"(?:,\s*(?:\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+)?|\b(?:after|before|as|while|when|because|since|but|and|which|who|where|although|though|whereas)\s+|[;:]\s*)$", re.I)
+# a quotation, its speaker and cue, then "and" before a second cue: '"...," he said on Monday, and '
+_QUOTE_THEN_SPEAKER = re.compile(r"\s*[\"“][^\"“”]+[,!?][\"”]\s+(he|she|they|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})\s+(?:said|told|added|wrote)\b[^\"“”]*?,?\s+(?:but|and)\s+$")
 _COORDINATED_END = re.compile(r"\b(?:but|and)\s+(?:(?:has|have|had|also|later|then|will|would|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+){0,2}$")
 _RELATIVE_SUBJECT_END = re.compile(r"\b(?:what|which|who|that)\s+((?:the\s+)?[\w.'’]+(?:\s+[\w.'’]+){0,3}?)\s+(?:also\s+)?$")
 # what follows a cue or a source
@@ -263,6 +265,9 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         # "X has encouraged ... but has said she will"
         if _COORDINATED_END.search(left):
             subject = _main_subject(sentence)
+            quoted = _QUOTE_THEN_SPEAKER.match(left)
+            if quoted:  # '"...," he said on Monday, and said ...': the speaker of the quotation
+                subject = quoted.span(1)
             content = _content_after(sentence, cue, stop)
             if subject is not None and content is not None and subject[1] < cue.start:
                 return _Row(s_start + content[0], s_start + content[1], "indirect", cue.text, cue_start, cue_end, (s_start + subject[0], s_start + subject[1]), sid, 0.75, "coordinated verb")

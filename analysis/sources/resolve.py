@@ -24,16 +24,18 @@ from .pronouns import UNCLEAR, _PronounRules
 from .roles import (
     _ALL_ROLE_WORDS,
     _MEDIA_NOUNS,
+    _ORG_NOUNS,
     _PERSON_ROLE_WORDS,
     _PERSON_ROLES,
     _PRONOUNS,
+    _TYPED_ORG_NOUNS,
     _head,
     _head_words,
     _org_role,
     _person_role,
     _role_matches,
 )
-from .speaker_types import UNNAMED, _type_of_words
+from .speaker_types import UNNAMED, _type_of_words, org_type
 from .speakers import FUNCTION_ENDS, RELATIVE_PRONOUNS, relative_antecedent
 from .tokens import _words_of
 
@@ -66,6 +68,22 @@ _ROLE_FOR = re.compile(r"^[^,]*?\b(?:for|at|with|from)\s+")
 # a person inside a role phrase who is not its speaker: a possessor ("Lee's aide") or the one
 # it works for ("a spokesman for Lee")
 _POSSESSOR_OR_PRINCIPAL = re.compile(r"(?:\b(?:for|to|of|with|in|at|from|on)\s+(?:\S+\s+){0,3}\S+.{0,2}$)|[’']s?$")
+# a verb right after a name, perhaps after an adverb: " told", " quickly took", " put"
+_VERB_AFTER_NAME = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:told|took|put|said|says|wrote|made|gave|went|came|met|sent|kept|left|got|[a-z]{3,}ed)\b(?=\s+\S)")
+# what may not stand before a name that opens a mention: a preposition, a possessive, "and", a lower-case verb
+_NOT_OPENING_NAME = re.compile(r"\b(?:for|of|to|with|at|from|by|and|on|in|about|like)\b|[’']s?\s|\b[a-z]+ed\b")
+_RELATIVE_NEXT = re.compile(r"\s*,?\s*(?:who|whom|which)\b")
+# a role or an age in apposition after a name: ", leader of", ", a senior adviser to", ", 54,"
+_APPOSED_ROLE = re.compile(r",\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w\-]*\s+){0,2}?([a-z]+)\b(?!\s+[A-Z])|,\s+\d{2}(?=,)")
+_NOT_ROLE_NOUNS = frozenset({"of", "state", "press"})
+# a dateline the recogniser ran into a name: "HARWICK - "
+_DATELINE = re.compile(r"^[A-Z]{2,}(?:[\s,.]+[A-Z]{2,})*\s+[-–—]+\s+")
+# "the union", "the bank": a definite noun alone
+_DEFINITE_NOUN = re.compile(r"^(?:the|this|that)\s+([a-z]+)$")
+# the parts of an organisation's name, each with its own head word ("Bank of Japan")
+_OF_SPLIT = re.compile(r"\s+(?:of|for|on|at|in)\s+|\s*&\s*")
+# how far back (characters) an organisation of the right type is taken for "the union"
+_TYPED_NOUN_WINDOW = 2000
 # single words that name no one
 _NO_SPEAKER = frozenset("there there's there’s here also so yet".split())
 # an acronym, with or without full stops: "AP", "F.B.I.", "DOJ"
@@ -228,6 +246,9 @@ class _Resolver(_PronounRules):
         timed = _TIME_AFTER_NAME.search(mention)
         if timed and timed.start() > 0:  # "which President Ana Ruiz on Friday declared": the name, not "Friday"
             return self.resolve(start, start + timed.start(), sentence_start)
+        ran_on = self._person_before_verb(start, end)
+        if ran_on is not None:  # "Sullivan put off deciding whether Judicial Watch": the mention ran past its verb
+            return self.resolve(start, ran_on, sentence_start)
         words = mention.split()
         if len(words) > 1 and words[-1] in FUNCTION_ENDS or lower in FUNCTION_ENDS or lower in _NO_SPEAKER or lower.startswith("according to "):
             return UNCLEAR, ""  # no speaker: "the city embodied the", "the candidate misspoke but", a lone "The"
@@ -295,6 +316,11 @@ class _Resolver(_PronounRules):
         definite = re.match(r"^(?:the|this|that)\s", lower) is not None
         person_role = _person_role(mention)
         org_role = _org_role(mention)
+        noun = _DEFINITE_NOUN.match(lower)
+        if noun and noun.group(1) in _ORG_NOUNS:
+            name = self._org_for_noun(start, noun.group(1))
+            if name:  # "the union said": the union named before
+                return self._register(name, "thing", mention, start, named=True)
         if person_role and definite and not (ends_with_name and len(words) > 3):  # "The Ames Union Leader" is a name
             name = self.recent_source(start, ("person",), person_role)
             if name:
@@ -310,6 +336,8 @@ class _Resolver(_PronounRules):
         kind = "group" if re.search(r"s$", _head(mention)) and not person_role else ("person" if person_role else "thing")
         parts = parse_name(mention) if ends_with_name else None
         if parts and parts.name:  # a name the entity recogniser missed ("Trump", "Baker")
+            if kind == "thing" and " " in parts.name and self._person_apposition(end):
+                kind = "person"  # "Ana Ruiz, leader of the council": a person, by the role after the name
             return self._register(parts.name, kind, mention, start, named=True)
         return self._register(name, kind, mention, start)
 
@@ -341,12 +369,63 @@ class _Resolver(_PronounRules):
                 return self.entity_name(row)
         return None
 
+    def _person_before_verb(self, start: int, end: int) -> int | None:
+        """Where the name ends, when a mention opens with a person's name (after titles) and
+        runs on past the verb that follows it ("Trump told the Washington", "Ana Ruiz quickly
+        took to Twitter"); else None."""
+        persons = [e for e in self.ents if e.label == "PERSON" and start <= e.start and e.end < end]
+        if not persons or _RELATIVE_NEXT.match(self.text, end):
+            return None  # (the antecedent of "who": "Bundy spoke to Ruiz on camera, who ..." is Ruiz)
+        first = persons[0]
+        if _NOT_OPENING_NAME.search(self.text, start, first.start):
+            return None  # "a spokesman for Lee told": the speaker is the spokesman
+        return first.end if _VERB_AFTER_NAME.match(self.text, first.end, end) else None
+
+    def _person_apposition(self, end: int) -> bool:
+        """True when a person's role or age stands in apposition right after ``end``: ", leader
+        of the council", ", a senior adviser to", ", 54,"."""
+        m = _APPOSED_ROLE.match(self.text, end)
+        return m is not None and (m.group(1) is None or m.group(1).lower() in _PERSON_ROLE_WORDS - _NOT_ROLE_NOUNS)
+
+    def _org_for_noun(self, before: int, noun: str) -> str | None:
+        """The latest organisation named before ``before`` that "the ``noun``" can stand for:
+        its name ends in the noun or a word listed for it ("Halvorsen Savings Bank" for "the
+        bank"), the noun describes it ("radio station Fenmarsh FM", "Meridian Care Group, the
+        private operator"), or, within a few paragraphs, it is of the noun's type ("the union"
+        and a teachers' association); None when none is."""
+        ends = _ORG_NOUNS[noun]
+        noun_type = _type_of_words({noun}) if noun in _TYPED_ORG_NOUNS else "other"
+        described_before = re.compile(rf"\b{noun}\s+$", re.I)
+        described_after = re.compile(rf"^\s*(?:\([^)]*\))?,\s+(?:the|a|an|its)\s+(?:[\w’'\-]+\s+){{0,3}}{noun}s?\b", re.I)
+        for row in reversed(self.ents):
+            if row.end > before or row.label != "ORGANIZATION":
+                continue
+            name = _DATELINE.sub("", self.entity_name(row))  # "HARWICK - Halvorsen Savings Bank"
+            bare = re.sub(r"\s*\([^)]*\)$", "", name)
+            words = [w.strip(".,’'").lower() for w in bare.split()]
+            if not words or set(words) <= _ALL_ROLE_WORDS:
+                continue  # "CEO" taken for an organisation
+            heads = {words[-1], *(p.split()[-1].strip(".,’'").lower() for p in _OF_SPLIT.split(bare) if p.split())}
+            if (
+                heads & ends
+                or described_before.search(self.text, max(0, row.start - 30), row.start)
+                or described_after.match(self.text[row.end : row.end + 80])
+                or (noun_type != "other" and before - row.end <= _TYPED_NOUN_WINDOW and (org_type(bare) or _type_of_words(_words_of(bare))) == noun_type)
+            ):
+                return name
+        # a name the entity recogniser missed: "Carrow Nurses' Association" for "the union"
+        for found in reversed(list(_ORG_NAME.finditer(self.text, max(0, before - _TYPED_NOUN_WINDOW), before))):
+            name = re.sub(r"^The\s+|[’']s?$", "", found.group(1))
+            if " " in name and name.split()[-1].strip(".,’'").lower() in ends and name.split()[0] not in ("The", "A", "An"):
+                return name
+        return None
+
     def _recent_org(self, before: int, role: str) -> str | None:
         if role == "place":
             return self.recent_entity(before, ("LOCATION",))
         wanted = {"company": ("company",), "media": ("media",), "government": ("government",)}[role]
         name = self.recent_entity(before, ("ORGANIZATION",), wanted)
-        return name or (self.recent_entity(before, ("ORGANIZATION",)) if role == "company" else None)
+        return name
 
     def _register(self, name: str, kind: str, mention: str, offset: int, add_words: bool = True, named: bool = False) -> tuple[str, str]:
         source = self.sources.setdefault(name, _Source(name, kind))

@@ -15,6 +15,11 @@ _SPEAKER_WORDS = table("speaker_words.toml")
 _PRONOUNS: dict[str, str] = dict(_SPEAKER_WORDS["pronouns"])
 _PERSON_ROLES: dict[str, tuple[str, ...]] = {role: tuple(p) for role, p in _SPEAKER_WORDS["person_roles"].items()}
 _ORG_ROLES: dict[str, tuple[str, ...]] = {role: tuple(p) for role, p in _SPEAKER_WORDS["organisation_roles"].items()}
+# "the union", "the bank": nouns that stand for an organisation named earlier, with the other
+# last words of the names they stand for ("the union" -> "... Association")
+_ORG_NOUNS: dict[str, frozenset[str]] = {noun: frozenset([noun, *ends]) for noun, ends in _SPEAKER_WORDS["organisation_nouns"].items()}
+# of those, the nouns that may stand for any organisation of their type ("the union")
+_TYPED_ORG_NOUNS = frozenset(_SPEAKER_WORDS["organisation_typed_nouns"]["nouns"])
 # abbreviations that may stand inside a speaker phrase, and words that may open one
 _SPEAKER_ABBREVIATIONS = frozenset(_SPEAKER_WORDS["abbreviations"])
 _PHRASE_OPENERS = frozenset(_SPEAKER_WORDS["openers"])
