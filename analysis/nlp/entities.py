@@ -147,7 +147,8 @@ def entity_columns(text: str | ParsedText) -> dict[str, list]:
     return _columns(rows)
 
 
-_DEFINED = re.compile(r"((?:[\w’'-]+\s+){1,9})\(([A-Z]{2,6})s?\)")
+#: An acronym in brackets, "(CEO)", "(ROVs)"; the words spelling it out are read before it.
+_DEFINED = re.compile(r"\(([A-Z]{2,6})s?\)")
 _SKIPPED_IN_ACRONYMS = frozenset(["of", "and", "the", "for", "on", "in", "to", "a", "an", "&"])
 
 
@@ -157,8 +158,12 @@ def common_acronyms(text: str) -> frozenset[str]:
     "Federal Bureau of Investigation (FBI)"."""
     found = set()
     for m in _DEFINED.finditer(text):
-        acronym = m.group(2)
-        parts = [p for w in m.group(1).split() for p in w.split("-") if p and p.lower() not in _SKIPPED_IN_ACRONYMS]
+        acronym = m.group(1)
+        before = text[max(0, m.start() - 160) : m.start()]
+        if not before[-1:].isspace():
+            continue
+        words = before.split()[-9:]
+        parts = [p for w in words for p in w.strip("\"“”‘’()[],.;:").split("-") if p and p.lower() not in _SKIPPED_IN_ACRONYMS]
         tail = parts[-len(acronym) :]
         if len(tail) == len(acronym) and "".join(p[0] for p in tail).upper() == acronym and all(p[0].islower() for p in tail):
             found.update((acronym, acronym + "s"))
