@@ -76,14 +76,31 @@ _CUES = [
     (name, frozenset(c for c in cues if " " not in c), [tuple(c.split()) for c in cues if " " in c])
     for name, cues in SPEAKER_TYPES.items()
 ]
+# per type, its cues of several words by their first word (looked up from the few words of a source)
+_MULTI_BY_FIRST: list[tuple[str, dict[str, list[tuple[str, ...]]]]] = []
+for _name, _single, _multi in _CUES:
+    _index: dict[str, list[tuple[str, ...]]] = {}
+    for _cue in _multi:
+        _index.setdefault(_cue[0], []).append(_cue[1:])
+    _MULTI_BY_FIRST.append((_name, _index))
+
+
+def _multi_word_type(words: set[str] | frozenset[str]) -> str | None:
+    """The first type (in :data:`SPEAKER_TYPES` order) with a cue of several words all among ``words``."""
+    for type_name, index in _MULTI_BY_FIRST:
+        for word in words:
+            rests = index.get(word)
+            if rests and any(all(part in words for part in rest) for rest in rests):
+                return type_name
+    return None
 
 
 def _type_of_words(words: set[str] | frozenset[str]) -> str:
     """The first type with a cue of several words all among ``words``, else the first type
     with a one-word cue among them, else ``other``."""
-    for type_name, _single, multi in _CUES:
-        if any(all(part in words for part in cue) for cue in multi):
-            return type_name
+    found = _multi_word_type(words)
+    if found:
+        return found
     for type_name, single, _multi in _CUES:
         if not single.isdisjoint(words):
             return type_name
@@ -124,9 +141,9 @@ def org_type(name: str) -> str | None:
     if not parts:
         return None
     words = _words_of(name)
-    for type_name, _single, multi in _CUES:  # "Northline News Agency": a cue of several words first
-        if any(all(part in words for part in cue) for cue in multi):
-            return type_name
+    found = _multi_word_type(words)  # "Northline News Agency": a cue of several words first
+    if found:
+        return found
     for word in (parts[0][-1], parts[-1][-1] if len(parts) > 1 else "", parts[0][0]):
         if word == "Group":
             return "company"  # "Fox Networks Group"; a lower-case "group" is any kind of body
@@ -290,7 +307,7 @@ def _apposition_type(apposition: str) -> str | None:
         last = _type_of_titles(title_types(specific[-1:])) or _type_of_words({specific[-1]})
         if last not in (by_head, "other", "citizen"):
             by_head = last
-    by_phrase = next((t for t, _single, multi in _CUES if any(all(p in words for p in cue) for cue in multi)), None)
+    by_phrase = _multi_word_type(words)
     if by_phrase and by_head and by_phrase != by_head and len(words) > 2:
         by_head = by_phrase  # "a sales representative": a cue of several words before a one-word title
     proper = " ".join(raw for _w, raw in kept[:-1] if raw[:1].isupper())
