@@ -151,3 +151,9 @@ def test_principal_before_another_title_is_no_school_head():
     parts = parse_name("Principal Deputy Press Secretary Ann Cole")
     assert parts.name == "Ann Cole"
     assert set(title_types(parts.titles)) == {"government"}
+
+
+def test_an_engineer_at_a_polytechnic_is_an_expert_with_or_without_his_title():
+    text = "A fire gutted the depot on Sunday. Dr. Wen Osei, a fire engineer at Harlow Polytechnic, said it was too early to name a cause."
+    assert _types(text).get("Wen Osei") == "academic"
+    assert org_type("Harlow Polytechnic") == "academic"
