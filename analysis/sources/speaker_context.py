@@ -170,7 +170,7 @@ _RESIDENT = re.compile(
 # "Brian Meza, 22," or "John and Brian Meza, 22 and 19,": a full name with an age, anywhere in the article
 _AGED_NAME = re.compile(r"\b([A-Z][\w’'.\-]+)\s+(?:[A-Z][\w’'.\-]+\s+){0,2}?([A-Z][\w’'\-]+),\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s")
 # "62-year-old Brenda Hale", "17-year-old Tom Cole echoed": an age before a full name (not "the 74-year-old Tom Hale")
-_AGED_BEFORE = re.compile(r"(?<![Tt]he\s)\b\d{1,3}-year-old\s+([A-Z][\w’'.\-]+)\s+(?:[A-Z][\w’'.\-]+\s+){0,2}?([A-Z][\w’'\-]+)\b")
+_AGED_BEFORE = re.compile(r"(?<![Tt]he\s)\b\d{1,3}-year-old\s+([A-Z][\w’'.\-]+)\s+(?:[A-Z][\w’'.\-]+\s+){0,2}([A-Z][\w’'\-]+)\b")
 # "Tom Hale of Laconia, N.H.,": a full name with a home town and an abbreviated state
 _HOMED_NAME = re.compile(
     r"\b([A-Z][\w’'.\-]+)\s+(?:[A-Z][\w’'.\-]+\s+){0,2}?([A-Z][\w’'\-]+)\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]{0,4}\.(?:\s?[A-Z]\.)?[,\s]"
