@@ -191,7 +191,8 @@ def _aged_or_homed(text: str) -> list[re.Match]:
 
 def ordinary_names(text: str) -> frozenset[str]:
     """The lower-case last names the text introduces anywhere as ordinary people: with an age
-    after the full name, or as one of a crowd of workers, voters, residents ...
+    after or before the full name or a home town with its state (``_aged_or_homed``), or as one
+    of a crowd of workers, voters, residents ...
 
     >>> sorted(ordinary_names("Brothers Tom and Al Hale, 22 and 19, came. Ann Cole is one of those factory workers."))
     ['cole', 'hale']
