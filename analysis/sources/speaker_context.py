@@ -169,6 +169,12 @@ _RESIDENT = re.compile(
 
 # "Brian Meza, 22," or "John and Brian Meza, 22 and 19,": a full name with an age, anywhere in the article
 _AGED_NAME = re.compile(r"\b([A-Z][\w’'.\-]+)\s+(?:[A-Z][\w’'.\-]+\s+){0,2}?([A-Z][\w’'\-]+),\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s")
+# "62-year-old Brenda Hale", "17-year-old Tom Cole echoed": an age before a full name (not "the 74-year-old Tom Hale")
+_AGED_BEFORE = re.compile(r"(?<![Tt]he\s)\b\d{1,3}-year-old\s+([A-Z][\w’'.\-]+)\s+(?:[A-Z][\w’'.\-]+\s+){0,2}([A-Z][\w’'\-]+)\b")
+# "Tom Hale of Laconia, N.H.,": a full name with a home town and an abbreviated state
+_HOMED_NAME = re.compile(
+    r"\b([A-Z][\w’'.\-]+)\s+(?:[A-Z][\w’'.\-]+\s+){0,2}?([A-Z][\w’'\-]+)\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]{0,4}\.(?:\s?[A-Z]\.)?[,\s]"
+)
 # "Ann Cole is one of those factory workers", "Ann Cole was among the voters": one of a crowd of ordinary people
 _ONE_OF_CROWD = re.compile(
     r"\b([A-Z][\w’'\-]+)\s+(?:is|was)\s+(?:one\s+of|among)\s+(?:the\s+|those\s+|many\s+|several\s+|thousands\s+of\s+)?"
@@ -177,16 +183,23 @@ _ONE_OF_CROWD = re.compile(
 )
 
 
+def _aged_or_homed(text: str) -> list[re.Match]:
+    """The full names the text gives an age ("Ann Cole, 52,", "52-year-old Ann Cole") or a home
+    town ("Ann Cole of Laconia, N.H."), as matches whose groups 1 and 2 are the first and last names."""
+    return [*_AGED_NAME.finditer(text), *_AGED_BEFORE.finditer(text), *_HOMED_NAME.finditer(text)]
+
+
 def ordinary_names(text: str) -> frozenset[str]:
     """The lower-case last names the text introduces anywhere as ordinary people: with an age
-    after the full name, or as one of a crowd of workers, voters, residents ...
+    after or before the full name or a home town with its state (``_aged_or_homed``), or as one
+    of a crowd of workers, voters, residents ...
 
     >>> sorted(ordinary_names("Brothers Tom and Al Hale, 22 and 19, came. Ann Cole is one of those factory workers."))
     ['cole', 'hale']
     >>> sorted(ordinary_names("On Feb. 10, 2016, Sen. Ann Cole spoke. Tom Hale is one of the candidates."))
     []
     """
-    found = {m.group(2) for m in _AGED_NAME.finditer(text)} | {m.group(1) for m in _ONE_OF_CROWD.finditer(text)}
+    found = {m.group(2) for m in _aged_or_homed(text)} | {m.group(1) for m in _ONE_OF_CROWD.finditer(text)}
     return frozenset(re.sub(r"[’']s?$", "", name).lower() for name in found)
 
 
@@ -200,7 +213,7 @@ def ordinary_first_names(text: str) -> dict[str, frozenset[str]]:
     {'cole': frozenset(), 'hale': frozenset({'ivanka'})}
     """
     firsts: dict[str, set[str]] = {name: set() for name in ordinary_names(text)}
-    for m in _AGED_NAME.finditer(text):
+    for m in _aged_or_homed(text):
         surname = re.sub(r"[’']s?$", "", m.group(2)).lower()
         if surname in firsts and m.group(1) != m.group(2):
             firsts[surname].add(m.group(1).lower())

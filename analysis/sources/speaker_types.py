@@ -376,7 +376,7 @@ _VOTER_LABEL = re.compile(
 # "a Republican", "an independent", "a lifelong Democrat": a party label alone, what a voter says of
 # himself as often as a politician
 _BARE_PARTY = re.compile(
-    r"^(?:a|an)\s+(?:lifelong\s+|registered\s+|longtime\s+|staunch\s+|conservative\s+|moderate\s+)?"
+    r"^(?:a|an)\s+(?:lifelong\s+|registered\s+|longtime\s+|staunch\s+|nominal\s+|self-described\s+|conservative\s+|moderate\s+)?"
     r"(?:Republican|Democrat|independent|Independent|Libertarian)(?:\s+(?:who|and)\b.*)?$"
 )
 
