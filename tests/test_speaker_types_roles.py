@@ -157,3 +157,13 @@ def test_an_engineer_at_a_polytechnic_is_an_expert_with_or_without_his_title():
     text = "A fire gutted the depot on Sunday. Dr. Wen Osei, a fire engineer at Harlow Polytechnic, said it was too early to name a cause."
     assert _types(text).get("Wen Osei") == "academic"
     assert org_type("Harlow Polytechnic") == "academic"
+
+
+def test_an_anonymous_official_of_a_named_body_is_unnamed():
+    text = (
+        "The vote would wait, said a senior Harlow Union official, who asked for anonymity as the talks "
+        "were private. Ann Cole, a senior Harlow Union official, said the talks would go on."
+    )
+    types = _types(text)
+    assert types.get("a senior Harlow Union official") == "unnamed", types
+    assert types.get("Ann Cole") == "civil_society", types

@@ -321,14 +321,20 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
     return records
 
 
+# a speaker written as a description, not a name: "a senior Harlow Union official", "two aides"
+_DESCRIPTION = re.compile(r"(?:a|an|one|two|three|several|some)\s", re.I)
+
+
 def _anonymous_sources_unnamed(text: str, records: list[dict], sent_spans) -> None:
     """A source the article does not name and marks as anonymous ("an official at the agency,
     who spoke on condition of anonymity", "two people familiar with the inquiry") is
     ``unnamed`` in every statement, whatever its role says."""
     marked = set()
     for record in records:
-        if record["named"] or record["speaker"] in marked or record["speaker"] == UNCLEAR:
+        if record["speaker"] in marked or record["speaker"] == UNCLEAR:
             continue
+        if record["named"] and not _DESCRIPTION.match(record["speaker"]):
+            continue  # a name; but "a senior Harlow Union official" describes someone unnamed
         a, b = sent_spans[record["sentence"]] if 0 <= record["sentence"] < len(sent_spans) else (record["start"], record["end"])
         if anonymous(text[a:b], record["mention"] or record["speaker"]):
             marked.add(record["speaker"])
