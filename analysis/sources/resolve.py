@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -82,6 +83,17 @@ _DATELINE = re.compile(r"^[A-Z]{2,}(?:[\s,.]+[A-Z]{2,})*\s+[-–—]+\s+")
 _DEFINITE_NOUN = re.compile(r"^(?:the|this|that)\s+([a-z]+)$")
 # the parts of an organisation's name, each with its own head word ("Bank of Japan")
 _OF_SPLIT = re.compile(r"\s+(?:of|for|on|at|in)\s+|\s*&\s*")
+
+
+@cache
+def _described_as(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The noun right before an organisation's name ("radio station Fenmarsh FM") and in an
+    apposition right after it ("Meridian Care Group, the private operator"), compiled once per noun."""
+    before = re.compile(rf"\b{noun}\s+$", re.I)
+    after = re.compile(rf"^\s*(?:\([^)]*\))?,\s+(?:the|a|an|its)\s+(?:[\w’'\-]+\s+){{0,3}}{noun}s?\b", re.I)
+    return before, after
+
+
 # how far back (characters) an organisation of the right type is taken for "the union"
 _TYPED_NOUN_WINDOW = 2000
 # single words that name no one
@@ -395,8 +407,7 @@ class _Resolver(_PronounRules):
         and a teachers' association); None when none is."""
         ends = _ORG_NOUNS[noun]
         noun_type = _type_of_words({noun}) if noun in _TYPED_ORG_NOUNS else "other"
-        described_before = re.compile(rf"\b{noun}\s+$", re.I)
-        described_after = re.compile(rf"^\s*(?:\([^)]*\))?,\s+(?:the|a|an|its)\s+(?:[\w’'\-]+\s+){{0,3}}{noun}s?\b", re.I)
+        described_before, described_after = _described_as(noun)
         for row in reversed(self.ents):
             if row.end > before or row.label != "ORGANIZATION":
                 continue

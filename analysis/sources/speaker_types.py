@@ -85,9 +85,12 @@ for _name, _single, _multi in _CUES:
     _MULTI_BY_FIRST.append((_name, _index))
 
 
-def _multi_word_type(words: set[str] | frozenset[str]) -> str | None:
-    """The first type (in :data:`SPEAKER_TYPES` order) with a cue of several words all among ``words``."""
+def _multi_word_type(words: set[str] | frozenset[str], skip: str | None = None) -> str | None:
+    """The first type (in :data:`SPEAKER_TYPES` order, ``skip`` left out) with a cue of
+    several words all among ``words``."""
     for type_name, index in _MULTI_BY_FIRST:
+        if type_name == skip:
+            continue
         for word in words:
             rests = index.get(word)
             if rests and any(all(part in words for part in rest) for rest in rests):
@@ -320,7 +323,7 @@ def _apposition_type(apposition: str) -> str | None:
     if by_head is None and specific:
         by_words = _type_of_words(set(specific) - _CITIZEN_CUES)
         if by_words == "other" and by_org == "other":  # "president and general manager": a title of several words, generic ones included
-            by_words = next((t for t, _single, multi in _CUES if t != "citizen" and any(all(p in words for p in cue) for cue in multi)), "other")
+            by_words = _multi_word_type(words, skip="citizen") or "other"
         if by_words == "other" and not _CITIZEN_CUES.isdisjoint(specific) and not _CITIZEN_CUES.intersection(specific) <= _NO_LONGER:
             by_words = "citizen"  # "a waitress", but "the city's deputy manager" is government
         by_head = None if by_words == "other" else by_words  # "a campaign spokesman", "a bank clerk"
