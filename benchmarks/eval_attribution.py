@@ -52,6 +52,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -455,6 +456,7 @@ def _names_someone(word: str, opens: bool) -> bool:
     return word[:1].isupper() and word not in _org_cues() and not (opens and is_common(word, common_words()))
 
 
+@lru_cache(maxsize=1)
 def _org_cues() -> frozenset[str]:
     """Organisation and place cue words ("Institute", "County"): no surname."""
     from analysis.nlp.ner_lists import LOC_CUES, ORG_CUES

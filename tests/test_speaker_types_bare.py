@@ -9,22 +9,9 @@ Every text here is invented for the test; the type expected is the one the codin
 from __future__ import annotations
 
 import pytest
+from test_speaker_types_story import ELECTION, _type_of  # tests/ is on sys.path (pytest prepend import mode)
 
-from analysis.sources import extract_quotes
 from analysis.sources.speaker_context import ordinary_first_names, ordinary_names
-
-ELECTION = (
-    "Voters in the Marsh Valley primary go to the polls on Tuesday, and the campaign has turned "
-    "sour. Both candidates held a rally on Sunday. The GOP expects a close race, and the "
-    "Democratic ballot has three names. "
-)
-
-
-def _type_of(text: str, speaker: str) -> str:
-    quotes = extract_quotes(text)
-    rows = quotes[quotes["speaker"] == speaker]
-    assert len(rows) >= 1, quotes[["speaker", "speaker_type"]]
-    return rows["speaker_type"].iloc[0]
 
 
 @pytest.mark.parametrize(
