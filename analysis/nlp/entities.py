@@ -39,6 +39,7 @@ from .ner_features import token_spans
 from .ner_lists import (  # noqa: F401  (names other modules read from here)
     CONNECTORS,
     EXTRA_PLACES,
+    FIRM_AND_PAPER_ENDS,
     FUNCTION_WORDS,
     HOLIDAYS,
     HONORIFICS,
@@ -50,6 +51,7 @@ from .ner_lists import (  # noqa: F401  (names other modules read from here)
     NAME_SUFFIXES,
     NOT_NAMES,
     ORG_CUES,
+    ORG_NAME_ENDS,
     PERSON_TITLES,
     WEEKDAYS,
     common_words,
@@ -88,7 +90,28 @@ def _title_words(words: list[str]) -> int:
             break
     while n and words[n - 1] in CONNECTORS:
         n -= 1
-    return n
+    return n or leading_job_words(words)
+
+
+def leading_job_words(words: list[str]) -> int:
+    """How many words before a person's full name say their job ("Curator Lina Ortmann",
+    "Crew Manager Ana Kovac"): one or two capitalised common words, no first names or places,
+    the last formed like a word for a person's job (:data:`_JOB_ENDING`), then a known first
+    name and a capitalised surname; else 0.
+
+    >>> leading_job_words("Curator Lina Ortmann".split()), leading_job_words("Boston Red Sox".split())
+    (1, 0)
+    """
+    for k in (1, 2):
+        if k + 2 <= len(words) and words[k] in first_names() and words[k + 1][:1].isupper() and _JOB_ENDING.search(words[k - 1]) and all(
+            w[:1].isupper() and w not in first_names() and w not in places() and is_common(w, common_words()) for w in words[:k]
+        ):
+            return k
+    return 0
+
+
+# how the word for a person's job ends: "Curator", "Visitor", "Manager", "Pharmacist", "Student"
+_JOB_ENDING = re.compile(r"(?:[^aeiou]or|er|ist|ian|ant|ent|man|woman|ess|ee)$")
 
 
 def extract_entities(text: str | ParsedText) -> pd.DataFrame:
@@ -239,7 +262,15 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
         return out  # "Also", "Among"
     if not any(w[:1].isupper() or w[:1].isdigit() for w in words[first:last]):
         return out
-    if _ORG_ENDS and label in ("LOC", "PER") and last - first > 1 and words[last - 1] in MODEL_ORG_CUES and words[last - 1] not in LOC_CUES:
+    if label == "ORG" and last - first >= 4:
+        found = _person_of_body(words, first, last)
+        if found:  # "Ana Kovac of Tolland Fire and Rescue Service": a person, then the body she speaks for
+            person, at = found
+            body = at + 1 + (words[at + 1].lower() == "the")
+            return [*out, (person, at, "PERSON"), (body, last, "ORGANIZATION")]
+    if last < len(words) and words[last] in FIRM_AND_PAPER_ENDS:
+        last, label = last + 1, "ORG"  # "the Marsh Valley Courier", "Rydal Plastics": the model left the last word out
+    if _ORG_ENDS and label in ("LOC", "PER") and last - first > 1 and words[last - 1] in ORG_NAME_ENDS and words[last - 1] not in LOC_CUES:
         label = "ORG"  # "Harbour Town Swim Club", "Hale Brothers Ltd.": a body named after its town or founder
     if _WORLD_TEAMS and label == "LOC" and _place_and_plural(words[first:last]):
         label = "ORG"  # "Pittsburgh Pirates", "Boston Red Sox": a team named after its town
@@ -250,6 +281,25 @@ def _clean(words: list[str], first: int, last: int, label: str) -> list[tuple[in
     # the project's own lists win: "Kommersant" is a newspaper, "CIS" a region
     out.append((first, last, "ORGANIZATION" if name in KNOWN_ORGS else "LOCATION" if name in EXTRA_PLACES else _LABELS[label]))
     return out
+
+
+def _person_of_body(words: list[str], first: int, last: int) -> tuple[int, int] | None:
+    """Where the person starts and the index of "of", in a span the model read as one
+    organisation that is a person's name and the body they work for ("Ana Kovac of Tolland Fire
+    and Rescue Service", "Crew Manager Ana Kovac of ..."): up to two job words (see
+    :func:`_title_words`), a known first name, one or two more capitalised words that end no
+    organisation's name, then "of" and a capitalised name; else None."""
+    jobs = _title_words(words[first:last]) if words[first] not in first_names() else 0
+    if jobs > 2 or words[first + jobs] not in first_names():
+        return None
+    first += jobs
+    for at in (first + 2, first + 3):
+        if at + 1 < last and words[at] == "of" and all(w[:1].isupper() and w not in ORG_NAME_ENDS for w in words[first + 1 : at]) and not any(
+            " ".join(words[first:k]) in world_places() for k in range(first + 1, at + 1)
+        ):  # not "Nova Scotia House of Assembly"
+            rest = words[at + 2] if words[at + 1].lower() == "the" and at + 2 < last else words[at + 1]
+            return (first, at) if rest[:1].isupper() else None
+    return None
 
 
 def _place_and_plural(parts: list[str]) -> bool:

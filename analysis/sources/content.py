@@ -77,12 +77,19 @@ _SPACE_COMMA = re.compile(r"\s*(?:,\s*)?")
 _DETOUR_BEFORE_THAT = re.compile(r"(?:at|in|on|of|during|after|before|following|from|with|while|to)\b[^.;:\"“”]{0,80}?(?=\bthat\s)")
 _CALL_ON = re.compile(r"(?:for|on|upon)\s+")
 _ASK_FOR = re.compile(r"for\s+")
+# "asked for anonymity", "asked not to be named / identified": no statement, the terms of one
+_ANONYMITY_REQUEST = re.compile(r"(?:for\s+(?:anonymity|confidentiality|privacy)|(?:that\s+(?:his|her|their)\s+name\s+)?not\s+(?:to\s+)?be\s+(?:named|identified|quoted))\b")
 _AS_SAYING = re.compile(r"as\s+saying\s*(?:that\s+)?")
 _THAT_OR_COLON = re.compile(r"(?:that|:)\s*")
 _QUESTION_WORD = re.compile(r"(?:whether|if|why|how)\s")
 _INFINITIVE = re.compile(r"(?:not\s+|never\s+)?to\s+\w")
 _ABOUT = re.compile(r"(?:[a-z]+ly\s+)?(?:about|of)\s+")
-_PREPOSITION = re.compile(r"(?:about|of|on|at|for|over)\s")
+# a preposition after the cue opens no content ("spoke about", "said of him"), unless "about"
+# or "over" is a quantity ("said about 40 people had been inside", "said over half of them")
+_PREPOSITION = re.compile(
+    r"(?:about|of|on|at|for|over)\s(?!(?<=about\s|.over\s)(?:\d|(?:a|an)\s+(?:third|quarter|half|fifth|tenth|dozen|hundred|thousand|million)\b|"
+    r"half\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b))"
+)
 _REGRET_AT = re.compile(r"(?:at|over|about|that|for)\s+")
 _LETTER = re.compile(r"[A-Za-z]")
 _PRONOUN_OBJECT = re.compile(r"(?:it|this|that|them|him|her|so|nothing|something)\b", re.I)
@@ -106,6 +113,8 @@ def _content_after(sentence: str, cue: Cue, stop: int) -> tuple[int, int, str] |
     detour = _DETOUR_BEFORE_THAT.match(rest[i:])
     if detour and cue.lemma not in _OBJECT_VERBS:  # "said at an event in Marlow that"
         i += detour.end()  # now at "that", which the step below consumes
+    if cue.lemma == "ask" and _ANONYMITY_REQUEST.match(rest[i:]):
+        return None  # "who asked for anonymity as ...", "asked not to be named": how a source is kept anonymous
     call_on = _CALL_ON.match(rest[i:]) if cue.lemma == "call" else _ASK_FOR.match(rest[i:]) if cue.lemma == "ask" else None
     if call_on:  # "called for a ban", "called on Congress to act", "asked for a recount": what follows is the content
         i += call_on.end()

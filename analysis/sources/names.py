@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from ..lexicons import table
 from ..nlp import nltk_data
+from ..nlp.entities import leading_job_words
 
 _TITLES = table("speaker_titles.toml")
 SUFFIXES = frozenset(_TITLES["suffixes"])
@@ -122,6 +123,8 @@ def parse_name(mention: str) -> NameParts:
         # words up to the first name belong to the title
         first = next((i for i in range(start + 1, end - 1) if tokens[i] in first_name_genders()), start + 1)
         start = first
+    if end - start >= 3:
+        start += leading_job_words(tokens[start:end])  # "Curator Lina Ortmann": the job is no part of the name
     name_tokens = tokens[start:end]
     titles = _title_run(tokens[:start])
     gender = None

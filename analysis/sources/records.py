@@ -15,7 +15,9 @@ import pandas as pd
 
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
+from .names import title_types
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
+from .roles import _ORG_NOUNS, _PERSON_ROLE_WORDS
 from .speaker_context import (
     anonymous,
     election_story,
@@ -30,10 +32,12 @@ from .speaker_types import (
     AGE_MARK,
     BARE,
     INTERVIEWER,
+    ORG_HEADS,
     PERSONAL_MARK,
     PLACE_MARK,
     STAFF_ROLES,
     UNNAMED,
+    org_type,
     speaker_type,
     story_type,
 )
@@ -52,7 +56,7 @@ _FUNCTION_WORDS = frozenset(getattr(entmod, "_FUNCTION_WORDS", ()))
 # a home town written in a speaker mention: "Ann Cole of Dayton", "Ann Cole from Dayton, Ohio"
 _PLACE_TAG = re.compile(r"\w\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?$")
 # an organisation tag in a speaker mention: "Ross Hale of the Marlow Policy Institute"
-_AFFILIATION = re.compile(r"\w\s+(?:of|at|with)\s+(the\s+[A-Z][\w.&’'\-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w.&’'\-]*))*)$")
+_AFFILIATION = re.compile(r"\w\s+(?:of|at|with)\s+((?:the\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w.&’'\-]*))*)$")
 # what follows the name of someone running for office: "Sanders' campaign", "Trump supporters"
 _CANDIDACY_AFTER = re.compile(r"(?:[’']s?)?\s+(?:presidential\s+|senate\s+|primary\s+)?(?:campaign|candidacy|bid|running\s+mate|supporters|rally|rallies|delegates)\b", re.I)
 # a name in a list of candidates: "Republican hopefuls Jeb Bush, Chris Christie and John Kasich"
@@ -240,13 +244,16 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
             apposition = ""  # "X, whose wife ...": about someone else
         if apposition:
             appositions.setdefault(name, []).append(apposition)
-        age = AGE_MARK if AGE_AFTER.match(text, named_at[1]) else PLACE_MARK if _PLACE_TAG.search(text, named_at[0], named_at[1]) else ""
         affiliation = _AFFILIATION.search(text, named_at[0], named_at[1])
+        if affiliation and not affiliation.group(1).startswith("the ") and not org_type(affiliation.group(1)):
+            affiliation = None  # "Ann Cole of Dayton": a home town; "Ana Kovac of Tolland Fire Service": a body
+        age = AGE_MARK if AGE_AFTER.match(text, named_at[1]) else PLACE_MARK if not affiliation and _PLACE_TAG.search(text, named_at[0], named_at[1]) else ""
         if affiliation:  # "Ross Hale of the Marlow Policy Institute": the body he speaks for, read as an apposition
             appositions.setdefault(name, []).append("of " + affiliation.group(1))
         lead = _LEAD_ROLE.search(text, max(0, named_at[0] - 60), named_at[0])  # "The ferry operator, Blue Line Boats, said"
         role = " ".join([lead.group(1) if lead else "", text[named_at[0] : named_at[1]], apposition, age, entity_roles.get(name, "")])
         resolver.record(row.cue_start, name, kind, role)
+    _named_later(rows, resolver)
     # agentless statements take the source of the statement before them
     ordered = sorted(rows, key=lambda r: r.cue_start)
     for i, row in enumerate(ordered):
@@ -312,13 +319,51 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
     if any(record["speaker_type"] == BARE for record in records):
         election, headline = election_story(text), headline_names(text)
         writers = {r["speaker"] for r in records if r["speaker_type"] == BARE and _writes_as_journalist(text, r)}
+        decided = _type_bare_people(text, records, default, election, headline, writers)
         for record in records:
             if record["speaker_type"] == BARE:
-                record["speaker_type"] = _bare_person_type(record["speaker"], default, election, headline, record["speaker"] in writers)
+                record["speaker_type"] = decided[record["speaker"]]
         _staff_take_their_principal_type(records, resolver, staff_appositions)  # the staff of a person typed just now
     _anonymous_sources_unnamed(text, records, sent_spans)
     records.sort(key=lambda r: (r["start"], r["end"]))
     return records
+
+
+#: how far after a role described with "the" its holder may be named (characters)
+NAMED_LATER_WINDOW = 1_500
+# "the university's rector", "the company's chief executive": a role described, its holder unnamed yet
+_DEFINITE_ROLE = re.compile(r"the\s+(?:[\w\-]+[’']s\s+)?(?:[a-z\-]+\s+){0,2}([a-z\-]+)")
+
+
+def _named_later(rows: list[_Row], resolver: _Resolver) -> None:
+    """A source described by its role before the article names it ("..., the university's
+    rector said on Thursday." then "Rector Mara Obi said ...") is the one person named with
+    that role word in the next :data:`NAMED_LATER_WINDOW` characters, when there is one."""
+    for row in rows:
+        source = resolver.sources.get(row.speaker)
+        if source is None or source.named or source.kind == "group":
+            continue
+        role = _DEFINITE_ROLE.fullmatch(row.speaker.strip())
+        word = role.group(1) if role else ""
+        if not word or word in ("person", "source", "official", "people") or not _person_noun(word):
+            continue  # a person's role ("the rector", "the billionaire"), not "the campaign" or "the survey"
+        later = {name for offset, name in resolver.history
+                 if row.cue_start < offset <= row.cue_start + NAMED_LATER_WINDOW and name != row.speaker
+                 and resolver.sources[name].named and resolver.sources[name].kind == "person" and word in resolver.sources[name].words}
+        if len(later) == 1:
+            row.speaker = later.pop()
+
+
+def _person_noun(word: str) -> bool:
+    """True when ``word`` names a person's role: a role or title word ("billionaire", "mayor"),
+    or a word formed like one ("curator", "organiser", "economist"), and no body's noun ("the
+    campaign", "the paper", "the center")."""
+    if word in ORG_HEADS or word in _ORG_NOUNS:
+        return False
+    return word in _PERSON_ROLE_WORDS or bool(title_types((word,))) or word.endswith(_PERSON_ENDINGS)
+
+
+_PERSON_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman", "ess")
 
 
 # a speaker written as a description, not a name: "a senior Harlow Union official", "two aides"
@@ -358,6 +403,13 @@ def _writes_as_journalist(text: str, record: dict) -> bool:
         return False
     after = max(record["cue_end"], record["speaker_end"])
     return not _NOT_AN_ARTICLE.match(text, after)
+
+
+def _type_bare_people(text: str, records: list[dict], default: str, election: bool, headline: frozenset[str], writers: set[str]) -> dict[str, str]:
+    """The type of each person the article names with nothing that types them (records typed
+    ``BARE``), see :func:`_bare_person_type`."""
+    names = sorted({r["speaker"] for r in records if r["speaker_type"] == BARE})
+    return {name: _bare_person_type(name, default, election, headline, name in writers) for name in names}
 
 
 def _bare_person_type(name: str, default: str, election: bool, headline: frozenset[str], writer: bool = False) -> str:

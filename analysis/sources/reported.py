@@ -166,6 +166,25 @@ def _according_source(sentence: str, pos: int) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+# "according to a poll published on Sunday by the Tolland Gazette": a finding and who made it
+_EVIDENCE_BY = re.compile(
+    r"(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+|fresh\s+)?(?:poll|survey|study|report|analysis|review|audit|count|tally|estimate)"
+    r"\b[^,;:\"“”()]{0,60}?\bby\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:[A-Z][\w&’'.\-]*|of|and|for|&))*)"
+)
+
+
+def _evidence_author(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span of whoever made the poll, study or report named after "according to", when the
+    sentence names them ("a poll published on Sunday by the Tolland Gazette"); else ``span``."""
+    m = _EVIDENCE_BY.match(sentence, span[0])
+    if not m:
+        return span
+    end = m.end(1)
+    while sentence[end - 1] in ".’'" or sentence[m.start(1) : end].endswith((" of", " and", " for")):
+        end = sentence.rfind(" ", m.start(1), end) if sentence[end - 1] not in ".’'" else end - 1
+    return m.start(1), end
+
+
 def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_rows: list[_Row], previous_row) -> _Row | None:
     """The statement ``cue`` introduces, its content ending before ``stop``, or None."""
     cue_start, cue_end = s_start + cue.start, s_start + cue.end
@@ -173,6 +192,7 @@ def _one_reported(text, sentence, s_start, sid, cue: Cue, stop: int, sentence_ro
         span = _subject_after(sentence, cue.end) or _according_source(sentence, cue.end)
         if span is None:
             return None
+        span = _evidence_author(sentence, span)
         mention = (s_start + span[0], s_start + span[1])
         after = sentence[span[1] :]
         lead = _LEADING_CONNECTIVE.match(sentence)

@@ -16,6 +16,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..nlp import entities as entmod
+from ..nlp.ner_lists import FIRM_AND_PAPER_ENDS
 from .adjuncts import _WEEKDAY
 from .apposed import apposed_person
 from .name_index import NameIndex
@@ -80,6 +81,10 @@ _NOT_ROLE_NOUNS = frozenset({"of", "state", "press"})
 # a dateline the recogniser ran into a name: "HARWICK - "
 _DATELINE = re.compile(r"^[A-Z]{2,}(?:[\s,.]+[A-Z]{2,})*\s+[-–—]+\s+")
 # "the union", "the bank": a definite noun alone
+# "the same person", "that source", "this official": the anonymous source last described
+_SAME_SOURCE = re.compile(r"(?:the\s+same|that|this|the)\s+(person|source|official|employee|worker|insider|aide)")
+# a source described, not named: "a person familiar with ...", "an official at the agency"
+_INDEFINITE = re.compile(r"(?:a|an|one)\s", re.I)
 _DEFINITE_NOUN = re.compile(r"^(?:the|this|that)\s+([a-z]+)$")
 # the parts of an organisation's name, each with its own head word ("Bank of Japan")
 _OF_SPLIT = re.compile(r"\s+(?:of|for|on|at|in)\s+|\s*&\s*")
@@ -306,7 +311,7 @@ class _Resolver(_PronounRules):
             org_words = self.text[inside[-1].start : inside[-1].end].split()
             last_name = parse_name(mention).name.split()
             # "A spokesman for the Wells Police Department": the organisation's last word is no surname
-            ends_with_name = not (last_name and len(last_name) < len(org_words) and last_name == org_words[-len(last_name) :])
+            ends_with_name = not (last_name and (len(last_name) < len(org_words) or org_words[-1] in FIRM_AND_PAPER_ENDS) and last_name == org_words[-len(last_name) :])
         if ends_with_name:
             person = self.person_mention(mention, start, bool(persons))
             if person:
@@ -324,6 +329,11 @@ class _Resolver(_PronounRules):
                     # the recogniser cut the name ("Budget Office" in "the Congressional Budget Office"): the whole name, from now on
                     self.fuller[name] = name = whole.group(1)
                 return self._register(name, kind, mention, start, named=True)
+        same = _SAME_SOURCE.fullmatch(lower)
+        if same:  # "According to the same person", "That source said": the unnamed source named last
+            name = self._recent_unnamed(start, same.group(1))
+            if name:
+                return self._register(name, self.sources[name].kind, mention, start, add_words=False)
         # role phrases: "the Kremlin spokesman", "the company", "the spokesman for the head of state"
         definite = re.match(r"^(?:the|this|that)\s", lower) is not None
         person_role = _person_role(mention)
@@ -352,6 +362,20 @@ class _Resolver(_PronounRules):
                 kind = "person"  # "Ana Ruiz, leader of the council": a person, by the role after the name
             return self._register(parts.name, kind, mention, start, named=True)
         return self._register(name, kind, mention, start)
+
+    def _recent_unnamed(self, before: int, noun: str, window: int = 3_000) -> str | None:
+        """The latest source before ``before`` that the article describes without a name ("a
+        person familiar with the inquiry", "an official who asked not to be named") and whose
+        description has ``noun`` (any such source for "person" and "source")."""
+        for offset, name in reversed(self.history):
+            if offset >= before or before - offset > window:
+                continue
+            source = self.sources[name]
+            if source.named or source.kind == "group" or not _INDEFINITE.match(name):
+                continue
+            if noun in ("person", "source") or noun in _words_of(name):
+                return name
+        return None
 
     def _joined_names(self, start: int, end: int, sentence_start: int) -> str | None:
         """The sources of a mention that joins two to four names with commas and "and", each

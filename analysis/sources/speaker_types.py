@@ -252,10 +252,14 @@ def _apposition_type(apposition: str) -> str | None:
     """
     text = apposition.strip()
     affiliation = _AFFILIATION_ONLY.match(text)
+    if affiliation is None and _HOME_TAG.match(text) and org_type(_HOME_TAG.sub("", text)):
+        affiliation = _AFFILIATION_BARE.match(text)  # "of Tolland Fire and Rescue Service": a body, not a home town
     if affiliation:  # "of the Marlow Policy Institute": the body named decides
         body = re.sub(r"^the\s+", "", affiliation.group(1))
         found = org_type(body) or _type_of_words(_words_of(body))
         return None if found == "other" else found
+    if _LEGISLATOR.match(text):
+        return "politics"  # "a member of parliament for the Centre party", "a member of Congress": a legislator
     if _VOTER_LABEL.match(text):
         return "citizen"  # "a registered Democrat", "a self-described independent": how voters are described
     if text.startswith("who "):
@@ -349,6 +353,12 @@ def _apposition_type(apposition: str) -> str | None:
 _ARTICLES = frozenset("a an the".split())
 # an apposition that is only an organisation tag ("of the Marlow Policy Institute", "at the Hale Fund")
 _AFFILIATION_ONLY = re.compile(r"^(?:of|at|with)\s+(the\s+[A-Z].*)$")
+# "a member of parliament", "a Labour member of the state assembly", "a member of the House"
+_LEGISLATOR = re.compile(
+    r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}members?\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*|state|national|federal)\s+)?"
+    r"(?:[Pp]arliament|Congress|House|[Aa]ssembly|[Ll]egislature|Senate|Bundestag|Knesset|Duma)\b"
+)
+_AFFILIATION_BARE = re.compile(r"^(?:of|at|with)\s+([A-Z].*)$")
 # "who works at ...": an employee of the body named after it
 _EMPLOYED = re.compile(r"who\s+(?:also\s+|now\s+)?(?:works|worked|has\s+worked|has\s+been\s+working)\b")
 # one site of a named firm ("a Walmart store", "a Crumb & Co. shop"): who works there is a worker, not the firm's voice
@@ -466,6 +476,8 @@ def speaker_type(
         if by_title is None and weak and not said_other:  # "City Council president Ann Cole, who attended the rally"
             by_role = _type_of_words(every - _words_of(name) - set().union(*map(_words_of, weak)))
             by_title = by_role if by_role not in ("other", "citizen") else "citizen"
+    if by_title == "citizen" and kind == "thing":
+        by_title = None  # "Helix Therapeutics, a start-up that ...": a body is no ordinary person
     if said_other and AGE_MARK not in every and not runs and RUNNING.isdisjoint(every):
         return "other"
     if by_title is None and kind != "thing" and (AGE_MARK in every or any(map(_resident, appositions))):

@@ -44,6 +44,12 @@ _SUBJECT_VERB_WORDS = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|h
 SPEAKER_WINDOW = 2000
 
 
+# "That person", "That same official": a demonstrative and a noun as the whole subject
+_DEMONSTRATIVE_SUBJECT = re.compile(r"That\s+(?:same\s+)?[a-z]+\s*")
+# "the independent candidate Tom Vance", "her rival Ann Cole": a role, then a full name
+_ROLE_THEN_NAME = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w\-]*\s+){1,4}(?:[A-Z][\w.’'\-]+\s+){1,3}[A-Z][\w’'\-]+")
+
+
 def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int, int] | None:
     """Span of the speaker noun phrase that ends right before a cue at ``cue_start``.
 
@@ -88,6 +94,8 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
         start = floor + m.end()
     clause_from = _first_clause_end(segment)  # "X and Y said" opens a clause only after a verb
     for m in _CLAUSE_OPENERS.finditer(segment):
+        if m.start() == 0 and _DEMONSTRATIVE_SUBJECT.fullmatch(segment):
+            continue  # "That person said": a determiner, not a subordinator
         if floor + m.end() > start and m.group().strip().lower() not in ("", "and") or (m.group().strip().lower() == "and" and floor + m.end() > start and clause_from <= m.start()):
             start = max(start, floor + m.end())
     dateline = _DATELINE.match(sentence[start:end])
@@ -115,7 +123,7 @@ def _subject_before(sentence: str, cue_start: int, floor: int = 0) -> tuple[int,
             if idx == 2 and _ORG_NOUN_END.search(previous_piece) and _is_apposition(previous_piece) and current[:1].isupper() and _is_name_like(phrase[pieces[0].start() : pieces[0].end()].strip()):
                 chosen = pieces[0]  # "Ana Ruiz, the editor of the city's newspaper, The Star, said": the name, not the paper's
                 break
-            if _is_apposition(current) and not _ADVERB_OR_PARTICIPLE.fullmatch(previous_piece) and (_is_name_like(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
+            if _is_apposition(current) and not _ADVERB_OR_PARTICIPLE.fullmatch(previous_piece) and (_is_name_like(previous_piece) or _ROLE_THEN_NAME.fullmatch(previous_piece) or (re.match(r"\w+ing\b|who\b|which\b", current) and _is_speaker_phrase(previous_piece))):
                 idx -= 1
                 while idx > 0 and _is_adjunct_piece(phrase[pieces[idx].start() : pieces[idx].end()].strip()):
                     idx -= 1  # "Sen. Lindsey Graham, R-S.C., a long-shot candidate, said"
@@ -250,7 +258,7 @@ def _is_apposition(segment: str) -> bool:
         return True  # "South Carolina director for Sanders", "State Department regional security director"
     if first == "the" and words[-1][:1].isupper() and not re.search(r"[’']s?\s", segment) and all(w[:1].isupper() or w in ("of", "for", "and", "on") for w in words[1:]):
         return False  # "Regardless, the State Department said": a name, not a role
-    return first[0].islower() and first.lower() not in ("he", "she", "it", "they", "we") or first.lower() in ("a", "an", "the") and len(words) > 1 and words[1][0].islower()
+    return first[0].islower() and first.lower() not in ("he", "she", "it", "they", "we") or first.lower() in ("a", "an", "the", "this", "that") and len(words) > 1 and words[1][0].islower()
 
 
 def _is_name_like(segment: str) -> bool:
@@ -283,6 +291,8 @@ def _is_speaker_phrase(phrase: str) -> bool:
         return False
     if _SHARE_OF_PEOPLE.match(phrase):
         return True  # "six in 10", "46 percent of voters", "About four out of 10 voters"
+    if len(words) in (2, 3) and words[0] in ("That", "This") and _DEMONSTRATIVE_SUBJECT.fullmatch(phrase) and (words[-1] in _ALL_ROLE_WORDS or words[-1] in ("person", "source")):
+        return True  # "That person said", "This official said"
     if _NOT_SUBJECT_START.match(phrase) or _PREPOSITION_START.match(phrase) or _ADVERB_OR_PARTICIPLE.fullmatch(phrase) or words[0].lower().strip(",") in _NOT_OPENERS:
         return False
     if phrase.lower() in _PRONOUNS:
