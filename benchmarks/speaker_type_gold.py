@@ -56,7 +56,9 @@ def score_types(articles: list, extract, rows: list[tuple[str, str, str]]) -> di
     (``articles``: objects with ``doc_id`` and ``text``)."""
     by_id = {a.doc_id: a for a in articles}
     types: dict[str, dict[str, str]] = {}
+    guessed: dict[str, set[str]] = {}
     found = right = total = 0
+    by_basis = {"given": [0, 0], "guessed": [0, 0]}  # [found, right]: typed from the article's words, or guessed
     confusion: dict[tuple[str, str], int] = {}
     for doc_id, name, gold_type in rows:
         if doc_id not in by_id:
@@ -65,16 +67,22 @@ def score_types(articles: list, extract, rows: list[tuple[str, str, str]]) -> di
         if doc_id not in types:
             df = extract(by_id[doc_id].text)
             types[doc_id] = dict(zip(df["speaker"].astype(str), df["speaker_type"].astype(str)))
+            guessed[doc_id] = set(df.loc[df["type_guessed"].astype(bool), "speaker"].astype(str)) if "type_guessed" in df else set()
         match = find_speaker(name, types[doc_id])
         if match is None:
             continue
         found += 1
         got = types[doc_id][match]
         right += got == gold_type
+        basis = by_basis["guessed" if match in guessed[doc_id] else "given"]
+        basis[0] += 1
+        basis[1] += got == gold_type
         if got != gold_type:
             confusion[(gold_type, got)] = confusion.get((gold_type, got), 0) + 1
     return {"rows": total, "found": found, "type_right": right,
             "accuracy_found": _ratio(right, found), "accuracy_all": _ratio(right, total),
+            "given": {"found": by_basis["given"][0], "right": by_basis["given"][1], "accuracy": _ratio(by_basis["given"][1], by_basis["given"][0])},
+            "guessed": {"found": by_basis["guessed"][0], "right": by_basis["guessed"][1], "accuracy": _ratio(by_basis["guessed"][1], by_basis["guessed"][0])},
             "confusions": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items(), key=lambda kv: -kv[1])}}
 
 
@@ -110,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     result = score_types(articles, extract, rows)
     print(f"{table.name}: {result['found']} of {result['rows']} found; type right on "
           f"{result['accuracy_found']:.3f} of those found ({result['accuracy_all']:.3f} of all rows)")
+    for basis, what in (("given", "typed from what the article says of them"), ("guessed", "named bare, type guessed from the story")):
+        part = result[basis]
+        print(f"  {what}: {part['right']} of {part['found']} right ({part['accuracy']:.3f})")
     print("confusions (gold->predicted):", ", ".join(f"{k} {v}" for k, v in result["confusions"].items()))
     if args.errors:
         by_id = {a.doc_id: a for a in articles}

@@ -175,3 +175,26 @@ def test_a_start_up_is_a_company_and_a_machine_operator_a_citizen():
 def test_an_archbishop_speaks_for_a_church():
     rows = _rows("Archbishop Ion Petrescu told reporters the church would help the families.")
     assert [(r[0], r[1]) for r in rows] == [("Ion Petrescu", "civil_society")]
+
+
+# --------------------------------------------------------------------------- types guessed
+
+
+def test_a_person_named_bare_has_a_guessed_type_and_a_titled_one_not():
+    from analysis.sources import article_summary, source_summary
+
+    text = (
+        "The ferry will stop running in May, Mayor Ruth Alder said on Monday.\n\n"
+        "\"We cannot pay for it,\" Alder said. Tom Brennan said the island would be cut off."
+    )
+    quotes = extract_quotes(text)
+    guessed = dict(zip(quotes["speaker"], quotes["type_guessed"]))
+    assert guessed == {"Ruth Alder": False, "Tom Brennan": True}
+    assert quotes["type_guessed"].dtype == bool
+    by_source = source_summary(quotes, article_words=len(text.split()))
+    assert dict(zip(by_source["speaker"], by_source["type_guessed"])) == guessed
+    assert article_summary(quotes, article_words=len(text.split()))["types_guessed"] == 1
+
+
+def test_an_empty_table_has_the_type_guessed_column():
+    assert list(extract_quotes("The ferry will stop running in May.").columns[:4]) == ["speaker", "speaker_type", "named", "type_guessed"]

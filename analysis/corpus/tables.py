@@ -41,7 +41,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("canonical", "str"), ("sentence", "int"),
     ],
     "quotes": [
-        ("article", "str"), ("speaker", "str"), ("speaker_type", "str"), ("named", "bool"),
+        ("article", "str"), ("speaker", "str"), ("speaker_type", "str"), ("named", "bool"), ("type_guessed", "bool"),
         ("kind", "str"), ("cue", "str"), ("cue_class", "str"), ("quote", "str"), ("start", "int"),
         ("end", "int"), ("speaker_start", "int"), ("speaker_end", "int"), ("mention", "str"),
         ("cue_start", "int"), ("cue_end", "int"), ("sentence", "int"), ("words", "int"),

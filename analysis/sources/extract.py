@@ -20,7 +20,7 @@ from .verbs import cue_connotation
 
 #: The columns of :func:`extract_quotes`, in order.
 QUOTE_COLUMNS = [
-    "speaker", "speaker_type", "named", "kind", "cue", "cue_class", "quote", "start", "end",
+    "speaker", "speaker_type", "named", "type_guessed", "kind", "cue", "cue_class", "quote", "start", "end",
     "speaker_start", "speaker_end", "mention", "cue_start", "cue_end", "sentence",
     "words", "confidence", "pattern", "fragments",
 ]  # fmt: skip
@@ -38,7 +38,10 @@ def extract_quotes(text: str | ParsedText, *, resolve_pronouns: bool = True) -> 
 
     Returns:
         DataFrame with columns :data:`QUOTE_COLUMNS`: ``speaker`` (canonical source name),
-        ``speaker_type`` (:data:`SPEAKER_TYPES` or ``other``/``unnamed``), ``kind``
+        ``speaker_type`` (:data:`SPEAKER_TYPES` or ``other``/``unnamed``), ``named``
+        (a name, not a description), ``type_guessed`` (True when no word of the article says
+        what the source is, "Tom Hale said", and the type is a guess from the rest of the
+        story: the least reliable types, see ``docs/sources.md``), ``kind``
         (direct / indirect / partial), ``cue`` (the reporting expression as written) and
         ``cue_class`` (neutral / loaded / hedged / belief: a belief verb such as "thinks"
         or "hopes" reports a stance, not words said), ``quote`` and its ``start``/``end`` (the
@@ -101,7 +104,7 @@ _WORD_AFTER = re.compile(r"[ \t]+[\w“\"]")
 
 def _empty() -> pd.DataFrame:
     ints = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "sentence", "words")
-    dtypes = {c: "int64" if c in ints else "float64" if c == "confidence" else "bool" if c == "named" else "object" for c in QUOTE_COLUMNS}
+    dtypes = {c: "int64" if c in ints else "float64" if c == "confidence" else "bool" if c in ("named", "type_guessed") else "object" for c in QUOTE_COLUMNS}
     return pd.DataFrame({c: pd.Series(dtype=dtype) for c, dtype in dtypes.items()})
 
 

@@ -292,7 +292,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         quote = " … ".join(text[a:b] for a, b in fragments)
         records.append({
             "speaker": name,
-            "speaker_type": kind_of_source, "named": named,
+            "speaker_type": kind_of_source, "named": named, "type_guessed": False,
             "kind": row.kind, "cue": row.cue, "cue_class": cue_connotation(row.cue) or "neutral",
             "quote": quote, "start": row.start, "end": row.end,
             "speaker_start": mention[0] if mention else -1, "speaker_end": mention[1] if mention else -1,
@@ -323,6 +323,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
         for record in records:
             if record["speaker_type"] == BARE:
                 record["speaker_type"] = decided[record["speaker"]]
+                record["type_guessed"] = True  # no word of the article says what the person is
         _staff_take_their_principal_type(records, resolver, staff_appositions)  # the staff of a person typed just now
     _anonymous_sources_unnamed(text, records, sent_spans)
     records.sort(key=lambda r: (r["start"], r["end"]))

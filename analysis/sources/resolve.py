@@ -82,7 +82,15 @@ _NOT_ROLE_NOUNS = frozenset({"of", "state", "press"})
 _DATELINE = re.compile(r"^[A-Z]{2,}(?:[\s,.]+[A-Z]{2,})*\s+[-–—]+\s+")
 # "the union", "the bank": a definite noun alone
 # "the same person", "that source", "this official": the anonymous source last described
-_SAME_SOURCE = re.compile(r"(?:the\s+same|that|this|the)\s+(person|source|official|employee|worker|insider|aide)")
+_SAME_SOURCE = re.compile(r"(?:the\s+same|that|this|the)\s+([a-z]+)")
+
+
+def _description_head(description: str) -> str:
+    """The noun a description of an unnamed source is about: "juror" in "One juror", "aide"
+    in "an aide to the mayor", "official" in "a senior official at the agency"."""
+    core = re.split(r"\s+(?:of|for|at|from|in|with|to|on|who|which|close|familiar|involved)\b|,", description.strip(), maxsplit=1)[0]
+    words = core.split()
+    return words[-1].lower() if len(words) > 1 else ""
 # a source described, not named: "a person familiar with ...", "an official at the agency"
 _INDEFINITE = re.compile(r"(?:a|an|one)\s", re.I)
 _DEFINITE_NOUN = re.compile(r"^(?:the|this|that)\s+([a-z]+)$")
@@ -373,7 +381,7 @@ class _Resolver(_PronounRules):
             source = self.sources[name]
             if source.named or source.kind == "group" or not _INDEFINITE.match(name):
                 continue
-            if noun in ("person", "source") or noun in _words_of(name):
+            if noun in ("person", "source") or noun == _description_head(name):
                 return name
         return None
 

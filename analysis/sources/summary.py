@@ -12,11 +12,11 @@ import pandas as pd
 from .speaker_types import SPEAKER_TYPES, UNNAMED
 
 SOURCE_SUMMARY_COLUMNS = [
-    "speaker", "speaker_type", "named", "statements", "direct", "indirect", "partial",
+    "speaker", "speaker_type", "named", "type_guessed", "statements", "direct", "indirect", "partial",
     "words_quoted", "share_of_voice", "cues",
 ]  # fmt: skip
 ARTICLE_SUMMARY_COLUMNS = [
-    "sources", "statements", "named_sources", "unnamed_sources", "share_named",
+    "sources", "statements", "named_sources", "unnamed_sources", "types_guessed", "share_named",
     "share_official", "share_politics", "share_direct", "words_quoted", "share_of_voice", "loaded_cues",
     "hedged_cues", *[f"sources_{t}" for t in (*SPEAKER_TYPES, UNNAMED, "other")],
 ]  # fmt: skip
@@ -49,6 +49,7 @@ def source_summary(quotes: pd.DataFrame, *, article_words: int) -> pd.DataFrame:
         words = int(group["words"].sum())
         rows.append({
             "speaker": speaker, "speaker_type": group["speaker_type"].iloc[0], "named": bool(group["named"].iloc[0]),
+            "type_guessed": bool(group["type_guessed"].any()) if "type_guessed" in group else False,
             "statements": len(group), "direct": int(kinds.get("direct", 0)),
             "indirect": int(kinds.get("indirect", 0)), "partial": int(kinds.get("partial", 0)),
             "words_quoted": words,
@@ -62,7 +63,9 @@ def source_summary(quotes: pd.DataFrame, *, article_words: int) -> pd.DataFrame:
 def article_summary(quotes: pd.DataFrame, *, article_words: int) -> dict:
     """Sourcing profile of one article (keys :data:`ARTICLE_SUMMARY_COLUMNS`).
 
-    ``share_named``, ``share_official`` and ``share_politics`` are shares of *statements*
+    ``types_guessed`` counts the sources whose type is a guess from the story (the article
+    names them with nothing that says what they are; ``type_guessed`` in
+    :func:`extract_quotes`). ``share_named``, ``share_official`` and ``share_politics`` are shares of *statements*
     (0–1): how many come from a named source, how many from the speaker type
     ``government`` (officials, agencies, police, courts, the military: "official" means
     government, nothing else) and how many from ``politics`` (politicians and candidates
@@ -75,6 +78,7 @@ def article_summary(quotes: pd.DataFrame, *, article_words: int) -> dict:
         "sources": len(sources), "statements": n,
         "named_sources": int(sources["named"].sum()) if n else 0,
         "unnamed_sources": int((~sources["named"].astype(bool)).sum()) if n else 0,
+        "types_guessed": int(sources["type_guessed"].astype(bool).sum()) if n else 0,
         "share_named": round(float(quotes["named"].mean()), 3) if n else 0.0,
         "share_official": round(float((quotes["speaker_type"] == "government").mean()), 3) if n else 0.0,
         "share_politics": round(float((quotes["speaker_type"] == "politics").mean()), 3) if n else 0.0,
