@@ -96,22 +96,22 @@ def _title_words(words: list[str]) -> int:
 def leading_job_words(words: list[str]) -> int:
     """How many words before a person's full name say their job ("Curator Lina Ortmann",
     "Crew Manager Ana Kovac"): one or two capitalised common words, no first names or places,
-    the last formed like a word for a person's job (:data:`_JOB_ENDING`), then a known first
+    the last formed like a word for a person's job (:data:`JOB_ENDING`), then a known first
     name and a capitalised surname; else 0.
 
     >>> leading_job_words("Curator Lina Ortmann".split()), leading_job_words("Boston Red Sox".split())
     (1, 0)
     """
     for k in (1, 2):
-        if k + 2 <= len(words) and words[k] in first_names() and words[k + 1][:1].isupper() and _JOB_ENDING.search(words[k - 1]) and all(
+        if k + 2 <= len(words) and words[k] in first_names() and words[k + 1][:1].isupper() and JOB_ENDING.search(words[k - 1]) and all(
             w[:1].isupper() and w not in first_names() and w not in places() and is_common(w, common_words()) for w in words[:k]
         ):
             return k
     return 0
 
 
-# how the word for a person's job ends: "Curator", "Visitor", "Manager", "Pharmacist", "Student"
-_JOB_ENDING = re.compile(r"(?:[^aeiou]or|er|ist|ian|ant|ent|man|woman|ess|ee)$")
+#: How the word for a person's job ends: "Curator", "Visitor", "Manager", "Pharmacist", "Student".
+JOB_ENDING = re.compile(r"(?:[^aeiou]or|er|ist|ian|ant|ent|man|woman|ess|ee)$")
 
 
 def extract_entities(text: str | ParsedText) -> pd.DataFrame:

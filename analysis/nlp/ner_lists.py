@@ -27,9 +27,11 @@ ORG_CUES = frozenset(LISTS["org_cues"])
 #: :data:`ORG_CUES` ("Club", "Records"): read only by the trained model's features.
 LOC_CUES = frozenset(LISTS["loc_cues"])
 MODEL_ORG_CUES = ORG_CUES | frozenset(LISTS["model_org_cues"])
-#: Words that end a firm's name, read only by the rules after the model ("Rydal Plastics").
-#: Of those, the words of ``org_name_ends`` alone: a name the model stopped right before one ends with it.
+#: Words that end a firm's or a newspaper's name (``org_name_ends``), read only by the rules
+#: after the model: a name the model stopped right before one of them ends with it ("Rydal
+#: Plastics", "Marsh Valley Courier").
 FIRM_AND_PAPER_ENDS = frozenset(LISTS["org_name_ends"])
+#: Every word that ends an organisation's name, for the rules after the model.
 ORG_NAME_ENDS = MODEL_ORG_CUES | FIRM_AND_PAPER_ENDS
 #: Well-known organisations that carry no cue word.
 KNOWN_ORGS = frozenset(LISTS["known_orgs"])

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..nlp import entities as entmod
 from ..nlp import tokens as nlp_tokens
+from ..nlp.entities import JOB_ENDING
 from .names import title_types
 from .resolve import UNCLEAR, _Entity, _entity_rows, _Resolver
 from .roles import _ORG_NOUNS, _PERSON_ROLE_WORDS
@@ -319,7 +320,7 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
     if any(record["speaker_type"] == BARE for record in records):
         election, headline = election_story(text), headline_names(text)
         writers = {r["speaker"] for r in records if r["speaker_type"] == BARE and _writes_as_journalist(text, r)}
-        decided = _type_bare_people(text, records, default, election, headline, writers)
+        decided = _type_bare_people(records, default, election, headline, writers)
         for record in records:
             if record["speaker_type"] == BARE:
                 record["speaker_type"] = decided[record["speaker"]]
@@ -361,10 +362,7 @@ def _person_noun(word: str) -> bool:
     campaign", "the paper", "the center")."""
     if word in ORG_HEADS or word in _ORG_NOUNS:
         return False
-    return word in _PERSON_ROLE_WORDS or bool(title_types((word,))) or word.endswith(_PERSON_ENDINGS)
-
-
-_PERSON_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman", "ess")
+    return word in _PERSON_ROLE_WORDS or bool(title_types((word,))) or JOB_ENDING.search(word) is not None
 
 
 # a speaker written as a description, not a name: "a senior Harlow Union official", "two aides"
@@ -406,7 +404,7 @@ def _writes_as_journalist(text: str, record: dict) -> bool:
     return not _NOT_AN_ARTICLE.match(text, after)
 
 
-def _type_bare_people(text: str, records: list[dict], default: str, election: bool, headline: frozenset[str], writers: set[str]) -> dict[str, str]:
+def _type_bare_people(records: list[dict], default: str, election: bool, headline: frozenset[str], writers: set[str]) -> dict[str, str]:
     """The type of each person the article names with nothing that types them (records typed
     ``BARE``), see :func:`_bare_person_type`."""
     names = sorted({r["speaker"] for r in records if r["speaker_type"] == BARE})
