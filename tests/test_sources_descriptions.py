@@ -198,3 +198,48 @@ def test_a_person_named_bare_has_a_guessed_type_and_a_titled_one_not():
 
 def test_an_empty_table_has_the_type_guessed_column():
     assert list(extract_quotes("The ferry will stop running in May.").columns[:4]) == ["speaker", "speaker_type", "named", "type_guessed"]
+
+
+# --------------------------------------------------------------------------- courts, groups, firms, staff
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("At the hearing, Ruth Kamau KC, prosecuting, told the court that the van had been stolen twice.", "government"),
+        ("Owen Pryor, defending, argued that his client had been asleep at the time.", "other"),
+    ],
+)
+def test_counsel_in_court_prosecuting_for_the_state_or_defending_a_client(text, kind):
+    rows = _rows(text)
+    assert [r[1] for r in rows] == [kind]
+
+
+@pytest.mark.parametrize("group", ["Neighbours", "Farmers", "Commuters", "Tenants"])
+def test_groups_of_ordinary_people_are_citizens(group):
+    rows = _rows(f"{group} said the rules had come far too late.")
+    assert [(r[0], r[1]) for r in rows] == [(group, "citizen")]
+
+
+def test_the_company_is_the_firm_quoted_just_before_when_its_name_types_nothing():
+    text = (
+        "Skelby Water, which runs the ferry, said on Monday that fares would rise. "
+        "In a statement, the company said it had lost money for three years."
+    )
+    assert [r[0] for r in _rows(text)] == ["Skelby Water", "Skelby Water"]
+
+
+def test_the_company_stays_as_written_when_someone_else_spoke_in_between():
+    text = (
+        "Skelby Water said on Monday that fares would rise. Ann Kerr, a commuter, said the rise was unfair. "
+        "The company said it had lost money for three years."
+    )
+    assert [r[0] for r in _rows(text)][-1] == "the company"
+
+
+def test_a_spokesman_for_a_woman_does_not_make_her_a_man():
+    text = (
+        "Minister Hester Vale said the order would stand. "
+        "A spokesman for Vale later said the minister had not ruled out a second order."
+    )
+    assert {r[0] for r in _rows(text)} == {"Hester Vale"}

@@ -130,8 +130,8 @@ def parse_name(mention: str) -> NameParts:
     gender = None
     for word in titles:
         gender = HONORIFIC_GENDER.get(word) or ROLE_GENDER.get(word) or gender
-    if gender == "neutral":
-        gender = None
+    if gender == "neutral" or (start and tokens[start - 1].lower() in ("for", "to")):
+        gender = None  # "A spokesman for Lowe": the spokesman's gender, not Lowe's
     party = party or next((w.rstrip("s") if w.endswith("crats") or w.endswith("cans") else w for w in titles if w in PARTY_LABELS), None)
     if party == "democratic":
         party = "democrat"

@@ -461,6 +461,21 @@ class _Resolver(_PronounRules):
             name = re.sub(r"^The\s+|[’']s?$", "", found.group(1))
             if " " in name and name.split()[-1].strip(".,’'").lower() in ends and name.split()[0] not in ("The", "A", "An"):
                 return name
+        if noun_type == "company":  # "Langmoor Water, which supplies ..., said ... In a statement, the company said"
+            return self._organisation_just_quoted(before)
+        return None
+
+    def _organisation_just_quoted(self, before: int, window: int = 600) -> str | None:
+        """The named organisation quoted last, within ``window`` characters before ``before``,
+        when its name says nothing of its kind (a firm no head word types): what "the company"
+        most often stands for right after it spoke."""
+        for offset, name in reversed(self.history):
+            if offset >= before or before - offset > window:
+                continue
+            source = self.sources[name]
+            if source.kind == "thing" and source.named and not org_type(name) and _type_of_words(_words_of(name)) in ("other", "company"):
+                return name
+            return None  # someone else spoke in between
         return None
 
     def _recent_org(self, before: int, role: str) -> str | None:

@@ -28,7 +28,7 @@ _FINITE = re.compile(r"^(?:(?!\bwho\b|\bwhich\b|\bthat\b).)*?\b(?:would|will|cou
 # words in -ing that open a role ("managing director", "visiting fellow")
 _ROLE_ING = frozenset(
     "managing acting leading founding outgoing incoming visiting ranking presiding polling consulting "
-    "governing ruling reigning sitting longstanding working striking".split()
+    "governing ruling reigning sitting longstanding working striking prosecuting defending".split()
 )
 # "who is executive director of ...", "who was a nurse": the role after the verb
 _WHO_IS = re.compile(

@@ -258,6 +258,8 @@ def _apposition_type(apposition: str) -> str | None:
         body = re.sub(r"^the\s+", "", affiliation.group(1))
         found = org_type(body) or _type_of_words(_words_of(body))
         return None if found == "other" else found
+    if _COUNSEL.fullmatch(text):  # British court reports: "Simon Achebe KC, prosecuting,"
+        return "government" if text.startswith(("prosecuting", "for the prosecution", "for the Crown")) else "other"
     if _LEGISLATOR.match(text):
         return "politics"  # "a member of parliament for the Centre party", "a member of Congress": a legislator
     if _VOTER_LABEL.match(text):
@@ -353,6 +355,8 @@ def _apposition_type(apposition: str) -> str | None:
 _ARTICLES = frozenset("a an the".split())
 # an apposition that is only an organisation tag ("of the Marlow Policy Institute", "at the Hale Fund")
 _AFFILIATION_ONLY = re.compile(r"^(?:of|at|with)\s+(the\s+[A-Z].*)$")
+# counsel in court: "prosecuting" acts for the state, "defending" for a client
+_COUNSEL = re.compile(r"prosecuting|defending|for\s+the\s+(?:prosecution|defen[cs]e|Crown)")
 # "a member of parliament", "a Labour member of the state assembly", "a member of the House"
 _LEGISLATOR = re.compile(
     r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}members?\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*|state|national|federal)\s+)?"
