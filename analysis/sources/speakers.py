@@ -45,7 +45,7 @@ SPEAKER_WINDOW = 2000
 
 
 # "That person", "That same official": a demonstrative and a noun as the whole subject
-_DEMONSTRATIVE_SUBJECT = re.compile(r"That\s+(?:same\s+)?[a-z]+\s*")
+_DEMONSTRATIVE_SUBJECT = re.compile(r"(?:That|This)\s+(?:same\s+)?[a-z]+\s*")
 # "the independent candidate Tom Vance", "her rival Ann Cole": a role, then a full name
 _ROLE_THEN_NAME = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w\-]*\s+){1,4}(?:[A-Z][\w.’'\-]+\s+){1,3}[A-Z][\w’'\-]+")
 
