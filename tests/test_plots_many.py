@@ -164,3 +164,22 @@ def test_small_multiples_save_with_stable_bytes(tmp_path):
     second = plots.save_figure(draw(), "02_test", folder=tmp_path / "two").read_bytes()
     assert first == second
     plt.close("all")
+
+
+def test_share_of_voice_hatches_a_guessed_type_and_says_so_in_the_label_and_legend():
+    voices = _voices(3).assign(type_guessed=[False, True, False])
+    fig, ax = plt.subplots()
+    plots.plot_share_of_voice(voices, ax=ax)
+    plots.type_legend(ax, voices["speaker_type"], voices["type_guessed"])
+    hatched = {p.get_width(): bool(p.get_hatch()) for p in ax.patches}
+    assert hatched == {3.0: False, 2.0: True, 1.0: False}
+    assert "S1 (named, type guessed)" in [t.get_text() for t in ax.get_yticklabels()]
+    assert "type guessed from the story" in [t.get_text() for t in ax.get_legend().get_texts()]
+    plt.close(fig)
+
+
+def test_type_legend_has_no_guess_entry_without_guesses():
+    fig, ax = plt.subplots()
+    plots.type_legend(ax, ["government"], [False])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["government"]
+    plt.close(fig)

@@ -152,13 +152,13 @@ def outlet_share_of_voice(by_source: pd.DataFrame, words: dict[str, int], outlet
         outlets: article id -> outlet (outlets in order of first appearance).
 
     Returns:
-        One row per outlet and source, with columns ``outlet, speaker, speaker_type, named``
-        (as in the first report quoting the source), ``reports`` (how many of the outlet's
+        One row per outlet and source, with columns ``outlet, speaker, speaker_type, named,
+        type_guessed`` (as in the first report quoting the source), ``reports`` (how many of the outlet's
         reports quote it), ``statements``, ``words_quoted`` and ``share_of_voice`` (its
         words as % of the words of all the outlet's reports, one decimal); per outlet the
         largest voice first.
     """
-    columns = ["outlet", "speaker", "speaker_type", "named", "reports", "statements", "words_quoted", "share_of_voice"]
+    columns = ["outlet", "speaker", "speaker_type", "named", "type_guessed", "reports", "statements", "words_quoted", "share_of_voice"]
     total = {}
     for article_id, outlet in outlets.items():
         total[outlet] = total.get(outlet, 0) + int(words.get(article_id, 0))
@@ -166,8 +166,10 @@ def outlet_share_of_voice(by_source: pd.DataFrame, words: dict[str, int], outlet
     if rows.empty:
         return pd.DataFrame(columns=columns)
     rows = rows.assign(outlet=rows["article"].map(outlets))
+    if "type_guessed" not in rows:
+        rows = rows.assign(type_guessed=False)
     grouped = rows.groupby(["outlet", "speaker"], sort=False).agg(
-        speaker_type=("speaker_type", "first"), named=("named", "first"), reports=("article", "nunique"),
+        speaker_type=("speaker_type", "first"), named=("named", "first"), type_guessed=("type_guessed", "first"), reports=("article", "nunique"),
         statements=("statements", "sum"), words_quoted=("words_quoted", "sum"),
     ).reset_index()  # fmt: skip
     grouped["share_of_voice"] = [

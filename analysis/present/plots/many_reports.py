@@ -201,7 +201,7 @@ def plot_share_of_voice_by_outlet(
         ax.set_title(f"{outlet}: " + ax.get_title(loc="left"), fontsize=10)
         ax.set_xlabel("")
     axes[len(outlets) - 1].set_xlabel("share of all the outlet's words given to the source (%)")
-    type_legend(axes[len(outlets) - 1], summary["speaker_type"])
+    type_legend(axes[len(outlets) - 1], summary["speaker_type"], summary["type_guessed"] if "type_guessed" in summary else ())
     return list(axes[: len(outlets)])
 
 

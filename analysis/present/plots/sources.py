@@ -35,8 +35,13 @@ def plot_share_of_voice(
             raise ValueError(f"top must be at least 1, got {top}")
         hidden = max(0, len(data) - top)
         data = data.tail(top)
-    labels = [f"{s} ({'named' if n else 'unnamed'})" for s, n in zip(data["speaker"], data["named"])]
+    guessed = data["type_guessed"].astype(bool).tolist() if "type_guessed" in data else [False] * len(data)
+    labels = [f"{s} ({'named' if n else 'unnamed'}{', type guessed' if g else ''})" for s, n, g in zip(data["speaker"], data["named"], guessed)]
     bars = ax.barh(labels, data["share_of_voice"], color=[TYPE_COLORS.get(t, NEUTRAL) for t in data["speaker_type"]])
+    for bar, g in zip(bars, guessed):
+        if g:  # the article says nothing of what the source is: its colour is a guess from the story
+            bar.set_hatch(GUESSED_HATCH)
+            bar.set_edgecolor("white")
     ax.bar_label(bars, labels=[f"{v:.1f}%" for v in data["share_of_voice"]], padding=3, fontsize=9)
     ax.set_xlabel("share of the article's words given to the source (%)")
     if title is None and len(summary):
@@ -50,11 +55,18 @@ def plot_share_of_voice(
     return ax
 
 
-def type_legend(ax: plt.Axes, types) -> None:
-    """Legend of speaker-type colours for the types present."""
+def type_legend(ax: plt.Axes, types, guessed=()) -> None:
+    """Legend of speaker-type colours for the types present, and of the hatching that marks a
+    type guessed from the story when any of ``guessed`` (``type_guessed`` values) is true."""
     from matplotlib.patches import Patch
 
     present = [t for t in TYPE_COLORS if t in set(types)]
+    handles = [Patch(color=TYPE_COLORS[t], label=t.replace("_", " ")) for t in present]
+    if any(bool(g) for g in guessed):
+        handles.append(Patch(facecolor=NEUTRAL, edgecolor="white", hatch=GUESSED_HATCH, label="type guessed from the story"))
     # beside the bars (a bar or the note of hidden sources may fill any corner inside)
-    ax.legend(handles=[Patch(color=TYPE_COLORS[t], label=t.replace("_", " ")) for t in present], loc="upper left",
-              bbox_to_anchor=(1.01, 1), fontsize=9)  # fmt: skip
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9)
+
+
+#: How a bar whose source type is a guess from the story (``type_guessed``) is hatched.
+GUESSED_HATCH = "///"
