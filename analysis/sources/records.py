@@ -320,7 +320,8 @@ def _resolve_and_frame(text, rows: list[_Row], ents: pd.DataFrame | dict[str, li
     if any(record["speaker_type"] == BARE for record in records):
         election, headline = election_story(text), headline_names(text)
         writers = {r["speaker"] for r in records if r["speaker_type"] == BARE and _writes_as_journalist(text, r)}
-        decided = _type_bare_people(records, default, election, headline, writers)
+        bare = {r["speaker"] for r in records if r["speaker_type"] == BARE}
+        decided = {name: _bare_person_type(name, default, election, headline, name in writers) for name in bare}
         for record in records:
             if record["speaker_type"] == BARE:
                 record["speaker_type"] = decided[record["speaker"]]
@@ -402,13 +403,6 @@ def _writes_as_journalist(text: str, record: dict) -> bool:
         return False
     after = max(record["cue_end"], record["speaker_end"])
     return not _NOT_AN_ARTICLE.match(text, after)
-
-
-def _type_bare_people(records: list[dict], default: str, election: bool, headline: frozenset[str], writers: set[str]) -> dict[str, str]:
-    """The type of each person the article names with nothing that types them (records typed
-    ``BARE``), see :func:`_bare_person_type`."""
-    names = sorted({r["speaker"] for r in records if r["speaker_type"] == BARE})
-    return {name: _bare_person_type(name, default, election, headline, name in writers) for name in names}
 
 
 def _bare_person_type(name: str, default: str, election: bool, headline: frozenset[str], writer: bool = False) -> str:

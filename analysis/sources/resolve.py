@@ -80,9 +80,10 @@ _APPOSED_ROLE = re.compile(r",\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w\-]*\s
 _NOT_ROLE_NOUNS = frozenset({"of", "state", "press"})
 # a dateline the recogniser ran into a name: "HARWICK - "
 _DATELINE = re.compile(r"^[A-Z]{2,}(?:[\s,.]+[A-Z]{2,})*\s+[-–—]+\s+")
-# "the union", "the bank": a definite noun alone
-# "the same person", "that source", "this official": the anonymous source last described
-_SAME_SOURCE = re.compile(r"(?:the\s+same|that|this|the)\s+([a-z]+)")
+# "the union", "that source", "the same person": a definite noun alone (group 1 "same" when it says so)
+_DEFINITE_NOUN = re.compile(r"^(?:the(?:\s+(same))?|this|that)\s+([a-z]+)$")
+# a source described, not named: "a person familiar with ...", "an official at the agency"
+_INDEFINITE = re.compile(r"(?:a|an|one)\s", re.I)
 
 
 def _description_head(description: str) -> str:
@@ -91,9 +92,7 @@ def _description_head(description: str) -> str:
     core = re.split(r"\s+(?:of|for|at|from|in|with|to|on|who|which|close|familiar|involved)\b|,", description.strip(), maxsplit=1)[0]
     words = core.split()
     return words[-1].lower() if len(words) > 1 else ""
-# a source described, not named: "a person familiar with ...", "an official at the agency"
-_INDEFINITE = re.compile(r"(?:a|an|one)\s", re.I)
-_DEFINITE_NOUN = re.compile(r"^(?:the|this|that)\s+([a-z]+)$")
+
 # the parts of an organisation's name, each with its own head word ("Bank of Japan")
 _OF_SPLIT = re.compile(r"\s+(?:of|for|on|at|in)\s+|\s*&\s*")
 
@@ -243,16 +242,23 @@ class _Resolver(_PronounRules):
                 return name
         return None
 
+    def _quoted_before(self, before: int, window: int):
+        """The sources recorded before ``before`` and at most ``window`` characters before it,
+        the latest first."""
+        for offset, name in reversed(self.history):
+            if offset < before and before - offset <= window:
+                yield name
+
     def recent_source(self, before: int, kinds: tuple[str, ...], role: str | None = None, window: int = 10_000, gender: str | None = None, exclude: frozenset[str] = frozenset()) -> str | None:
         if gender == "female":
             # "she" after a woman and a person of unknown gender: most people quoted in news are
             # men, so a name known to be a woman's beats a more recent one of unknown gender
             # (for "he" the nearer name wins)
-            for offset, name in reversed(self.history):
-                if offset < before and before - offset <= window and self.sources[name].kind in kinds and self._gender_known(name) == gender and name not in exclude:
+            for name in self._quoted_before(before, window):
+                if self.sources[name].kind in kinds and self._gender_known(name) == gender and name not in exclude:
                     return name
-        for offset, name in reversed(self.history):
-            if offset >= before or before - offset > window or not self._gender_fits(name, gender) or name in exclude:
+        for name in self._quoted_before(before, window):
+            if not self._gender_fits(name, gender) or name in exclude:
                 continue
             source = self.sources[name]
             if source.kind in kinds and (role is None or _role_matches(role, source.words)):
@@ -337,18 +343,17 @@ class _Resolver(_PronounRules):
                     # the recogniser cut the name ("Budget Office" in "the Congressional Budget Office"): the whole name, from now on
                     self.fuller[name] = name = whole.group(1)
                 return self._register(name, kind, mention, start, named=True)
-        same = _SAME_SOURCE.fullmatch(lower)
-        if same:  # "According to the same person", "That source said": the unnamed source named last
-            name = self._recent_unnamed(start, same.group(1))
+        noun = _DEFINITE_NOUN.match(lower)
+        if noun:  # "According to the same person", "That source said": the unnamed source named last
+            name = self._recent_unnamed(start, noun.group(2))
             if name:
                 return self._register(name, self.sources[name].kind, mention, start, add_words=False)
         # role phrases: "the Kremlin spokesman", "the company", "the spokesman for the head of state"
         definite = re.match(r"^(?:the|this|that)\s", lower) is not None
         person_role = _person_role(mention)
         org_role = _org_role(mention)
-        noun = _DEFINITE_NOUN.match(lower)
-        if noun and noun.group(1) in _ORG_NOUNS:
-            name = self._org_for_noun(start, noun.group(1))
+        if noun and not noun.group(1) and noun.group(2) in _ORG_NOUNS:
+            name = self._org_for_noun(start, noun.group(2))
             if name:  # "the union said": the union named before
                 return self._register(name, "thing", mention, start, named=True)
         if person_role and definite and not (ends_with_name and len(words) > 3):  # "The Ames Union Leader" is a name
@@ -375,9 +380,7 @@ class _Resolver(_PronounRules):
         """The latest source before ``before`` that the article describes without a name ("a
         person familiar with the inquiry", "an official who asked not to be named") and whose
         description has ``noun`` (any such source for "person" and "source")."""
-        for offset, name in reversed(self.history):
-            if offset >= before or before - offset > window:
-                continue
+        for name in self._quoted_before(before, window):
             source = self.sources[name]
             if source.named or source.kind == "group" or not _INDEFINITE.match(name):
                 continue
@@ -469,9 +472,7 @@ class _Resolver(_PronounRules):
         """The named organisation quoted last, within ``window`` characters before ``before``,
         when its name says nothing of its kind (a firm no head word types): what "the company"
         most often stands for right after it spoke."""
-        for offset, name in reversed(self.history):
-            if offset >= before or before - offset > window:
-                continue
+        for name in self._quoted_before(before, window):
             source = self.sources[name]
             if source.kind == "thing" and source.named and not org_type(name) and _type_of_words(_words_of(name)) in ("other", "company"):
                 return name

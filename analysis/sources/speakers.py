@@ -291,7 +291,7 @@ def _is_speaker_phrase(phrase: str) -> bool:
         return False
     if _SHARE_OF_PEOPLE.match(phrase):
         return True  # "six in 10", "46 percent of voters", "About four out of 10 voters"
-    if len(words) in (2, 3) and words[0] in ("That", "This") and _DEMONSTRATIVE_SUBJECT.fullmatch(phrase) and (words[-1] in _ALL_ROLE_WORDS or words[-1] in ("person", "source")):
+    if _DEMONSTRATIVE_SUBJECT.fullmatch(phrase) and (words[-1] in _ALL_ROLE_WORDS or words[-1] in ("person", "source")):
         return True  # "That person said", "This official said"
     if _NOT_SUBJECT_START.match(phrase) or _PREPOSITION_START.match(phrase) or _ADVERB_OR_PARTICIPLE.fullmatch(phrase) or words[0].lower().strip(",") in _NOT_OPENERS:
         return False
